@@ -1,0 +1,15 @@
+//! Entities: the things the chat is made of, each identified by an id.
+
+mod conversation;
+mod message;
+mod participant;
+mod presence;
+mod session;
+mod user;
+
+pub use conversation::{Conversation, ConversationKind, ConversationType, DirectPair};
+pub use message::{Message, MessageKind, NewMessage};
+pub use participant::{Participant, ParticipantRole};
+pub use presence::{Presence, PresenceStatus};
+pub use session::Session;
+pub use user::{User, UserRole};

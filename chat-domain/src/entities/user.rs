@@ -1,0 +1,41 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::UserId;
+use crate::values::{DisplayName, PasswordHash, Username};
+
+/// What a user may do beyond chatting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UserRole {
+    /// An ordinary account.
+    User,
+    /// May list, ban and unban users and read server stats.
+    Admin,
+}
+
+/// A user account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    /// Stable id.
+    pub id: UserId,
+    /// Unique login name (unique without regard to case).
+    pub username: Username,
+    /// Name shown to others.
+    pub display_name: DisplayName,
+    /// Argon2 hash of the password.
+    pub password_hash: PasswordHash,
+    /// User or admin.
+    pub role: UserRole,
+    /// A banned user cannot log in or send.
+    pub banned: bool,
+    /// When the account was made.
+    pub created_at: DateTime<Utc>,
+}
+
+impl User {
+    /// Whether this user holds the admin role.
+    pub fn is_admin(&self) -> bool {
+        self.role == UserRole::Admin
+    }
+}

@@ -1,0 +1,105 @@
+use async_trait::async_trait;
+
+use crate::entities::{Conversation, DirectPair, Participant, ParticipantRole};
+use crate::ids::{ConversationId, UserId};
+use crate::RepoError;
+
+/// A conversation seen from one member: the conversation and their participation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Membership {
+    /// The conversation.
+    pub conversation: Conversation,
+    /// The member's row (role, read cursor).
+    pub participant: Participant,
+}
+
+/// Stores conversations, their participants and read cursors.
+#[async_trait]
+pub trait ConversationRepository: Send + Sync {
+    /// Stores a new group with its first members, all or nothing.
+    ///
+    /// # Errors
+    /// [`RepoError::Conflict`] if the id exists or `members` names a user twice.
+    async fn create_group(
+        &self,
+        conversation: &Conversation,
+        members: &[Participant],
+    ) -> Result<(), RepoError>;
+
+    /// The direct conversation of `pair`, creating it from `candidate` and its two
+    /// `participants` if none exists. Exactly one conversation ever exists per pair, even under
+    /// concurrent calls: every caller gets the same one. Returns it and whether this call
+    /// created it.
+    ///
+    /// # Errors
+    /// [`RepoError::Conflict`] if `candidate` is not a direct conversation of `pair`.
+    async fn get_or_create_direct(
+        &self,
+        pair: DirectPair,
+        candidate: &Conversation,
+        participants: [Participant; 2],
+    ) -> Result<(Conversation, bool), RepoError>;
+
+    /// The conversation with this id.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if there is none.
+    async fn get(&self, id: ConversationId) -> Result<Conversation, RepoError>;
+
+    /// Every participant of a conversation, ordered by join time (empty if unknown).
+    async fn participants(&self, id: ConversationId) -> Result<Vec<Participant>, RepoError>;
+
+    /// One participant, or `None` if the user is not a member.
+    async fn participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<Option<Participant>, RepoError>;
+
+    /// Adds a member.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if the conversation does not exist;
+    /// [`RepoError::Conflict`] if the user is already a member.
+    async fn add_participant(&self, participant: &Participant) -> Result<(), RepoError>;
+
+    /// Removes a member.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if the user is not a member.
+    async fn remove_participant(&self, id: ConversationId, user_id: UserId)
+        -> Result<(), RepoError>;
+
+    /// Changes a member's role.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if the user is not a member.
+    async fn set_role(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        role: ParticipantRole,
+    ) -> Result<(), RepoError>;
+
+    /// Moves a member's read cursor to `seq` if that is further than where it is; never
+    /// backwards. Returns the cursor after the call. (The caller bounds `seq` by the
+    /// conversation's last seq.)
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if the user is not a member.
+    async fn advance_read_cursor(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<u64, RepoError>;
+
+    /// Every conversation the user is a member of, with their participation, in any order.
+    async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
+
+    /// The users who share at least one conversation with `user_id` (not the user).
+    async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
+
+    /// How many conversations exist.
+    async fn count(&self) -> Result<u64, RepoError>;
+}

@@ -1,0 +1,23 @@
+//! The ports: what the core needs from the outside world. Adapters implement them;
+//! use cases call them. Every method states its contract, and the conformance suite
+//! (`tests/conformance`) checks every adapter against it.
+
+mod clock;
+mod conversation_repository;
+mod event_bus;
+mod message_repository;
+mod password_hasher;
+mod presence_store;
+mod rate_limiter;
+mod session_repository;
+mod user_repository;
+
+pub use clock::Clock;
+pub use conversation_repository::{ConversationRepository, Membership};
+pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
+pub use message_repository::{Appended, MessageRepository};
+pub use password_hasher::PasswordHasher;
+pub use presence_store::{PresenceStore, PresenceTransition};
+pub use rate_limiter::{RateDecision, RateLimit, RateLimiter};
+pub use session_repository::SessionRepository;
+pub use user_repository::UserRepository;

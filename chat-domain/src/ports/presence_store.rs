@@ -1,0 +1,58 @@
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::entities::Presence;
+use crate::ids::{ConnectionId, UserId};
+use crate::RepoError;
+
+/// Whether a connect or disconnect changed the user's online status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresenceTransition {
+    /// This was the user's first live connection.
+    CameOnline,
+    /// This was the user's last live connection.
+    WentOffline,
+    /// The status did not change (another device is still, or already, connected).
+    Unchanged,
+}
+
+/// Tracks live connections per user. Across nodes, exactly one caller observes each
+/// online/offline transition.
+#[async_trait]
+pub trait PresenceStore: Send + Sync {
+    /// Records a live connection at `now`. Returns
+    /// [`PresenceTransition::CameOnline`] for the user's first. Connecting the same
+    /// connection id twice counts it once.
+    async fn connect(
+        &self,
+        user_id: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<PresenceTransition, RepoError>;
+
+    /// Removes a live connection at `now`. Returns
+    /// [`PresenceTransition::WentOffline`] for the user's last, and then records `now`
+    /// as last seen. An unknown connection changes nothing.
+    async fn disconnect(
+        &self,
+        user_id: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<PresenceTransition, RepoError>;
+
+    /// Notes that a connection is still alive at `now` (stores with expiry use it to keep
+    /// the connection from ageing out).
+    async fn heartbeat(
+        &self,
+        user_id: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<(), RepoError>;
+
+    /// The presence of each user, in the order asked; unknown users are offline with no
+    /// last seen.
+    async fn get(&self, users: &[UserId]) -> Result<Vec<Presence>, RepoError>;
+
+    /// Live connections in all.
+    async fn live_connections(&self) -> Result<u64, RepoError>;
+}

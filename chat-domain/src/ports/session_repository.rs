@@ -1,0 +1,34 @@
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::entities::Session;
+use crate::ids::UserId;
+use crate::values::TokenHash;
+use crate::RepoError;
+
+/// Stores login sessions by the hash of their token.
+#[async_trait]
+pub trait SessionRepository: Send + Sync {
+    /// Stores a new session.
+    ///
+    /// # Errors
+    /// [`RepoError::Conflict`] if a session with this token hash exists.
+    async fn create(&self, session: &Session) -> Result<(), RepoError>;
+
+    /// The session with this token hash if it exists, was not revoked, and has not
+    /// expired at `now`.
+    async fn find_active(
+        &self,
+        token_hash: &TokenHash,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Session>, RepoError>;
+
+    /// Ends one session at once. Returns whether it existed.
+    async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError>;
+
+    /// Ends every session of a user. Returns how many there were.
+    async fn revoke_all(&self, user_id: UserId) -> Result<u64, RepoError>;
+
+    /// Deletes sessions expired at `now`. Returns how many.
+    async fn purge_expired(&self, now: DateTime<Utc>) -> Result<u64, RepoError>;
+}

@@ -1,0 +1,48 @@
+use async_trait::async_trait;
+
+use crate::entities::User;
+use crate::ids::UserId;
+use crate::values::Username;
+use crate::RepoError;
+
+/// Stores user accounts.
+#[async_trait]
+pub trait UserRepository: Send + Sync {
+    /// Stores a new user.
+    ///
+    /// # Errors
+    /// [`RepoError::Conflict`] if the id or the username (compared by
+    /// [`Username::key`], so without regard to case) is taken; nothing is written then.
+    async fn create(&self, user: &User) -> Result<(), RepoError>;
+
+    /// The user with this id.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if there is none.
+    async fn get(&self, id: UserId) -> Result<User, RepoError>;
+
+    /// The users with these ids, in any order; unknown ids are left out.
+    async fn get_many(&self, ids: &[UserId]) -> Result<Vec<User>, RepoError>;
+
+    /// The user with this username (without regard to case), if any.
+    async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError>;
+
+    /// Up to `limit` users whose username starts with `prefix` (without regard to case),
+    /// ordered by username key, starting after the username key `after` if given.
+    /// An empty prefix matches everyone (the admin list pages through all users this way).
+    async fn search(
+        &self,
+        prefix: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<User>, RepoError>;
+
+    /// Sets or clears the banned flag and returns the updated user.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if there is no such user.
+    async fn set_banned(&self, id: UserId, banned: bool) -> Result<User, RepoError>;
+
+    /// How many users exist.
+    async fn count(&self) -> Result<u64, RepoError>;
+}

@@ -1,0 +1,22 @@
+//! Value objects. Each is built by a constructor that rejects bad input, so code that
+//! holds one can rely on it being valid ("parse, don't validate").
+
+mod client_msg_id;
+mod display_name;
+mod message_body;
+mod page;
+mod password;
+mod seq;
+mod session_token;
+mod title;
+mod username;
+
+pub use client_msg_id::ClientMsgId;
+pub use display_name::DisplayName;
+pub use message_body::MessageBody;
+pub use page::{Limit, PageQuery};
+pub use password::{Password, PasswordHash};
+pub use seq::Seq;
+pub use session_token::{SessionToken, TokenHash};
+pub use title::Title;
+pub use username::Username;

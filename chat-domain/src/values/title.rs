@@ -1,0 +1,64 @@
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+/// A group title: 1 to 100 characters after trimming, no control characters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Title(String);
+
+impl Title {
+    /// Most characters allowed.
+    pub const MAX_CHARS: usize = 100;
+
+    /// Parses a title, trimming surrounding whitespace.
+    ///
+    /// # Errors
+    /// [`DomainError::Invalid`] if it is empty after trimming, over 100 characters, or
+    /// holds a control character.
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let trimmed = raw.trim();
+        let chars = trimmed.chars().count();
+        if chars == 0 || chars > Self::MAX_CHARS {
+            return Err(DomainError::invalid(
+                "title",
+                format!("must be 1-{} characters", Self::MAX_CHARS),
+            ));
+        }
+        if trimmed.chars().any(char::is_control) {
+            return Err(DomainError::invalid("title", "must not contain control characters"));
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    /// The title.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Title {
+    type Error = DomainError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Title> for String {
+    fn from(value: Title) -> Self {
+        value.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds() {
+        assert!(Title::parse("  ").is_err());
+        assert_eq!(Title::parse("  团队 🚀 ").unwrap().as_str(), "团队 🚀");
+        assert!(Title::parse(&"标".repeat(100)).is_ok());
+        assert!(Title::parse(&"标".repeat(101)).is_err());
+    }
+}
