@@ -1,0 +1,184 @@
+use async_trait::async_trait;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Mutex;
+
+use chat_domain::entities::{Conversation, DirectPair, Participant, ParticipantRole};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ports::{ConversationRepository, Membership};
+use chat_domain::RepoError;
+
+use crate::lock;
+
+#[derive(Default)]
+struct State {
+    conversations: HashMap<ConversationId, Conversation>,
+    /// Participants per conversation, in join order.
+    participants: HashMap<ConversationId, Vec<Participant>>,
+    by_user: HashMap<UserId, HashSet<ConversationId>>,
+    direct: HashMap<DirectPair, ConversationId>,
+}
+
+impl State {
+    fn insert(&mut self, conversation: &Conversation, members: &[Participant]) {
+        self.conversations.insert(conversation.id, conversation.clone());
+        for p in members {
+            self.by_user.entry(p.user_id).or_default().insert(conversation.id);
+        }
+        self.participants.insert(conversation.id, members.to_vec());
+    }
+
+    fn member_mut(&mut self, id: ConversationId, user_id: UserId) -> Result<&mut Participant, RepoError> {
+        self.participants
+            .get_mut(&id)
+            .and_then(|ps| ps.iter_mut().find(|p| p.user_id == user_id))
+            .ok_or_else(|| RepoError::NotFound(format!("user {user_id} in conversation {id}")))
+    }
+}
+
+/// [`ConversationRepository`] in memory.
+#[derive(Default)]
+pub struct MemoryConversations(Mutex<State>);
+
+#[async_trait]
+impl ConversationRepository for MemoryConversations {
+    async fn create_group(
+        &self,
+        conversation: &Conversation,
+        members: &[Participant],
+    ) -> Result<(), RepoError> {
+        let distinct: HashSet<_> = members.iter().map(|p| p.user_id).collect();
+        if distinct.len() != members.len() {
+            return Err(RepoError::Conflict("a member is listed twice".into()));
+        }
+        let mut s = lock(&self.0);
+        if s.conversations.contains_key(&conversation.id) {
+            return Err(RepoError::Conflict(format!("conversation {} exists", conversation.id)));
+        }
+        s.insert(conversation, members);
+        Ok(())
+    }
+
+    async fn get_or_create_direct(
+        &self,
+        pair: DirectPair,
+        candidate: &Conversation,
+        participants: [Participant; 2],
+    ) -> Result<(Conversation, bool), RepoError> {
+        if candidate.direct_pair() != Some(pair) {
+            return Err(RepoError::Conflict("candidate is not a direct conversation of the pair".into()));
+        }
+        let mut s = lock(&self.0);
+        if let Some(id) = s.direct.get(&pair) {
+            return Ok((s.conversations[id].clone(), false));
+        }
+        if s.conversations.contains_key(&candidate.id) {
+            return Err(RepoError::Conflict(format!("conversation {} exists", candidate.id)));
+        }
+        s.direct.insert(pair, candidate.id);
+        s.insert(candidate, &participants);
+        Ok((candidate.clone(), true))
+    }
+
+    async fn get(&self, id: ConversationId) -> Result<Conversation, RepoError> {
+        lock(&self.0)
+            .conversations
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| RepoError::NotFound(format!("conversation {id}")))
+    }
+
+    async fn participants(&self, id: ConversationId) -> Result<Vec<Participant>, RepoError> {
+        Ok(lock(&self.0).participants.get(&id).cloned().unwrap_or_default())
+    }
+
+    async fn participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<Option<Participant>, RepoError> {
+        Ok(lock(&self.0)
+            .participants
+            .get(&id)
+            .and_then(|ps| ps.iter().find(|p| p.user_id == user_id).cloned()))
+    }
+
+    async fn add_participant(&self, participant: &Participant) -> Result<(), RepoError> {
+        let mut s = lock(&self.0);
+        let id = participant.conversation_id;
+        let members = s
+            .participants
+            .get_mut(&id)
+            .ok_or_else(|| RepoError::NotFound(format!("conversation {id}")))?;
+        if members.iter().any(|p| p.user_id == participant.user_id) {
+            return Err(RepoError::Conflict(format!("user {} is already a member", participant.user_id)));
+        }
+        members.push(participant.clone());
+        s.by_user.entry(participant.user_id).or_default().insert(id);
+        Ok(())
+    }
+
+    async fn remove_participant(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
+        let mut s = lock(&self.0);
+        s.member_mut(id, user_id)?;
+        if let Some(ps) = s.participants.get_mut(&id) {
+            ps.retain(|p| p.user_id != user_id);
+        }
+        if let Some(convs) = s.by_user.get_mut(&user_id) {
+            convs.remove(&id);
+        }
+        Ok(())
+    }
+
+    async fn set_role(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        role: ParticipantRole,
+    ) -> Result<(), RepoError> {
+        lock(&self.0).member_mut(id, user_id)?.role = role;
+        Ok(())
+    }
+
+    async fn advance_read_cursor(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<u64, RepoError> {
+        let mut s = lock(&self.0);
+        let p = s.member_mut(id, user_id)?;
+        p.last_read_seq = p.last_read_seq.max(seq);
+        Ok(p.last_read_seq)
+    }
+
+    async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError> {
+        let s = lock(&self.0);
+        let Some(ids) = s.by_user.get(&user_id) else {
+            return Ok(Vec::new());
+        };
+        Ok(ids
+            .iter()
+            .filter_map(|id| {
+                let participant = s.participants[id].iter().find(|p| p.user_id == user_id)?;
+                Some(Membership {
+                    conversation: s.conversations[id].clone(),
+                    participant: participant.clone(),
+                })
+            })
+            .collect())
+    }
+
+    async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError> {
+        let s = lock(&self.0);
+        let mut out = BTreeSet::new();
+        for id in s.by_user.get(&user_id).into_iter().flatten() {
+            out.extend(s.participants[id].iter().map(|p| p.user_id));
+        }
+        out.remove(&user_id);
+        Ok(out.into_iter().collect())
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        Ok(lock(&self.0).conversations.len() as u64)
+    }
+}

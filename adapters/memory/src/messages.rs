@@ -1,0 +1,125 @@
+use async_trait::async_trait;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use chat_domain::entities::{Message, NewMessage};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ports::{Appended, MessageRepository};
+use chat_domain::values::{ClientMsgId, PageQuery, Seq};
+use chat_domain::RepoError;
+
+use crate::lock;
+
+/// One conversation's log: message `seq` lives at index `seq - 1`.
+#[derive(Default)]
+struct Log {
+    messages: Vec<Message>,
+    by_client_id: HashMap<(UserId, ClientMsgId), usize>,
+}
+
+/// [`MessageRepository`] in memory, with one lock per conversation so appends to
+/// different conversations never wait on each other.
+#[derive(Default)]
+pub struct MemoryMessages {
+    logs: RwLock<HashMap<ConversationId, Arc<Mutex<Log>>>>,
+    total: AtomicU64,
+}
+
+impl MemoryMessages {
+    fn log(&self, id: ConversationId) -> Option<Arc<Mutex<Log>>> {
+        self.logs
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&id)
+            .cloned()
+    }
+
+    fn log_or_create(&self, id: ConversationId) -> Arc<Mutex<Log>> {
+        if let Some(log) = self.log(id) {
+            return log;
+        }
+        self.logs
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(id)
+            .or_default()
+            .clone()
+    }
+}
+
+#[async_trait]
+impl MessageRepository for MemoryMessages {
+    async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
+        let log = self.log_or_create(message.conversation_id);
+        let mut log = lock(&log);
+        let key = message
+            .client_msg_id
+            .clone()
+            .map(|c| (message.sender_id, c));
+        if let Some(&i) = key.as_ref().and_then(|k| log.by_client_id.get(k)) {
+            return Ok(Appended {
+                message: log.messages[i].clone(),
+                created: false,
+            });
+        }
+        let seq = Seq::after(log.messages.len() as u64);
+        let stored = message.at(seq);
+        if let Some(k) = key {
+            let index = log.messages.len();
+            log.by_client_id.insert(k, index);
+        }
+        log.messages.push(stored.clone());
+        self.total.fetch_add(1, Ordering::Relaxed);
+        Ok(Appended {
+            message: stored,
+            created: true,
+        })
+    }
+
+    async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
+        let Some(log) = self.log(id) else {
+            return Ok(Vec::new());
+        };
+        let log = lock(&log);
+        Ok(match query.range(log.messages.len() as u64) {
+            Some((lo, hi)) => log.messages[lo as usize - 1..hi as usize].to_vec(),
+            None => Vec::new(),
+        })
+    }
+
+    async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {
+        Ok(self
+            .log(id)
+            .and_then(|log| lock(&log).messages.get(seq.get() as usize - 1).cloned()))
+    }
+
+    async fn find_by_client_id(
+        &self,
+        id: ConversationId,
+        sender: UserId,
+        client_msg_id: &ClientMsgId,
+    ) -> Result<Option<Message>, RepoError> {
+        Ok(self.log(id).and_then(|log| {
+            let log = lock(&log);
+            let i = *log.by_client_id.get(&(sender, client_msg_id.clone()))?;
+            Some(log.messages[i].clone())
+        }))
+    }
+
+    async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError> {
+        Ok(self.log(id).map_or(0, |log| lock(&log).messages.len() as u64))
+    }
+
+    async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {
+        Ok(ids
+            .iter()
+            .filter_map(|id| self.log(*id))
+            .filter_map(|log| lock(&log).messages.last().cloned())
+            .collect())
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        Ok(self.total.load(Ordering::Relaxed))
+    }
+}

@@ -1,0 +1,57 @@
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use chat_domain::entities::Session;
+use chat_domain::ids::UserId;
+use chat_domain::ports::SessionRepository;
+use chat_domain::values::TokenHash;
+use chat_domain::RepoError;
+
+use crate::lock;
+
+/// [`SessionRepository`] in memory.
+#[derive(Default)]
+pub struct MemorySessions(Mutex<HashMap<TokenHash, Session>>);
+
+#[async_trait]
+impl SessionRepository for MemorySessions {
+    async fn create(&self, session: &Session) -> Result<(), RepoError> {
+        let mut s = lock(&self.0);
+        if s.contains_key(&session.token_hash) {
+            return Err(RepoError::Conflict("session exists".into()));
+        }
+        s.insert(session.token_hash.clone(), session.clone());
+        Ok(())
+    }
+
+    async fn find_active(
+        &self,
+        token_hash: &TokenHash,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Session>, RepoError> {
+        Ok(lock(&self.0)
+            .get(token_hash)
+            .filter(|s| s.is_active(now))
+            .cloned())
+    }
+
+    async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError> {
+        Ok(lock(&self.0).remove(token_hash).is_some())
+    }
+
+    async fn revoke_all(&self, user_id: UserId) -> Result<u64, RepoError> {
+        let mut s = lock(&self.0);
+        let before = s.len();
+        s.retain(|_, session| session.user_id != user_id);
+        Ok((before - s.len()) as u64)
+    }
+
+    async fn purge_expired(&self, now: DateTime<Utc>) -> Result<u64, RepoError> {
+        let mut s = lock(&self.0);
+        let before = s.len();
+        s.retain(|_, session| session.is_active(now));
+        Ok((before - s.len()) as u64)
+    }
+}

@@ -1,0 +1,136 @@
+//! The adapter conformance suite: one set of named `it_should_…` checks, written once
+//! against the port traits, that every adapter must pass.
+//!
+//! An adapter crate instantiates the suite in its own tests with a harness that hands
+//! out a fresh, isolated store per test:
+//!
+//! ```ignore
+//! // adapters/memory/tests/conformance.rs
+//! chat_conformance::storage_conformance!(async { Some(MemoryHarness::default()) });
+//! chat_conformance::live_conformance!(async { Some(MemoryLive::default()) });
+//! ```
+//!
+//! A harness expression that yields `None` skips (for a service that is not reachable;
+//! see [`services`]).
+
+pub mod fixtures;
+pub mod live;
+pub mod services;
+pub mod storage;
+
+use async_trait::async_trait;
+use std::sync::Arc;
+
+use chat_domain::ports::{
+    ConversationRepository, EventBus, MessageRepository, PresenceStore, RateLimiter,
+    SessionRepository, UserRepository,
+};
+
+/// Handles onto one storage backend.
+#[derive(Clone)]
+pub struct Storage {
+    /// Accounts.
+    pub users: Arc<dyn UserRepository>,
+    /// Login sessions.
+    pub sessions: Arc<dyn SessionRepository>,
+    /// Conversations, participants, read cursors.
+    pub conversations: Arc<dyn ConversationRepository>,
+    /// Message logs.
+    pub messages: Arc<dyn MessageRepository>,
+}
+
+/// Handles onto the live-state ports of one backend.
+#[derive(Clone)]
+pub struct Live {
+    /// Who is online.
+    pub presence: Arc<dyn PresenceStore>,
+    /// Event fan-out.
+    pub events: Arc<dyn EventBus>,
+    /// Rate limits.
+    pub rate_limiter: Arc<dyn RateLimiter>,
+}
+
+/// Gives the storage checks a fresh store, isolated from every other test.
+#[async_trait]
+pub trait StorageHarness: Send + Sync {
+    /// Handles onto this test's store.
+    async fn open(&self) -> Storage;
+
+    /// Handles onto the same data as a restarted process would see it. Persistent
+    /// adapters reopen from their backend here; the default hands out the same handles.
+    async fn reopen(&self) -> Storage {
+        self.open().await
+    }
+}
+
+/// Gives the live checks fresh presence, event bus and rate limiter instances.
+#[async_trait]
+pub trait LiveHarness: Send + Sync {
+    /// A node's handles onto this test's live state. Distributed adapters return a new
+    /// node on each call, sharing state with the others, so checks can cross nodes.
+    async fn node(&self) -> Live;
+}
+
+/// Instantiates every storage check as a `#[tokio::test]` in the calling crate.
+#[macro_export]
+macro_rules! storage_conformance {
+    ($harness:expr) => {
+        $crate::__conformance_tests!(storage, $harness;
+            it_should_create_and_get_a_user,
+            it_should_reject_a_taken_username_without_regard_to_case,
+            it_should_report_not_found_for_an_unknown_user,
+            it_should_search_users_by_prefix_in_order_with_paging,
+            it_should_ban_and_unban_a_user,
+            it_should_find_an_active_session_until_it_expires,
+            it_should_revoke_one_session_or_all_of_a_user,
+            it_should_purge_expired_sessions,
+            it_should_create_a_group_with_its_members,
+            it_should_reject_a_group_listing_a_member_twice,
+            it_should_create_one_direct_conversation_per_pair_under_concurrency,
+            it_should_add_and_remove_participants,
+            it_should_change_a_participant_role,
+            it_should_keep_read_cursors_monotonic,
+            it_should_list_memberships_and_contacts,
+            it_should_assign_gap_free_seqs_under_concurrent_appends,
+            it_should_keep_seqs_independent_per_conversation,
+            it_should_return_the_original_message_on_an_idempotent_retry,
+            it_should_store_one_message_when_identical_retries_race,
+            it_should_page_an_empty_conversation,
+            it_should_page_history_at_the_edges,
+            it_should_keep_unicode_and_emoji_bodies_intact,
+            it_should_report_latest_messages_and_counts,
+        );
+    };
+}
+
+/// Instantiates every presence, event-bus and rate-limit check as a `#[tokio::test]`.
+#[macro_export]
+macro_rules! live_conformance {
+    ($harness:expr) => {
+        $crate::__conformance_tests!(live, $harness;
+            it_should_announce_online_once_for_two_devices_and_offline_at_the_last,
+            it_should_report_presence_with_last_seen,
+            it_should_count_a_repeated_connect_once,
+            it_should_deliver_events_to_the_audience_only,
+            it_should_skip_the_sending_connection,
+            it_should_stop_delivering_after_unsubscribe,
+            it_should_not_let_a_full_sink_hold_up_others,
+            it_should_rate_limit_per_key_within_a_window,
+            it_should_open_a_new_window_after_the_old_one_ends,
+        );
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __conformance_tests {
+    ($module:ident, $harness:expr; $($name:ident),* $(,)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $name() {
+                let Some(harness) = $harness.await else { return };
+                $crate::$module::$name(&harness).await;
+            }
+        )*
+    };
+}

@@ -1,0 +1,11 @@
+//! Checks for the storage ports: users, sessions, conversations, messages.
+
+mod conversations;
+mod messages;
+mod sessions;
+mod users;
+
+pub use conversations::*;
+pub use messages::*;
+pub use sessions::*;
+pub use users::*;
