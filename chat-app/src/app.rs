@@ -1,0 +1,149 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use chat_domain::entities::Participant;
+use chat_domain::events::{DomainEvent, Envelope};
+use chat_domain::ids::{ConnectionId, ConversationId, UserId};
+use chat_domain::ports::{
+    Clock, ConversationRepository, EventBus, MessageRepository, PasswordHasher, PresenceStore,
+    RateDecision, RateLimit, RateLimiter, SessionRepository, UserRepository,
+};
+use chat_domain::rules;
+
+use crate::AppError;
+
+/// The ports the use cases run on. Wire any adapters that implement them.
+#[derive(Clone)]
+pub struct Ports {
+    /// Accounts.
+    pub users: Arc<dyn UserRepository>,
+    /// Login sessions.
+    pub sessions: Arc<dyn SessionRepository>,
+    /// Conversations, participants, read cursors.
+    pub conversations: Arc<dyn ConversationRepository>,
+    /// Message logs.
+    pub messages: Arc<dyn MessageRepository>,
+    /// Who is online.
+    pub presence: Arc<dyn PresenceStore>,
+    /// Fan-out to live connections.
+    pub events: Arc<dyn EventBus>,
+    /// Rate limits.
+    pub rate_limiter: Arc<dyn RateLimiter>,
+    /// Password hashing.
+    pub hasher: Arc<dyn PasswordHasher>,
+    /// The time.
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Policy: the numbers an operator may tune.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// How long a login session lasts.
+    pub token_ttl: Duration,
+    /// Messages a user may send per window.
+    pub send_limit: RateLimit,
+    /// Logins and registrations a client address may attempt per window.
+    pub auth_limit: RateLimit,
+    /// Most members a group may have.
+    pub max_group_members: usize,
+    /// Most users a search returns.
+    pub search_limit: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            token_ttl: Duration::from_secs(7 * 24 * 3600),
+            send_limit: RateLimit {
+                max: 120,
+                window: Duration::from_secs(60),
+            },
+            auth_limit: RateLimit {
+                max: 20,
+                window: Duration::from_secs(60),
+            },
+            max_group_members: 1000,
+            search_limit: 20,
+        }
+    }
+}
+
+/// The chat core: every use case is a method (see the `use_cases` module for the list).
+#[derive(Clone)]
+pub struct ChatApp {
+    pub(crate) ports: Ports,
+    pub(crate) settings: Settings,
+}
+
+impl ChatApp {
+    /// A chat core over `ports` with `settings`.
+    pub fn new(ports: Ports, settings: Settings) -> Self {
+        Self { ports, settings }
+    }
+
+    /// The ports, for adapters that need one directly (a health check, say).
+    pub fn ports(&self) -> &Ports {
+        &self.ports
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The caller's membership of a conversation, or forbidden. An unknown conversation is
+    /// forbidden too, so non-members cannot probe which ids exist.
+    pub(crate) async fn membership(
+        &self,
+        conversation_id: ConversationId,
+        user_id: UserId,
+    ) -> Result<Participant, AppError> {
+        let p = self
+            .ports
+            .conversations
+            .participant(conversation_id, user_id)
+            .await?;
+        Ok(rules::ensure_member(p.as_ref())?.clone())
+    }
+
+    /// Counts an action against `limit` under `key`.
+    pub(crate) async fn rate_check(&self, key: &str, limit: RateLimit) -> Result<(), AppError> {
+        let now = self.ports.clock.now();
+        match self.ports.rate_limiter.check(key, limit, now).await? {
+            RateDecision::Allowed => Ok(()),
+            RateDecision::Limited { retry_after } => Err(AppError::RateLimited { retry_after }),
+        }
+    }
+
+    /// Publishes an event to the members of a conversation.
+    pub(crate) async fn publish_to_members(
+        &self,
+        conversation_id: ConversationId,
+        event: DomainEvent,
+        skip_user: Option<UserId>,
+        skip_connection: Option<ConnectionId>,
+    ) -> Result<(), AppError> {
+        let audience = self
+            .ports
+            .conversations
+            .participants(conversation_id)
+            .await?
+            .into_iter()
+            .map(|p| p.user_id)
+            .filter(|u| Some(*u) != skip_user)
+            .collect();
+        self.publish(Envelope::new(event, audience).skipping(skip_connection))
+            .await
+    }
+
+    /// Publishes an envelope. A bus that could not reach other nodes has still delivered
+    /// locally, and the state change behind the event is already stored, so that failure
+    /// is logged by the adapter and not reported to the caller as a failed action.
+    pub(crate) async fn publish(&self, envelope: Envelope) -> Result<(), AppError> {
+        if envelope.audience.is_empty() {
+            return Ok(());
+        }
+        let _ = self.ports.events.publish(Arc::new(envelope)).await;
+        Ok(())
+    }
+}

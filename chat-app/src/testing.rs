@@ -1,0 +1,145 @@
+//! Test support: mockall mocks of the ports, and a fixture that wires memory adapters
+//! with any port swapped for a mock.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, Utc};
+use mockall::mock;
+use std::sync::Arc;
+
+use chat_adapter_argon2::Argon2Hasher;
+use chat_adapter_memory::*;
+use chat_domain::entities::*;
+use chat_domain::events::Envelope;
+use chat_domain::ids::*;
+use chat_domain::ports::*;
+use chat_domain::values::*;
+use chat_domain::RepoError;
+
+use crate::{Actor, ChatApp, Ports, Settings};
+
+mock! {
+    pub Messages {}
+    #[async_trait]
+    impl MessageRepository for Messages {
+        async fn append(&self, message: NewMessage) -> Result<Appended, RepoError>;
+        async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError>;
+        async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError>;
+        async fn find_by_client_id(&self, id: ConversationId, sender: UserId, client_msg_id: &ClientMsgId) -> Result<Option<Message>, RepoError>;
+        async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError>;
+        async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError>;
+        async fn count(&self) -> Result<u64, RepoError>;
+    }
+}
+
+mock! {
+    pub Bus {}
+    #[async_trait]
+    impl EventBus for Bus {
+        async fn publish(&self, envelope: Arc<Envelope>) -> Result<(), RepoError>;
+        async fn subscribe(&self, user_id: UserId, sink: Arc<dyn EventSink>) -> Result<SubscriptionId, RepoError>;
+        async fn unsubscribe(&self, user_id: UserId, id: SubscriptionId) -> Result<(), RepoError>;
+    }
+}
+
+mock! {
+    pub Limiter {}
+    #[async_trait]
+    impl RateLimiter for Limiter {
+        async fn check(&self, key: &str, limit: RateLimit, now: DateTime<Utc>) -> Result<RateDecision, RepoError>;
+    }
+}
+
+mock! {
+    pub Conversations {}
+    #[async_trait]
+    impl ConversationRepository for Conversations {
+        async fn create_group(&self, conversation: &Conversation, members: &[Participant]) -> Result<(), RepoError>;
+        async fn get_or_create_direct(&self, pair: DirectPair, candidate: &Conversation, participants: [Participant; 2]) -> Result<(Conversation, bool), RepoError>;
+        async fn get(&self, id: ConversationId) -> Result<Conversation, RepoError>;
+        async fn participants(&self, id: ConversationId) -> Result<Vec<Participant>, RepoError>;
+        async fn participant(&self, id: ConversationId, user_id: UserId) -> Result<Option<Participant>, RepoError>;
+        async fn add_participant(&self, participant: &Participant) -> Result<(), RepoError>;
+        async fn remove_participant(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError>;
+        async fn set_role(&self, id: ConversationId, user_id: UserId, role: ParticipantRole) -> Result<(), RepoError>;
+        async fn advance_read_cursor(&self, id: ConversationId, user_id: UserId, seq: u64) -> Result<u64, RepoError>;
+        async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
+        async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
+        async fn count(&self) -> Result<u64, RepoError>;
+    }
+}
+
+mock! {
+    pub Sessions {}
+    #[async_trait]
+    impl SessionRepository for Sessions {
+        async fn create(&self, session: &Session) -> Result<(), RepoError>;
+        async fn find_active(&self, token_hash: &TokenHash, now: DateTime<Utc>) -> Result<Option<Session>, RepoError>;
+        async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError>;
+        async fn revoke_all(&self, user_id: UserId) -> Result<u64, RepoError>;
+        async fn purge_expired(&self, now: DateTime<Utc>) -> Result<u64, RepoError>;
+    }
+}
+
+/// Memory adapters for every port, with a manual clock.
+pub fn memory_ports() -> Ports {
+    Ports {
+        users: Arc::new(MemoryUsers::default()),
+        sessions: Arc::new(MemorySessions::default()),
+        conversations: Arc::new(MemoryConversations::default()),
+        messages: Arc::new(MemoryMessages::default()),
+        presence: Arc::new(MemoryPresence::default()),
+        events: Arc::new(MemoryEventBus::default()),
+        rate_limiter: Arc::new(MemoryRateLimiter::default()),
+        hasher: Arc::new(Argon2Hasher::fast_for_tests()),
+        clock: Arc::new(ManualClock::new(now())),
+    }
+}
+
+/// The fixed "now" of [`memory_ports`].
+pub fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-03-04T05:06:07Z").unwrap().into()
+}
+
+pub fn app(ports: Ports) -> ChatApp {
+    ChatApp::new(ports, Settings::default())
+}
+
+/// An actor with a made-up session (not stored anywhere).
+pub fn actor(name: &str) -> Actor {
+    let user = User {
+        id: UserId::new(),
+        username: Username::parse(name).unwrap(),
+        display_name: DisplayName::parse(name).unwrap(),
+        password_hash: PasswordHash::new("x"),
+        role: UserRole::User,
+        banned: false,
+        created_at: now(),
+    };
+    let session = Session {
+        token_hash: TokenHash::from_hex(format!("{}", UserId::new())),
+        user_id: user.id,
+        created_at: now(),
+        expires_at: now() + Duration::hours(1),
+    };
+    Actor { user, session }
+}
+
+/// A group of `members` (the first is owner, the rest members) stored in `repo`.
+pub async fn seed_group(repo: &dyn ConversationRepository, members: &[&Actor]) -> ConversationId {
+    let c = Conversation {
+        id: ConversationId::new(),
+        ty: ConversationType::Group { title: Title::parse("team").unwrap() },
+        created_by: members[0].id(),
+        created_at: now(),
+    };
+    let ps: Vec<_> = members
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let role = if i == 0 { ParticipantRole::Owner } else { ParticipantRole::Member };
+            Participant::join(c.id, a.id(), role, now() + Duration::seconds(i as i64))
+        })
+        .collect();
+    repo.create_group(&c, &ps).await.unwrap();
+    c.id
+}

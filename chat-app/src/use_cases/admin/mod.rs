@@ -1,0 +1,14 @@
+//! Use cases for the admin role.
+
+mod ban_user;
+mod list_users;
+mod stats;
+
+use crate::{Actor, AppError};
+
+fn ensure_admin(actor: &Actor) -> Result<(), AppError> {
+    if !actor.user.is_admin() {
+        return Err(AppError::Forbidden("admins only".into()));
+    }
+    Ok(())
+}

@@ -1,0 +1,30 @@
+use chat_domain::values::SessionToken;
+
+use crate::token::hash_token;
+use crate::{Actor, AppError, ChatApp};
+
+impl ChatApp {
+    /// Resolves a bearer token to the caller.
+    ///
+    /// # Errors
+    /// `unauthorized` if the token is malformed, unknown, revoked or expired, or its user
+    /// is banned or gone.
+    pub async fn authenticate(&self, token: &str) -> Result<Actor, AppError> {
+        let token = SessionToken::parse(token).map_err(|_| AppError::unauthorized())?;
+        let now = self.ports.clock.now();
+        let session = self
+            .ports
+            .sessions
+            .find_active(&hash_token(&token), now)
+            .await?
+            .ok_or_else(AppError::unauthorized)?;
+        let user = match self.ports.users.get(session.user_id).await {
+            Ok(u) if !u.banned => u,
+            Ok(_) | Err(chat_domain::RepoError::NotFound(_)) => {
+                return Err(AppError::unauthorized())
+            }
+            Err(e) => return Err(e.into()),
+        };
+        Ok(Actor { user, session })
+    }
+}

@@ -1,0 +1,108 @@
+use std::sync::Arc;
+
+use chat_domain::entities::PresenceStatus;
+use chat_domain::events::{DomainEvent, Envelope};
+use chat_domain::ids::{ConnectionId, UserId};
+use chat_domain::ports::{EventSink, PresenceTransition, SubscriptionId};
+
+use crate::{Actor, AppError, ChatApp};
+
+/// A live connection registered with [`ChatApp::connect`]; hand it back to
+/// [`ChatApp::disconnect`] when the socket closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Connection {
+    /// The connection's id.
+    pub id: ConnectionId,
+    /// Whose connection.
+    pub user_id: UserId,
+    subscription: SubscriptionId,
+}
+
+impl ChatApp {
+    /// Registers a live connection: `sink` starts receiving the user's events, and if this
+    /// is the user's first connection, everyone who shares a conversation with them hears
+    /// they are online.
+    ///
+    /// # Errors
+    /// `unavailable` if the event bus or presence store is down (then nothing stays
+    /// registered).
+    pub async fn connect(
+        &self,
+        actor: &Actor,
+        sink: Arc<dyn EventSink>,
+    ) -> Result<Connection, AppError> {
+        let id = sink.connection_id();
+        let user_id = actor.id();
+        let subscription = self.ports.events.subscribe(user_id, sink).await?;
+        let now = self.ports.clock.now();
+        let transition = match self.ports.presence.connect(user_id, id, now).await {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = self.ports.events.unsubscribe(user_id, subscription).await;
+                return Err(e.into());
+            }
+        };
+        if transition == PresenceTransition::CameOnline {
+            self.announce_presence(user_id, PresenceStatus::Online, None)
+                .await?;
+        }
+        Ok(Connection {
+            id,
+            user_id,
+            subscription,
+        })
+    }
+
+    /// Unregisters a connection; at the user's last, their contacts hear they went
+    /// offline, with the time as last seen.
+    ///
+    /// # Errors
+    /// `unavailable` if the presence store is down (the subscription is ended anyway).
+    pub async fn disconnect(&self, connection: Connection) -> Result<(), AppError> {
+        let user_id = connection.user_id;
+        let unsubscribed = self
+            .ports
+            .events
+            .unsubscribe(user_id, connection.subscription)
+            .await;
+        let now = self.ports.clock.now();
+        let transition = self
+            .ports
+            .presence
+            .disconnect(user_id, connection.id, now)
+            .await?;
+        if transition == PresenceTransition::WentOffline {
+            self.announce_presence(user_id, PresenceStatus::Offline, Some(now))
+                .await?;
+        }
+        Ok(unsubscribed?)
+    }
+
+    /// Notes that a connection is alive (stores with expiry refresh it).
+    ///
+    /// # Errors
+    /// `unavailable` if the presence store is down.
+    pub async fn heartbeat(&self, connection: &Connection) -> Result<(), AppError> {
+        let now = self.ports.clock.now();
+        Ok(self
+            .ports
+            .presence
+            .heartbeat(connection.user_id, connection.id, now)
+            .await?)
+    }
+
+    async fn announce_presence(
+        &self,
+        user_id: UserId,
+        status: PresenceStatus,
+        last_seen: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Result<(), AppError> {
+        let contacts = self.ports.conversations.contacts(user_id).await?;
+        let event = DomainEvent::PresenceChanged {
+            user_id,
+            status,
+            last_seen,
+        };
+        self.publish(Envelope::new(event, contacts)).await
+    }
+}

@@ -1,0 +1,61 @@
+use chat_domain::entities::{
+    Conversation, ConversationType, DirectPair, Participant, ParticipantRole,
+};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::RepoError;
+
+use crate::{Actor, AppError, ChatApp, ConversationDetail};
+
+impl ChatApp {
+    /// The direct conversation between the caller and `peer`, created on first call.
+    /// Idempotent: every call for the same pair (from either side, concurrently or not)
+    /// returns the same conversation. Returns it and whether this call created it.
+    ///
+    /// # Errors
+    /// `bad_request` for a conversation with oneself; `not_found` for an unknown peer.
+    pub async fn create_direct_conversation(
+        &self,
+        actor: &Actor,
+        peer: UserId,
+    ) -> Result<(ConversationDetail, bool), AppError> {
+        let pair = DirectPair::new(actor.id(), peer)?;
+        match self.ports.users.get(peer).await {
+            Ok(_) => {}
+            Err(RepoError::NotFound(_)) => {
+                return Err(AppError::NotFound("no such user".into()))
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let now = self.ports.clock.now();
+        let candidate = Conversation {
+            id: ConversationId::new(),
+            ty: ConversationType::Direct { pair },
+            created_by: actor.id(),
+            created_at: now,
+        };
+        let participants = [
+            Participant::join(candidate.id, actor.id(), ParticipantRole::Owner, now),
+            Participant::join(candidate.id, peer, ParticipantRole::Member, now),
+        ];
+        let (conversation, created) = self
+            .ports
+            .conversations
+            .get_or_create_direct(pair, &candidate, participants)
+            .await?;
+        let detail = self.conversation_detail(conversation).await?;
+        Ok((detail, created))
+    }
+
+    pub(crate) async fn conversation_detail(
+        &self,
+        conversation: Conversation,
+    ) -> Result<ConversationDetail, AppError> {
+        let members = self.ports.conversations.participants(conversation.id).await?;
+        let last_seq = self.ports.messages.last_seq(conversation.id).await?;
+        Ok(ConversationDetail {
+            conversation,
+            last_seq,
+            members,
+        })
+    }
+}

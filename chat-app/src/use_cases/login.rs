@@ -1,0 +1,89 @@
+use chrono::Duration;
+use std::sync::OnceLock;
+
+use chat_domain::entities::Session;
+use chat_domain::rules;
+use chat_domain::values::{Password, PasswordHash, SessionToken, Username};
+
+use crate::token::hash_token;
+use crate::{AppError, ChatApp, LoginOutcome};
+
+/// A hash to verify against when the username is unknown, so that a wrong username
+/// costs the same time as a wrong password and does not reveal which accounts exist.
+static DUMMY_HASH: OnceLock<PasswordHash> = OnceLock::new();
+
+/// Input of [`ChatApp::login`].
+#[derive(Clone, Debug)]
+pub struct Login {
+    /// Login name.
+    pub username: String,
+    /// Plaintext password.
+    pub password: String,
+    /// Client address, for the per-address rate limit; `None` skips it.
+    pub client_addr: Option<String>,
+}
+
+impl Login {
+    /// A login without a client address.
+    pub fn new(username: &str, password: &str) -> Self {
+        Self {
+            username: username.into(),
+            password: password.into(),
+            client_addr: None,
+        }
+    }
+}
+
+impl ChatApp {
+    /// Checks credentials and opens a session.
+    ///
+    /// # Errors
+    /// `rate_limited` past the per-address limit; `unauthorized` for a wrong username or
+    /// password (the same answer for both); `forbidden` for a banned account with the
+    /// right password.
+    pub async fn login(&self, cmd: Login) -> Result<LoginOutcome, AppError> {
+        if let Some(addr) = &cmd.client_addr {
+            self.rate_check(&format!("auth:{addr}"), self.settings.auth_limit)
+                .await?;
+        }
+        let wrong = || AppError::Unauthorized("wrong username or password".into());
+        let (Ok(username), Ok(password)) =
+            (Username::parse(&cmd.username), Password::parse(&cmd.password))
+        else {
+            return Err(wrong());
+        };
+        let Some(user) = self.ports.users.find_by_username(&username).await? else {
+            let dummy = match DUMMY_HASH.get() {
+                Some(h) => h.clone(),
+                None => {
+                    // Racing first callers may each hash; any of the results will do.
+                    let h = self.ports.hasher.hash(&password).await?;
+                    DUMMY_HASH.get_or_init(|| h).clone()
+                }
+            };
+            let _ = self.ports.hasher.verify(&password, &dummy).await?;
+            return Err(wrong());
+        };
+        if !self.ports.hasher.verify(&password, &user.password_hash).await? {
+            return Err(wrong());
+        }
+        rules::ensure_can_login(&user)?;
+
+        let token = SessionToken::generate();
+        let now = self.ports.clock.now();
+        let ttl = Duration::from_std(self.settings.token_ttl)
+            .map_err(|_| AppError::Internal("token ttl out of range".into()))?;
+        let session = Session {
+            token_hash: hash_token(&token),
+            user_id: user.id,
+            created_at: now,
+            expires_at: now + ttl,
+        };
+        self.ports.sessions.create(&session).await?;
+        Ok(LoginOutcome {
+            token,
+            user_id: user.id,
+            expires_at: session.expires_at,
+        })
+    }
+}

@@ -1,0 +1,27 @@
+//! One use case per file, each a method on [`crate::ChatApp`].
+
+mod add_member;
+pub mod admin;
+mod authenticate;
+mod connect;
+mod create_direct_conversation;
+mod create_group;
+mod get_conversation;
+mod get_history;
+mod get_presence;
+mod list_conversations;
+mod login;
+mod logout;
+mod mark_read;
+mod register_user;
+mod remove_member;
+mod search_users;
+mod send_message;
+mod typing;
+
+pub use connect::Connection;
+pub use create_group::CreateGroup;
+pub use get_history::HistoryQuery;
+pub use login::Login;
+pub use register_user::RegisterUser;
+pub use send_message::SendMessage;

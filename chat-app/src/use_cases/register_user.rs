@@ -1,0 +1,73 @@
+use chat_domain::entities::{User, UserRole};
+use chat_domain::ids::UserId;
+use chat_domain::values::{DisplayName, Password, Username};
+
+use crate::{AppError, ChatApp};
+
+/// Input of [`ChatApp::register_user`].
+#[derive(Clone, Debug)]
+pub struct RegisterUser {
+    /// Wanted login name.
+    pub username: String,
+    /// Plaintext password.
+    pub password: String,
+    /// Shown name; defaults to the username.
+    pub display_name: Option<String>,
+    /// Admin or user (the HTTP edge only ever asks for `User`).
+    pub role: UserRole,
+    /// Client address, for the per-address rate limit; `None` skips it.
+    pub client_addr: Option<String>,
+}
+
+impl RegisterUser {
+    /// A plain user registration.
+    pub fn new(username: &str, password: &str) -> Self {
+        Self {
+            username: username.into(),
+            password: password.into(),
+            display_name: None,
+            role: UserRole::User,
+            client_addr: None,
+        }
+    }
+}
+
+impl ChatApp {
+    /// Creates an account.
+    ///
+    /// # Errors
+    /// `rate_limited` past the per-address limit; `bad_request` for a bad username,
+    /// password (under 8 characters) or display name; `conflict` if the username is
+    /// taken (without regard to case).
+    pub async fn register_user(&self, cmd: RegisterUser) -> Result<User, AppError> {
+        if let Some(addr) = &cmd.client_addr {
+            self.rate_check(&format!("auth:{addr}"), self.settings.auth_limit)
+                .await?;
+        }
+        let username = Username::parse(&cmd.username)?;
+        let password = Password::parse(&cmd.password)?;
+        let display_name = match &cmd.display_name {
+            Some(d) => DisplayName::parse(d)?,
+            None => DisplayName::parse(username.as_str())?,
+        };
+        if self.ports.users.find_by_username(&username).await?.is_some() {
+            return Err(AppError::Conflict(format!("username {username} is taken")));
+        }
+        let user = User {
+            id: UserId::new(),
+            username,
+            display_name,
+            password_hash: self.ports.hasher.hash(&password).await?,
+            role: cmd.role,
+            banned: false,
+            created_at: self.ports.clock.now(),
+        };
+        self.ports.users.create(&user).await.map_err(|e| match e {
+            chat_domain::RepoError::Conflict(_) => {
+                AppError::Conflict(format!("username {} is taken", user.username))
+            }
+            other => other.into(),
+        })?;
+        Ok(user)
+    }
+}

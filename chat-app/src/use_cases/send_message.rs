@@ -1,0 +1,256 @@
+use chat_domain::entities::{MessageKind, NewMessage};
+use chat_domain::events::DomainEvent;
+use chat_domain::ids::{ConnectionId, ConversationId, MessageId};
+use chat_domain::rules;
+use chat_domain::values::{ClientMsgId, MessageBody, Seq};
+
+use crate::{Actor, AppError, ChatApp, Sent};
+
+/// Input of [`ChatApp::send_message`].
+#[derive(Clone, Debug)]
+pub struct SendMessage {
+    /// Where.
+    pub conversation_id: ConversationId,
+    /// The sender's idempotency key.
+    pub client_msg_id: String,
+    /// `text`, `image` or `file`.
+    pub kind: String,
+    /// The body.
+    pub body: String,
+    /// The seq this message answers.
+    pub reply_to: Option<u64>,
+    /// The sending connection, which gets an ack instead of the event.
+    pub connection: Option<ConnectionId>,
+}
+
+impl SendMessage {
+    /// A text message with no reply and no connection.
+    pub fn text(conversation_id: ConversationId, client_msg_id: &str, body: &str) -> Self {
+        Self {
+            conversation_id,
+            client_msg_id: client_msg_id.into(),
+            kind: "text".into(),
+            body: body.into(),
+            reply_to: None,
+            connection: None,
+        }
+    }
+}
+
+impl ChatApp {
+    /// Validates, checks access, counts against the rate limit, appends (durably), then
+    /// delivers to every member's connections except the sending one.
+    ///
+    /// A retry with a client_msg_id the sender already used in this conversation returns
+    /// the stored message with `created: false` and delivers nothing again.
+    ///
+    /// # Errors
+    /// `bad_request` for a bad kind, client_msg_id or body, or a reply to a seq that does
+    /// not exist; `too_large` for a body over 5000 characters; `forbidden` for a
+    /// non-member or banned sender (checked before anything is written); `rate_limited`;
+    /// `unavailable` if storage is down (then nothing is stored or delivered).
+    pub async fn send_message(&self, actor: &Actor, cmd: SendMessage) -> Result<Sent, AppError> {
+        let kind = MessageKind::parse(&cmd.kind)?;
+        if kind == MessageKind::System {
+            return Err(AppError::BadRequest("clients cannot send system messages".into()));
+        }
+        let client_msg_id = ClientMsgId::parse(&cmd.client_msg_id)?;
+        let body = MessageBody::parse(kind, &cmd.body)?;
+        let reply_to = cmd.reply_to.map(Seq::new).transpose()?;
+
+        let membership = self
+            .ports
+            .conversations
+            .participant(cmd.conversation_id, actor.id())
+            .await?;
+        rules::ensure_can_send(&actor.user, membership.as_ref())?;
+        self.rate_check(&format!("send:{}", actor.id()), self.settings.send_limit)
+            .await?;
+        if let Some(r) = reply_to {
+            if r.get() > self.ports.messages.last_seq(cmd.conversation_id).await? {
+                return Err(AppError::BadRequest(format!("reply_to {r} does not exist")));
+            }
+        }
+
+        let appended = self
+            .ports
+            .messages
+            .append(NewMessage {
+                id: MessageId::new(),
+                conversation_id: cmd.conversation_id,
+                sender_id: actor.id(),
+                kind,
+                body,
+                client_msg_id: Some(client_msg_id),
+                reply_to,
+                created_at: self.ports.clock.now(),
+            })
+            .await?;
+        if appended.created {
+            let event = DomainEvent::MessageSent {
+                message: appended.message.clone(),
+            };
+            self.publish_to_members(cmd.conversation_id, event, None, cmd.connection)
+                .await?;
+        }
+        Ok(Sent {
+            message: appended.message,
+            created: appended.created,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chat_adapter_memory::MemoryConversations;
+    use chat_domain::ports::{Appended, RateDecision};
+    use chat_domain::RepoError;
+
+    use crate::testing::*;
+    use crate::{AppError, SendMessage};
+
+    #[tokio::test]
+    async fn publishes_nothing_when_append_fails() {
+        let (alice, bob) = (actor("alice"), actor("bob"));
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice, &bob]).await;
+        let mut messages = MockMessages::new();
+        messages
+            .expect_append()
+            .times(1)
+            .returning(|_| Err(RepoError::Unavailable("disk gone".into())));
+        let mut bus = MockBus::new();
+        bus.expect_publish().never();
+        let ports = crate::Ports {
+            conversations: convs,
+            messages: Arc::new(messages),
+            events: Arc::new(bus),
+            ..memory_ports()
+        };
+        let err = app(ports)
+            .send_message(&alice, SendMessage::text(conv, "c1", "hi"))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "unavailable");
+    }
+
+    #[tokio::test]
+    async fn a_non_member_is_forbidden_before_anything_is_counted_or_written() {
+        let (alice, mallory) = (actor("alice"), actor("mallory"));
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice]).await;
+        let mut messages = MockMessages::new();
+        messages.expect_append().never();
+        let mut limiter = MockLimiter::new();
+        limiter.expect_check().never();
+        let mut bus = MockBus::new();
+        bus.expect_publish().never();
+        let ports = crate::Ports {
+            conversations: convs,
+            messages: Arc::new(messages),
+            rate_limiter: Arc::new(limiter),
+            events: Arc::new(bus),
+            ..memory_ports()
+        };
+        let err = app(ports)
+            .send_message(&mallory, SendMessage::text(conv, "c1", "let me in"))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "forbidden");
+    }
+
+    #[tokio::test]
+    async fn bad_input_is_rejected_before_any_port_is_called() {
+        let alice = actor("alice");
+        let mut convs = MockConversations::new();
+        convs.expect_participant().never();
+        let ports = crate::Ports { conversations: Arc::new(convs), ..memory_ports() };
+        let app = app(ports);
+        let conv = chat_domain::ids::ConversationId::new();
+        let cases = [
+            (SendMessage::text(conv, "c1", "   "), "bad_request"),
+            (SendMessage::text(conv, "", "hi"), "bad_request"),
+            (SendMessage::text(conv, "c1", &"x".repeat(5001)), "too_large"),
+            (SendMessage { kind: "system".into(), ..SendMessage::text(conv, "c1", "x") }, "bad_request"),
+            (SendMessage { kind: "video".into(), ..SendMessage::text(conv, "c1", "x") }, "bad_request"),
+            (SendMessage { reply_to: Some(0), ..SendMessage::text(conv, "c1", "x") }, "bad_request"),
+        ];
+        for (cmd, code) in cases {
+            let err = app.send_message(&alice, cmd.clone()).await.unwrap_err();
+            assert_eq!(err.code(), code, "{cmd:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_rate_limited_send_stores_nothing() {
+        let alice = actor("alice");
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice]).await;
+        let mut limiter = MockLimiter::new();
+        limiter.expect_check().returning(|key, _, _| {
+            assert!(key.starts_with("send:"));
+            Ok(RateDecision::Limited { retry_after: std::time::Duration::from_secs(7) })
+        });
+        let mut messages = MockMessages::new();
+        messages.expect_append().never();
+        let ports = crate::Ports {
+            conversations: convs,
+            rate_limiter: Arc::new(limiter),
+            messages: Arc::new(messages),
+            ..memory_ports()
+        };
+        let err = app(ports)
+            .send_message(&alice, SendMessage::text(conv, "c1", "spam"))
+            .await
+            .unwrap_err();
+        assert_eq!(err, AppError::RateLimited { retry_after: std::time::Duration::from_secs(7) });
+    }
+
+    #[tokio::test]
+    async fn an_idempotent_retry_delivers_nothing_again() {
+        let alice = actor("alice");
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice, &actor("bob")]).await;
+        let mut messages = MockMessages::new();
+        messages.expect_append().returning(|m| {
+            Ok(Appended { message: m.at(chat_domain::values::Seq::FIRST), created: false })
+        });
+        let mut bus = MockBus::new();
+        bus.expect_publish().never();
+        let ports = crate::Ports {
+            conversations: convs,
+            messages: Arc::new(messages),
+            events: Arc::new(bus),
+            ..memory_ports()
+        };
+        let sent = app(ports).send_message(&alice, SendMessage::text(conv, "c1", "hi")).await.unwrap();
+        assert!(!sent.created);
+    }
+
+    #[tokio::test]
+    async fn a_new_message_goes_to_every_member_but_the_sending_connection() {
+        let (alice, bob) = (actor("alice"), actor("bob"));
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice, &bob]).await;
+        let conn = chat_domain::ids::ConnectionId::new();
+        let (a, b) = (alice.id(), bob.id());
+        let mut bus = MockBus::new();
+        bus.expect_publish().times(1).returning(move |env| {
+            let mut audience = env.audience.clone();
+            audience.sort();
+            let mut want = vec![a, b];
+            want.sort();
+            assert_eq!(audience, want);
+            assert_eq!(env.skip_connection, Some(conn));
+            Ok(())
+        });
+        let ports = crate::Ports { conversations: convs, events: Arc::new(bus), ..memory_ports() };
+        let cmd = SendMessage { connection: Some(conn), ..SendMessage::text(conv, "c1", "hello 👋") };
+        let sent = app(ports).send_message(&alice, cmd).await.unwrap();
+        assert!(sent.created);
+        assert_eq!(sent.message.seq.get(), 1);
+        assert_eq!(sent.message.body.as_str(), "hello 👋");
+    }
+}

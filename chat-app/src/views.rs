@@ -1,0 +1,82 @@
+//! What the use cases return.
+
+use chrono::{DateTime, Utc};
+
+use chat_domain::entities::{Conversation, Message, Participant, Session, User};
+use chat_domain::ids::UserId;
+use chat_domain::values::SessionToken;
+
+/// An authenticated caller: the user and the session they presented.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// Who.
+    pub user: User,
+    /// With which session.
+    pub session: Session,
+}
+
+impl Actor {
+    /// The caller's id.
+    pub fn id(&self) -> UserId {
+        self.user.id
+    }
+}
+
+/// A successful login.
+#[derive(Clone, Debug)]
+pub struct LoginOutcome {
+    /// The bearer token, shown to the client once.
+    pub token: SessionToken,
+    /// Whose.
+    pub user_id: UserId,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// The result of a send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sent {
+    /// The stored message.
+    pub message: Message,
+    /// `false` when this was a retry of a stored message (nothing new was delivered).
+    pub created: bool,
+}
+
+/// A conversation in the caller's list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConversationSummary {
+    /// The conversation.
+    pub conversation: Conversation,
+    /// The caller's row (role, read cursor).
+    pub me: Participant,
+    /// Seq of its newest message (0 if none).
+    pub last_seq: u64,
+    /// Messages after the caller's read cursor.
+    pub unread: u64,
+    /// Its newest message.
+    pub last_message: Option<Message>,
+}
+
+/// A conversation with its members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConversationDetail {
+    /// The conversation.
+    pub conversation: Conversation,
+    /// Seq of its newest message (0 if none).
+    pub last_seq: u64,
+    /// Every member with role and read cursor, in join order.
+    pub members: Vec<Participant>,
+}
+
+/// Server-wide counts for admins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stats {
+    /// Accounts.
+    pub users: u64,
+    /// Conversations.
+    pub conversations: u64,
+    /// Messages.
+    pub messages: u64,
+    /// Live connections.
+    pub live_connections: u64,
+}
