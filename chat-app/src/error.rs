@@ -78,7 +78,9 @@ impl From<RepoError> for AppError {
             RepoError::Unavailable(_) => {
                 AppError::Unavailable("storage is unavailable; try again".into())
             }
-            RepoError::Corrupt(what) => AppError::Internal(format!("stored data is damaged: {what}")),
+            RepoError::Corrupt(what) => {
+                AppError::Internal(format!("stored data is damaged: {what}"))
+            }
         }
     }
 }

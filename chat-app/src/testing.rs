@@ -97,7 +97,9 @@ pub fn memory_ports() -> Ports {
 
 /// The fixed "now" of [`memory_ports`].
 pub fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-03-04T05:06:07Z").unwrap().into()
+    DateTime::parse_from_rfc3339("2026-03-04T05:06:07Z")
+        .unwrap()
+        .into()
 }
 
 pub fn app(ports: Ports) -> ChatApp {
@@ -128,7 +130,9 @@ pub fn actor(name: &str) -> Actor {
 pub async fn seed_group(repo: &dyn ConversationRepository, members: &[&Actor]) -> ConversationId {
     let c = Conversation {
         id: ConversationId::new(),
-        ty: ConversationType::Group { title: Title::parse("team").unwrap() },
+        ty: ConversationType::Group {
+            title: Title::parse("team").unwrap(),
+        },
         created_by: members[0].id(),
         created_at: now(),
     };
@@ -136,7 +140,11 @@ pub async fn seed_group(repo: &dyn ConversationRepository, members: &[&Actor]) -
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let role = if i == 0 { ParticipantRole::Owner } else { ParticipantRole::Member };
+            let role = if i == 0 {
+                ParticipantRole::Owner
+            } else {
+                ParticipantRole::Member
+            };
             Participant::join(c.id, a.id(), role, now() + Duration::seconds(i as i64))
         })
         .collect();

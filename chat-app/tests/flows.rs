@@ -39,7 +39,10 @@ fn world() -> World {
 const PW: &str = "s3cret-passw0rd";
 
 async fn signed_in(w: &World, name: &str) -> Actor {
-    w.app.register_user(RegisterUser::new(name, PW)).await.unwrap();
+    w.app
+        .register_user(RegisterUser::new(name, PW))
+        .await
+        .unwrap();
     let login = w.app.login(Login::new(name, PW)).await.unwrap();
     w.app.authenticate(login.token.expose()).await.unwrap()
 }
@@ -47,18 +50,37 @@ async fn signed_in(w: &World, name: &str) -> Actor {
 #[tokio::test]
 async fn register_rejects_bad_input_and_taken_names() {
     let w = world();
-    w.app.register_user(RegisterUser::new("alice", PW)).await.unwrap();
+    w.app
+        .register_user(RegisterUser::new("alice", PW))
+        .await
+        .unwrap();
     let code = |r: Result<_, AppError>| r.unwrap_err().code();
-    assert_eq!(code(w.app.register_user(RegisterUser::new("ALICE", PW)).await), "conflict");
-    assert_eq!(code(w.app.register_user(RegisterUser::new("a", PW)).await), "bad_request");
-    assert_eq!(code(w.app.register_user(RegisterUser::new("bob", "short")).await), "bad_request");
+    assert_eq!(
+        code(w.app.register_user(RegisterUser::new("ALICE", PW)).await),
+        "conflict"
+    );
+    assert_eq!(
+        code(w.app.register_user(RegisterUser::new("a", PW)).await),
+        "bad_request"
+    );
+    assert_eq!(
+        code(w.app.register_user(RegisterUser::new("bob", "short")).await),
+        "bad_request"
+    );
 }
 
 #[tokio::test]
 async fn login_gives_one_answer_for_wrong_user_and_wrong_password() {
     let w = world();
-    w.app.register_user(RegisterUser::new("alice", PW)).await.unwrap();
-    let wrong_pw = w.app.login(Login::new("alice", "not-the-password")).await.unwrap_err();
+    w.app
+        .register_user(RegisterUser::new("alice", PW))
+        .await
+        .unwrap();
+    let wrong_pw = w
+        .app
+        .login(Login::new("alice", "not-the-password"))
+        .await
+        .unwrap_err();
     let no_user = w.app.login(Login::new("nobody", PW)).await.unwrap_err();
     assert_eq!(wrong_pw, no_user);
     assert_eq!(wrong_pw.code(), "unauthorized");
@@ -67,29 +89,65 @@ async fn login_gives_one_answer_for_wrong_user_and_wrong_password() {
 #[tokio::test]
 async fn tokens_expire_and_logout_ends_them_at_once() {
     let w = world();
-    w.app.register_user(RegisterUser::new("alice", PW)).await.unwrap();
+    w.app
+        .register_user(RegisterUser::new("alice", PW))
+        .await
+        .unwrap();
     let a = w.app.login(Login::new("alice", PW)).await.unwrap();
     let b = w.app.login(Login::new("alice", PW)).await.unwrap();
     let actor = w.app.authenticate(a.token.expose()).await.unwrap();
     w.app.logout(&actor).await.unwrap();
-    assert_eq!(w.app.authenticate(a.token.expose()).await.unwrap_err().code(), "unauthorized");
-    assert!(w.app.authenticate(b.token.expose()).await.is_ok(), "other sessions live on");
+    assert_eq!(
+        w.app
+            .authenticate(a.token.expose())
+            .await
+            .unwrap_err()
+            .code(),
+        "unauthorized"
+    );
+    assert!(
+        w.app.authenticate(b.token.expose()).await.is_ok(),
+        "other sessions live on"
+    );
 
     w.clock.advance(Duration::days(8));
-    assert_eq!(w.app.authenticate(b.token.expose()).await.unwrap_err().code(), "unauthorized");
-    assert_eq!(w.app.authenticate("garbage token").await.unwrap_err().code(), "unauthorized");
+    assert_eq!(
+        w.app
+            .authenticate(b.token.expose())
+            .await
+            .unwrap_err()
+            .code(),
+        "unauthorized"
+    );
+    assert_eq!(
+        w.app
+            .authenticate("garbage token")
+            .await
+            .unwrap_err()
+            .code(),
+        "unauthorized"
+    );
 }
 
 #[tokio::test]
 async fn login_and_register_are_rate_limited_per_address() {
     let w = world();
     for i in 0..20 {
-        let cmd = Login { client_addr: Some("10.0.0.1".into()), ..Login::new(&format!("u{i}x"), PW) };
+        let cmd = Login {
+            client_addr: Some("10.0.0.1".into()),
+            ..Login::new(&format!("u{i}x"), PW)
+        };
         assert_eq!(w.app.login(cmd).await.unwrap_err().code(), "unauthorized");
     }
-    let cmd = Login { client_addr: Some("10.0.0.1".into()), ..Login::new("alice", PW) };
+    let cmd = Login {
+        client_addr: Some("10.0.0.1".into()),
+        ..Login::new("alice", PW)
+    };
     assert_eq!(w.app.login(cmd).await.unwrap_err().code(), "rate_limited");
-    let other = RegisterUser { client_addr: Some("10.0.0.2".into()), ..RegisterUser::new("alice", PW) };
+    let other = RegisterUser {
+        client_addr: Some("10.0.0.2".into()),
+        ..RegisterUser::new("alice", PW)
+    };
     assert!(w.app.register_user(other).await.is_ok());
 }
 
@@ -98,26 +156,70 @@ async fn a_ban_ends_sessions_tells_live_connections_and_blocks_login() {
     let w = world();
     let admin_user = w
         .app
-        .register_user(RegisterUser { role: UserRole::Admin, ..RegisterUser::new("root", PW) })
+        .register_user(RegisterUser {
+            role: UserRole::Admin,
+            ..RegisterUser::new("root", PW)
+        })
         .await
         .unwrap();
-    let admin = w.app.authenticate(w.app.login(Login::new("root", PW)).await.unwrap().token.expose()).await.unwrap();
+    let admin = w
+        .app
+        .authenticate(
+            w.app
+                .login(Login::new("root", PW))
+                .await
+                .unwrap()
+                .token
+                .expose(),
+        )
+        .await
+        .unwrap();
     assert_eq!(admin.id(), admin_user.id);
-    w.app.register_user(RegisterUser::new("eve", PW)).await.unwrap();
+    w.app
+        .register_user(RegisterUser::new("eve", PW))
+        .await
+        .unwrap();
     let eve_token = w.app.login(Login::new("eve", PW)).await.unwrap().token;
     let eve = w.app.authenticate(eve_token.expose()).await.unwrap();
     let sink = RecordingSink::new(10);
     w.app.connect(&eve, sink.clone()).await.unwrap();
 
-    assert_eq!(w.app.set_banned(&eve, admin.id(), true).await.unwrap_err().code(), "forbidden");
-    assert_eq!(w.app.set_banned(&admin, admin.id(), true).await.unwrap_err().code(), "bad_request");
+    assert_eq!(
+        w.app
+            .set_banned(&eve, admin.id(), true)
+            .await
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
+    assert_eq!(
+        w.app
+            .set_banned(&admin, admin.id(), true)
+            .await
+            .unwrap_err()
+            .code(),
+        "bad_request"
+    );
     w.app.set_banned(&admin, eve.id(), true).await.unwrap();
     assert_eq!(
         sink.wait_for(1).await,
-        [DomainEvent::SessionsRevoked { user_id: eve.id(), token_hash: None }]
+        [DomainEvent::SessionsRevoked {
+            user_id: eve.id(),
+            token_hash: None
+        }]
     );
-    assert_eq!(w.app.authenticate(eve_token.expose()).await.unwrap_err().code(), "unauthorized");
-    assert_eq!(w.app.login(Login::new("eve", PW)).await.unwrap_err().code(), "forbidden");
+    assert_eq!(
+        w.app
+            .authenticate(eve_token.expose())
+            .await
+            .unwrap_err()
+            .code(),
+        "unauthorized"
+    );
+    assert_eq!(
+        w.app.login(Login::new("eve", PW)).await.unwrap_err().code(),
+        "forbidden"
+    );
     w.app.set_banned(&admin, eve.id(), false).await.unwrap();
     assert!(w.app.login(Login::new("eve", PW)).await.is_ok());
     let stats = w.app.stats(&admin).await.unwrap();
@@ -132,9 +234,23 @@ async fn direct_conversations_are_unique_per_pair_from_either_side() {
     let (again, created_again) = w.app.create_direct_conversation(&b, a.id()).await.unwrap();
     assert!(created && !created_again);
     assert_eq!(first.conversation.id, again.conversation.id);
-    assert_eq!(w.app.create_direct_conversation(&a, a.id()).await.unwrap_err().code(), "bad_request");
+    assert_eq!(
+        w.app
+            .create_direct_conversation(&a, a.id())
+            .await
+            .unwrap_err()
+            .code(),
+        "bad_request"
+    );
     let ghost = chat_domain::ids::UserId::new();
-    assert_eq!(w.app.create_direct_conversation(&a, ghost).await.unwrap_err().code(), "not_found");
+    assert_eq!(
+        w.app
+            .create_direct_conversation(&a, ghost)
+            .await
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
 }
 
 #[tokio::test]
@@ -148,23 +264,61 @@ async fn group_membership_rules_hold_and_ownership_passes_on() {
     );
     let g = w
         .app
-        .create_group(&owner, CreateGroup { title: "团队".into(), member_ids: vec![admin.id(), plain.id(), admin.id()] })
+        .create_group(
+            &owner,
+            CreateGroup {
+                title: "团队".into(),
+                member_ids: vec![admin.id(), plain.id(), admin.id()],
+            },
+        )
         .await
         .unwrap();
     let id = g.conversation.id;
     assert_eq!(g.members.len(), 3);
-    assert_eq!(w.app.add_member(&plain, id, newbie.id()).await.unwrap_err().code(), "forbidden");
+    assert_eq!(
+        w.app
+            .add_member(&plain, id, newbie.id())
+            .await
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
     w.app.add_member(&owner, id, newbie.id()).await.unwrap();
-    assert_eq!(w.app.add_member(&owner, id, newbie.id()).await.unwrap_err().code(), "conflict");
-    assert_eq!(w.app.remove_member(&plain, id, newbie.id()).await.unwrap_err().code(), "forbidden");
+    assert_eq!(
+        w.app
+            .add_member(&owner, id, newbie.id())
+            .await
+            .unwrap_err()
+            .code(),
+        "conflict"
+    );
+    assert_eq!(
+        w.app
+            .remove_member(&plain, id, newbie.id())
+            .await
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
     w.app.remove_member(&newbie, id, newbie.id()).await.unwrap(); // leave
-    assert_eq!(w.app.get_history(&newbie, id, HistoryQuery::default()).await.unwrap_err().code(), "forbidden");
+    assert_eq!(
+        w.app
+            .get_history(&newbie, id, HistoryQuery::default())
+            .await
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
 
     // The owner leaves: the two remaining members joined at the same instant, so the
     // tie goes to the smaller id (the same on every backend).
     w.app.remove_member(&owner, id, owner.id()).await.unwrap();
     let detail = w.app.get_conversation(&admin, id).await.unwrap();
-    let owners: Vec<_> = detail.members.iter().filter(|p| p.role == ParticipantRole::Owner).collect();
+    let owners: Vec<_> = detail
+        .members
+        .iter()
+        .filter(|p| p.role == ParticipantRole::Owner)
+        .collect();
     assert_eq!(owners.len(), 1);
     assert_eq!(owners[0].user_id, admin.id().min(plain.id()));
     assert_eq!(detail.members.len(), 2);
@@ -175,34 +329,88 @@ async fn history_unread_counts_and_activity_order() {
     let w = world();
     let (a, b) = (signed_in(&w, "alice").await, signed_in(&w, "bob").await);
     let (dm, _) = w.app.create_direct_conversation(&a, b.id()).await.unwrap();
-    let g = w.app.create_group(&a, CreateGroup { title: "g".into(), member_ids: vec![b.id()] }).await.unwrap();
+    let g = w
+        .app
+        .create_group(
+            &a,
+            CreateGroup {
+                title: "g".into(),
+                member_ids: vec![b.id()],
+            },
+        )
+        .await
+        .unwrap();
     for i in 1..=5 {
         w.clock.advance(Duration::seconds(1));
-        w.app.send_message(&a, SendMessage::text(dm.conversation.id, &format!("d{i}"), &format!("dm {i}"))).await.unwrap();
+        w.app
+            .send_message(
+                &a,
+                SendMessage::text(dm.conversation.id, &format!("d{i}"), &format!("dm {i}")),
+            )
+            .await
+            .unwrap();
     }
     w.clock.advance(Duration::seconds(1));
-    w.app.send_message(&a, SendMessage::text(g.conversation.id, "g1", "group")).await.unwrap();
+    w.app
+        .send_message(&a, SendMessage::text(g.conversation.id, "g1", "group"))
+        .await
+        .unwrap();
     w.app.mark_read(&b, dm.conversation.id, 2).await.unwrap();
 
     let list = w.app.list_conversations(&b).await.unwrap();
-    assert_eq!(list[0].conversation.id, g.conversation.id, "newest activity first");
-    assert_eq!((list[0].unread, list[1].unread, list[1].last_seq), (1, 3, 5));
+    assert_eq!(
+        list[0].conversation.id, g.conversation.id,
+        "newest activity first"
+    );
+    assert_eq!(
+        (list[0].unread, list[1].unread, list[1].last_seq),
+        (1, 3, 5)
+    );
     assert_eq!(list[1].last_message.as_ref().unwrap().body.as_str(), "dm 5");
 
-    let page = w.app.get_history(&b, dm.conversation.id, HistoryQuery { before_seq: Some(5), limit: Some(2), ..Default::default() }).await.unwrap();
+    let page = w
+        .app
+        .get_history(
+            &b,
+            dm.conversation.id,
+            HistoryQuery {
+                before_seq: Some(5),
+                limit: Some(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     assert_eq!(page.iter().map(|m| m.seq.get()).collect::<Vec<_>>(), [3, 4]);
-    let bad = HistoryQuery { after_seq: Some(0), ..Default::default() };
-    assert_eq!(w.app.get_history(&b, dm.conversation.id, bad).await.unwrap_err().code(), "bad_request");
+    let bad = HistoryQuery {
+        after_seq: Some(0),
+        ..Default::default()
+    };
+    assert_eq!(
+        w.app
+            .get_history(&b, dm.conversation.id, bad)
+            .await
+            .unwrap_err()
+            .code(),
+        "bad_request"
+    );
 }
 
 #[tokio::test]
 async fn presence_goes_online_at_the_first_device_and_offline_at_the_last() {
     let w = world();
-    let (a, b, stranger) = (signed_in(&w, "alice").await, signed_in(&w, "bob").await, signed_in(&w, "carol").await);
+    let (a, b, stranger) = (
+        signed_in(&w, "alice").await,
+        signed_in(&w, "bob").await,
+        signed_in(&w, "carol").await,
+    );
     w.app.create_direct_conversation(&a, b.id()).await.unwrap();
     let (watch, stranger_sink) = (RecordingSink::new(10), RecordingSink::new(10));
     w.app.connect(&b, watch.clone()).await.unwrap();
-    w.app.connect(&stranger, stranger_sink.clone()).await.unwrap();
+    w.app
+        .connect(&stranger, stranger_sink.clone())
+        .await
+        .unwrap();
 
     let phone = w.app.connect(&a, RecordingSink::new(10)).await.unwrap();
     let laptop = w.app.connect(&a, RecordingSink::new(10)).await.unwrap();
@@ -210,11 +418,31 @@ async fn presence_goes_online_at_the_first_device_and_offline_at_the_last() {
     w.clock.advance(Duration::seconds(3));
     w.app.disconnect(laptop).await.unwrap();
     let got = watch.wait_for(2).await;
-    assert!(matches!(got[0], DomainEvent::PresenceChanged { status: PresenceStatus::Online, .. }));
-    assert!(matches!(got[1], DomainEvent::PresenceChanged { status: PresenceStatus::Offline, last_seen: Some(_), .. }));
-    assert!(stranger_sink.events().is_empty(), "presence is not shown to strangers");
+    assert!(matches!(
+        got[0],
+        DomainEvent::PresenceChanged {
+            status: PresenceStatus::Online,
+            ..
+        }
+    ));
+    assert!(matches!(
+        got[1],
+        DomainEvent::PresenceChanged {
+            status: PresenceStatus::Offline,
+            last_seen: Some(_),
+            ..
+        }
+    ));
+    assert!(
+        stranger_sink.events().is_empty(),
+        "presence is not shown to strangers"
+    );
 
-    let seen = w.app.get_presence(&b, &[a.id(), stranger.id()]).await.unwrap();
+    let seen = w
+        .app
+        .get_presence(&b, &[a.id(), stranger.id()])
+        .await
+        .unwrap();
     assert_eq!(seen.len(), 1, "strangers are left out");
     assert_eq!(seen[0].status, PresenceStatus::Offline);
 }

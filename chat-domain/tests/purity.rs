@@ -6,7 +6,14 @@ use std::collections::{HashMap, HashSet};
 use std::process::Command;
 
 const FORBIDDEN: &[&str] = &[
-    "tokio", "warp", "hyper", "mysql_async", "fred", "redis", "mio", "async-std",
+    "tokio",
+    "warp",
+    "hyper",
+    "mysql_async",
+    "fred",
+    "redis",
+    "mio",
+    "async-std",
 ];
 
 /// The names of every crate `chat-domain` pulls in through normal (non-dev, non-build)
@@ -18,7 +25,11 @@ fn normal_dependency_closure() -> HashSet<String> {
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
         .output()
         .expect("run cargo metadata");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let meta: Value = serde_json::from_slice(&out.stdout).expect("metadata is JSON");
 
     let names: HashMap<&str, &str> = meta["packages"]
@@ -60,9 +71,15 @@ fn normal_dependency_closure() -> HashSet<String> {
 #[test]
 fn chat_domain_depends_on_no_runtime_web_or_driver_crate() {
     let deps = normal_dependency_closure();
-    assert!(deps.contains("uuid"), "the walk found the real tree: {deps:?}");
+    assert!(
+        deps.contains("uuid"),
+        "the walk found the real tree: {deps:?}"
+    );
     let bad: Vec<_> = FORBIDDEN.iter().filter(|f| deps.contains(**f)).collect();
-    assert!(bad.is_empty(), "chat-domain must stay pure, but depends on {bad:?}");
+    assert!(
+        bad.is_empty(),
+        "chat-domain must stay pure, but depends on {bad:?}"
+    );
 }
 
 #[test]
@@ -77,6 +94,9 @@ fn chat_domain_direct_dependencies_are_the_allowed_five() {
     let allowed = ["async-trait", "serde", "thiserror", "uuid", "chrono"];
     for line in deps_section.lines().filter(|l| l.contains('=')) {
         let name = line.split(['=', '.']).next().unwrap().trim();
-        assert!(allowed.contains(&name), "chat-domain may not depend on {name}");
+        assert!(
+            allowed.contains(&name),
+            "chat-domain may not depend on {name}"
+        );
     }
 }

@@ -20,14 +20,22 @@ struct State {
 
 impl State {
     fn insert(&mut self, conversation: &Conversation, members: &[Participant]) {
-        self.conversations.insert(conversation.id, conversation.clone());
+        self.conversations
+            .insert(conversation.id, conversation.clone());
         for p in members {
-            self.by_user.entry(p.user_id).or_default().insert(conversation.id);
+            self.by_user
+                .entry(p.user_id)
+                .or_default()
+                .insert(conversation.id);
         }
         self.participants.insert(conversation.id, members.to_vec());
     }
 
-    fn member_mut(&mut self, id: ConversationId, user_id: UserId) -> Result<&mut Participant, RepoError> {
+    fn member_mut(
+        &mut self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<&mut Participant, RepoError> {
         self.participants
             .get_mut(&id)
             .and_then(|ps| ps.iter_mut().find(|p| p.user_id == user_id))
@@ -52,7 +60,10 @@ impl ConversationRepository for MemoryConversations {
         }
         let mut s = lock(&self.0);
         if s.conversations.contains_key(&conversation.id) {
-            return Err(RepoError::Conflict(format!("conversation {} exists", conversation.id)));
+            return Err(RepoError::Conflict(format!(
+                "conversation {} exists",
+                conversation.id
+            )));
         }
         s.insert(conversation, members);
         Ok(())
@@ -65,14 +76,19 @@ impl ConversationRepository for MemoryConversations {
         participants: [Participant; 2],
     ) -> Result<(Conversation, bool), RepoError> {
         if candidate.direct_pair() != Some(pair) {
-            return Err(RepoError::Conflict("candidate is not a direct conversation of the pair".into()));
+            return Err(RepoError::Conflict(
+                "candidate is not a direct conversation of the pair".into(),
+            ));
         }
         let mut s = lock(&self.0);
         if let Some(id) = s.direct.get(&pair) {
             return Ok((s.conversations[id].clone(), false));
         }
         if s.conversations.contains_key(&candidate.id) {
-            return Err(RepoError::Conflict(format!("conversation {} exists", candidate.id)));
+            return Err(RepoError::Conflict(format!(
+                "conversation {} exists",
+                candidate.id
+            )));
         }
         s.direct.insert(pair, candidate.id);
         s.insert(candidate, &participants);
@@ -88,7 +104,11 @@ impl ConversationRepository for MemoryConversations {
     }
 
     async fn participants(&self, id: ConversationId) -> Result<Vec<Participant>, RepoError> {
-        Ok(lock(&self.0).participants.get(&id).cloned().unwrap_or_default())
+        Ok(lock(&self.0)
+            .participants
+            .get(&id)
+            .cloned()
+            .unwrap_or_default())
     }
 
     async fn participant(
@@ -110,14 +130,21 @@ impl ConversationRepository for MemoryConversations {
             .get_mut(&id)
             .ok_or_else(|| RepoError::NotFound(format!("conversation {id}")))?;
         if members.iter().any(|p| p.user_id == participant.user_id) {
-            return Err(RepoError::Conflict(format!("user {} is already a member", participant.user_id)));
+            return Err(RepoError::Conflict(format!(
+                "user {} is already a member",
+                participant.user_id
+            )));
         }
         members.push(participant.clone());
         s.by_user.entry(participant.user_id).or_default().insert(id);
         Ok(())
     }
 
-    async fn remove_participant(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
+    async fn remove_participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<(), RepoError> {
         let mut s = lock(&self.0);
         s.member_mut(id, user_id)?;
         if let Some(ps) = s.participants.get_mut(&id) {

@@ -68,7 +68,10 @@ impl EventBus for MemoryEventBus {
         sink: Arc<dyn EventSink>,
     ) -> Result<SubscriptionId, RepoError> {
         let id = SubscriptionId(sink.connection_id());
-        let mut shard = self.shard(&user_id).write().unwrap_or_else(|e| e.into_inner());
+        let mut shard = self
+            .shard(&user_id)
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
         let sinks = shard.entry(user_id).or_default();
         sinks.retain(|s| s.connection_id() != id.0);
         sinks.push(sink);
@@ -76,7 +79,10 @@ impl EventBus for MemoryEventBus {
     }
 
     async fn unsubscribe(&self, user_id: UserId, id: SubscriptionId) -> Result<(), RepoError> {
-        let mut shard = self.shard(&user_id).write().unwrap_or_else(|e| e.into_inner());
+        let mut shard = self
+            .shard(&user_id)
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
         if let Some(sinks) = shard.get_mut(&user_id) {
             sinks.retain(|s| s.connection_id() != id.0);
             if sinks.is_empty() {

@@ -108,7 +108,9 @@ impl MessageRepository for MemoryMessages {
     }
 
     async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError> {
-        Ok(self.log(id).map_or(0, |log| lock(&log).messages.len() as u64))
+        Ok(self
+            .log(id)
+            .map_or(0, |log| lock(&log).messages.len() as u64))
     }
 
     async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {

@@ -87,6 +87,9 @@ impl PresenceStore for MemoryPresence {
     }
 
     async fn live_connections(&self) -> Result<u64, RepoError> {
-        Ok(lock(&self.0).values().map(|e| e.connections.len() as u64).sum())
+        Ok(lock(&self.0)
+            .values()
+            .map(|e| e.connections.len() as u64)
+            .sum())
     }
 }

@@ -28,7 +28,10 @@ impl UserRepository for MemoryUsers {
         let mut s = lock(&self.0);
         let key = user.username.key();
         if s.by_key.contains_key(&key) {
-            return Err(RepoError::Conflict(format!("username {} is taken", user.username)));
+            return Err(RepoError::Conflict(format!(
+                "username {} is taken",
+                user.username
+            )));
         }
         if s.by_id.contains_key(&user.id) {
             return Err(RepoError::Conflict(format!("user {} exists", user.id)));
@@ -48,7 +51,10 @@ impl UserRepository for MemoryUsers {
 
     async fn get_many(&self, ids: &[UserId]) -> Result<Vec<User>, RepoError> {
         let s = lock(&self.0);
-        Ok(ids.iter().filter_map(|id| s.by_id.get(id).cloned()).collect())
+        Ok(ids
+            .iter()
+            .filter_map(|id| s.by_id.get(id).cloned())
+            .collect())
     }
 
     async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError> {

@@ -26,7 +26,12 @@ impl ChatApp {
             Err(RepoError::NotFound(_)) => return Err(AppError::NotFound("no such user".into())),
             Err(e) => return Err(e.into()),
         }
-        let count = self.ports.conversations.participants(conversation_id).await?.len();
+        let count = self
+            .ports
+            .conversations
+            .participants(conversation_id)
+            .await?
+            .len();
         if count >= self.settings.max_group_members {
             return Err(AppError::BadRequest(format!(
                 "a group has at most {} members",
@@ -34,8 +39,7 @@ impl ChatApp {
             )));
         }
         let now = self.ports.clock.now();
-        let participant =
-            Participant::join(conversation_id, user_id, ParticipantRole::Member, now);
+        let participant = Participant::join(conversation_id, user_id, ParticipantRole::Member, now);
         self.ports
             .conversations
             .add_participant(&participant)
@@ -49,6 +53,7 @@ impl ChatApp {
             user_id,
             by: actor.id(),
         };
-        self.publish_to_members(conversation_id, event, None, None).await
+        self.publish_to_members(conversation_id, event, None, None)
+            .await
     }
 }

@@ -21,9 +21,7 @@ impl ChatApp {
         let pair = DirectPair::new(actor.id(), peer)?;
         match self.ports.users.get(peer).await {
             Ok(_) => {}
-            Err(RepoError::NotFound(_)) => {
-                return Err(AppError::NotFound("no such user".into()))
-            }
+            Err(RepoError::NotFound(_)) => return Err(AppError::NotFound("no such user".into())),
             Err(e) => return Err(e.into()),
         }
         let now = self.ports.clock.now();
@@ -50,7 +48,11 @@ impl ChatApp {
         &self,
         conversation: Conversation,
     ) -> Result<ConversationDetail, AppError> {
-        let members = self.ports.conversations.participants(conversation.id).await?;
+        let members = self
+            .ports
+            .conversations
+            .participants(conversation.id)
+            .await?;
         let last_seq = self.ports.messages.last_seq(conversation.id).await?;
         Ok(ConversationDetail {
             conversation,

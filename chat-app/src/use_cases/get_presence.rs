@@ -15,12 +15,23 @@ impl ChatApp {
     ///
     /// # Errors
     /// `bad_request` if more than 100 users are named.
-    pub async fn get_presence(&self, actor: &Actor, users: &[UserId]) -> Result<Vec<Presence>, AppError> {
+    pub async fn get_presence(
+        &self,
+        actor: &Actor,
+        users: &[UserId],
+    ) -> Result<Vec<Presence>, AppError> {
         if users.len() > MAX_USERS {
-            return Err(AppError::BadRequest(format!("at most {MAX_USERS} users per query")));
+            return Err(AppError::BadRequest(format!(
+                "at most {MAX_USERS} users per query"
+            )));
         }
-        let mut visible: HashSet<UserId> =
-            self.ports.conversations.contacts(actor.id()).await?.into_iter().collect();
+        let mut visible: HashSet<UserId> = self
+            .ports
+            .conversations
+            .contacts(actor.id())
+            .await?
+            .into_iter()
+            .collect();
         visible.insert(actor.id());
         let mut seen = HashSet::new();
         let asked: Vec<UserId> = users

@@ -47,9 +47,10 @@ impl ChatApp {
                 .await?;
         }
         let wrong = || AppError::Unauthorized("wrong username or password".into());
-        let (Ok(username), Ok(password)) =
-            (Username::parse(&cmd.username), Password::parse(&cmd.password))
-        else {
+        let (Ok(username), Ok(password)) = (
+            Username::parse(&cmd.username),
+            Password::parse(&cmd.password),
+        ) else {
             return Err(wrong());
         };
         let Some(user) = self.ports.users.find_by_username(&username).await? else {
@@ -64,7 +65,12 @@ impl ChatApp {
             let _ = self.ports.hasher.verify(&password, &dummy).await?;
             return Err(wrong());
         };
-        if !self.ports.hasher.verify(&password, &user.password_hash).await? {
+        if !self
+            .ports
+            .hasher
+            .verify(&password, &user.password_hash)
+            .await?
+        {
             return Err(wrong());
         }
         rules::ensure_can_login(&user)?;

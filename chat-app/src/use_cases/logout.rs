@@ -9,7 +9,10 @@ impl ChatApp {
     /// # Errors
     /// `unavailable` if the session store is down (the session then still works).
     pub async fn logout(&self, actor: &Actor) -> Result<(), AppError> {
-        self.ports.sessions.revoke(&actor.session.token_hash).await?;
+        self.ports
+            .sessions
+            .revoke(&actor.session.token_hash)
+            .await?;
         let event = DomainEvent::SessionsRevoked {
             user_id: actor.id(),
             token_hash: Some(actor.session.token_hash.clone()),

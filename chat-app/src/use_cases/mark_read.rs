@@ -35,7 +35,8 @@ impl ChatApp {
                 user_id: actor.id(),
                 seq: now_at,
             };
-            self.publish_to_members(conversation_id, event, None, None).await?;
+            self.publish_to_members(conversation_id, event, None, None)
+                .await?;
         }
         Ok(now_at)
     }
@@ -77,7 +78,9 @@ mod tests {
         let p = member_at(7, &alice);
         let conv = p.conversation_id;
         let mut convs = MockConversations::new();
-        convs.expect_participant().returning(move |_, _| Ok(Some(p.clone())));
+        convs
+            .expect_participant()
+            .returning(move |_, _| Ok(Some(p.clone())));
         convs.expect_advance_read_cursor().never();
         let mut bus = MockBus::new();
         bus.expect_publish().never();
@@ -93,14 +96,18 @@ mod tests {
         let conv = p.conversation_id;
         let me = alice.id();
         let mut convs = MockConversations::new();
-        convs.expect_participant().returning(move |_, _| Ok(Some(p.clone())));
+        convs
+            .expect_participant()
+            .returning(move |_, _| Ok(Some(p.clone())));
         convs
             .expect_advance_read_cursor()
             .withf(|_, _, seq| *seq == 10)
             .times(1)
             .returning(|_, _, seq| Ok(seq));
         let row = member_at(2, &alice);
-        convs.expect_participants().returning(move |_| Ok(vec![row.clone()]));
+        convs
+            .expect_participants()
+            .returning(move |_| Ok(vec![row.clone()]));
         let mut bus = MockBus::new();
         bus.expect_publish().times(1).returning(move |env| {
             assert_eq!(env.audience, vec![me]);
@@ -122,7 +129,10 @@ mod tests {
         let mut convs = MockConversations::new();
         convs.expect_participant().never();
         let app = app(ports_with(convs, 10, MockBus::new()));
-        let err = app.mark_read(&alice, chat_domain::ids::ConversationId::new(), 0).await.unwrap_err();
+        let err = app
+            .mark_read(&alice, chat_domain::ids::ConversationId::new(), 0)
+            .await
+            .unwrap_err();
         assert_eq!(err.code(), "bad_request");
     }
 }

@@ -50,7 +50,13 @@ impl ChatApp {
             Some(d) => DisplayName::parse(d)?,
             None => DisplayName::parse(username.as_str())?,
         };
-        if self.ports.users.find_by_username(&username).await?.is_some() {
+        if self
+            .ports
+            .users
+            .find_by_username(&username)
+            .await?
+            .is_some()
+        {
             return Err(AppError::Conflict(format!("username {username} is taken")));
         }
         let user = User {

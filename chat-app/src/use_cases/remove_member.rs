@@ -21,7 +21,11 @@ impl ChatApp {
     ) -> Result<(), AppError> {
         let me = self.membership(conversation_id, actor.id()).await?;
         let conversation = self.ports.conversations.get(conversation_id).await?;
-        let members = self.ports.conversations.participants(conversation_id).await?;
+        let members = self
+            .ports
+            .conversations
+            .participants(conversation_id)
+            .await?;
         let target = members
             .iter()
             .find(|p| p.user_id == user_id)

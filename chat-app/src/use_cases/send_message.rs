@@ -52,7 +52,9 @@ impl ChatApp {
     pub async fn send_message(&self, actor: &Actor, cmd: SendMessage) -> Result<Sent, AppError> {
         let kind = MessageKind::parse(&cmd.kind)?;
         if kind == MessageKind::System {
-            return Err(AppError::BadRequest("clients cannot send system messages".into()));
+            return Err(AppError::BadRequest(
+                "clients cannot send system messages".into(),
+            ));
         }
         let client_msg_id = ClientMsgId::parse(&cmd.client_msg_id)?;
         let body = MessageBody::parse(kind, &cmd.body)?;
@@ -166,16 +168,40 @@ mod tests {
         let alice = actor("alice");
         let mut convs = MockConversations::new();
         convs.expect_participant().never();
-        let ports = crate::Ports { conversations: Arc::new(convs), ..memory_ports() };
+        let ports = crate::Ports {
+            conversations: Arc::new(convs),
+            ..memory_ports()
+        };
         let app = app(ports);
         let conv = chat_domain::ids::ConversationId::new();
         let cases = [
             (SendMessage::text(conv, "c1", "   "), "bad_request"),
             (SendMessage::text(conv, "", "hi"), "bad_request"),
-            (SendMessage::text(conv, "c1", &"x".repeat(5001)), "too_large"),
-            (SendMessage { kind: "system".into(), ..SendMessage::text(conv, "c1", "x") }, "bad_request"),
-            (SendMessage { kind: "video".into(), ..SendMessage::text(conv, "c1", "x") }, "bad_request"),
-            (SendMessage { reply_to: Some(0), ..SendMessage::text(conv, "c1", "x") }, "bad_request"),
+            (
+                SendMessage::text(conv, "c1", &"x".repeat(5001)),
+                "too_large",
+            ),
+            (
+                SendMessage {
+                    kind: "system".into(),
+                    ..SendMessage::text(conv, "c1", "x")
+                },
+                "bad_request",
+            ),
+            (
+                SendMessage {
+                    kind: "video".into(),
+                    ..SendMessage::text(conv, "c1", "x")
+                },
+                "bad_request",
+            ),
+            (
+                SendMessage {
+                    reply_to: Some(0),
+                    ..SendMessage::text(conv, "c1", "x")
+                },
+                "bad_request",
+            ),
         ];
         for (cmd, code) in cases {
             let err = app.send_message(&alice, cmd.clone()).await.unwrap_err();
@@ -191,7 +217,9 @@ mod tests {
         let mut limiter = MockLimiter::new();
         limiter.expect_check().returning(|key, _, _| {
             assert!(key.starts_with("send:"));
-            Ok(RateDecision::Limited { retry_after: std::time::Duration::from_secs(7) })
+            Ok(RateDecision::Limited {
+                retry_after: std::time::Duration::from_secs(7),
+            })
         });
         let mut messages = MockMessages::new();
         messages.expect_append().never();
@@ -205,7 +233,12 @@ mod tests {
             .send_message(&alice, SendMessage::text(conv, "c1", "spam"))
             .await
             .unwrap_err();
-        assert_eq!(err, AppError::RateLimited { retry_after: std::time::Duration::from_secs(7) });
+        assert_eq!(
+            err,
+            AppError::RateLimited {
+                retry_after: std::time::Duration::from_secs(7)
+            }
+        );
     }
 
     #[tokio::test]
@@ -215,7 +248,10 @@ mod tests {
         let conv = seed_group(convs.as_ref(), &[&alice, &actor("bob")]).await;
         let mut messages = MockMessages::new();
         messages.expect_append().returning(|m| {
-            Ok(Appended { message: m.at(chat_domain::values::Seq::FIRST), created: false })
+            Ok(Appended {
+                message: m.at(chat_domain::values::Seq::FIRST),
+                created: false,
+            })
         });
         let mut bus = MockBus::new();
         bus.expect_publish().never();
@@ -225,7 +261,10 @@ mod tests {
             events: Arc::new(bus),
             ..memory_ports()
         };
-        let sent = app(ports).send_message(&alice, SendMessage::text(conv, "c1", "hi")).await.unwrap();
+        let sent = app(ports)
+            .send_message(&alice, SendMessage::text(conv, "c1", "hi"))
+            .await
+            .unwrap();
         assert!(!sent.created);
     }
 
@@ -246,8 +285,15 @@ mod tests {
             assert_eq!(env.skip_connection, Some(conn));
             Ok(())
         });
-        let ports = crate::Ports { conversations: convs, events: Arc::new(bus), ..memory_ports() };
-        let cmd = SendMessage { connection: Some(conn), ..SendMessage::text(conv, "c1", "hello 👋") };
+        let ports = crate::Ports {
+            conversations: convs,
+            events: Arc::new(bus),
+            ..memory_ports()
+        };
+        let cmd = SendMessage {
+            connection: Some(conn),
+            ..SendMessage::text(conv, "c1", "hello 👋")
+        };
         let sent = app(ports).send_message(&alice, cmd).await.unwrap();
         assert!(sent.created);
         assert_eq!(sent.message.seq.get(), 1);

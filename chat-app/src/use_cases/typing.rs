@@ -8,7 +8,11 @@ impl ChatApp {
     ///
     /// # Errors
     /// `forbidden` for a non-member.
-    pub async fn typing(&self, actor: &Actor, conversation_id: ConversationId) -> Result<(), AppError> {
+    pub async fn typing(
+        &self,
+        actor: &Actor,
+        conversation_id: ConversationId,
+    ) -> Result<(), AppError> {
         self.membership(conversation_id, actor.id()).await?;
         let event = DomainEvent::Typing {
             conversation_id,

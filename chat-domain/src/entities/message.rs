@@ -30,7 +30,10 @@ impl MessageKind {
             "image" => Ok(Self::Image),
             "file" => Ok(Self::File),
             "system" => Ok(Self::System),
-            _ => Err(DomainError::invalid("kind", "must be text, image, file or system")),
+            _ => Err(DomainError::invalid(
+                "kind",
+                "must be text, image, file or system",
+            )),
         }
     }
 

@@ -67,8 +67,11 @@ pub trait ConversationRepository: Send + Sync {
     ///
     /// # Errors
     /// [`RepoError::NotFound`] if the user is not a member.
-    async fn remove_participant(&self, id: ConversationId, user_id: UserId)
-        -> Result<(), RepoError>;
+    async fn remove_participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<(), RepoError>;
 
     /// Changes a member's role.
     ///

@@ -42,10 +42,14 @@ pub fn ensure_can_add_member(
     actor: Option<&Participant>,
 ) -> Result<(), DomainError> {
     if conversation.kind() == ConversationKind::Direct {
-        return Err(DomainError::Forbidden("a direct conversation has exactly two members"));
+        return Err(DomainError::Forbidden(
+            "a direct conversation has exactly two members",
+        ));
     }
     if !ensure_member(actor)?.role.manages_members() {
-        return Err(DomainError::Forbidden("only an owner or admin adds members"));
+        return Err(DomainError::Forbidden(
+            "only an owner or admin adds members",
+        ));
     }
     Ok(())
 }
@@ -62,7 +66,9 @@ pub fn ensure_can_remove_member(
     target: &Participant,
 ) -> Result<(), DomainError> {
     if conversation.kind() == ConversationKind::Direct {
-        return Err(DomainError::Forbidden("a direct conversation has exactly two members"));
+        return Err(DomainError::Forbidden(
+            "a direct conversation has exactly two members",
+        ));
     }
     let actor = ensure_member(actor)?;
     if actor.user_id == target.user_id {
@@ -74,9 +80,9 @@ pub fn ensure_can_remove_member(
             Err(DomainError::Forbidden("an admin cannot remove the owner"))
         }
         (ParticipantRole::Admin, _) => Ok(()),
-        (ParticipantRole::Member, _) => {
-            Err(DomainError::Forbidden("only an owner or admin removes members"))
-        }
+        (ParticipantRole::Member, _) => Err(DomainError::Forbidden(
+            "only an owner or admin removes members",
+        )),
     }
 }
 
@@ -110,7 +116,12 @@ mod tests {
     }
 
     fn member(conv: &Conversation, role: ParticipantRole, at: i64) -> Participant {
-        Participant::join(conv.id, UserId::new(), role, Utc.timestamp_opt(at, 0).unwrap())
+        Participant::join(
+            conv.id,
+            UserId::new(),
+            role,
+            Utc.timestamp_opt(at, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -122,7 +133,11 @@ mod tests {
             (ParticipantRole::Member, false),
         ] {
             let actor = member(&g, role, 0);
-            assert_eq!(ensure_can_add_member(&g, Some(&actor)).is_ok(), ok, "{role:?}");
+            assert_eq!(
+                ensure_can_add_member(&g, Some(&actor)).is_ok(),
+                ok,
+                "{role:?}"
+            );
         }
         assert!(ensure_can_add_member(&g, None).is_err());
     }
@@ -140,7 +155,10 @@ mod tests {
         assert!(ensure_can_add_member(&d, Some(&actor)).is_err());
         assert!(ensure_can_remove_member(&d, Some(&actor), &actor).is_err());
         assert!(DirectPair::new(a, a).is_err());
-        assert_eq!(DirectPair::new(a, b).unwrap(), DirectPair::new(b, a).unwrap());
+        assert_eq!(
+            DirectPair::new(a, b).unwrap(),
+            DirectPair::new(b, a).unwrap()
+        );
     }
 
     #[test]
@@ -163,9 +181,18 @@ mod tests {
         let old_member = member(&g, ParticipantRole::Member, 1);
         let new_admin = member(&g, ParticipantRole::Admin, 5);
         let all = vec![owner.clone(), old_member.clone(), new_admin.clone()];
-        assert_eq!(successor_owner(&all, owner.user_id), Some(new_admin.user_id));
+        assert_eq!(
+            successor_owner(&all, owner.user_id),
+            Some(new_admin.user_id)
+        );
         let no_admin = vec![owner.clone(), old_member.clone()];
-        assert_eq!(successor_owner(&no_admin, owner.user_id), Some(old_member.user_id));
-        assert_eq!(successor_owner(&[owner.clone()], owner.user_id), None);
+        assert_eq!(
+            successor_owner(&no_admin, owner.user_id),
+            Some(old_member.user_id)
+        );
+        assert_eq!(
+            successor_owner(std::slice::from_ref(&owner), owner.user_id),
+            None
+        );
     }
 }

@@ -87,7 +87,9 @@ impl PageQuery {
     /// ```
     pub fn range(&self, last_seq: u64) -> Option<(u64, u64)> {
         let lo_bound = self.after.map_or(1, |s| s.get() + 1);
-        let hi_bound = self.before.map_or(last_seq, |s| (s.get() - 1).min(last_seq));
+        let hi_bound = self
+            .before
+            .map_or(last_seq, |s| (s.get() - 1).min(last_seq));
         if lo_bound > hi_bound {
             return None;
         }

@@ -27,7 +27,10 @@ impl Seq {
     /// [`DomainError::Invalid`] if `n` is 0 or above 2^53 - 1.
     pub fn new(n: u64) -> Result<Self, DomainError> {
         if n == 0 || n > Self::MAX {
-            return Err(DomainError::invalid("seq", format!("must be 1..={}", Self::MAX)));
+            return Err(DomainError::invalid(
+                "seq",
+                format!("must be 1..={}", Self::MAX),
+            ));
         }
         Ok(Self(n))
     }

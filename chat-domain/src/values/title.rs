@@ -26,7 +26,10 @@ impl Title {
             ));
         }
         if trimmed.chars().any(char::is_control) {
-            return Err(DomainError::invalid("title", "must not contain control characters"));
+            return Err(DomainError::invalid(
+                "title",
+                "must not contain control characters",
+            ));
         }
         Ok(Self(trimmed.to_owned()))
     }

@@ -92,7 +92,16 @@ mod tests {
 
     #[test]
     fn rejects_bad_lengths_and_characters() {
-        for bad in ["", "ab", &"x".repeat(33), "has space", "émile", "a/b", "tab\tx", "名字名字"] {
+        for bad in [
+            "",
+            "ab",
+            &"x".repeat(33),
+            "has space",
+            "émile",
+            "a/b",
+            "tab\tx",
+            "名字名字",
+        ] {
             assert!(Username::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -61,7 +61,12 @@ pub fn member(c: &Conversation, user: UserId, role: ParticipantRole, offset_s: i
 }
 
 /// A text message draft.
-pub fn text(conversation: ConversationId, sender: UserId, client_id: &str, body: &str) -> NewMessage {
+pub fn text(
+    conversation: ConversationId,
+    sender: UserId,
+    client_id: &str,
+    body: &str,
+) -> NewMessage {
     NewMessage {
         id: MessageId::new(),
         conversation_id: conversation,

@@ -110,6 +110,7 @@ macro_rules! live_conformance {
         $crate::__conformance_tests!(live, $harness;
             it_should_announce_online_once_for_two_devices_and_offline_at_the_last,
             it_should_report_presence_with_last_seen,
+            it_should_record_last_seen_when_the_last_device_leaves,
             it_should_count_a_repeated_connect_once,
             it_should_deliver_events_to_the_audience_only,
             it_should_skip_the_sending_connection,

@@ -12,10 +12,17 @@ impl ChatApp {
     /// # Errors
     /// `forbidden` unless the caller is an admin; `bad_request` for banning oneself;
     /// `not_found` for an unknown user.
-    pub async fn set_banned(&self, actor: &Actor, user_id: UserId, banned: bool) -> Result<User, AppError> {
+    pub async fn set_banned(
+        &self,
+        actor: &Actor,
+        user_id: UserId,
+        banned: bool,
+    ) -> Result<User, AppError> {
         ensure_admin(actor)?;
         if banned && user_id == actor.id() {
-            return Err(AppError::BadRequest("an admin cannot ban themselves".into()));
+            return Err(AppError::BadRequest(
+                "an admin cannot ban themselves".into(),
+            ));
         }
         let user = self.ports.users.set_banned(user_id, banned).await?;
         if banned {

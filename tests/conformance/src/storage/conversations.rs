@@ -19,15 +19,30 @@ pub async fn it_should_create_a_group_with_its_members(h: &impl StorageHarness) 
         member(&g, c, ParticipantRole::Member, 2),
     ];
     s.conversations.create_group(&g, &ms).await.unwrap();
-    assert!(matches!(s.conversations.create_group(&g, &ms).await, Err(RepoError::Conflict(_))));
+    assert!(matches!(
+        s.conversations.create_group(&g, &ms).await,
+        Err(RepoError::Conflict(_))
+    ));
 
     let s = h.reopen().await;
     assert_eq!(s.conversations.get(g.id).await.unwrap(), g);
     assert_eq!(s.conversations.participants(g.id).await.unwrap(), ms);
-    assert_eq!(s.conversations.participant(g.id, b).await.unwrap(), Some(ms[1].clone()));
-    assert_eq!(s.conversations.participant(g.id, UserId::new()).await.unwrap(), None);
+    assert_eq!(
+        s.conversations.participant(g.id, b).await.unwrap(),
+        Some(ms[1].clone())
+    );
+    assert_eq!(
+        s.conversations
+            .participant(g.id, UserId::new())
+            .await
+            .unwrap(),
+        None
+    );
     let missing = ConversationId::new();
-    assert!(matches!(s.conversations.get(missing).await, Err(RepoError::NotFound(_))));
+    assert!(matches!(
+        s.conversations.get(missing).await,
+        Err(RepoError::NotFound(_))
+    ));
     assert_eq!(s.conversations.participants(missing).await.unwrap(), vec![]);
     assert_eq!(s.conversations.count().await.unwrap(), 1);
 }
@@ -41,9 +56,15 @@ pub async fn it_should_reject_a_group_listing_a_member_twice(h: &impl StorageHar
         member(&g, a, ParticipantRole::Owner, 0),
         member(&g, a, ParticipantRole::Member, 1),
     ];
-    assert!(matches!(s.conversations.create_group(&g, &ms).await, Err(RepoError::Conflict(_))));
+    assert!(matches!(
+        s.conversations.create_group(&g, &ms).await,
+        Err(RepoError::Conflict(_))
+    ));
     let s = h.reopen().await;
-    assert!(matches!(s.conversations.get(g.id).await, Err(RepoError::NotFound(_))));
+    assert!(matches!(
+        s.conversations.get(g.id).await,
+        Err(RepoError::NotFound(_))
+    ));
     assert_eq!(s.conversations.memberships(a).await.unwrap(), vec![]);
 }
 
@@ -59,7 +80,9 @@ pub async fn it_should_create_one_direct_conversation_per_pair_under_concurrency
             let (x, y) = if i % 2 == 0 { (a, b) } else { (b, a) };
             tokio::spawn(async move {
                 let (pair, candidate, ps) = direct(x, y);
-                repo.get_or_create_direct(pair, &candidate, ps).await.unwrap()
+                repo.get_or_create_direct(pair, &candidate, ps)
+                    .await
+                    .unwrap()
             })
         })
         .collect();
@@ -75,12 +98,23 @@ pub async fn it_should_create_one_direct_conversation_per_pair_under_concurrency
 
     let s = h.reopen().await;
     let id = *ids.iter().next().unwrap();
-    let members: HashSet<_> = s.conversations.participants(id).await.unwrap().iter().map(|p| p.user_id).collect();
+    let members: HashSet<_> = s
+        .conversations
+        .participants(id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.user_id)
+        .collect();
     assert_eq!(members, HashSet::from([a, b]));
     assert_eq!(s.conversations.count().await.unwrap(), 1);
     // A different pair is a different conversation.
     let (pair, cand, ps) = direct(a, UserId::new());
-    let (other, created) = s.conversations.get_or_create_direct(pair, &cand, ps).await.unwrap();
+    let (other, created) = s
+        .conversations
+        .get_or_create_direct(pair, &cand, ps)
+        .await
+        .unwrap();
     assert!(created && other.id != id);
 }
 
@@ -89,15 +123,27 @@ pub async fn it_should_add_and_remove_participants(h: &impl StorageHarness) {
     let s = h.open().await;
     let (a, b) = (UserId::new(), UserId::new());
     let g = group(a, "g");
-    s.conversations.create_group(&g, &[member(&g, a, ParticipantRole::Owner, 0)]).await.unwrap();
+    s.conversations
+        .create_group(&g, &[member(&g, a, ParticipantRole::Owner, 0)])
+        .await
+        .unwrap();
     let pb = member(&g, b, ParticipantRole::Member, 5);
     s.conversations.add_participant(&pb).await.unwrap();
-    assert!(matches!(s.conversations.add_participant(&pb).await, Err(RepoError::Conflict(_))));
+    assert!(matches!(
+        s.conversations.add_participant(&pb).await,
+        Err(RepoError::Conflict(_))
+    ));
     let stray = member(&group(a, "other"), b, ParticipantRole::Member, 0);
-    assert!(matches!(s.conversations.add_participant(&stray).await, Err(RepoError::NotFound(_))));
+    assert!(matches!(
+        s.conversations.add_participant(&stray).await,
+        Err(RepoError::NotFound(_))
+    ));
 
     let s = h.reopen().await;
-    assert_eq!(s.conversations.participant(g.id, b).await.unwrap(), Some(pb));
+    assert_eq!(
+        s.conversations.participant(g.id, b).await.unwrap(),
+        Some(pb)
+    );
     s.conversations.remove_participant(g.id, b).await.unwrap();
     let again = s.conversations.remove_participant(g.id, b).await;
     assert!(matches!(again, Err(RepoError::NotFound(_))), "{again:?}");
@@ -113,10 +159,19 @@ pub async fn it_should_change_a_participant_role(h: &impl StorageHarness) {
     let s = h.open().await;
     let (a, b) = (UserId::new(), UserId::new());
     let g = group(a, "g");
-    let ms = [member(&g, a, ParticipantRole::Owner, 0), member(&g, b, ParticipantRole::Member, 1)];
+    let ms = [
+        member(&g, a, ParticipantRole::Owner, 0),
+        member(&g, b, ParticipantRole::Member, 1),
+    ];
     s.conversations.create_group(&g, &ms).await.unwrap();
-    s.conversations.set_role(g.id, b, ParticipantRole::Admin).await.unwrap();
-    let r = s.conversations.set_role(g.id, UserId::new(), ParticipantRole::Admin).await;
+    s.conversations
+        .set_role(g.id, b, ParticipantRole::Admin)
+        .await
+        .unwrap();
+    let r = s
+        .conversations
+        .set_role(g.id, UserId::new(), ParticipantRole::Admin)
+        .await;
     assert!(matches!(r, Err(RepoError::NotFound(_))));
     let s = h.reopen().await;
     let pb = s.conversations.participant(g.id, b).await.unwrap().unwrap();
@@ -128,11 +183,36 @@ pub async fn it_should_keep_read_cursors_monotonic(h: &impl StorageHarness) {
     let s = h.open().await;
     let (a, b) = (UserId::new(), UserId::new());
     let (pair, c, ps) = direct(a, b);
-    let (c, _) = s.conversations.get_or_create_direct(pair, &c, ps).await.unwrap();
-    assert_eq!(s.conversations.advance_read_cursor(c.id, a, 5).await.unwrap(), 5);
-    assert_eq!(s.conversations.advance_read_cursor(c.id, a, 3).await.unwrap(), 5);
-    assert_eq!(s.conversations.advance_read_cursor(c.id, a, 9).await.unwrap(), 9);
-    let r = s.conversations.advance_read_cursor(c.id, UserId::new(), 1).await;
+    let (c, _) = s
+        .conversations
+        .get_or_create_direct(pair, &c, ps)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.conversations
+            .advance_read_cursor(c.id, a, 5)
+            .await
+            .unwrap(),
+        5
+    );
+    assert_eq!(
+        s.conversations
+            .advance_read_cursor(c.id, a, 3)
+            .await
+            .unwrap(),
+        5
+    );
+    assert_eq!(
+        s.conversations
+            .advance_read_cursor(c.id, a, 9)
+            .await
+            .unwrap(),
+        9
+    );
+    let r = s
+        .conversations
+        .advance_read_cursor(c.id, UserId::new(), 1)
+        .await;
     assert!(matches!(r, Err(RepoError::NotFound(_))));
 
     let tasks: Vec<_> = (1..=50u64)
@@ -146,8 +226,24 @@ pub async fn it_should_keep_read_cursors_monotonic(h: &impl StorageHarness) {
         t.await.unwrap();
     }
     let s = h.reopen().await;
-    assert_eq!(s.conversations.participant(c.id, a).await.unwrap().unwrap().last_read_seq, 9);
-    assert_eq!(s.conversations.participant(c.id, b).await.unwrap().unwrap().last_read_seq, 50);
+    assert_eq!(
+        s.conversations
+            .participant(c.id, a)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_read_seq,
+        9
+    );
+    assert_eq!(
+        s.conversations
+            .participant(c.id, b)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_read_seq,
+        50
+    );
 }
 
 /// Memberships list each conversation with the user's own row; contacts are the others.
@@ -161,9 +257,16 @@ pub async fn it_should_list_memberships_and_contacts(h: &impl StorageHarness) {
     ];
     s.conversations.create_group(&g, &ms).await.unwrap();
     let (pair, cand, ps) = direct(a, c);
-    let (dm, _) = s.conversations.get_or_create_direct(pair, &cand, ps).await.unwrap();
+    let (dm, _) = s
+        .conversations
+        .get_or_create_direct(pair, &cand, ps)
+        .await
+        .unwrap();
     let (pair, cand, ps) = direct(c, d);
-    s.conversations.get_or_create_direct(pair, &cand, ps).await.unwrap();
+    s.conversations
+        .get_or_create_direct(pair, &cand, ps)
+        .await
+        .unwrap();
 
     let s = h.reopen().await;
     let mut mine = s.conversations.memberships(a).await.unwrap();
@@ -174,7 +277,16 @@ pub async fn it_should_list_memberships_and_contacts(h: &impl StorageHarness) {
     assert_eq!(mine[1].conversation.id, dm.id);
     assert!(mine.iter().all(|m| m.participant.user_id == a));
 
-    let contacts: HashSet<_> = s.conversations.contacts(a).await.unwrap().into_iter().collect();
+    let contacts: HashSet<_> = s
+        .conversations
+        .contacts(a)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
     assert_eq!(contacts, HashSet::from([b, c]));
-    assert_eq!(s.conversations.contacts(UserId::new()).await.unwrap(), vec![]);
+    assert_eq!(
+        s.conversations.contacts(UserId::new()).await.unwrap(),
+        vec![]
+    );
 }

@@ -14,7 +14,11 @@ fn seq(n: u64) -> Seq {
 /// Asserts `got` is exactly 1..=n, naming the first gap or duplicate if not.
 fn assert_gap_free(got: &[u64], n: u64, what: &str) {
     for (i, &s) in got.iter().enumerate() {
-        assert_eq!(s, i as u64 + 1, "{what}: position {i} holds seq {s} (gap or duplicate)");
+        assert_eq!(
+            s,
+            i as u64 + 1,
+            "{what}: position {i} holds seq {s} (gap or duplicate)"
+        );
     }
     assert_eq!(got.len() as u64, n, "{what}: count");
 }
@@ -27,7 +31,11 @@ async fn fill(h: &impl StorageHarness, conv: ConversationId, n: u64) -> UserId {
     let s = h.open().await;
     let sender = UserId::new();
     for i in 1..=n {
-        let m = s.messages.append(text(conv, sender, &format!("m{i}"), &format!("body {i}"))).await.unwrap();
+        let m = s
+            .messages
+            .append(text(conv, sender, &format!("m{i}"), &format!("body {i}")))
+            .await
+            .unwrap();
         assert_eq!(m.message.seq.get(), i);
     }
     sender
@@ -45,7 +53,12 @@ pub async fn it_should_assign_gap_free_seqs_under_concurrent_appends(h: &impl St
                 let sender = UserId::new();
                 let mut got = Vec::with_capacity(200);
                 for i in 0..200 {
-                    let draft = text(conv, sender, &format!("t{t}-{i}"), &format!("task {t} msg {i}"));
+                    let draft = text(
+                        conv,
+                        sender,
+                        &format!("t{t}-{i}"),
+                        &format!("task {t} msg {i}"),
+                    );
                     let a = repo.append(draft).await.unwrap();
                     assert!(a.created);
                     got.push(a.message.seq.get());
@@ -57,7 +70,10 @@ pub async fn it_should_assign_gap_free_seqs_under_concurrent_appends(h: &impl St
     let mut all = Vec::new();
     for t in tasks {
         let got = t.await.unwrap();
-        assert!(got.windows(2).all(|w| w[0] < w[1]), "a sender's seqs increase");
+        assert!(
+            got.windows(2).all(|w| w[0] < w[1]),
+            "a sender's seqs increase"
+        );
         all.extend(got);
     }
     all.sort_unstable();
@@ -68,7 +84,10 @@ pub async fn it_should_assign_gap_free_seqs_under_concurrent_appends(h: &impl St
     let mut stored = Vec::new();
     let mut before = None;
     loop {
-        let q = PageQuery { before, ..PageQuery::latest(Limit::new(100).unwrap()) };
+        let q = PageQuery {
+            before,
+            ..PageQuery::latest(Limit::new(100).unwrap())
+        };
         let page = s.messages.page(conv, q).await.unwrap();
         let Some(first) = page.first() else { break };
         before = Some(first.seq);
@@ -96,20 +115,42 @@ pub async fn it_should_keep_seqs_independent_per_conversation(h: &impl StorageHa
 pub async fn it_should_return_the_original_message_on_an_idempotent_retry(h: &impl StorageHarness) {
     let s = h.open().await;
     let (conv, sender) = (ConversationId::new(), UserId::new());
-    let first = s.messages.append(text(conv, sender, "c-1", "hello")).await.unwrap();
+    let first = s
+        .messages
+        .append(text(conv, sender, "c-1", "hello"))
+        .await
+        .unwrap();
     assert!(first.created);
 
     let s = h.reopen().await;
-    let retry = s.messages.append(text(conv, sender, "c-1", "hello again")).await.unwrap();
+    let retry = s
+        .messages
+        .append(text(conv, sender, "c-1", "hello again"))
+        .await
+        .unwrap();
     assert!(!retry.created);
-    assert_eq!(retry.message, first.message, "the original, body and id included");
-    let found = s.messages.find_by_client_id(conv, sender, &ClientMsgId::parse("c-1").unwrap()).await;
+    assert_eq!(
+        retry.message, first.message,
+        "the original, body and id included"
+    );
+    let found = s
+        .messages
+        .find_by_client_id(conv, sender, &ClientMsgId::parse("c-1").unwrap())
+        .await;
     assert_eq!(found.unwrap(), Some(first.message.clone()));
 
-    let other_sender = s.messages.append(text(conv, UserId::new(), "c-1", "x")).await.unwrap();
+    let other_sender = s
+        .messages
+        .append(text(conv, UserId::new(), "c-1", "x"))
+        .await
+        .unwrap();
     assert!(other_sender.created);
     assert_eq!(other_sender.message.seq.get(), 2);
-    let other_conv = s.messages.append(text(ConversationId::new(), sender, "c-1", "y")).await.unwrap();
+    let other_conv = s
+        .messages
+        .append(text(ConversationId::new(), sender, "c-1", "y"))
+        .await
+        .unwrap();
     assert!(other_conv.created);
     assert_eq!(s.messages.last_seq(conv).await.unwrap(), 2);
 }
@@ -121,7 +162,11 @@ pub async fn it_should_store_one_message_when_identical_retries_race(h: &impl St
     let tasks: Vec<_> = (0..16)
         .map(|_| {
             let repo = Arc::clone(&s.messages);
-            tokio::spawn(async move { repo.append(text(conv, sender, "same", "once")).await.unwrap() })
+            tokio::spawn(async move {
+                repo.append(text(conv, sender, "same", "once"))
+                    .await
+                    .unwrap()
+            })
         })
         .collect();
     let mut ids = HashSet::new();
@@ -164,16 +209,32 @@ pub async fn it_should_page_history_at_the_edges(h: &impl StorageHarness) {
     let lim = |n| Limit::new(n).unwrap();
 
     assert_eq!(page(PageQuery::latest(lim(3))).await, [148, 149, 150]);
-    assert_eq!(page(PageQuery::latest(lim(1000))).await, (51..=150).collect::<Vec<_>>());
-    assert_eq!(page(PageQuery::before(seq(1), lim(10))).await, Vec::<u64>::new());
+    assert_eq!(
+        page(PageQuery::latest(lim(1000))).await,
+        (51..=150).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        page(PageQuery::before(seq(1), lim(10))).await,
+        Vec::<u64>::new()
+    );
     assert_eq!(page(PageQuery::before(seq(2), lim(10))).await, [1]);
     assert_eq!(page(PageQuery::before(seq(4), lim(10))).await, [1, 2, 3]);
     assert_eq!(page(PageQuery::before(seq(500), lim(2))).await, [149, 150]);
-    assert_eq!(page(PageQuery::after(seq(150), lim(10))).await, Vec::<u64>::new());
+    assert_eq!(
+        page(PageQuery::after(seq(150), lim(10))).await,
+        Vec::<u64>::new()
+    );
     assert_eq!(page(PageQuery::after(seq(149), lim(10))).await, [150]);
     assert_eq!(page(PageQuery::after(seq(1), lim(3))).await, [2, 3, 4]);
-    assert_eq!(page(PageQuery::after(seq(1), lim(1000))).await, (2..=101).collect::<Vec<_>>());
-    let between = PageQuery { before: Some(seq(10)), after: Some(seq(5)), limit: lim(50) };
+    assert_eq!(
+        page(PageQuery::after(seq(1), lim(1000))).await,
+        (2..=101).collect::<Vec<_>>()
+    );
+    let between = PageQuery {
+        before: Some(seq(10)),
+        after: Some(seq(5)),
+        limit: lim(50),
+    };
     assert_eq!(page(between).await, [6, 7, 8, 9]);
 
     let m = s.messages.get(conv, seq(150)).await.unwrap().unwrap();
@@ -195,17 +256,28 @@ pub async fn it_should_keep_unicode_and_emoji_bodies_intact(h: &impl StorageHarn
         "𝕏 astral plane 𠀋 and a zero-width\u{200B}space",
     ];
     for (i, body) in bodies.iter().enumerate() {
-        s.messages.append(text(conv, sender, &format!("u{i}"), body)).await.unwrap();
+        s.messages
+            .append(text(conv, sender, &format!("u{i}"), body))
+            .await
+            .unwrap();
     }
     let s = h.reopen().await;
-    let page = s.messages.page(conv, PageQuery::latest(Limit::DEFAULT)).await.unwrap();
+    let page = s
+        .messages
+        .page(conv, PageQuery::latest(Limit::DEFAULT))
+        .await
+        .unwrap();
     let got: Vec<_> = page.iter().map(|m| m.body.as_str()).collect();
     assert_eq!(got, bodies);
 }
 
 /// `latest` gives each conversation's newest message; `count` counts every message.
 pub async fn it_should_report_latest_messages_and_counts(h: &impl StorageHarness) {
-    let (a, b, empty) = (ConversationId::new(), ConversationId::new(), ConversationId::new());
+    let (a, b, empty) = (
+        ConversationId::new(),
+        ConversationId::new(),
+        ConversationId::new(),
+    );
     fill(h, a, 4).await;
     fill(h, b, 2).await;
     let s = h.reopen().await;

@@ -22,15 +22,33 @@ pub async fn it_should_find_an_active_session_until_it_expires(h: &impl StorageH
     let s = h.open().await;
     let sess = session(UserId::new(), "a", 60);
     s.sessions.create(&sess).await.unwrap();
-    assert!(matches!(s.sessions.create(&sess).await, Err(RepoError::Conflict(_))));
+    assert!(matches!(
+        s.sessions.create(&sess).await,
+        Err(RepoError::Conflict(_))
+    ));
 
     let s = h.reopen().await;
-    let found = s.sessions.find_active(&sess.token_hash, t0()).await.unwrap();
+    let found = s
+        .sessions
+        .find_active(&sess.token_hash, t0())
+        .await
+        .unwrap();
     assert_eq!(found, Some(sess.clone()));
     let just_before = t0() + Duration::seconds(59);
-    assert!(s.sessions.find_active(&sess.token_hash, just_before).await.unwrap().is_some());
+    assert!(s
+        .sessions
+        .find_active(&sess.token_hash, just_before)
+        .await
+        .unwrap()
+        .is_some());
     let at_expiry = t0() + Duration::seconds(60);
-    assert_eq!(s.sessions.find_active(&sess.token_hash, at_expiry).await.unwrap(), None);
+    assert_eq!(
+        s.sessions
+            .find_active(&sess.token_hash, at_expiry)
+            .await
+            .unwrap(),
+        None
+    );
     let unknown = TokenHash::from_hex("unknown");
     assert_eq!(s.sessions.find_active(&unknown, t0()).await.unwrap(), None);
 }
@@ -39,7 +57,11 @@ pub async fn it_should_find_an_active_session_until_it_expires(h: &impl StorageH
 pub async fn it_should_revoke_one_session_or_all_of_a_user(h: &impl StorageHarness) {
     let s = h.open().await;
     let (u, other) = (UserId::new(), UserId::new());
-    let (a, b, c) = (session(u, "a", 600), session(u, "b", 600), session(u, "c", 600));
+    let (a, b, c) = (
+        session(u, "a", 600),
+        session(u, "b", 600),
+        session(u, "c", 600),
+    );
     let keep = session(other, "k", 600);
     for x in [&a, &b, &c, &keep] {
         s.sessions.create(x).await.unwrap();
@@ -48,14 +70,33 @@ pub async fn it_should_revoke_one_session_or_all_of_a_user(h: &impl StorageHarne
     assert!(!s.sessions.revoke(&a.token_hash).await.unwrap());
 
     let s = h.reopen().await;
-    assert_eq!(s.sessions.find_active(&a.token_hash, t0()).await.unwrap(), None);
-    assert!(s.sessions.find_active(&b.token_hash, t0()).await.unwrap().is_some());
+    assert_eq!(
+        s.sessions.find_active(&a.token_hash, t0()).await.unwrap(),
+        None
+    );
+    assert!(s
+        .sessions
+        .find_active(&b.token_hash, t0())
+        .await
+        .unwrap()
+        .is_some());
     assert_eq!(s.sessions.revoke_all(u).await.unwrap(), 2);
 
     let s = h.reopen().await;
-    assert_eq!(s.sessions.find_active(&b.token_hash, t0()).await.unwrap(), None);
-    assert_eq!(s.sessions.find_active(&c.token_hash, t0()).await.unwrap(), None);
-    assert!(s.sessions.find_active(&keep.token_hash, t0()).await.unwrap().is_some());
+    assert_eq!(
+        s.sessions.find_active(&b.token_hash, t0()).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        s.sessions.find_active(&c.token_hash, t0()).await.unwrap(),
+        None
+    );
+    assert!(s
+        .sessions
+        .find_active(&keep.token_hash, t0())
+        .await
+        .unwrap()
+        .is_some());
 }
 
 /// Purging removes exactly the expired sessions.
@@ -65,8 +106,25 @@ pub async fn it_should_purge_expired_sessions(h: &impl StorageHarness) {
     let (short, long) = (session(u, "s", 10), session(u, "l", 1000));
     s.sessions.create(&short).await.unwrap();
     s.sessions.create(&long).await.unwrap();
-    assert_eq!(s.sessions.purge_expired(t0() + Duration::seconds(100)).await.unwrap(), 1);
+    assert_eq!(
+        s.sessions
+            .purge_expired(t0() + Duration::seconds(100))
+            .await
+            .unwrap(),
+        1
+    );
     let s = h.reopen().await;
-    assert!(s.sessions.find_active(&long.token_hash, t0()).await.unwrap().is_some());
-    assert_eq!(s.sessions.find_active(&short.token_hash, t0()).await.unwrap(), None);
+    assert!(s
+        .sessions
+        .find_active(&long.token_hash, t0())
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        s.sessions
+            .find_active(&short.token_hash, t0())
+            .await
+            .unwrap(),
+        None
+    );
 }

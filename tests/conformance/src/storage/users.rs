@@ -12,10 +12,25 @@ pub async fn it_should_create_and_get_a_user(h: &impl StorageHarness) {
 
     let s = h.reopen().await;
     assert_eq!(s.users.get(alice.id).await.unwrap(), alice);
-    let by_name = s.users.find_by_username(&Username::parse("aLiCe_1").unwrap()).await;
+    let by_name = s
+        .users
+        .find_by_username(&Username::parse("aLiCe_1").unwrap())
+        .await;
     assert_eq!(by_name.unwrap(), Some(alice.clone()));
-    assert_eq!(s.users.find_by_username(&Username::parse("nobody").unwrap()).await.unwrap(), None);
-    assert_eq!(s.users.get_many(&[alice.id, user("ghost").id]).await.unwrap(), vec![alice]);
+    assert_eq!(
+        s.users
+            .find_by_username(&Username::parse("nobody").unwrap())
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        s.users
+            .get_many(&[alice.id, user("ghost").id])
+            .await
+            .unwrap(),
+        vec![alice]
+    );
     assert_eq!(s.users.count().await.unwrap(), 1);
 }
 
@@ -28,7 +43,10 @@ pub async fn it_should_reject_a_taken_username_without_regard_to_case(h: &impl S
     assert!(matches!(err, RepoError::Conflict(_)), "{err:?}");
 
     let s = h.reopen().await;
-    assert!(matches!(s.users.get(twin.id).await, Err(RepoError::NotFound(_))));
+    assert!(matches!(
+        s.users.get(twin.id).await,
+        Err(RepoError::NotFound(_))
+    ));
     assert_eq!(s.users.count().await.unwrap(), 1);
 }
 
@@ -36,8 +54,14 @@ pub async fn it_should_reject_a_taken_username_without_regard_to_case(h: &impl S
 pub async fn it_should_report_not_found_for_an_unknown_user(h: &impl StorageHarness) {
     let s = h.open().await;
     let ghost = user("ghost");
-    assert!(matches!(s.users.get(ghost.id).await, Err(RepoError::NotFound(_))));
-    assert!(matches!(s.users.set_banned(ghost.id, true).await, Err(RepoError::NotFound(_))));
+    assert!(matches!(
+        s.users.get(ghost.id).await,
+        Err(RepoError::NotFound(_))
+    ));
+    assert!(matches!(
+        s.users.set_banned(ghost.id, true).await,
+        Err(RepoError::NotFound(_))
+    ));
 }
 
 /// Search matches a case-insensitive prefix, in username order, and pages with `after`.
@@ -48,14 +72,28 @@ pub async fn it_should_search_users_by_prefix_in_order_with_paging(h: &impl Stor
     }
     let s = h.reopen().await;
     let names = |v: Vec<chat_domain::entities::User>| {
-        v.into_iter().map(|u| u.username.to_string()).collect::<Vec<_>>()
+        v.into_iter()
+            .map(|u| u.username.to_string())
+            .collect::<Vec<_>>()
     };
-    assert_eq!(names(s.users.search("CAR", None, 10).await.unwrap()), ["car.x", "Carl", "carol"]);
-    assert_eq!(names(s.users.search("car", None, 2).await.unwrap()), ["car.x", "Carl"]);
-    assert_eq!(names(s.users.search("car", Some("carl"), 10).await.unwrap()), ["carol"]);
+    assert_eq!(
+        names(s.users.search("CAR", None, 10).await.unwrap()),
+        ["car.x", "Carl", "carol"]
+    );
+    assert_eq!(
+        names(s.users.search("car", None, 2).await.unwrap()),
+        ["car.x", "Carl"]
+    );
+    assert_eq!(
+        names(s.users.search("car", Some("carl"), 10).await.unwrap()),
+        ["carol"]
+    );
     assert_eq!(s.users.search("zzz", None, 10).await.unwrap(), vec![]);
     assert_eq!(names(s.users.search("", None, 10).await.unwrap()).len(), 5);
-    assert_eq!(names(s.users.search("", Some("carol"), 10).await.unwrap()), ["dave"]);
+    assert_eq!(
+        names(s.users.search("", Some("carol"), 10).await.unwrap()),
+        ["dave"]
+    );
 }
 
 /// The banned flag sets, clears, and persists.
