@@ -4,7 +4,7 @@
 //! An adapter crate instantiates the suite in its own tests with a harness that hands
 //! out a fresh, isolated store per test:
 //!
-//! ```ignore
+//! ```text
 //! // adapters/memory/tests/conformance.rs
 //! chat_conformance::storage_conformance!(async { Some(MemoryHarness::default()) });
 //! chat_conformance::live_conformance!(async { Some(MemoryLive::default()) });
