@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, OnceLock};
+use std::any::Any;
+use std::sync::OnceLock;
 
 use crate::entities::{Message, PresenceStatus};
 use crate::ids::{ConnectionId, ConversationId, UserId};
@@ -82,7 +83,7 @@ pub struct Envelope {
     pub audience: Vec<UserId>,
     /// A connection that must not receive it (the sender's own, which gets an ack).
     pub skip_connection: Option<ConnectionId>,
-    encoded: OnceLock<Arc<[u8]>>,
+    encoded: OnceLock<Box<dyn Any + Send + Sync>>,
 }
 
 impl Envelope {
@@ -102,10 +103,54 @@ impl Envelope {
         self
     }
 
-    /// The event's wire encoding, computed by `encode` on first use and shared after.
-    pub fn encoded(&self, encode: impl FnOnce(&DomainEvent) -> Vec<u8>) -> Arc<[u8]> {
-        self.encoded
-            .get_or_init(|| Arc::from(encode(&self.event)))
-            .clone()
+    /// The event's wire encoding, computed by `encode` on first use and shared after, so
+    /// a fan-out to many connections serialises once. `T` is the edge's frame type (cheap
+    /// to clone, such as a reference-counted buffer); asking for another type than the
+    /// first caller did encodes afresh without caching.
+    pub fn encoded<T>(&self, encode: impl FnOnce(&DomainEvent) -> T) -> T
+    where
+        T: Any + Clone + Send + Sync,
+    {
+        if let Some(cached) = self.encoded.get() {
+            if let Some(t) = cached.downcast_ref::<T>() {
+                return t.clone();
+            }
+            return encode(&self.event);
+        }
+        let fresh = encode(&self.event);
+        let stored = self.encoded.get_or_init(|| Box::new(fresh.clone()));
+        stored.downcast_ref::<T>().cloned().unwrap_or(fresh)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    #[test]
+    fn encodes_once_for_every_recipient() {
+        let env = Envelope::new(
+            DomainEvent::Typing {
+                conversation_id: ConversationId::new(),
+                user_id: UserId::new(),
+            },
+            vec![],
+        );
+        let calls = AtomicUsize::new(0);
+        let encode = |_: &DomainEvent| {
+            calls.fetch_add(1, Ordering::Relaxed);
+            Arc::<str>::from("frame")
+        };
+        let a = env.encoded(encode);
+        let b = env.encoded(encode);
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(calls.load(Ordering::Relaxed), 1);
+        assert_eq!(
+            env.encoded(|_| 7u8),
+            7,
+            "another type is encoded, not mistaken"
+        );
     }
 }

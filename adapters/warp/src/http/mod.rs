@@ -1,0 +1,50 @@
+//! The HTTP API of protocol v1 as warp filters.
+
+mod admin;
+mod conversations;
+pub mod errors;
+pub(crate) mod extract;
+mod health;
+mod messages;
+mod presence;
+mod sessions;
+mod users;
+
+use warp::filters::BoxedFilter;
+use warp::reply::Response;
+use warp::Filter;
+
+use crate::Edge;
+
+/// Every HTTP route of protocol v1 (`/api/v1/...`, `/healthz`, `/metrics`), with errors
+/// already turned into their JSON form. Mount it inside another warp app as is, or under
+/// a prefix with `warp::path("chat").and(routes(edge))`.
+pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
+    let api = warp::path("api").and(warp::path("v1")).and(
+        users::routes(&edge)
+            .or(sessions::routes(&edge))
+            .unify()
+            .or(conversations::routes(&edge))
+            .unify()
+            .or(messages::routes(&edge))
+            .unify()
+            .or(presence::routes(&edge))
+            .unify()
+            .or(admin::routes(&edge))
+            .unify(),
+    );
+    let counted = edge.clone();
+    let metrics = edge.metrics.clone();
+    api.or(health::routes(&edge))
+        .unify()
+        .recover(move |r| errors::recover(r, metrics.clone()))
+        .unify()
+        .map(move |resp: Response| {
+            counted
+                .metrics
+                .http_requests_total
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            resp
+        })
+        .boxed()
+}

@@ -1,0 +1,179 @@
+//! The WebSocket endpoint `GET /ws`: the handshake (token, origin, connection limit) and
+//! one task per connection.
+
+mod connection;
+pub mod frames;
+mod sink;
+
+use http::header::{self, HeaderValue};
+use http::{Request, StatusCode};
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
+use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
+use tokio_tungstenite::WebSocketStream;
+use warp::reply::{Reply, Response};
+
+use chat_app::AppError;
+use chat_domain::entities::PresenceStatus;
+
+use crate::http::errors::error_response;
+use crate::http::extract::bearer;
+use crate::Edge;
+
+/// Whether a request asks for a WebSocket upgrade on `/ws`.
+pub fn is_upgrade(req: &Request<Incoming>) -> bool {
+    req.uri().path() == "/ws"
+        && req
+            .headers()
+            .get(header::UPGRADE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
+}
+
+/// Answers an upgrade request: 101 and a connection task, or the documented error.
+pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
+    let key = match check_handshake(&req) {
+        Ok(key) => key,
+        Err(e) => return reply_error(&edge, e),
+    };
+    if let Err(e) = check_origin(&edge, &req) {
+        return reply_error(&edge, e);
+    }
+    let Some(token) = token_of(&req) else {
+        return reply_error(&edge, AppError::Unauthorized("missing token".into()));
+    };
+    let actor = match edge.app.authenticate(&token).await {
+        Ok(a) => a,
+        Err(e) => return reply_error(&edge, e),
+    };
+    match edge.app.get_presence(&actor, &[actor.id()]).await {
+        Ok(p)
+            if p.first().is_some_and(|p| {
+                p.status == PresenceStatus::Online
+                    && p.connections >= edge.config.max_connections_per_user
+            }) =>
+        {
+            let e = AppError::RateLimited {
+                retry_after: edge.config.ping_interval,
+            };
+            return reply_error(&edge, e);
+        }
+        Ok(_) => {}
+        Err(e) => return reply_error(&edge, e),
+    }
+
+    let on_upgrade = hyper::upgrade::on(&mut req);
+    let config = WebSocketConfig::default()
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(8 * 1024)
+        .max_message_size(Some(edge.config.max_frame_bytes))
+        .max_frame_size(Some(edge.config.max_frame_bytes));
+    let guard = edge.track_connection();
+    tokio::spawn(async move {
+        let _guard = guard;
+        match on_upgrade.await {
+            Ok(upgraded) => {
+                let socket = WebSocketStream::from_raw_socket(
+                    TokioIo::new(upgraded),
+                    Role::Server,
+                    Some(config),
+                )
+                .await;
+                connection::serve(edge, actor, socket).await;
+            }
+            Err(e) => tracing::debug!(error = %e, "websocket upgrade failed"),
+        }
+    });
+
+    let mut resp = warp::reply().into_response();
+    *resp.status_mut() = StatusCode::SWITCHING_PROTOCOLS;
+    let h = resp.headers_mut();
+    h.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
+    h.insert(header::UPGRADE, HeaderValue::from_static("websocket"));
+    if let Ok(v) = HeaderValue::from_str(&derive_accept_key(key.as_bytes())) {
+        h.insert(header::SEC_WEBSOCKET_ACCEPT, v);
+    }
+    resp
+}
+
+fn reply_error(edge: &Edge, e: AppError) -> Response {
+    edge.metrics.error(e.code());
+    error_response(&e)
+}
+
+fn check_handshake(req: &Request<Incoming>) -> Result<String, AppError> {
+    let h = req.headers();
+    let bad = |what: &str| AppError::BadRequest(format!("not a WebSocket handshake: {what}"));
+    if req.method() != http::Method::GET {
+        return Err(bad("method must be GET"));
+    }
+    let has_upgrade = h
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim().eq_ignore_ascii_case("upgrade"));
+    if !has_upgrade {
+        return Err(bad("Connection must include upgrade"));
+    }
+    if h.get(header::SEC_WEBSOCKET_VERSION)
+        .and_then(|v| v.to_str().ok())
+        != Some("13")
+    {
+        return Err(bad("Sec-WebSocket-Version must be 13"));
+    }
+    h.get(header::SEC_WEBSOCKET_KEY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .ok_or_else(|| bad("Sec-WebSocket-Key is missing"))
+}
+
+/// Cross-site WebSocket hijacking defence: a browser always sends `Origin`, and only the
+/// configured origins (or, with none configured, the server's own host) may connect.
+fn check_origin(edge: &Edge, req: &Request<Incoming>) -> Result<(), AppError> {
+    let Some(origin) = req
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Ok(());
+    };
+    let allowed = &edge.config.allowed_origins;
+    let ok = if allowed.is_empty() {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok());
+        let origin_host = origin
+            .split_once("://")
+            .map(|(_, rest)| rest.trim_end_matches('/'));
+        host.is_some() && origin_host == host
+    } else {
+        allowed
+            .iter()
+            .any(|a| a == "*" || a.trim_end_matches('/').eq_ignore_ascii_case(origin))
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(format!(
+            "origin {origin} is not allowed"
+        )))
+    }
+}
+
+fn token_of(req: &Request<Incoming>) -> Option<String> {
+    let header = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    if let Some(t) = bearer(header) {
+        return Some(t.to_owned());
+    }
+    let query = req.uri().query()?;
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .ok()?
+        .into_iter()
+        .find_map(|(k, v)| (k == "token").then_some(v))
+}

@@ -1,0 +1,75 @@
+//! The [`EventSink`] of one WebSocket connection: a bounded queue to its writer task.
+
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::Arc;
+
+use tokio::sync::{mpsc, watch};
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+
+use chat_domain::events::{DomainEvent, Envelope};
+use chat_domain::ids::ConnectionId;
+use chat_domain::ports::{EventSink, SinkFull};
+use chat_domain::values::TokenHash;
+
+use crate::Metrics;
+
+/// What the writer task sends.
+pub enum Outbound {
+    /// A reply frame, already encoded.
+    Reply(String),
+    /// An event, encoded once per envelope by whichever writer gets to it first.
+    Event(Arc<Envelope>),
+}
+
+/// Why a connection is being closed.
+pub type CloseReason = Option<(CloseCode, &'static str)>;
+
+pub struct WsSink {
+    pub connection: ConnectionId,
+    pub token_hash: TokenHash,
+    pub queue: mpsc::Sender<Outbound>,
+    pub close: Arc<watch::Sender<CloseReason>>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl WsSink {
+    fn close(&self, code: CloseCode, why: &'static str) {
+        self.close.send_if_modified(|r| {
+            let first = r.is_none();
+            if first {
+                *r = Some((code, why));
+            }
+            first
+        });
+    }
+}
+
+impl EventSink for WsSink {
+    fn connection_id(&self) -> ConnectionId {
+        self.connection
+    }
+
+    fn deliver(&self, envelope: Arc<Envelope>) -> Result<(), SinkFull> {
+        if let DomainEvent::SessionsRevoked { token_hash, .. } = &envelope.event {
+            if token_hash.as_ref().is_none_or(|h| *h == self.token_hash) {
+                self.close(CloseCode::Policy, "session ended");
+            }
+            return Ok(());
+        }
+        match self.queue.try_send(Outbound::Event(envelope)) {
+            Ok(()) => {
+                self.metrics.deliveries_total.fetch_add(1, Relaxed);
+                Ok(())
+            }
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                if self.close.borrow().is_none() {
+                    self.metrics.slow_consumers_total.fetch_add(1, Relaxed);
+                }
+                self.close(CloseCode::Again, "slow consumer");
+                Err(SinkFull)
+            }
+            // The connection is closing; nothing to deliver to.
+            Err(mpsc::error::TrySendError::Closed(_)) => Ok(()),
+        }
+    }
+}

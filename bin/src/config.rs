@@ -1,0 +1,91 @@
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+/// Where the server keeps its data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Store {
+    /// In memory: nothing survives a restart. For trying things out and for tests.
+    Memory,
+}
+
+fn duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("{e} (write e.g. 30s, 15m, 12h, 7d)"))
+}
+
+fn ip(s: &str) -> Result<IpAddr, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not an IP address"))
+}
+
+/// Server configuration, from flags or `CHAT_*` environment variables.
+#[derive(Args, Clone, Debug)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "CHAT_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// Directory for persistent stores.
+    #[arg(long, env = "CHAT_DATA_DIR", default_value = "./storage")]
+    pub data_dir: PathBuf,
+
+    /// Storage backend.
+    #[arg(long, env = "CHAT_STORE", value_enum, default_value = "memory")]
+    pub store: Store,
+
+    /// How long a login session lasts (e.g. 7d, 12h).
+    #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]
+    pub token_ttl: Duration,
+
+    /// Messages one user may send per rate-limit window.
+    #[arg(long, env = "CHAT_RATE_LIMIT_MAX", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate_limit_max: u32,
+
+    /// The rate-limit window (e.g. 60s).
+    #[arg(long, env = "CHAT_RATE_LIMIT_WINDOW", default_value = "60s", value_parser = duration)]
+    pub rate_limit_window: Duration,
+
+    /// Logins and sign-ups one client address may attempt per minute.
+    #[arg(long, env = "CHAT_AUTH_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub auth_rate_limit_max: u32,
+
+    /// Live WebSocket connections one user may hold.
+    #[arg(long, env = "CHAT_MAX_CONNECTIONS_PER_USER", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections_per_user: u32,
+
+    /// Origins allowed to open WebSockets, comma-separated (`*` for any). Empty: only
+    /// pages served from this server's own host.
+    #[arg(
+        long,
+        env = "CHAT_ALLOWED_ORIGINS",
+        value_delimiter = ',',
+        default_value = ""
+    )]
+    pub allowed_origins: Vec<String>,
+
+    /// Reverse proxies whose X-Forwarded-For is trusted, comma-separated IPs.
+    #[arg(long, env = "CHAT_TRUSTED_PROXIES", value_delimiter = ',', value_parser = ip)]
+    pub trusted_proxies: Vec<IpAddr>,
+
+    /// How often the server pings each WebSocket; a peer silent for two intervals is dropped.
+    #[arg(long, env = "CHAT_PING_INTERVAL", default_value = "30s", value_parser = duration)]
+    pub ping_interval: Duration,
+}
+
+impl Config {
+    /// The configuration with every default, listening on `addr`.
+    pub fn with_addr(addr: SocketAddr) -> Self {
+        use clap::{Command, FromArgMatches};
+        let cmd = Config::augment_args(Command::new("chat-server"));
+        let matches = cmd
+            .try_get_matches_from(["chat-server"])
+            .expect("defaults parse");
+        let mut c = Config::from_arg_matches(&matches).expect("defaults are valid");
+        c.addr = addr;
+        c.allowed_origins.retain(|o| !o.is_empty());
+        c
+    }
+}

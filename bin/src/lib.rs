@@ -1,0 +1,88 @@
+//! The reference chat server as a library: [`serve`] runs it on a listener until a
+//! shutdown signal, so tests bind `127.0.0.1:0` and the binary stays a thin wrapper.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), chat_server::StartError> {
+//! let config = chat_server::Config::with_addr("127.0.0.1:0".parse().unwrap());
+//! let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+//! chat_server::serve(config, listener, async { let _ = tokio::signal::ctrl_c().await; }).await
+//! # }
+//! ```
+
+mod config;
+mod wiring;
+
+use std::future::Future;
+
+use tokio::net::TcpListener;
+
+use chat_adapter_warp::{Edge, EdgeConfig};
+use chat_app::ChatApp;
+
+pub use config::{Config, Store};
+pub use wiring::build_app;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// A store could not be opened.
+    #[error("cannot open the {store} store: {reason}")]
+    Store {
+        /// Which store.
+        store: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// The configuration asks for something this server cannot do.
+    #[error("{0}")]
+    Config(String),
+}
+
+/// The edge settings a configuration implies.
+pub fn edge_config(config: &Config) -> EdgeConfig {
+    EdgeConfig {
+        allowed_origins: config
+            .allowed_origins
+            .iter()
+            .filter(|o| !o.is_empty())
+            .cloned()
+            .collect(),
+        trusted_proxies: config.trusted_proxies.clone(),
+        max_connections_per_user: config.max_connections_per_user,
+        ping_interval: config.ping_interval,
+        ..EdgeConfig::default()
+    }
+}
+
+/// Builds the adapters `config` names and serves protocol v1 on `listener` until
+/// `shutdown` resolves; then closes connections (WebSockets with 1001) and returns.
+///
+/// # Errors
+/// [`StartError`] if a store cannot be opened.
+pub async fn serve(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), StartError> {
+    let app = build_app(&config).await?;
+    serve_app(app, &config, listener, shutdown).await;
+    Ok(())
+}
+
+/// Serves an already built core (for callers that prepare it first, such as tests that
+/// create an admin).
+pub async fn serve_app(
+    app: ChatApp,
+    config: &Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) {
+    let edge = Edge::new(app.clone(), edge_config(config));
+    let housekeeping = tokio::spawn(wiring::housekeeping(app));
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, store = ?config.store, "chat-server listening");
+    }
+    chat_adapter_warp::run(edge, listener, shutdown).await;
+    housekeeping.abort();
+    tracing::info!("chat-server stopped");
+}

@@ -1,0 +1,35 @@
+use crate::ChatApp;
+
+/// The state of each backend the core depends on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Health {
+    /// The parts that failed their check, with why (empty when all is well).
+    pub failing: Vec<(&'static str, String)>,
+}
+
+impl Health {
+    /// Whether every part answered.
+    pub fn is_ok(&self) -> bool {
+        self.failing.is_empty()
+    }
+}
+
+impl ChatApp {
+    /// Asks each backend a cheap question: storage (users, conversations, messages) and
+    /// live state (presence).
+    pub async fn health(&self) -> Health {
+        let p = &self.ports;
+        let checks = [
+            ("users", p.users.count().await.err()),
+            ("conversations", p.conversations.count().await.err()),
+            ("messages", p.messages.count().await.err()),
+            ("presence", p.presence.live_connections().await.err()),
+        ];
+        Health {
+            failing: checks
+                .into_iter()
+                .filter_map(|(part, e)| e.map(|e| (part, e.to_string())))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! A server on an ephemeral port, and real HTTP and WebSocket clients for it.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::{SinkExt, StreamExt};
+use http::{HeaderMap, Method, Request, StatusCode};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client as HttpClient;
+use hyper_util::rt::TokioExecutor;
+use serde_json::{json, Value};
+use tokio::net::TcpStream;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+use chat_app::{ChatApp, RegisterUser};
+use chat_domain::entities::UserRole;
+use chat_server::Config;
+
+pub const PW: &str = "correct horse battery";
+const WAIT: Duration = Duration::from_secs(5);
+
+pub struct Server {
+    pub addr: SocketAddr,
+    pub app: ChatApp,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+    http: HttpClient<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>,
+}
+
+impl Server {
+    pub async fn start() -> Self {
+        Self::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(tune: impl FnOnce(&mut Config)) -> Self {
+        let mut config = Config::with_addr("127.0.0.1:0".parse().unwrap());
+        config.ping_interval = Duration::from_secs(30);
+        tune(&mut config);
+        let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let app = chat_server::build_app(&config).await.unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let served = app.clone();
+        let task = tokio::spawn(async move {
+            chat_server::serve_app(served, &config, listener, async {
+                let _ = stopped.await;
+            })
+            .await;
+        });
+        let http = HttpClient::builder(TokioExecutor::new()).build_http();
+        Self {
+            addr,
+            app,
+            stop: Some(stop),
+            task: Some(task),
+            http,
+        }
+    }
+
+    /// Stops the server and waits for it to finish.
+    pub async fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            tokio::time::timeout(Duration::from_secs(10), task)
+                .await
+                .expect("server stops")
+                .unwrap();
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// An HTTP call; the body is sent as JSON when given.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Resp {
+        let mut b = Request::builder().method(method).uri(self.url(path));
+        if let Some(t) = token {
+            b = b.header("authorization", format!("Bearer {t}"));
+        }
+        let body = match body {
+            Some(v) => {
+                b = b.header("content-type", "application/json");
+                Bytes::from(v.to_string())
+            }
+            None => Bytes::new(),
+        };
+        self.raw(b.body(Full::new(body)).unwrap()).await
+    }
+
+    pub async fn raw(&self, req: Request<Full<Bytes>>) -> Resp {
+        let resp = self.http.request(req).await.expect("http request");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Resp {
+            status,
+            headers,
+            json,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Resp {
+        self.call(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
+        self.call(Method::POST, path, token, Some(body)).await
+    }
+
+    /// Registers and logs in a user.
+    pub async fn user(&self, name: &str) -> User {
+        let r = self
+            .post(
+                "/api/v1/users",
+                None,
+                json!({"username": name, "password": PW}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        self.login(name).await
+    }
+
+    pub async fn login(&self, name: &str) -> User {
+        let r = self
+            .post(
+                "/api/v1/sessions",
+                None,
+                json!({"username": name, "password": PW}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        User {
+            id: r.json["user_id"].as_str().unwrap().to_owned(),
+            token: r.json["token"].as_str().unwrap().to_owned(),
+            name: name.to_owned(),
+        }
+    }
+
+    /// Creates an admin through the core (as `chat-server create-admin` does) and logs in.
+    pub async fn admin(&self, name: &str) -> User {
+        let cmd = RegisterUser {
+            role: UserRole::Admin,
+            ..RegisterUser::new(name, PW)
+        };
+        self.app.register_user(cmd).await.unwrap();
+        self.login(name).await
+    }
+
+    pub async fn direct(&self, a: &User, b: &User) -> String {
+        let r = self
+            .post(
+                "/api/v1/conversations",
+                Some(&a.token),
+                json!({"kind": "direct", "peer_id": b.id}),
+            )
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+        r.json["id"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn group(&self, owner: &User, title: &str, members: &[&User]) -> String {
+        let ids: Vec<_> = members.iter().map(|u| u.id.clone()).collect();
+        let r = self
+            .post(
+                "/api/v1/conversations",
+                Some(&owner.token),
+                json!({"kind": "group", "title": title, "member_ids": ids}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        r.json["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Opens a WebSocket for `user` and reads the `ready` frame.
+    pub async fn ws(&self, user: &User) -> Ws {
+        let mut req = format!("ws://{}/ws", self.addr)
+            .into_client_request()
+            .unwrap();
+        req.headers_mut().insert(
+            "authorization",
+            format!("Bearer {}", user.token).parse().unwrap(),
+        );
+        let (stream, _) = tokio_tungstenite::connect_async(req)
+            .await
+            .expect("ws connects");
+        let mut ws = Ws { stream };
+        let ready = ws.next().await;
+        assert_eq!(ready["type"], "ready", "{ready}");
+        assert_eq!(ready["user_id"], user.id.as_str());
+        ws
+    }
+
+    /// Attempts an upgrade with the given extra headers and query; returns the HTTP status
+    /// when refused.
+    pub async fn ws_refused(&self, query: &str, headers: &[(&'static str, String)]) -> StatusCode {
+        let mut req = format!("ws://{}/ws{}", self.addr, query)
+            .into_client_request()
+            .unwrap();
+        for (k, v) in headers {
+            req.headers_mut().insert(*k, v.parse().unwrap());
+        }
+        match tokio_tungstenite::connect_async(req).await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => resp.status(),
+            Err(e) => panic!("unexpected error {e}"),
+            Ok(_) => panic!("the upgrade was accepted"),
+        }
+    }
+
+    pub async fn metric(&self, name: &str) -> f64 {
+        let r = self.call(Method::GET, "/metrics", None, None).await;
+        r.text
+            .lines()
+            .find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+            .unwrap_or_else(|| panic!("no metric {name}"))
+            .parse()
+            .unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+pub struct User {
+    pub id: String,
+    pub token: String,
+    pub name: String,
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub json: Value,
+    pub text: String,
+}
+
+pub struct Ws {
+    pub stream: WebSocketStream<MaybeTlsStream<TcpStream>>,
+}
+
+impl Ws {
+    pub async fn send(&mut self, frame: Value) {
+        self.stream
+            .send(Message::Text(frame.to_string().into()))
+            .await
+            .unwrap();
+    }
+
+    /// The next JSON frame, failing after a few seconds.
+    pub async fn next(&mut self) -> Value {
+        loop {
+            let msg = tokio::time::timeout(WAIT, self.stream.next())
+                .await
+                .expect("a frame within 5 s")
+                .expect("the socket is open")
+                .expect("a valid frame");
+            match msg {
+                Message::Text(t) => return serde_json::from_str(&t).unwrap(),
+                Message::Ping(_) | Message::Pong(_) => continue,
+                other => panic!("expected a text frame, got {other:?}"),
+            }
+        }
+    }
+
+    /// The next frame of `ty`, skipping presence and typing noise of other kinds.
+    pub async fn next_of(&mut self, ty: &str) -> Value {
+        loop {
+            let f = self.next().await;
+            if f["type"] == ty {
+                return f;
+            }
+            assert!(
+                matches!(
+                    f["type"].as_str(),
+                    Some("presence" | "typing" | "receipt" | "member_added")
+                ),
+                "expected {ty}, got {f}"
+            );
+        }
+    }
+
+    /// Sends `frame` with `req` and returns the reply carrying it.
+    pub async fn request(&mut self, mut frame: Value, req: &str) -> Value {
+        frame["req"] = json!(req);
+        self.send(frame).await;
+        loop {
+            let f = self.next().await;
+            if f["req"] == req {
+                return f;
+            }
+        }
+    }
+
+    /// Asserts nothing but pings arrives for `d`, other than frames of the ignored types.
+    pub async fn silent_for(&mut self, d: Duration, ignoring: &[&str]) {
+        let deadline = tokio::time::Instant::now() + d;
+        loop {
+            match tokio::time::timeout_at(deadline, self.stream.next()).await {
+                Err(_) => return,
+                Ok(Some(Ok(Message::Text(t)))) => {
+                    let v: Value = serde_json::from_str(&t).unwrap();
+                    let ty = v["type"].as_str().unwrap_or("");
+                    assert!(ignoring.contains(&ty), "expected silence, got {v}");
+                }
+                Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => {}
+                Ok(other) => panic!("expected silence, got {other:?}"),
+            }
+        }
+    }
+
+    /// Reads until the server closes; returns its close frame, if it sent one.
+    pub async fn closed(&mut self) -> Option<CloseFrame> {
+        loop {
+            match tokio::time::timeout(WAIT, self.stream.next())
+                .await
+                .expect("closed within 5 s")
+            {
+                Some(Ok(Message::Close(frame))) => return frame,
+                Some(Ok(_)) => continue,
+                Some(Err(_)) | None => return None,
+            }
+        }
+    }
+}
