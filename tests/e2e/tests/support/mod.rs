@@ -201,7 +201,10 @@ impl Server {
         let (stream, _) = tokio_tungstenite::connect_async(req)
             .await
             .expect("ws connects");
-        let mut ws = Ws { stream };
+        let mut ws = Ws {
+            stream,
+            backlog: Default::default(),
+        };
         let ready = ws.next().await;
         assert_eq!(ready["type"], "ready", "{ready}");
         assert_eq!(ready["user_id"], user.id.as_str());
@@ -258,6 +261,8 @@ pub struct Resp {
 
 pub struct Ws {
     pub stream: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    /// Frames read while waiting for a reply, kept for the next reads.
+    backlog: std::collections::VecDeque<Value>,
 }
 
 impl Ws {
@@ -270,6 +275,13 @@ impl Ws {
 
     /// The next JSON frame, failing after a few seconds.
     pub async fn next(&mut self) -> Value {
+        if let Some(v) = self.backlog.pop_front() {
+            return v;
+        }
+        self.read().await
+    }
+
+    async fn read(&mut self) -> Value {
         loop {
             let msg = tokio::time::timeout(WAIT, self.stream.next())
                 .await
@@ -306,15 +318,20 @@ impl Ws {
         frame["req"] = json!(req);
         self.send(frame).await;
         loop {
-            let f = self.next().await;
+            let f = self.read().await;
             if f["req"] == req {
                 return f;
             }
+            self.backlog.push_back(f);
         }
     }
 
     /// Asserts nothing but pings arrives for `d`, other than frames of the ignored types.
     pub async fn silent_for(&mut self, d: Duration, ignoring: &[&str]) {
+        for v in self.backlog.drain(..) {
+            let ty = v["type"].as_str().unwrap_or("");
+            assert!(ignoring.contains(&ty), "expected silence, got {v}");
+        }
         let deadline = tokio::time::Instant::now() + d;
         loop {
             match tokio::time::timeout_at(deadline, self.stream.next()).await {

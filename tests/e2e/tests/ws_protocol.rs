@@ -1,0 +1,347 @@
+//! Every WebSocket row of protocol v1 with real tokio-tungstenite clients.
+
+mod support;
+
+use std::time::Duration;
+
+use futures_util::SinkExt;
+use serde_json::json;
+use support::*;
+
+const QUIET: Duration = Duration::from_millis(300);
+
+#[tokio::test]
+async fn a_send_is_acked_to_the_sender_and_delivered_to_every_other_connection_once() {
+    let s = Server::start().await;
+    let (alice, bob, carol) = (
+        s.user("alice").await,
+        s.user("bob").await,
+        s.user("carol").await,
+    );
+    let g = s.group(&alice, "g", &[&bob, &carol]).await;
+    let mut a_phone = s.ws(&alice).await;
+    let mut a_laptop = s.ws(&alice).await;
+    let mut b = s.ws(&bob).await;
+    let mut c = s.ws(&carol).await;
+
+    let send = json!({"type": "send", "conversation_id": g, "client_msg_id": "m-1", "kind": "text", "body": "早上好 ☀️"});
+    let ack = a_phone.request(send.clone(), "r1").await;
+    assert_eq!(ack["type"], "ack");
+    assert_eq!(
+        (
+            ack["message"]["seq"].as_u64(),
+            ack["message"]["body"].as_str()
+        ),
+        (Some(1), Some("早上好 ☀️"))
+    );
+    for ws in [&mut a_laptop, &mut b, &mut c] {
+        let m = ws.next_of("message").await;
+        assert_eq!(m["message"], ack["message"]);
+    }
+
+    // The same client_msg_id again: the stored message comes back, nobody gets it twice.
+    let again = a_phone.request(send, "r2").await;
+    assert_eq!(
+        (again["type"].as_str(), &again["message"]),
+        (Some("ack"), &ack["message"])
+    );
+    for ws in [&mut a_phone, &mut a_laptop, &mut b, &mut c] {
+        ws.silent_for(QUIET, &["presence"]).await;
+    }
+}
+
+#[tokio::test]
+async fn read_typing_history_and_ping_answer_as_documented() {
+    let s = Server::start().await;
+    let (alice, bob) = (s.user("alice").await, s.user("bob").await);
+    let dm = s.direct(&alice, &bob).await;
+    let mut a = s.ws(&alice).await;
+    let mut b = s.ws(&bob).await;
+    a.next_of("presence").await; // bob came online after alice
+    for i in 1..=5 {
+        a.request(json!({"type": "send", "conversation_id": dm, "client_msg_id": format!("c{i}"), "body": format!("m{i}")}), "s").await;
+        b.next_of("message").await;
+    }
+
+    let ok = b
+        .request(
+            json!({"type": "read", "conversation_id": dm, "seq": 4}),
+            "read-1",
+        )
+        .await;
+    assert_eq!(ok, json!({"type": "ok", "req": "read-1"}));
+    for ws in [&mut a, &mut b] {
+        let r = ws.next_of("receipt").await;
+        assert_eq!(
+            r,
+            json!({"type": "receipt", "conversation_id": dm, "user_id": bob.id, "seq": 4})
+        );
+    }
+
+    b.send(json!({"type": "typing", "conversation_id": dm}))
+        .await;
+    let t = a.next_of("typing").await;
+    assert_eq!(
+        t,
+        json!({"type": "typing", "conversation_id": dm, "user_id": bob.id})
+    );
+    b.silent_for(QUIET, &[]).await; // the typist hears nothing back
+
+    let h = a
+        .request(
+            json!({"type": "history", "conversation_id": dm, "before_seq": 5, "limit": 2}),
+            "h",
+        )
+        .await;
+    assert_eq!(
+        (h["type"].as_str(), h["conversation_id"].as_str()),
+        (Some("history"), Some(dm.as_str()))
+    );
+    let seqs: Vec<_> = h["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["seq"].as_u64().unwrap())
+        .collect();
+    assert_eq!(seqs, [3, 4]);
+
+    assert_eq!(
+        a.request(json!({"type": "ping"}), "p").await,
+        json!({"type": "pong", "req": "p"})
+    );
+}
+
+#[tokio::test]
+async fn bad_frames_get_error_frames_and_the_connection_stays_open() {
+    let s = Server::start().await;
+    let (alice, bob, eve) = (
+        s.user("alice").await,
+        s.user("bob").await,
+        s.user("eve").await,
+    );
+    let dm = s.direct(&alice, &bob).await;
+    let mut e = s.ws(&eve).await;
+
+    e.send(json!("not an object")).await;
+    let f = e.next().await;
+    assert_eq!(
+        (f["type"].as_str(), f["code"].as_str()),
+        (Some("error"), Some("bad_request"))
+    );
+    e.stream
+        .send(tokio_tungstenite::tungstenite::Message::Text(
+            "{oops".into(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(e.next().await["code"], "bad_request");
+
+    let cases = [
+        (json!({"type": "teleport"}), "bad_request"),
+        (
+            json!({"type": "send", "conversation_id": dm, "body": "x"}),
+            "bad_request",
+        ),
+        (
+            json!({"type": "read", "conversation_id": "not-a-uuid", "seq": 1}),
+            "bad_request",
+        ),
+        (
+            json!({"type": "read", "conversation_id": dm, "seq": -3}),
+            "bad_request",
+        ),
+        (
+            json!({"type": "send", "conversation_id": dm, "client_msg_id": "x", "body": "y".repeat(5001)}),
+            "too_large",
+        ),
+        (
+            json!({"type": "send", "conversation_id": dm, "client_msg_id": "x", "body": "let me in"}),
+            "forbidden",
+        ),
+        (
+            json!({"type": "history", "conversation_id": dm}),
+            "forbidden",
+        ),
+        (
+            json!({"type": "typing", "conversation_id": dm}),
+            "forbidden",
+        ),
+    ];
+    for (i, (frame, code)) in cases.into_iter().enumerate() {
+        let req = format!("bad-{i}");
+        let reply = e.request(frame.clone(), &req).await;
+        assert_eq!(reply["type"], "error", "{frame}");
+        assert_eq!(reply["code"], code, "{frame} -> {reply}");
+        assert!(reply["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    assert_eq!(
+        e.request(json!({"type": "ping"}), "still-here").await["type"],
+        "pong"
+    );
+}
+
+#[tokio::test]
+async fn oversized_and_binary_frames_close_the_connection() {
+    use tokio_tungstenite::tungstenite::Message;
+    let s = Server::start().await;
+    let alice = s.user("alice").await;
+
+    let mut big = s.ws(&alice).await;
+    let huge = format!(r#"{{"type":"ping","pad":"{}"}}"#, "x".repeat(70 * 1024));
+    big.stream.send(Message::Text(huge.into())).await.unwrap();
+    assert_eq!(
+        u16::from(big.closed().await.expect("close frame").code),
+        1009
+    );
+
+    let mut bin = s.ws(&alice).await;
+    bin.stream
+        .send(Message::Binary(vec![1, 2, 3].into()))
+        .await
+        .unwrap();
+    assert_eq!(
+        u16::from(bin.closed().await.expect("close frame").code),
+        1003
+    );
+}
+
+#[tokio::test]
+async fn presence_turns_online_at_the_first_device_and_offline_after_the_last() {
+    let s = Server::start().await;
+    let (alice, bob) = (s.user("alice").await, s.user("bob").await);
+    s.direct(&alice, &bob).await;
+    let mut b = s.ws(&bob).await;
+
+    let phone = s.ws(&alice).await;
+    let on = b.next().await;
+    assert_eq!(
+        on,
+        json!({"type": "presence", "user_id": alice.id, "status": "online"})
+    );
+    let laptop = s.ws(&alice).await;
+    b.silent_for(QUIET, &[]).await; // the second device changes nothing
+    drop(phone);
+    b.silent_for(QUIET, &[]).await;
+    drop(laptop);
+    let off = b.next().await;
+    assert_eq!(
+        (off["type"].as_str(), off["status"].as_str()),
+        (Some("presence"), Some("offline"))
+    );
+    assert!(off["last_seen"].is_string());
+}
+
+#[tokio::test]
+async fn a_client_catches_up_with_history_after_reconnecting() {
+    let s = Server::start().await;
+    let (alice, bob) = (s.user("alice").await, s.user("bob").await);
+    let dm = s.direct(&alice, &bob).await;
+    let mut a = s.ws(&alice).await;
+    let mut b = s.ws(&bob).await;
+    a.request(
+        json!({"type": "send", "conversation_id": dm, "client_msg_id": "1", "body": "one"}),
+        "x",
+    )
+    .await;
+    let last_seen = b.next_of("message").await["message"]["seq"]
+        .as_u64()
+        .unwrap();
+    drop(b);
+
+    for i in 2..=4 {
+        a.request(json!({"type": "send", "conversation_id": dm, "client_msg_id": format!("{i}"), "body": format!("n{i}")}), "x").await;
+    }
+    let mut b = s.ws(&bob).await;
+    let h = b
+        .request(
+            json!({"type": "history", "conversation_id": dm, "after_seq": last_seen}),
+            "catch-up",
+        )
+        .await;
+    let bodies: Vec<_> = h["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies, ["n2", "n3", "n4"]);
+}
+
+#[tokio::test]
+async fn logout_closes_the_socket_opened_with_that_token_only() {
+    let s = Server::start().await;
+    let alice = s.user("alice").await;
+    let other = s.login("alice").await;
+    let mut ws = s.ws(&alice).await;
+    let mut keep = s.ws(&other).await;
+    let r = s
+        .call(
+            http::Method::DELETE,
+            "/api/v1/sessions/current",
+            Some(&alice.token),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, http::StatusCode::NO_CONTENT);
+    assert_eq!(
+        u16::from(ws.closed().await.expect("close frame").code),
+        1008
+    );
+    assert_eq!(
+        keep.request(json!({"type": "ping"}), "p").await["type"],
+        "pong"
+    );
+    let refused = s
+        .ws_refused("", &[("authorization", format!("Bearer {}", alice.token))])
+        .await;
+    assert_eq!(refused, http::StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_upgrade_needs_a_valid_token_an_allowed_origin_and_a_free_slot() {
+    let s = Server::start_with(|c| {
+        c.allowed_origins = vec!["https://chat.example".into()];
+        c.max_connections_per_user = 2;
+    })
+    .await;
+    let alice = s.user("alice").await;
+    assert_eq!(s.ws_refused("", &[]).await, http::StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.ws_refused("?token=nope", &[]).await,
+        http::StatusCode::UNAUTHORIZED
+    );
+    let cross = [("origin", "https://evil.example".to_owned())];
+    assert_eq!(
+        s.ws_refused(&format!("?token={}", alice.token), &cross)
+            .await,
+        http::StatusCode::FORBIDDEN
+    );
+
+    // The token in the query works too (browsers cannot set headers on an upgrade).
+    let mut req = tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(
+        format!("ws://{}/ws?token={}", s.addr, alice.token),
+    )
+    .unwrap();
+    req.headers_mut()
+        .insert("origin", "https://chat.example".parse().unwrap());
+    let (_first, _) = tokio_tungstenite::connect_async(req)
+        .await
+        .expect("allowed origin connects");
+    let _second = s.ws(&alice).await;
+    let third = s
+        .ws_refused("", &[("authorization", format!("Bearer {}", alice.token))])
+        .await;
+    assert_eq!(third, http::StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn shutdown_closes_sockets_with_going_away() {
+    let mut s = Server::start().await;
+    let alice = s.user("alice").await;
+    let mut ws = s.ws(&alice).await;
+    s.shutdown().await;
+    assert_eq!(
+        u16::from(ws.closed().await.expect("close frame").code),
+        1001
+    );
+}

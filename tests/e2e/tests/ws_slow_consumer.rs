@@ -1,0 +1,94 @@
+//! A client that stops reading is disconnected, and never slows the sender or the others.
+
+mod support;
+
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use serde_json::json;
+use tokio::net::TcpSocket;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+use support::*;
+
+const MESSAGES: usize = 3000;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_reads_is_evicted_while_others_keep_receiving() {
+    let s = Server::start_with(|c| c.rate_limit_max = 1_000_000).await;
+    let (alice, bob, slow) = (
+        s.user("alice").await,
+        s.user("bob").await,
+        s.user("slow").await,
+    );
+    let g = s.group(&alice, "firehose", &[&bob, &slow]).await;
+
+    // The stalled client: a tiny receive buffer, and it never reads after the handshake.
+    let socket = TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let tcp = socket.connect(s.addr).await.unwrap();
+    let mut req = format!("ws://{}/ws", s.addr).into_client_request().unwrap();
+    req.headers_mut().insert(
+        "authorization",
+        format!("Bearer {}", slow.token).parse().unwrap(),
+    );
+    let (mut stalled, _) = tokio_tungstenite::client_async(req, tcp).await.unwrap();
+
+    let mut b = s.ws(&bob).await;
+    let reader = tokio::spawn(async move {
+        let mut seqs = Vec::with_capacity(MESSAGES);
+        while seqs.len() < MESSAGES {
+            let f = b.next().await;
+            if f["type"] == "message" {
+                seqs.push(f["message"]["seq"].as_u64().unwrap());
+            }
+        }
+        seqs
+    });
+
+    let mut a = s.ws(&alice).await;
+    let body = "满".repeat(1500); // ~4.5 KB per frame: the stalled socket's buffers fill fast
+    for i in 0..MESSAGES {
+        let ack = a
+            .request(json!({"type": "send", "conversation_id": g, "client_msg_id": format!("m{i}"), "body": body}), "s")
+            .await;
+        assert_eq!(ack["type"], "ack", "{ack}");
+    }
+
+    let seqs = tokio::time::timeout(Duration::from_secs(30), reader)
+        .await
+        .expect("bob keeps up")
+        .unwrap();
+    assert_eq!(
+        seqs,
+        (1..=MESSAGES as u64).collect::<Vec<_>>(),
+        "bob got every message, in order"
+    );
+    assert_eq!(s.metric("chat_slow_consumers_total").await, 1.0);
+
+    // The stalled client finds its connection ended once it reads again: whatever was
+    // buffered, then a close (1013) or the end of the stream.
+    let mut received = 0usize;
+    let ended = tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(frame) = stalled.next().await {
+            match frame {
+                Ok(Message::Text(_)) => received += 1,
+                Ok(Message::Close(Some(f))) => return Some(u16::from(f.code)),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+        None
+    })
+    .await
+    .expect("the server ended the stalled connection");
+    assert!(
+        ended.is_none() || ended == Some(1013),
+        "closed with {ended:?}"
+    );
+    assert!(
+        received < MESSAGES,
+        "the stalled client was cut off, not fed everything"
+    );
+}
