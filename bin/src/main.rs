@@ -20,6 +20,9 @@ use chat_server::{Config, Store};
 struct Cli {
     #[command(flatten)]
     config: Config,
+    /// Log filter, in tracing's EnvFilter syntax (e.g. `info`, `chat_adapter_warp=debug`).
+    #[arg(long, env = "CHAT_LOG", default_value = "info", global = true)]
+    log: String,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -38,11 +41,19 @@ enum Command {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    let filter = match EnvFilter::try_new(&cli.log) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!(
+                "chat-server: invalid --log / CHAT_LOG value {:?}: {e}",
+                cli.log
+            );
+            return ExitCode::FAILURE;
+        }
+    };
     tracing_subscriber::fmt()
         .with_ansi(std::io::stdout().is_terminal())
-        .with_env_filter(
-            EnvFilter::try_from_env("CHAT_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(filter)
         .init();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.config).await,

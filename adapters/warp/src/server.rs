@@ -13,6 +13,8 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
 use tower_service::Service;
+use warp::filters::BoxedFilter;
+use warp::reply::Response;
 
 use chat_app::ChatApp;
 
@@ -105,7 +107,34 @@ impl Edge {
 /// accepting, closes WebSockets with 1001, and waits (up to the configured grace) for
 /// open requests and connections to finish.
 pub async fn run(edge: Edge, listener: TcpListener, shutdown: impl Future<Output = ()>) {
-    let service = warp::service(routes(edge.clone()));
+    let routes = routes(edge.clone());
+    run_with(edge, "/ws", routes, listener, shutdown).await;
+}
+
+/// Like [`run`], for an application that mounts the chat inside its own warp routes:
+/// WebSocket upgrades on `ws_path` go to the chat, every other request to `filter`.
+///
+/// ```no_run
+/// # use warp::Filter;
+/// # async fn mount(edge: chat_adapter_warp::Edge, listener: tokio::net::TcpListener) {
+/// let mine = warp::path!("hello").map(|| "hi");
+/// let all = warp::path("chat")
+///     .and(chat_adapter_warp::routes(edge.clone()))
+///     .or(mine)
+///     .map(warp::Reply::into_response)
+///     .boxed();
+/// chat_adapter_warp::run_with(edge, "/chat/ws", all, listener, std::future::pending()).await;
+/// # }
+/// ```
+pub async fn run_with(
+    edge: Edge,
+    ws_path: &str,
+    filter: BoxedFilter<(Response,)>,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) {
+    let ws_path: Arc<str> = Arc::from(ws_path);
+    let service = warp::service(filter);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -123,11 +152,13 @@ pub async fn run(edge: Edge, listener: TcpListener, shutdown: impl Future<Output
         let _ = stream.set_nodelay(true);
         let for_requests = edge.clone();
         let service = service.clone();
+        let ws_path = ws_path.clone();
         let handler = service_fn(move |mut req: http::Request<Incoming>| {
             let edge = for_requests.clone();
             let service = service.clone();
+            let is_ws = ws::is_upgrade(&req, &ws_path);
             async move {
-                if ws::is_upgrade(&req) {
+                if is_ws {
                     return Ok::<_, Infallible>(ws::upgrade(edge, req).await);
                 }
                 req.extensions_mut().insert(PeerAddr(peer));

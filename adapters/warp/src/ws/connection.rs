@@ -81,7 +81,7 @@ pub async fn serve(edge: Edge, actor: Actor, socket: Socket) {
     close_tx.send_if_modified(|r| {
         let first = r.is_none();
         if first {
-            *r = Some((CloseCode::Normal, ""));
+            *r = Some((CloseCode::Normal, "client closed"));
         }
         first
     });

@@ -21,9 +21,9 @@ use crate::http::errors::error_response;
 use crate::http::extract::bearer;
 use crate::Edge;
 
-/// Whether a request asks for a WebSocket upgrade on `/ws`.
-pub fn is_upgrade(req: &Request<Incoming>) -> bool {
-    req.uri().path() == "/ws"
+/// Whether a request asks for a WebSocket upgrade on `path`.
+pub fn is_upgrade(req: &Request<Incoming>, path: &str) -> bool {
+    req.uri().path() == path
         && req
             .headers()
             .get(header::UPGRADE)
