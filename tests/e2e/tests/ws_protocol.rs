@@ -345,3 +345,27 @@ async fn shutdown_closes_sockets_with_going_away() {
         1001
     );
 }
+
+#[tokio::test]
+async fn a_peer_silent_for_two_ping_intervals_is_dropped() {
+    let s = Server::start_with(|c| c.ping_interval = Duration::from_millis(200)).await;
+    let alice = s.user("alice").await;
+    let mut silent = s.ws(&alice).await;
+    let mut chatty = s.ws(&alice).await;
+    // The silent client does not poll its socket, so it never answers pings.
+    let started = std::time::Instant::now();
+    for _ in 0..6 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(
+            chatty.request(json!({"type": "ping"}), "p").await["type"],
+            "pong"
+        );
+    }
+    let frame = silent.closed().await.expect("a close frame");
+    assert_eq!(u16::from(frame.code), 1001);
+    assert!(started.elapsed() >= Duration::from_millis(400));
+    assert_eq!(
+        chatty.request(json!({"type": "ping"}), "still").await["type"],
+        "pong"
+    );
+}
