@@ -7,6 +7,8 @@ use clap::{Args, ValueEnum};
 /// Where the server keeps its data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Store {
+    /// Plain text files under the data directory: no database to run.
+    Txt,
     /// In memory: nothing survives a restart. For trying things out and for tests.
     Memory,
 }
@@ -33,8 +35,20 @@ pub struct Config {
     pub data_dir: PathBuf,
 
     /// Storage backend.
-    #[arg(long, env = "CHAT_STORE", value_enum, default_value = "memory")]
+    #[arg(long, env = "CHAT_STORE", value_enum, default_value = "txt")]
     pub store: Store,
+
+    /// When the TXT store forces appends to disk: `always` (before every ack, with group
+    /// commit; nothing acked is ever lost), `batch-ms=N` (ack when written, sync every N ms:
+    /// power loss may lose the last N ms of acked messages) or `never` (leave it to the OS:
+    /// power loss may lose anything not yet written back). A process crash loses nothing in
+    /// any mode.
+    #[arg(long, env = "CHAT_TXT_FSYNC", default_value = "always")]
+    pub fsync: chat_adapter_txt::FsyncMode,
+
+    /// Size at which a TXT message file rolls over to a new part, in MiB.
+    #[arg(long, env = "CHAT_TXT_MAX_FILE_MB", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub txt_max_file_mb: u64,
 
     /// How long a login session lasts (e.g. 7d, 12h).
     #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]

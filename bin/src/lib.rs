@@ -17,10 +17,9 @@ use std::future::Future;
 use tokio::net::TcpListener;
 
 use chat_adapter_warp::{Edge, EdgeConfig};
-use chat_app::ChatApp;
 
 pub use config::{Config, Store};
-pub use wiring::build_app;
+pub use wiring::{build, Node};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -64,19 +63,20 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), StartError> {
-    let app = build_app(&config).await?;
-    serve_app(app, &config, listener, shutdown).await;
+    let node = build(&config).await?;
+    serve_node(node, &config, listener, shutdown).await;
     Ok(())
 }
 
-/// Serves an already built core (for callers that prepare it first, such as tests that
-/// create an admin).
-pub async fn serve_app(
-    app: ChatApp,
+/// Serves an already built node (for callers that prepare it first, such as tests that
+/// create an admin), then closes its storage.
+pub async fn serve_node(
+    node: Node,
     config: &Config,
     listener: TcpListener,
     shutdown: impl Future<Output = ()>,
 ) {
+    let app = node.app.clone();
     let edge = Edge::new(app.clone(), edge_config(config));
     let housekeeping = tokio::spawn(wiring::housekeeping(app));
     if let Ok(addr) = listener.local_addr() {
@@ -84,5 +84,6 @@ pub async fn serve_app(
     }
     chat_adapter_warp::run(edge, listener, shutdown).await;
     housekeeping.abort();
+    node.close().await;
     tracing::info!("chat-server stopped");
 }

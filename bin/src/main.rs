@@ -103,7 +103,7 @@ async fn create_admin(config: Config, username: &str) -> Result<(), String> {
     if config.store == Store::Memory {
         return Err("the memory store keeps nothing after this command exits; choose a persistent store with --store".into());
     }
-    let app = chat_server::build_app(&config)
+    let node = chat_server::build(&config)
         .await
         .map_err(|e| e.to_string())?;
     let password = read_password()?;
@@ -111,7 +111,9 @@ async fn create_admin(config: Config, username: &str) -> Result<(), String> {
         role: UserRole::Admin,
         ..RegisterUser::new(username, &password)
     };
-    let user = app.register_user(cmd).await.map_err(|e| e.to_string())?;
+    let created = node.app.register_user(cmd).await.map_err(|e| e.to_string());
+    node.close().await;
+    let user = created?;
     println!("created admin {} ({})", user.username, user.id);
     Ok(())
 }

@@ -5,29 +5,67 @@ use std::time::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_memory::*;
+use chat_adapter_txt::{TxtConfig, TxtStore};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::RateLimit;
 
 use crate::{Config, StartError, Store};
 
+/// The core wired to the adapters a configuration names, and what must be closed with it.
+pub struct Node {
+    /// The chat core.
+    pub app: ChatApp,
+    /// The TXT store, when in use: it holds the data directory's lock until dropped.
+    txt: Option<TxtStore>,
+}
+
+impl Node {
+    /// Flushes storage (TXT: syncs and saves its indexes) and releases it.
+    pub async fn close(self) {
+        if let Some(store) = self.txt {
+            store.messages.flush().await;
+        }
+    }
+}
+
 /// The core with the adapters `config` names.
 ///
 /// # Errors
-/// [`StartError`] if a store cannot be opened.
-pub async fn build_app(config: &Config) -> Result<ChatApp, StartError> {
-    let ports = match config.store {
-        Store::Memory => Ports {
-            users: Arc::new(MemoryUsers::default()),
-            sessions: Arc::new(MemorySessions::default()),
-            conversations: Arc::new(MemoryConversations::default()),
-            messages: Arc::new(MemoryMessages::default()),
-            presence: Arc::new(MemoryPresence::default()),
-            events: Arc::new(MemoryEventBus::default()),
-            rate_limiter: Arc::new(MemoryRateLimiter::default()),
-            hasher: Arc::new(Argon2Hasher::default()),
-            clock: Arc::new(SystemClock),
-        },
+/// [`StartError`] if a store cannot be opened (a data directory in use by another
+/// process, say).
+pub async fn build(config: &Config) -> Result<Node, StartError> {
+    let mut ports = Ports {
+        users: Arc::new(MemoryUsers::default()),
+        sessions: Arc::new(MemorySessions::default()),
+        conversations: Arc::new(MemoryConversations::default()),
+        messages: Arc::new(MemoryMessages::default()),
+        presence: Arc::new(MemoryPresence::default()),
+        events: Arc::new(MemoryEventBus::default()),
+        rate_limiter: Arc::new(MemoryRateLimiter::default()),
+        hasher: Arc::new(Argon2Hasher::default()),
+        clock: Arc::new(SystemClock),
     };
+    let mut txt = None;
+    if config.store == Store::Txt {
+        let txt_config = TxtConfig {
+            fsync: config.fsync,
+            max_file_bytes: config.txt_max_file_mb * 1024 * 1024,
+            ..TxtConfig::default()
+        };
+        let dir = config.data_dir.clone();
+        let store = tokio::task::spawn_blocking(move || TxtStore::open(&dir, txt_config))
+            .await
+            .map_err(|e| StartError::Config(format!("opening the TXT store failed: {e}")))?
+            .map_err(|e| StartError::Store {
+                store: "txt",
+                reason: e.to_string(),
+            })?;
+        ports.users = store.users.clone();
+        ports.sessions = store.sessions.clone();
+        ports.conversations = store.conversations.clone();
+        ports.messages = store.messages.clone();
+        txt = Some(store);
+    }
     let settings = Settings {
         token_ttl: config.token_ttl,
         send_limit: RateLimit {
@@ -40,7 +78,10 @@ pub async fn build_app(config: &Config) -> Result<ChatApp, StartError> {
         },
         ..Settings::default()
     };
-    Ok(ChatApp::new(ports, settings))
+    Ok(Node {
+        app: ChatApp::new(ports, settings),
+        txt,
+    })
 }
 
 /// Periodic upkeep: expired sessions are deleted hourly.

@@ -47,6 +47,38 @@ impl State {
 #[derive(Default)]
 pub struct MemoryConversations(Mutex<State>);
 
+impl MemoryConversations {
+    /// Every conversation with its participants (cursors included), for adapters that
+    /// persist this state (snapshots).
+    pub fn all(&self) -> Vec<(Conversation, Vec<Participant>)> {
+        let s = lock(&self.0);
+        s.conversations
+            .values()
+            .map(|c| {
+                (
+                    c.clone(),
+                    s.participants.get(&c.id).cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// The direct conversation of a pair, if one exists.
+    pub fn direct_of(&self, pair: DirectPair) -> Option<Conversation> {
+        let s = lock(&self.0);
+        s.direct.get(&pair).map(|id| s.conversations[id].clone())
+    }
+
+    /// The pair of a direct conversation: `Some(None)` for a group, `None` if unknown.
+    /// Synchronous, for storage layouts that name files after it.
+    pub fn direct_pair_of(&self, id: ConversationId) -> Option<Option<DirectPair>> {
+        lock(&self.0)
+            .conversations
+            .get(&id)
+            .map(|c| c.direct_pair())
+    }
+}
+
 #[async_trait]
 impl ConversationRepository for MemoryConversations {
     async fn create_group(

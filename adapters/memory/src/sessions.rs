@@ -15,6 +15,13 @@ use crate::lock;
 #[derive(Default)]
 pub struct MemorySessions(Mutex<HashMap<TokenHash, Session>>);
 
+impl MemorySessions {
+    /// Every stored session, for adapters that persist this state (snapshots).
+    pub fn all(&self) -> Vec<Session> {
+        lock(&self.0).values().cloned().collect()
+    }
+}
+
 #[async_trait]
 impl SessionRepository for MemorySessions {
     async fn create(&self, session: &Session) -> Result<(), RepoError> {

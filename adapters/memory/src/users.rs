@@ -22,6 +22,13 @@ struct State {
 #[derive(Default)]
 pub struct MemoryUsers(Mutex<State>);
 
+impl MemoryUsers {
+    /// Every user, for adapters that persist this state (snapshots).
+    pub fn all(&self) -> Vec<User> {
+        lock(&self.0).by_id.values().cloned().collect()
+    }
+}
+
 #[async_trait]
 impl UserRepository for MemoryUsers {
     async fn create(&self, user: &User) -> Result<(), RepoError> {

@@ -42,14 +42,15 @@ impl Server {
     pub async fn start_with(tune: impl FnOnce(&mut Config)) -> Self {
         let mut config = Config::with_addr("127.0.0.1:0".parse().unwrap());
         config.ping_interval = Duration::from_secs(30);
+        config.store = chat_server::Store::Memory;
         tune(&mut config);
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let app = chat_server::build_app(&config).await.unwrap();
+        let node = chat_server::build(&config).await.unwrap();
+        let app = node.app.clone();
         let (stop, stopped) = oneshot::channel::<()>();
-        let served = app.clone();
         let task = tokio::spawn(async move {
-            chat_server::serve_app(served, &config, listener, async {
+            chat_server::serve_node(node, &config, listener, async {
                 let _ = stopped.await;
             })
             .await;

@@ -1,0 +1,177 @@
+//! Messages in text files: one checksummed JSON line per message, per conversation per
+//! day (see [`layout`]), appended by one writer thread with group commit ([`writer`]),
+//! indexed in memory for seeks ([`index`]), rebuilt at startup ([`recovery`]).
+
+mod index;
+pub mod layout;
+mod read;
+mod recovery;
+mod writer;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex, RwLock};
+
+use async_trait::async_trait;
+use tokio::sync::oneshot;
+
+use chat_domain::entities::{Message, NewMessage};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ports::{Appended, MessageRepository};
+use chat_domain::values::{ClientMsgId, PageQuery, Seq};
+use chat_domain::RepoError;
+
+use crate::config::TxtConfig;
+use index::{client_key, Index};
+use layout::Stem;
+use writer::{AppendReq, Command};
+
+/// Decides which layout a conversation's files use (group or private pair).
+pub trait StemOf: Send + Sync {
+    /// The layout for `id`; conversations the resolver does not know are laid out as groups.
+    fn stem_of(&self, id: ConversationId) -> Stem;
+}
+
+pub(crate) struct Shared {
+    pub(crate) root: PathBuf,
+    pub(crate) index: RwLock<Index>,
+    pub(crate) total: AtomicU64,
+}
+
+/// [`MessageRepository`] on text files.
+pub struct TxtMessages {
+    shared: Arc<Shared>,
+    writer: Mutex<mpsc::Sender<Command>>,
+    stems: Arc<dyn StemOf>,
+}
+
+fn writer_gone() -> RepoError {
+    RepoError::Unavailable("the message writer has stopped".into())
+}
+
+impl TxtMessages {
+    /// Opens (recovering) the message files under `root` and starts the writer thread.
+    pub(crate) fn open(
+        root: &Path,
+        config: &TxtConfig,
+        stems: Arc<dyn StemOf>,
+    ) -> Result<Self, RepoError> {
+        let (index, total) = recovery::recover(root)?;
+        let shared = Arc::new(Shared {
+            root: root.to_owned(),
+            index: RwLock::new(index),
+            total: AtomicU64::new(total),
+        });
+        let (tx, rx) = mpsc::channel();
+        let (s, c) = (shared.clone(), config.clone());
+        std::thread::Builder::new()
+            .name("chat-txt-writer".into())
+            .spawn(move || writer::run(s, rx, c))
+            .map_err(|e| RepoError::Unavailable(format!("cannot start the writer thread: {e}")))?;
+        Ok(Self {
+            shared,
+            writer: Mutex::new(tx),
+            stems,
+        })
+    }
+
+    /// Syncs everything written and saves the index sidecars, so the next start is quick.
+    pub async fn flush(&self) {
+        let (done, wait) = oneshot::channel();
+        if self.send(Command::Flush(done)).is_ok() {
+            let _ = wait.await;
+        }
+    }
+
+    fn send(&self, c: Command) -> Result<(), RepoError> {
+        self.writer
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .send(c)
+            .map_err(|_| writer_gone())
+    }
+
+    fn read(&self, id: ConversationId, lo: u64, hi: u64) -> Result<Vec<Message>, RepoError> {
+        let segments = {
+            let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
+            match index.get(&id) {
+                Some(state) => read::plan(state, lo, hi)?,
+                None => return Ok(Vec::new()),
+            }
+        };
+        read::read(&segments, lo, hi)
+    }
+
+    fn last_seq_now(&self, id: ConversationId) -> u64 {
+        let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
+        index.get(&id).map_or(0, |s| s.last_seq)
+    }
+}
+
+#[async_trait]
+impl MessageRepository for TxtMessages {
+    async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
+        let stem = self.stems.stem_of(message.conversation_id);
+        let (reply, answer) = oneshot::channel();
+        self.send(Command::Append(AppendReq {
+            draft: message,
+            stem,
+            reply,
+        }))?;
+        answer.await.map_err(|_| writer_gone())?
+    }
+
+    async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
+        match query.range(self.last_seq_now(id)) {
+            Some((lo, hi)) => self.read(id, lo, hi),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {
+        if seq.get() > self.last_seq_now(id) {
+            return Ok(None);
+        }
+        Ok(self.read(id, seq.get(), seq.get())?.pop())
+    }
+
+    async fn find_by_client_id(
+        &self,
+        id: ConversationId,
+        sender: UserId,
+        client_msg_id: &ClientMsgId,
+    ) -> Result<Option<Message>, RepoError> {
+        let key = client_key(sender, client_msg_id);
+        let seqs = {
+            let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
+            index
+                .get(&id)
+                .and_then(|s| s.client_ids.get(&key).cloned())
+                .unwrap_or_default()
+        };
+        for seq in seqs {
+            if let Some(m) = self.read(id, seq, seq)?.pop() {
+                if m.sender_id == sender && m.client_msg_id.as_ref() == Some(client_msg_id) {
+                    return Ok(Some(m));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError> {
+        Ok(self.last_seq_now(id))
+    }
+
+    async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {
+        let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
+        Ok(ids
+            .iter()
+            .filter_map(|id| index.get(id)?.last_message.clone())
+            .collect())
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        Ok(self.shared.total.load(Ordering::Relaxed))
+    }
+}

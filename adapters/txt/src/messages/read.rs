@@ -1,0 +1,94 @@
+//! Reading records back: a seek to the nearest sparse-index entry and one short read.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+
+use chat_domain::entities::Message;
+use chat_domain::RepoError;
+
+use super::index::{ConvState, FileInfo, SPARSE_EVERY};
+use crate::{io_error, line};
+
+/// A byte range of one file to read, planned under the index lock and read after it.
+pub struct Segment {
+    pub file: FileInfo,
+    pub start: u64,
+    pub end: u64,
+}
+
+/// The segments holding seqs `[lo, hi]`, or `Corrupt` if the range touches damage.
+pub fn plan(state: &ConvState, lo: u64, hi: u64) -> Result<Vec<Segment>, RepoError> {
+    if let Some((a, b)) = state.damaged.iter().find(|(a, b)| *a <= hi && *b >= lo) {
+        return Err(RepoError::Corrupt(format!(
+            "messages {a}..={b} of this conversation failed their integrity check"
+        )));
+    }
+    Ok(state
+        .files_for(lo, hi)
+        .map(|f| {
+            let start = f.seek(lo.max(f.first_seq));
+            // The first sparse entry past `hi` bounds the read; else the committed end.
+            let end = f
+                .sparse
+                .iter()
+                .find(|(s, _)| *s > hi)
+                .map_or(f.len, |(_, off)| *off);
+            Segment {
+                file: f.clone(),
+                start,
+                end,
+            }
+        })
+        .collect())
+}
+
+/// Reads the records with seqs in `[lo, hi]` from `segments`, checking every line.
+pub fn read(segments: &[Segment], lo: u64, hi: u64) -> Result<Vec<Message>, RepoError> {
+    let mut out = Vec::with_capacity((hi - lo + 1).min(SPARSE_EVERY * 4) as usize);
+    for seg in segments {
+        let path = &seg.file.path;
+        let mut buf = vec![0; (seg.end - seg.start) as usize];
+        let mut f = File::open(path).map_err(|e| io_error("open", path, e))?;
+        f.seek(SeekFrom::Start(seg.start))
+            .and_then(|_| f.read_exact(&mut buf))
+            .map_err(|e| io_error("read", path, e))?;
+        for (offset, raw) in line::lines(&buf) {
+            let damaged = || {
+                RepoError::Corrupt(format!(
+                    "{} at byte {}: record failed its integrity check",
+                    path.display(),
+                    seg.start + offset as u64
+                ))
+            };
+            let record = line::decode(raw)
+                .ok()
+                .and_then(|json| serde_json::from_slice::<Message>(json).ok());
+            let Some(m) = record else {
+                // Known damage before the range shares its sparse block; skip it. Inside
+                // the range, a bad line is damage the index did not know of.
+                if out.is_empty() {
+                    continue;
+                }
+                return Err(damaged());
+            };
+            let seq = m.seq.get();
+            if seq > hi {
+                break;
+            }
+            if seq >= lo {
+                if out.last().is_some_and(|p: &Message| p.seq.get() + 1 != seq) {
+                    return Err(damaged());
+                }
+                out.push(m);
+            }
+        }
+    }
+    let expected = (lo..=hi).count();
+    if out.len() != expected || out.first().is_some_and(|m| m.seq.get() != lo) {
+        return Err(RepoError::Corrupt(format!(
+            "messages {lo}..={hi}: {} of {expected} records readable",
+            out.len()
+        )));
+    }
+    Ok(out)
+}

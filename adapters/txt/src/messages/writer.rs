@@ -1,0 +1,394 @@
+//! The one writer thread: takes every append waiting, assigns seqs, writes each file's
+//! new lines in one `write`, syncs each touched file once (group commit), and only then
+//! publishes the new records to readers and acks them.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::Instant;
+
+use chrono::Datelike;
+use tokio::sync::oneshot;
+
+use chat_domain::entities::{Message, NewMessage};
+use chat_domain::ids::ConversationId;
+use chat_domain::ports::Appended;
+use chat_domain::values::Seq;
+use chat_domain::RepoError;
+
+use super::index::{client_key, ConvState, FileInfo};
+use super::layout::Stem;
+use super::recovery::write_sidecar;
+use super::{read, Shared};
+use crate::config::{FsyncMode, TxtConfig};
+use crate::{io_error, line};
+
+/// Where the writer sends an append's outcome.
+pub type Reply = oneshot::Sender<Result<Appended, RepoError>>;
+
+/// An append waiting for the writer.
+pub struct AppendReq {
+    pub draft: NewMessage,
+    pub stem: Stem,
+    pub reply: Reply,
+}
+
+/// What the writer is asked to do.
+pub enum Command {
+    Append(AppendReq),
+    /// Sync everything and save sidecars of the files being written (clean shutdown).
+    Flush(oneshot::Sender<()>),
+}
+
+/// Open append handles, bounded so a store with many conversations keeps few descriptors.
+struct Handles(HashMap<PathBuf, File>);
+
+impl Handles {
+    fn get(&mut self, path: &Path) -> std::io::Result<&mut File> {
+        if !self.0.contains_key(path) {
+            if self.0.len() >= 256 {
+                self.0.clear();
+            }
+            let f = OpenOptions::new().create(true).append(true).open(path)?;
+            self.0.insert(path.to_owned(), f);
+        }
+        Ok(self.0.get_mut(path).expect("inserted above"))
+    }
+}
+
+/// One conversation's share of a batch.
+struct Plan {
+    next_seq: u64,
+    /// The file being appended to (when `continued`), then any started in this batch.
+    files: Vec<FileInfo>,
+    /// Whether `files[0]` is the conversation's existing last file.
+    continued: bool,
+    /// Bytes to append per file (same indexes as `files`).
+    bufs: Vec<Vec<u8>>,
+    /// Lengths of the files before this batch, to roll back a failed write.
+    lens_before: Vec<u64>,
+    /// Messages stored, with where: (file index, offset, line length).
+    stored: Vec<(Message, usize, u64, u64)>,
+    /// Replies owed: the message, and whether it is new.
+    replies: Vec<(Reply, usize, bool)>,
+    pending: HashMap<u64, usize>,
+    stem: Stem,
+    failed: Option<RepoError>,
+}
+
+fn date_of(m: &NewMessage) -> u32 {
+    let d = m.created_at.date_naive();
+    d.year() as u32 * 10_000 + d.month() * 100 + d.day()
+}
+
+pub fn run(shared: Arc<Shared>, rx: Receiver<Command>, config: TxtConfig) {
+    let mut handles = Handles(HashMap::new());
+    let mut unsynced: HashSet<PathBuf> = HashSet::new();
+    let mut last_sync = Instant::now();
+    loop {
+        let first = match config.batch_interval() {
+            Some(every) if !unsynced.is_empty() => match rx.recv_timeout(every) {
+                Ok(c) => Some(c),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
+            _ => match rx.recv() {
+                Ok(c) => Some(c),
+                Err(_) => return,
+            },
+        };
+        let mut batch = Vec::new();
+        let mut flushes = Vec::new();
+        let mut next = first;
+        while let Some(c) = next.take() {
+            match c {
+                Command::Append(r) => batch.push(r),
+                Command::Flush(done) => flushes.push(done),
+            }
+            if batch.len() < config.max_batch {
+                next = rx.try_recv().ok();
+            }
+        }
+        if !batch.is_empty() {
+            commit(&shared, &config, &mut handles, &mut unsynced, batch);
+        }
+        let due = config
+            .batch_interval()
+            .is_some_and(|every| last_sync.elapsed() >= every);
+        if !unsynced.is_empty() && (due || !flushes.is_empty()) {
+            for path in unsynced.drain() {
+                if let Ok(f) = handles.get(&path) {
+                    let _ = f.sync_data();
+                }
+            }
+            last_sync = Instant::now();
+        }
+        if !flushes.is_empty() {
+            save_active_sidecars(&shared);
+            for done in flushes {
+                let _ = done.send(());
+            }
+        }
+    }
+}
+
+fn commit(
+    shared: &Shared,
+    config: &TxtConfig,
+    handles: &mut Handles,
+    unsynced: &mut HashSet<PathBuf>,
+    batch: Vec<AppendReq>,
+) {
+    let mut plans: HashMap<ConversationId, Plan> = HashMap::new();
+    {
+        let index = shared.index.read().unwrap_or_else(|e| e.into_inner());
+        for req in batch {
+            let conv = req.draft.conversation_id;
+            let state = index.get(&conv);
+            let plan = plans
+                .entry(conv)
+                .or_insert_with(|| new_plan(state, req.stem));
+            if let Some(cid) = &req.draft.client_msg_id {
+                let key = client_key(req.draft.sender_id, cid);
+                if let Some(&i) = plan.pending.get(&key) {
+                    if plan.stored[i].0.client_msg_id.as_ref() == Some(cid)
+                        && plan.stored[i].0.sender_id == req.draft.sender_id
+                    {
+                        plan.replies.push((req.reply, i, false));
+                        continue;
+                    }
+                }
+                if let Some(found) = state.and_then(|s| committed(s, &req.draft, key)) {
+                    let _ = req.reply.send(found.map(|message| Appended {
+                        message,
+                        created: false,
+                    }));
+                    continue;
+                }
+                plan.pending.insert(key, plan.stored.len());
+            }
+            let date = date_of(&req.draft);
+            let message = req.draft.at(Seq::after(plan.next_seq - 1));
+            plan.next_seq += 1;
+            let mut bytes = Vec::with_capacity(256);
+            match serde_json::to_vec(&message) {
+                Ok(json) => line::encode(&json, &mut bytes),
+                Err(e) => {
+                    let _ = req
+                        .reply
+                        .send(Err(RepoError::Unavailable(format!("encode: {e}"))));
+                    plan.next_seq -= 1;
+                    continue;
+                }
+            }
+            let fi = target_file(plan, shared, config, date, bytes.len() as u64);
+            let offset = plan.files[fi].len + plan.bufs[fi].len() as u64;
+            plan.bufs[fi].extend_from_slice(&bytes);
+            plan.stored.push((message, fi, offset, bytes.len() as u64));
+            plan.replies.push((req.reply, plan.stored.len() - 1, true));
+        }
+    }
+
+    // Write each conversation's lines, one write per file.
+    let mut new_dirs = HashSet::new();
+    for plan in plans.values_mut() {
+        for fi in 0..plan.files.len() {
+            if plan.bufs[fi].is_empty() {
+                continue;
+            }
+            let path = plan.files[fi].path.clone();
+            if fi > 0 || !plan.continued {
+                if let Some(dir) = path.parent() {
+                    new_dirs.insert(dir.to_owned());
+                }
+            }
+            let written = handles.get(&path).and_then(|f| f.write_all(&plan.bufs[fi]));
+            if let Err(e) = written {
+                plan.failed = Some(io_error("append", &path, e));
+                break;
+            }
+        }
+    }
+    // Sync: every touched file once, and the directory of any new file.
+    for plan in plans.values_mut().filter(|p| p.failed.is_none()) {
+        for fi in 0..plan.files.len() {
+            let path = plan.files[fi].path.clone();
+            if plan.bufs[fi].is_empty() {
+                continue;
+            }
+            match config.fsync {
+                FsyncMode::Always => {
+                    if let Err(e) = handles.get(&path).and_then(|f| f.sync_data()) {
+                        plan.failed = Some(io_error("sync", &path, e));
+                        break;
+                    }
+                }
+                _ => {
+                    unsynced.insert(path);
+                }
+            }
+        }
+    }
+    if config.fsync == FsyncMode::Always {
+        for dir in new_dirs {
+            let _ = File::open(&dir).and_then(|d| d.sync_all());
+        }
+    }
+
+    let mut index = shared.index.write().unwrap_or_else(|e| e.into_inner());
+    let mut closed = Vec::new();
+    for (conv, mut plan) in plans {
+        if let Some(e) = plan.failed.take() {
+            // Take back whatever part of this batch reached the files, so no unacked
+            // record is ever served or followed by a later one.
+            for fi in (0..plan.files.len()).filter(|fi| !plan.bufs[*fi].is_empty()) {
+                if let Ok(f) = handles.get(&plan.files[fi].path) {
+                    let _ = f.set_len(plan.lens_before[fi]);
+                }
+            }
+            handles.0.clear();
+            for (reply, _, _) in plan.replies {
+                let _ = reply.send(Err(e.clone()));
+            }
+            continue;
+        }
+        let state = index.entry(conv).or_default();
+        state.stem.get_or_insert(plan.stem);
+        for (m, fi, offset, len) in &plan.stored {
+            plan.files[*fi].push(m.seq.get(), *offset, *len);
+            if let Some(c) = &m.client_msg_id {
+                state.note_client(client_key(m.sender_id, c), m.seq.get());
+            }
+        }
+        if plan.continued {
+            state.files.pop();
+        }
+        // Every file but the last is finished: save its sidecar.
+        for f in &plan.files[..plan.files.len().saturating_sub(1)] {
+            closed.push((conv, f.clone()));
+        }
+        state.files.append(&mut plan.files);
+        state.last_seq = plan.next_seq - 1;
+        if let Some((m, ..)) = plan.stored.last() {
+            state.last_message = Some(m.clone());
+        }
+        shared
+            .total
+            .fetch_add(plan.stored.len() as u64, Ordering::Relaxed);
+        for (reply, i, created) in plan.replies {
+            let message = plan.stored[i].0.clone();
+            let _ = reply.send(Ok(Appended { message, created }));
+        }
+    }
+    let sidecars: Vec<_> = closed
+        .into_iter()
+        .map(|(conv, f)| {
+            let clients = index
+                .get(&conv)
+                .map(|s| clients_in(s, &f))
+                .unwrap_or_default();
+            (conv, f, clients)
+        })
+        .collect();
+    drop(index);
+    for (conv, f, clients) in sidecars {
+        write_sidecar(conv, &f, clients, None);
+    }
+}
+
+fn new_plan(state: Option<&ConvState>, stem: Stem) -> Plan {
+    let files: Vec<FileInfo> = state
+        .and_then(|s| s.files.last().cloned())
+        .into_iter()
+        .collect();
+    let lens_before = files.iter().map(|f| f.len).collect();
+    Plan {
+        next_seq: state.map_or(0, |s| s.last_seq) + 1,
+        bufs: vec![Vec::new(); files.len()],
+        continued: !files.is_empty(),
+        files,
+        lens_before,
+        stored: Vec::new(),
+        replies: Vec::new(),
+        pending: HashMap::new(),
+        stem: state.and_then(|s| s.stem).unwrap_or(stem),
+        failed: None,
+    }
+}
+
+/// The file a line of `len` bytes for `date` goes to: the current one, or a new part or
+/// day file when the date moved on or the current one is full.
+fn target_file(plan: &mut Plan, shared: &Shared, config: &TxtConfig, date: u32, len: u64) -> usize {
+    if let Some(i) = plan.files.len().checked_sub(1) {
+        let f = &plan.files[i];
+        let size = f.len + plan.bufs[i].len() as u64;
+        // A clock that steps back keeps writing today's file rather than reopen an old one.
+        let same_day = date <= f.date;
+        if same_day && (size == 0 || size + len <= config.max_file_bytes) {
+            return i;
+        }
+    }
+    let (date, part) = match plan.files.last() {
+        Some(f) if date <= f.date => (f.date, f.part + 1),
+        _ => (date, 0),
+    };
+    let path = plan.stem.path(&shared.root, date, part);
+    plan.files.push(FileInfo {
+        path,
+        date,
+        part,
+        first_seq: 0,
+        last_seq: 0,
+        len: 0,
+        sparse: Vec::new(),
+    });
+    plan.bufs.push(Vec::new());
+    plan.lens_before.push(0);
+    plan.files.len() - 1
+}
+
+/// The committed message with this client key, read back to rule out a hash collision.
+fn committed(
+    state: &ConvState,
+    draft: &NewMessage,
+    key: u64,
+) -> Option<Result<Message, RepoError>> {
+    for &seq in state.client_ids.get(&key)? {
+        let found = read::plan(state, seq, seq).and_then(|segs| read::read(&segs, seq, seq));
+        match found {
+            Ok(mut v) => {
+                let m = v.pop()?;
+                if m.sender_id == draft.sender_id && m.client_msg_id == draft.client_msg_id {
+                    return Some(Ok(m));
+                }
+            }
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    None
+}
+
+fn clients_in(state: &ConvState, f: &FileInfo) -> Vec<(u64, u64)> {
+    state
+        .client_ids
+        .iter()
+        .flat_map(|(k, seqs)| seqs.iter().map(move |s| (*k, *s)))
+        .filter(|(_, s)| *s >= f.first_seq && *s <= f.last_seq)
+        .collect()
+}
+
+/// Saves the sidecar of each conversation's last file (on a clean shutdown).
+pub fn save_active_sidecars(shared: &Shared) {
+    let index = shared.index.read().unwrap_or_else(|e| e.into_inner());
+    for (conv, state) in index.iter() {
+        if let Some(f) = state.files.last() {
+            if f.len > 0 {
+                write_sidecar(*conv, f, clients_in(state, f), state.last_message.as_ref());
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Users, sessions, conversations, participants and read cursors: held in the memory
+//! adapters (the index), made durable by an append-only log of [`MetaOp`]s that is
+//! compacted into a snapshot every so often, so startup replays one snapshot and a short
+//! log rather than years of history.
+//!
+//! Files: `meta/snapshot` (the state as ops, first line `{"generation": g}`) and
+//! `meta/log.<g>` (the ops since that snapshot). Compaction writes generation g+1's
+//! snapshot to a temporary file, syncs and renames it, then starts `log.<g+1>`.
+
+mod ops;
+mod repos;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chat_adapter_memory::{MemoryConversations, MemorySessions, MemoryUsers};
+use chat_domain::ports::{ConversationRepository, SessionRepository, UserRepository};
+use chat_domain::RepoError;
+
+pub use ops::MetaOp;
+pub use repos::{TxtConversations, TxtSessions, TxtUsers};
+
+use crate::config::{FsyncMode, TxtConfig};
+use crate::io_error;
+use crate::line;
+
+/// The in-memory state and the durable log behind it.
+pub struct Meta {
+    pub(crate) state: State,
+    /// Serialises check + log + apply, so a check always sees every earlier change.
+    pub(crate) log: tokio::sync::Mutex<Log>,
+}
+
+/// The state, held by the memory adapters.
+#[derive(Default)]
+pub(crate) struct State {
+    pub(crate) users: MemoryUsers,
+    pub(crate) sessions: MemorySessions,
+    pub(crate) conversations: MemoryConversations,
+}
+
+pub(crate) struct Log {
+    dir: PathBuf,
+    generation: u64,
+    file: File,
+    records: u64,
+    config: TxtConfig,
+}
+
+fn log_path(dir: &Path, generation: u64) -> PathBuf {
+    dir.join(format!("log.{generation}"))
+}
+
+impl Meta {
+    /// Loads the snapshot and replays the log under `dir`, truncating a torn last record.
+    pub fn open(dir: &Path, config: &TxtConfig) -> Result<Self, RepoError> {
+        fs::create_dir_all(dir).map_err(|e| io_error("create meta dir", dir, e))?;
+        let state = State::default();
+        let snapshot = dir.join("snapshot");
+        let mut generation = 0;
+        if snapshot.exists() {
+            let buf = fs::read(&snapshot).map_err(|e| io_error("read", &snapshot, e))?;
+            let mut records = line::lines(&buf);
+            let header = records
+                .next()
+                .ok_or_else(|| corrupt(&snapshot, 1, "empty snapshot"))?;
+            let json = line::decode(header.1).map_err(|_| corrupt(&snapshot, 1, "bad header"))?;
+            let h: serde_json::Value =
+                serde_json::from_slice(json).map_err(|_| corrupt(&snapshot, 1, "bad header"))?;
+            generation = h["generation"]
+                .as_u64()
+                .ok_or_else(|| corrupt(&snapshot, 1, "no generation"))?;
+            for (n, (_, raw)) in records.enumerate() {
+                let op = line::decode(raw)
+                    .ok()
+                    .and_then(|j| serde_json::from_slice::<MetaOp>(j).ok())
+                    .ok_or_else(|| corrupt(&snapshot, n + 2, "checksum or format"))?;
+                state.apply(op);
+            }
+        }
+        let path = log_path(dir, generation);
+        let mut buf = Vec::new();
+        if path.exists() {
+            File::open(&path)
+                .and_then(|mut f| f.read_to_end(&mut buf))
+                .map_err(|e| io_error("read", &path, e))?;
+        }
+        let mut records = 0;
+        let mut good_len = 0;
+        let all: Vec<_> = line::lines(&buf).collect();
+        for (i, (offset, raw)) in all.iter().enumerate() {
+            let op = line::decode(raw)
+                .ok()
+                .and_then(|j| serde_json::from_slice::<MetaOp>(j).ok());
+            match op {
+                Some(op) => {
+                    state.apply(op);
+                    records += 1;
+                    good_len = offset + raw.len();
+                }
+                None if i + 1 == all.len() => {
+                    tracing::warn!(path = %path.display(), line = i + 1, "truncating a torn last record");
+                }
+                None => return Err(corrupt(&path, i + 1, "checksum or format")),
+            }
+        }
+        let file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(|e| io_error("open", &path, e))?;
+        if (good_len as u64) < buf.len() as u64 {
+            file.set_len(good_len as u64)
+                .map_err(|e| io_error("truncate", &path, e))?;
+        }
+        // Logs of older generations are already in the snapshot.
+        if let Ok(entries) = fs::read_dir(dir) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if let Some(g) = name
+                    .strip_prefix("log.")
+                    .and_then(|g| g.parse::<u64>().ok())
+                {
+                    if g < generation {
+                        let _ = fs::remove_file(e.path());
+                    }
+                }
+            }
+        }
+        let log = Log {
+            dir: dir.to_owned(),
+            generation,
+            file,
+            records,
+            config: config.clone(),
+        };
+        Ok(Self {
+            state,
+            log: tokio::sync::Mutex::new(log),
+        })
+    }
+
+    /// Makes `op` durable, then applies it. The caller holds `log` and has checked `op`.
+    pub(crate) async fn commit(&self, log: &mut Log, op: MetaOp) -> Result<(), RepoError> {
+        let json =
+            serde_json::to_vec(&op).map_err(|e| RepoError::Unavailable(format!("encode: {e}")))?;
+        let mut buf = Vec::with_capacity(json.len() + 10);
+        line::encode(&json, &mut buf);
+        let path = log_path(&log.dir, log.generation);
+        let before = log.file.metadata().map(|m| m.len()).ok();
+        let written = log
+            .file
+            .write_all(&buf)
+            .and_then(|()| match log.config.fsync {
+                FsyncMode::Always => log.file.sync_data(),
+                _ => Ok(()),
+            });
+        if let Err(e) = written {
+            // Leave no partial record behind for the next append to follow.
+            if let Some(len) = before {
+                let _ = log.file.set_len(len);
+            }
+            return Err(io_error("append", &path, e));
+        }
+        self.state.apply_async(op).await?;
+        log.records += 1;
+        if log.records >= log.config.snapshot_every {
+            if let Err(e) = self.compact(log) {
+                tracing::warn!(error = %e, "metadata compaction failed; the log keeps growing");
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the whole state as generation g+1's snapshot and starts a new log.
+    fn compact(&self, log: &mut Log) -> Result<(), RepoError> {
+        let next = log.generation + 1;
+        let mut buf = Vec::new();
+        line::encode(format!(r#"{{"generation":{next}}}"#).as_bytes(), &mut buf);
+        let mut push = |op: &MetaOp| {
+            if let Ok(json) = serde_json::to_vec(op) {
+                line::encode(&json, &mut buf);
+            }
+        };
+        for user in self.state.users.all() {
+            push(&MetaOp::UserCreate { user });
+        }
+        for session in self.state.sessions.all() {
+            push(&MetaOp::SessionCreate { session });
+        }
+        for (conversation, members) in self.state.conversations.all() {
+            match (
+                conversation.direct_pair(),
+                <[_; 2]>::try_from(members.clone()),
+            ) {
+                (Some(pair), Ok(participants)) => push(&MetaOp::DirectCreate {
+                    pair,
+                    conversation,
+                    participants,
+                }),
+                _ => push(&MetaOp::GroupCreate {
+                    conversation,
+                    members,
+                }),
+            }
+        }
+        let tmp = log.dir.join("snapshot.tmp");
+        let target = log.dir.join("snapshot");
+        let new_log = log_path(&log.dir, next);
+        let write = || -> std::io::Result<File> {
+            let mut f = File::create(&tmp)?;
+            f.write_all(&buf)?;
+            f.sync_all()?;
+            fs::rename(&tmp, &target)?;
+            File::open(&log.dir)?.sync_all()?;
+            OpenOptions::new()
+                .create(true)
+                .truncate(true)
+                .write(true)
+                .open(&new_log)?;
+            OpenOptions::new().append(true).open(&new_log)
+        };
+        let file = write().map_err(|e| io_error("write snapshot", &target, e))?;
+        let old = log_path(&log.dir, log.generation);
+        log.file = file;
+        log.generation = next;
+        log.records = 0;
+        let _ = fs::remove_file(old);
+        Ok(())
+    }
+}
+
+impl State {
+    /// Applies a logged op to the in-memory state. Ops were checked before they were
+    /// logged, so a failure here means the log disagrees with itself; it is logged.
+    fn apply(&self, op: MetaOp) {
+        let done = futures_now(self.apply_async(op));
+        if let Err(e) = done {
+            tracing::warn!(error = %e, "a metadata record did not apply");
+        }
+    }
+
+    async fn apply_async(&self, op: MetaOp) -> Result<(), RepoError> {
+        match op {
+            MetaOp::UserCreate { user } => self.users.create(&user).await,
+            MetaOp::UserBanned { id, banned } => self.users.set_banned(id, banned).await.map(drop),
+            MetaOp::SessionCreate { session } => self.sessions.create(&session).await,
+            MetaOp::SessionRevoke { token_hash } => {
+                self.sessions.revoke(&token_hash).await.map(drop)
+            }
+            MetaOp::SessionRevokeAll { user_id } => {
+                self.sessions.revoke_all(user_id).await.map(drop)
+            }
+            MetaOp::SessionPurge { now } => self.sessions.purge_expired(now).await.map(drop),
+            MetaOp::GroupCreate {
+                conversation,
+                members,
+            } => {
+                self.conversations
+                    .create_group(&conversation, &members)
+                    .await
+            }
+            MetaOp::DirectCreate {
+                pair,
+                conversation,
+                participants,
+            } => self
+                .conversations
+                .get_or_create_direct(pair, &conversation, participants)
+                .await
+                .map(drop),
+            MetaOp::ParticipantAdd { participant } => {
+                self.conversations.add_participant(&participant).await
+            }
+            MetaOp::ParticipantRemove {
+                conversation_id,
+                user_id,
+            } => {
+                self.conversations
+                    .remove_participant(conversation_id, user_id)
+                    .await
+            }
+            MetaOp::RoleSet {
+                conversation_id,
+                user_id,
+                role,
+            } => {
+                self.conversations
+                    .set_role(conversation_id, user_id, role)
+                    .await
+            }
+            MetaOp::ReadCursor {
+                conversation_id,
+                user_id,
+                seq,
+            } => self
+                .conversations
+                .advance_read_cursor(conversation_id, user_id, seq)
+                .await
+                .map(drop),
+        }
+    }
+}
+
+fn corrupt(path: &Path, line: usize, what: &str) -> RepoError {
+    RepoError::Corrupt(format!("{} line {line}: {what}", path.display()))
+}
+
+/// Runs a future that never waits (the memory adapters answer at once) to completion.
+fn futures_now<F: std::future::Future>(f: F) -> F::Output {
+    use std::task::{Context, Poll, Waker};
+    let mut f = std::pin::pin!(f);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+}

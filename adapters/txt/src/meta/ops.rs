@@ -1,0 +1,61 @@
+//! The metadata log's records: one per state change.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use chat_domain::entities::{
+    Conversation, DirectPair, Participant, ParticipantRole, Session, User,
+};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::values::TokenHash;
+
+/// A change to users, sessions, conversations, participants or read cursors.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum MetaOp {
+    UserCreate {
+        user: User,
+    },
+    UserBanned {
+        id: UserId,
+        banned: bool,
+    },
+    SessionCreate {
+        session: Session,
+    },
+    SessionRevoke {
+        token_hash: TokenHash,
+    },
+    SessionRevokeAll {
+        user_id: UserId,
+    },
+    SessionPurge {
+        now: DateTime<Utc>,
+    },
+    GroupCreate {
+        conversation: Conversation,
+        members: Vec<Participant>,
+    },
+    DirectCreate {
+        pair: DirectPair,
+        conversation: Conversation,
+        participants: [Participant; 2],
+    },
+    ParticipantAdd {
+        participant: Participant,
+    },
+    ParticipantRemove {
+        conversation_id: ConversationId,
+        user_id: UserId,
+    },
+    RoleSet {
+        conversation_id: ConversationId,
+        user_id: UserId,
+        role: ParticipantRole,
+    },
+    ReadCursor {
+        conversation_id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    },
+}
