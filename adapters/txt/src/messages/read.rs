@@ -53,6 +53,9 @@ pub fn read(segments: &[Segment], lo: u64, hi: u64) -> Result<Vec<Message>, Repo
             .and_then(|_| f.read_exact(&mut buf))
             .map_err(|e| io_error("read", path, e))?;
         for (offset, raw) in line::lines(&buf) {
+            if out.last().is_some_and(|m: &Message| m.seq.get() >= hi) {
+                break;
+            }
             let damaged = || {
                 RepoError::Corrupt(format!(
                     "{} at byte {}: record failed its integrity check",

@@ -1,0 +1,159 @@
+//! Damage on disk is detected: a torn tail is cut off, a flipped byte mid-file makes its
+//! range refused (never served as garbage), and the rest stays readable and writable.
+
+mod support;
+
+use std::path::PathBuf;
+
+use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_conformance::fixtures::text;
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ports::MessageRepository;
+use chat_domain::values::{Limit, PageQuery, Seq};
+use chat_domain::RepoError;
+use support::TempDir;
+
+async fn write(dir: &TempDir, conv: ConversationId, n: u64, flush: bool) -> PathBuf {
+    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let sender = UserId::new();
+    for i in 1..=n {
+        store
+            .messages
+            .append(text(
+                conv,
+                sender,
+                &format!("c{i}"),
+                &format!("message {i}"),
+            ))
+            .await
+            .unwrap();
+    }
+    if flush {
+        store.messages.flush().await;
+    }
+    let group = dir.path().join("chat/group");
+    let file = std::fs::read_dir(&group)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .unwrap();
+    file
+}
+
+fn page(from: u64, n: u64) -> PageQuery {
+    // Seqs from+1 ..= from+n.
+    PageQuery {
+        before: Seq::new(from + n + 1).ok(),
+        after: Seq::new(from).ok(),
+        limit: Limit::new(n).unwrap(),
+    }
+}
+
+/// Flips one byte inside the body of line `line` (1-based).
+fn flip(file: &PathBuf, line: usize) {
+    let mut bytes = std::fs::read(file).unwrap();
+    let start: usize = bytes
+        .split(|b| *b == b'\n')
+        .take(line - 1)
+        .map(|l| l.len() + 1)
+        .sum();
+    bytes[start + 40] ^= 0x20;
+    std::fs::write(file, bytes).unwrap();
+}
+
+#[tokio::test]
+async fn a_torn_tail_is_truncated_and_the_store_carries_on() {
+    let dir = TempDir::new("torn");
+    let conv = ConversationId::new();
+    let file = write(&dir, conv, 10, false).await;
+    let len = std::fs::metadata(&file).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_len(len - 7)
+        .unwrap();
+
+    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    assert_eq!(store.messages.last_seq(conv).await.unwrap(), 9);
+    let all = store
+        .messages
+        .page(conv, PageQuery::latest(Limit::DEFAULT))
+        .await
+        .unwrap();
+    assert_eq!(
+        all.iter().map(|m| m.seq.get()).collect::<Vec<_>>(),
+        (1..=9).collect::<Vec<_>>()
+    );
+    let next = store
+        .messages
+        .append(text(conv, UserId::new(), "after", "after the tear"))
+        .await
+        .unwrap();
+    assert_eq!(next.message.seq.get(), 10);
+    drop(store);
+
+    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let all = store
+        .messages
+        .page(conv, PageQuery::latest(Limit::DEFAULT))
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 10);
+    assert_eq!(all[9].body.as_str(), "after the tear");
+}
+
+#[tokio::test]
+async fn a_flipped_byte_mid_file_is_refused_at_startup_not_served() {
+    let dir = TempDir::new("flip");
+    let conv = ConversationId::new();
+    let file = write(&dir, conv, 100, false).await;
+    flip(&file, 50);
+
+    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    assert_eq!(
+        store.messages.last_seq(conv).await.unwrap(),
+        100,
+        "later records still count"
+    );
+    let err = store.messages.page(conv, page(45, 10)).await.unwrap_err();
+    assert!(matches!(err, RepoError::Corrupt(_)), "{err:?}");
+    assert!(matches!(
+        store.messages.get(conv, Seq::new(50).unwrap()).await,
+        Err(RepoError::Corrupt(_))
+    ));
+    let before = store.messages.page(conv, page(0, 49)).await.unwrap();
+    assert_eq!(before.len(), 49);
+    let after = store.messages.page(conv, page(50, 50)).await.unwrap();
+    assert_eq!(after.first().map(|m| m.seq.get()), Some(51));
+    assert_eq!(after.len(), 50);
+    // Appends go on after the damage, never over it.
+    let next = store
+        .messages
+        .append(text(conv, UserId::new(), "new", "new"))
+        .await
+        .unwrap();
+    assert_eq!(next.message.seq.get(), 101);
+}
+
+#[tokio::test]
+async fn a_flipped_byte_under_a_saved_index_is_caught_when_read() {
+    let dir = TempDir::new("flip-idx");
+    let conv = ConversationId::new();
+    let file = write(&dir, conv, 100, true).await; // the sidecar now covers every line
+    flip(&file, 70);
+
+    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let err = store.messages.page(conv, page(65, 10)).await.unwrap_err();
+    match err {
+        RepoError::Corrupt(why) => assert!(
+            why.contains(file.file_name().unwrap().to_str().unwrap()),
+            "{why}"
+        ),
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+    assert_eq!(
+        store.messages.page(conv, page(0, 60)).await.unwrap().len(),
+        60
+    );
+}
