@@ -3,6 +3,7 @@
 //! indexed in memory for seeks ([`index`]), rebuilt at startup ([`recovery`]).
 
 mod index;
+mod journal;
 pub mod layout;
 mod read;
 mod recovery;
@@ -56,7 +57,12 @@ impl TxtMessages {
         config: &TxtConfig,
         stems: Arc<dyn StemOf>,
     ) -> Result<Self, RepoError> {
-        let (index, total) = recovery::recover(root)?;
+        let (mut index, mut total) = recovery::recover(root)?;
+        journal::replay(root, &mut index, &mut total)?;
+        let journal = match config.fsync {
+            crate::config::FsyncMode::Always => Some(journal::Journal::open(root)?),
+            _ => None,
+        };
         let shared = Arc::new(Shared {
             root: root.to_owned(),
             index: RwLock::new(index),
@@ -66,7 +72,7 @@ impl TxtMessages {
         let (s, c) = (shared.clone(), config.clone());
         std::thread::Builder::new()
             .name("chat-txt-writer".into())
-            .spawn(move || writer::run(s, rx, c))
+            .spawn(move || writer::run(s, rx, c, journal))
             .map_err(|e| RepoError::Unavailable(format!("cannot start the writer thread: {e}")))?;
         Ok(Self {
             shared,

@@ -90,7 +90,7 @@ pub fn recover(root: &Path) -> Result<(Index, u64), RepoError> {
     Ok((index, total))
 }
 
-fn private_stem(path: &Path) -> Option<Stem> {
+pub(crate) fn private_stem(path: &Path) -> Option<Stem> {
     let name = path.file_name()?.to_str()?.strip_prefix("chat_")?;
     let a: UserId = name.get(..36)?.parse().ok()?;
     let b: UserId = name.get(37..73)?.parse().ok()?;

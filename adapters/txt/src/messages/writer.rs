@@ -21,6 +21,7 @@ use chat_domain::values::Seq;
 use chat_domain::RepoError;
 
 use super::index::{client_key, ConvState, FileInfo};
+use super::journal::Journal;
 use super::layout::Stem;
 use super::recovery::write_sidecar;
 use super::{read, Shared};
@@ -85,7 +86,12 @@ fn date_of(m: &NewMessage) -> u32 {
     d.year() as u32 * 10_000 + d.month() * 100 + d.day()
 }
 
-pub fn run(shared: Arc<Shared>, rx: Receiver<Command>, config: TxtConfig) {
+pub fn run(
+    shared: Arc<Shared>,
+    rx: Receiver<Command>,
+    config: TxtConfig,
+    mut journal: Option<Journal>,
+) {
     let mut handles = Handles(HashMap::new());
     let mut unsynced: HashSet<PathBuf> = HashSet::new();
     let mut last_sync = Instant::now();
@@ -114,7 +120,20 @@ pub fn run(shared: Arc<Shared>, rx: Receiver<Command>, config: TxtConfig) {
             }
         }
         if !batch.is_empty() {
-            commit(&shared, &config, &mut handles, &mut unsynced, batch);
+            commit(
+                &shared,
+                &config,
+                &mut handles,
+                &mut unsynced,
+                &mut journal,
+                batch,
+            );
+        }
+        if let Some(j) = journal
+            .as_mut()
+            .filter(|j| j.wants_checkpoint() || !flushes.is_empty())
+        {
+            checkpoint(j, &mut handles);
         }
         let due = config
             .batch_interval()
@@ -128,6 +147,12 @@ pub fn run(shared: Arc<Shared>, rx: Receiver<Command>, config: TxtConfig) {
             last_sync = Instant::now();
         }
         if !flushes.is_empty() {
+            if !unsynced.is_empty() {
+                let list: Vec<_> = unsynced.drain().collect();
+                if let Err(e) = sync_all(&mut handles, &list) {
+                    tracing::warn!(error = %e, "sync on flush failed");
+                }
+            }
             save_active_sidecars(&shared);
             for done in flushes {
                 let _ = done.send(());
@@ -136,11 +161,20 @@ pub fn run(shared: Arc<Shared>, rx: Receiver<Command>, config: TxtConfig) {
     }
 }
 
+fn checkpoint(journal: &mut Journal, handles: &mut Handles) {
+    let synced = journal.checkpoint(|files| sync_all(handles, files));
+    if let Err(e) = synced {
+        // The journal keeps every record, so nothing is lost; the next checkpoint retries.
+        tracing::warn!(error = %e, "journal checkpoint failed");
+    }
+}
+
 fn commit(
     shared: &Shared,
     config: &TxtConfig,
     handles: &mut Handles,
     unsynced: &mut HashSet<PathBuf>,
+    journal: &mut Option<Journal>,
     batch: Vec<AppendReq>,
 ) {
     let mut plans: HashMap<ConversationId, Plan> = HashMap::new();
@@ -213,32 +247,38 @@ fn commit(
             }
         }
     }
-    // Sync: every touched file once, and the directory of any new file.
-    for plan in plans.values_mut().filter(|p| p.failed.is_none()) {
-        for fi in 0..plan.files.len() {
-            let path = plan.files[fi].path.clone();
-            if plan.bufs[fi].is_empty() {
-                continue;
-            }
-            match config.fsync {
-                FsyncMode::Always => {
-                    if let Err(e) = handles.get(&path).and_then(|f| f.sync_data()) {
-                        plan.failed = Some(io_error("sync", &path, e));
-                        break;
-                    }
-                }
-                _ => {
-                    unsynced.insert(path);
-                }
+    // Make the batch durable: with the journal, one sync for the whole batch; without,
+    // leave the files for the periodic sync (batch-ms) or the OS (never).
+    let mut touched: Vec<PathBuf> = Vec::new();
+    let mut records = Vec::new();
+    for plan in plans.values().filter(|p| p.failed.is_none()) {
+        for fi in (0..plan.files.len()).filter(|fi| !plan.bufs[*fi].is_empty()) {
+            touched.push(plan.files[fi].path.clone());
+        }
+        if journal.is_some() {
+            for (_, fi, offset, len) in &plan.stored {
+                let start = (offset - plan.files[*fi].len) as usize;
+                let rec = &plan.bufs[*fi][start..start + *len as usize];
+                // A record is `<crc> <json>\n`: the journal keeps the json.
+                Journal::encode(
+                    &shared.root,
+                    &plan.files[*fi].path,
+                    &rec[9..rec.len() - 1],
+                    &mut records,
+                );
             }
         }
     }
-    if config.fsync == FsyncMode::Always {
-        for dir in new_dirs {
-            let _ = File::open(&dir).and_then(|d| d.sync_all());
+    match journal.as_mut() {
+        Some(j) if config.fsync == FsyncMode::Always => {
+            if let Err(e) = j.commit(&records, touched, new_dirs) {
+                for plan in plans.values_mut() {
+                    plan.failed.get_or_insert(e.clone());
+                }
+            }
         }
+        _ => unsynced.extend(touched),
     }
-
     let mut index = shared.index.write().unwrap_or_else(|e| e.into_inner());
     let mut closed = Vec::new();
     for (conv, mut plan) in plans {
@@ -298,6 +338,41 @@ fn commit(
     for (conv, f, clients) in sidecars {
         write_sidecar(conv, &f, clients, None);
     }
+}
+
+/// Syncs the files' data on up to 16 threads (the filesystem then commits them
+/// together); returns the first failure.
+fn sync_all(handles: &mut Handles, files: &[PathBuf]) -> Result<(), RepoError> {
+    let mut opened = Vec::with_capacity(files.len());
+    for path in files {
+        let f = handles
+            .get(path)
+            .and_then(|f| f.try_clone())
+            .map_err(|e| io_error("open", path, e))?;
+        opened.push((path, f));
+    }
+    let chunk = opened.len().div_ceil(16).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = opened
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    for (path, f) in part {
+                        f.sync_data().map_err(|e| io_error("sync", path, e))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join().unwrap_or_else(|_| {
+                    Err(RepoError::Unavailable("a sync thread panicked".into()))
+                })
+            })
+            .collect::<Result<(), RepoError>>()
+    })
 }
 
 fn new_plan(state: Option<&ConvState>, stem: Stem) -> Plan {
