@@ -364,14 +364,10 @@ fn sync_all(handles: &mut Handles, files: &[PathBuf]) -> Result<(), RepoError> {
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join().unwrap_or_else(|_| {
-                    Err(RepoError::Unavailable("a sync thread panicked".into()))
-                })
-            })
-            .collect::<Result<(), RepoError>>()
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err(RepoError::Unavailable("a sync thread panicked".into())))
+        })
     })
 }
 
