@@ -46,12 +46,11 @@ async fn next_text(
     }
 }
 
-#[tokio::test]
-async fn the_binary_serves_two_clients_and_stops_on_sigterm() {
-    let dir = std::env::temp_dir().join(format!("chat-server-test-{}", std::process::id()));
+/// Starts the binary on `dir` and returns it with the address it listens on.
+async fn start(dir: &std::path::Path) -> (tokio::process::Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chat-server"))
         .env("CHAT_ADDR", "127.0.0.1:0")
-        .env("CHAT_DATA_DIR", &dir)
+        .env("CHAT_DATA_DIR", dir)
         .env("CHAT_LOG", "info")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -69,6 +68,32 @@ async fn the_binary_serves_two_clients_and_stops_on_sigterm() {
     })
     .await
     .expect("chat-server announces its address");
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    (child, addr)
+}
+
+async fn sigterm(mut child: tokio::process::Child) {
+    let pid = child.id().expect("running") as i32;
+    // `kill` sends SIGTERM without a libc dependency in the test.
+    let status = Command::new("kill")
+        .arg("-TERM")
+        .arg(pid.to_string())
+        .status()
+        .await
+        .unwrap();
+    assert!(status.success());
+    let exit = tokio::time::timeout(Duration::from_secs(10), child.wait())
+        .await
+        .expect("exits after SIGTERM")
+        .unwrap();
+    assert!(exit.success(), "{exit:?}");
+}
+
+#[tokio::test]
+async fn the_binary_serves_two_clients_stops_on_sigterm_and_keeps_history_across_a_restart() {
+    let dir = std::env::temp_dir().join(format!("chat-server-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (child, addr) = start(&dir).await;
 
     let mut tokens = Vec::new();
     for name in ["ana", "ben"] {
@@ -130,19 +155,16 @@ async fn the_binary_serves_two_clients_and_stops_on_sigterm() {
         "hello ben 👋"
     );
 
-    let pid = child.id().expect("running") as i32;
-    // `kill` sends SIGTERM without a libc dependency in the test.
-    let status = Command::new("kill")
-        .arg("-TERM")
-        .arg(pid.to_string())
-        .status()
-        .await
-        .unwrap();
-    assert!(status.success());
-    let exit = tokio::time::timeout(Duration::from_secs(10), child.wait())
-        .await
-        .expect("exits after SIGTERM")
-        .unwrap();
-    assert!(exit.success(), "{exit:?}");
+    drop(sockets);
+    sigterm(child).await;
+
+    // The default store is the TXT files under CHAT_DATA_DIR: a new process finds the
+    // accounts, sessions and messages of the old one.
+    let (child, addr) = start(&dir).await;
+    let path = format!("/api/v1/conversations/{conv}/messages");
+    let page = http(&addr, "GET", &path, Some(&tokens[1].0), Value::Null).await;
+    assert_eq!(page["messages"][0]["body"], "hello ben 👋", "{page}");
+    assert_eq!(page["messages"][0]["seq"], 1);
+    sigterm(child).await;
     let _ = std::fs::remove_dir_all(dir);
 }
