@@ -50,6 +50,11 @@ pub struct Config {
     #[arg(long, env = "CHAT_TXT_MAX_FILE_MB", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub txt_max_file_mb: u64,
 
+    /// Closed TXT message files dated more than this many days ago are gzipped beside
+    /// themselves (history still reads them); 0 never archives.
+    #[arg(long, env = "CHAT_TXT_ARCHIVE_DAYS", default_value_t = 7)]
+    pub txt_archive_days: u32,
+
     /// How long a login session lasts (e.g. 7d, 12h).
     #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]
     pub token_ttl: Duration,

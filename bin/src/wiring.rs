@@ -50,6 +50,7 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         let txt_config = TxtConfig {
             fsync: config.fsync,
             max_file_bytes: config.txt_max_file_mb * 1024 * 1024,
+            archive_after_days: (config.txt_archive_days > 0).then_some(config.txt_archive_days),
             ..TxtConfig::default()
         };
         let dir = config.data_dir.clone();

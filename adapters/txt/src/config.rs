@@ -42,6 +42,9 @@ pub struct TxtConfig {
     pub snapshot_every: u64,
     /// Most appends written and synced together in one batch.
     pub max_batch: usize,
+    /// Closed message files dated more than this many days ago are compressed into
+    /// `.txt.gz` archives (still read by history). `None` never archives.
+    pub archive_after_days: Option<u32>,
 }
 
 impl Default for TxtConfig {
@@ -51,6 +54,7 @@ impl Default for TxtConfig {
             max_file_bytes: 5 * 1024 * 1024,
             snapshot_every: 10_000,
             max_batch: 1024,
+            archive_after_days: Some(7),
         }
     }
 }

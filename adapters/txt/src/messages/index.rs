@@ -26,6 +26,8 @@ pub struct FileInfo {
     pub len: u64,
     /// (seq, offset) of every [`SPARSE_EVERY`]th line, from the first.
     pub sparse: Vec<(u64, u64)>,
+    /// Whether the file is a gzip archive (offsets are into its decompressed content).
+    pub compressed: bool,
 }
 
 impl FileInfo {

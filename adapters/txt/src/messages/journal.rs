@@ -205,6 +205,7 @@ fn note(state: &mut ConvState, file: &Path, m: &Message, at: u64, len: u64, root
             last_seq: 0,
             len: at,
             sparse: Vec::new(),
+            compressed: false,
         });
     }
     let info = state.files.last_mut().expect("pushed above");

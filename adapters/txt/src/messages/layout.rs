@@ -39,11 +39,10 @@ impl Stem {
 
 /// The (date, part) a message file's name carries, or `None` if it is not one of ours.
 pub fn date_and_part(path: &Path) -> Option<(u32, u32)> {
-    let name = path
-        .file_name()?
-        .to_str()?
-        .strip_prefix("chat_")?
-        .strip_suffix(".txt")?;
+    let name = path.file_name()?.to_str()?.strip_prefix("chat_")?;
+    let name = name
+        .strip_suffix(".txt")
+        .or_else(|| name.strip_suffix(".txt.gz"))?;
     let fields: Vec<&str> = name.split('_').collect();
     // Uuids hold no '_': fields are ids, then the date, then maybe a part.
     let ids = fields.iter().take_while(|f| f.len() == 36).count();
@@ -82,5 +81,7 @@ mod tests {
         assert!(d.starts_with("/d/chat/private"));
         assert_eq!(date_and_part(&d), Some((20261231, 12)));
         assert_eq!(date_and_part(Path::new("/d/chat/group/notes.txt")), None);
+        let gz = PathBuf::from(format!("{}.gz", d.display()));
+        assert_eq!(date_and_part(&gz), Some((20261231, 12)));
     }
 }

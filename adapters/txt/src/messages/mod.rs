@@ -2,6 +2,7 @@
 //! day (see [`layout`]), appended by one writer thread with group commit ([`writer`]),
 //! indexed in memory for seeks ([`index`]), rebuilt at startup ([`recovery`]).
 
+mod archive;
 mod index;
 mod journal;
 pub mod layout;
@@ -37,6 +38,7 @@ pub(crate) struct Shared {
     pub(crate) root: PathBuf,
     pub(crate) index: RwLock<Index>,
     pub(crate) total: AtomicU64,
+    pub(crate) archives: archive::Cache,
 }
 
 /// [`MessageRepository`] on text files.
@@ -67,6 +69,7 @@ impl TxtMessages {
             root: root.to_owned(),
             index: RwLock::new(index),
             total: AtomicU64::new(total),
+            archives: archive::Cache::default(),
         });
         let (tx, rx) = mpsc::channel();
         let (s, c) = (shared.clone(), config.clone());
@@ -74,6 +77,15 @@ impl TxtMessages {
             .name("chat-txt-writer".into())
             .spawn(move || writer::run(s, rx, c, journal))
             .map_err(|e| RepoError::Unavailable(format!("cannot start the writer thread: {e}")))?;
+        if let Some(days) = config.archive_after_days {
+            let weak = Arc::downgrade(&shared);
+            std::thread::Builder::new()
+                .name("chat-txt-archiver".into())
+                .spawn(move || archive::run(weak, days))
+                .map_err(|e| {
+                    RepoError::Unavailable(format!("cannot start the archiver thread: {e}"))
+                })?;
+        }
         Ok(Self {
             shared,
             writer: Mutex::new(tx),
@@ -105,7 +117,7 @@ impl TxtMessages {
                 None => return Ok(Vec::new()),
             }
         };
-        read::read(&segments, lo, hi)
+        read::read(&segments, lo, hi, &self.shared.archives)
     }
 
     fn last_seq_now(&self, id: ConversationId) -> u64 {

@@ -6,6 +6,7 @@ use std::io::{Read, Seek, SeekFrom};
 use chat_domain::entities::Message;
 use chat_domain::RepoError;
 
+use super::archive::Cache;
 use super::index::{ConvState, FileInfo, SPARSE_EVERY};
 use crate::{io_error, line};
 
@@ -43,16 +44,32 @@ pub fn plan(state: &ConvState, lo: u64, hi: u64) -> Result<Vec<Segment>, RepoErr
 }
 
 /// Reads the records with seqs in `[lo, hi]` from `segments`, checking every line.
-pub fn read(segments: &[Segment], lo: u64, hi: u64) -> Result<Vec<Message>, RepoError> {
+pub fn read(
+    segments: &[Segment],
+    lo: u64,
+    hi: u64,
+    archives: &Cache,
+) -> Result<Vec<Message>, RepoError> {
     let mut out = Vec::with_capacity((hi - lo + 1).min(SPARSE_EVERY * 4) as usize);
     for seg in segments {
         let path = &seg.file.path;
-        let mut buf = vec![0; (seg.end - seg.start) as usize];
-        let mut f = File::open(path).map_err(|e| io_error("open", path, e))?;
-        f.seek(SeekFrom::Start(seg.start))
-            .and_then(|_| f.read_exact(&mut buf))
-            .map_err(|e| io_error("read", path, e))?;
-        for (offset, raw) in line::lines(&buf) {
+        let (start, end) = (seg.start as usize, seg.end as usize);
+        let archived;
+        let mut owned = Vec::new();
+        let buf: &[u8] = if seg.file.compressed {
+            archived = archives.get(path)?;
+            archived.get(start..end).ok_or_else(|| {
+                RepoError::Corrupt(format!("{}: shorter than its index", path.display()))
+            })?
+        } else {
+            owned.resize(end - start, 0);
+            let mut f = File::open(path).map_err(|e| io_error("open", path, e))?;
+            f.seek(SeekFrom::Start(seg.start))
+                .and_then(|_| f.read_exact(&mut owned))
+                .map_err(|e| io_error("read", path, e))?;
+            &owned
+        };
+        for (offset, raw) in line::lines(buf) {
             if out.last().is_some_and(|m: &Message| m.seq.get() >= hi) {
                 break;
             }

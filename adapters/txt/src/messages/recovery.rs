@@ -9,6 +9,7 @@ use chat_domain::entities::{DirectPair, Message};
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::RepoError;
 
+use super::archive::{decompress, gz_path};
 use super::index::{client_key, sidecar_path, ConvState, FileInfo, Index, Sidecar};
 use super::layout::{date_and_part, group_conversation, Stem};
 use crate::{io_error, line};
@@ -32,7 +33,14 @@ pub fn recover(root: &Path) -> Result<(Index, u64), RepoError> {
             let Some((date, part)) = date_and_part(&path) else {
                 continue;
             };
-            let scanned = scan(&path, date, part)?;
+            let compressed = path.extension().is_some_and(|e| e == "gz");
+            if !compressed && gz_path(&path).exists() {
+                // Archived, and the crash came before the original was removed.
+                let _ = fs::remove_file(&path);
+                let _ = fs::remove_file(sidecar_path(&path));
+                continue;
+            }
+            let scanned = scan(&path, date, part, compressed)?;
             let conv = scanned
                 .conversation
                 .or_else(|| group_conversation(&path).filter(|_| !private));
@@ -97,8 +105,12 @@ pub(crate) fn private_stem(path: &Path) -> Option<Stem> {
     Some(Stem::Private(DirectPair::new(a, b).ok()?))
 }
 
-fn scan(path: &Path, date: u32, part: u32) -> Result<Scanned, RepoError> {
-    let bytes = fs::read(path).map_err(|e| io_error("read", path, e))?;
+fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, RepoError> {
+    let bytes = if compressed {
+        decompress(path)?
+    } else {
+        fs::read(path).map_err(|e| io_error("read", path, e))?
+    };
     let mut s = Scanned {
         conversation: None,
         info: FileInfo {
@@ -109,6 +121,7 @@ fn scan(path: &Path, date: u32, part: u32) -> Result<Scanned, RepoError> {
             last_seq: 0,
             len: 0,
             sparse: Vec::new(),
+            compressed,
         },
         clients: Vec::new(),
         last: None,
@@ -160,7 +173,7 @@ fn scan(path: &Path, date: u32, part: u32) -> Result<Scanned, RepoError> {
                 s.info.push(seq, at, raw.len() as u64);
                 s.last = Some(m);
             }
-            _ if i + 1 == pieces.len() && !raw.ends_with(b"\n") => {
+            _ if i + 1 == pieces.len() && !raw.ends_with(b"\n") && !compressed => {
                 tracing::warn!(path = %path.display(), byte = at, "truncating a torn last record (written, never acknowledged)");
                 let f = OpenOptions::new()
                     .write(true)

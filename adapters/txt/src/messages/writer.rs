@@ -196,7 +196,7 @@ fn commit(
                         continue;
                     }
                 }
-                if let Some(found) = state.and_then(|s| committed(s, &req.draft, key)) {
+                if let Some(found) = state.and_then(|s| committed(shared, s, &req.draft, key)) {
                     let _ = req.reply.send(found.map(|message| Appended {
                         message,
                         created: false,
@@ -416,6 +416,7 @@ fn target_file(plan: &mut Plan, shared: &Shared, config: &TxtConfig, date: u32, 
         last_seq: 0,
         len: 0,
         sparse: Vec::new(),
+        compressed: false,
     });
     plan.bufs.push(Vec::new());
     plan.lens_before.push(0);
@@ -424,12 +425,14 @@ fn target_file(plan: &mut Plan, shared: &Shared, config: &TxtConfig, date: u32, 
 
 /// The committed message with this client key, read back to rule out a hash collision.
 fn committed(
+    shared: &Shared,
     state: &ConvState,
     draft: &NewMessage,
     key: u64,
 ) -> Option<Result<Message, RepoError>> {
     for &seq in state.client_ids.get(&key)? {
-        let found = read::plan(state, seq, seq).and_then(|segs| read::read(&segs, seq, seq));
+        let found = read::plan(state, seq, seq)
+            .and_then(|segs| read::read(&segs, seq, seq, &shared.archives));
         match found {
             Ok(mut v) => {
                 let m = v.pop()?;
@@ -443,7 +446,7 @@ fn committed(
     None
 }
 
-fn clients_in(state: &ConvState, f: &FileInfo) -> Vec<(u64, u64)> {
+pub(crate) fn clients_in(state: &ConvState, f: &FileInfo) -> Vec<(u64, u64)> {
     state
         .client_ids
         .iter()
