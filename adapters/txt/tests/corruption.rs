@@ -198,3 +198,61 @@ async fn a_flipped_byte_under_a_saved_index_is_caught_when_read() {
         60
     );
 }
+
+#[tokio::test]
+async fn a_power_cut_that_cost_an_earlier_file_its_tail_is_repaired_from_the_journal() {
+    let dir = TempDir::new("power-earlier");
+    let conv = ConversationId::new();
+    // Small files: a few records each, so the conversation spans several parts.
+    let config = TxtConfig {
+        max_file_bytes: 700,
+        ..TxtConfig::default()
+    };
+    {
+        let store = TxtStore::open(dir.path(), config.clone()).unwrap();
+        let sender = UserId::new();
+        for i in 1..=12 {
+            store
+                .messages
+                .append(text(
+                    conv,
+                    sender,
+                    &format!("c{i}"),
+                    &format!("message {i}"),
+                ))
+                .await
+                .unwrap();
+        }
+    }
+    let mut parts: Vec<_> = std::fs::read_dir(dir.path().join("chat/group"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    parts.sort();
+    assert!(parts.len() >= 3, "{parts:?}");
+    // The first part lost its last record; the later parts kept theirs.
+    let first = std::fs::read(&parts[0]).unwrap();
+    let cut = first[..first.len() - 1]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .unwrap()
+        + 1;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&parts[0])
+        .unwrap()
+        .set_len(cut as u64)
+        .unwrap();
+
+    let store = TxtStore::open(dir.path(), config).unwrap();
+    let all = store
+        .messages
+        .page(conv, PageQuery::latest(Limit::DEFAULT))
+        .await
+        .expect("no hole is left");
+    let bodies: Vec<_> = all.iter().map(|m| m.body.as_str().to_owned()).collect();
+    assert_eq!(
+        bodies,
+        (1..=12).map(|i| format!("message {i}")).collect::<Vec<_>>()
+    );
+}

@@ -26,6 +26,8 @@ pub struct Journal {
     path: PathBuf,
     file: File,
     len: u64,
+    /// A failed write could not be taken back: the journal's end is unknown.
+    poisoned: bool,
     /// Conversation files written since the last checkpoint, and the dirs of new ones.
     dirty: HashSet<PathBuf>,
     new_dirs: HashSet<PathBuf>,
@@ -47,6 +49,7 @@ impl Journal {
             path,
             file,
             len,
+            poisoned: false,
             dirty: HashSet::new(),
             new_dirs: HashSet::new(),
         })
@@ -75,13 +78,25 @@ impl Journal {
             .write_all(buf)
             .and_then(|()| self.file.sync_data());
         if let Err(e) = done {
-            let _ = self.file.set_len(before);
+            if self.file.set_len(before).is_err() {
+                self.poisoned = true;
+            }
             return Err(io_error("append", &self.path, e));
         }
         self.len += buf.len() as u64;
         self.dirty.extend(files);
         self.new_dirs.extend(new_dirs);
         Ok(())
+    }
+
+    /// Whether a failed write could not be taken back.
+    pub fn poisoned(&self) -> bool {
+        self.poisoned
+    }
+
+    /// Whether every record is also in synced conversation files.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     pub fn wants_checkpoint(&self) -> bool {
@@ -99,11 +114,13 @@ impl Journal {
         }
         let files: Vec<PathBuf> = self.dirty.iter().cloned().collect();
         sync(&files)?;
-        for dir in self.new_dirs.drain() {
-            File::open(&dir)
+        // Clear only once every directory is synced, so a failure retries them all.
+        for dir in &self.new_dirs {
+            File::open(dir)
                 .and_then(|d| d.sync_all())
-                .map_err(|e| io_error("sync", &dir, e))?;
+                .map_err(|e| io_error("sync", dir, e))?;
         }
+        self.new_dirs.clear();
         self.file
             .set_len(0)
             .and_then(|()| self.file.sync_all())
@@ -140,12 +157,16 @@ pub fn replay(root: &Path, index: &mut Index, total: &mut u64) -> Result<(), Rep
         referenced.insert(file.clone());
         let state = index.entry(m.conversation_id).or_default();
         let seq = m.seq.get();
-        if seq <= state.last_seq {
+        // Judge the record by its own file: a power cut can cost one file its tail while
+        // a later file kept its records, so the conversation's last seq says nothing.
+        let known = state.files.iter().position(|f| f.path == file);
+        let file_last = known.map_or(0, |i| state.files[i].last_seq);
+        if file_last >= seq {
             continue;
         }
-        if seq != state.last_seq + 1 {
-            tracing::error!(conversation = %m.conversation_id, seq, last = state.last_seq, "journal record does not follow its file");
-            state.damaged.push((state.last_seq + 1, seq - 1));
+        if file_last != 0 && seq != file_last + 1 {
+            tracing::error!(path = %file.display(), seq, file_last, "journal record does not follow its file");
+            continue;
         }
         let mut rec = Vec::with_capacity(json.len() + 10);
         line::encode(json, &mut rec);
@@ -161,9 +182,9 @@ pub fn replay(root: &Path, index: &mut Index, total: &mut u64) -> Result<(), Rep
         f.write_all(&rec)
             .map_err(|e| io_error("append", &file, e))?;
         note(state, &file, &m, at, rec.len() as u64, root);
-        *total += 1;
         repaired.insert(file);
     }
+    *total = index.values().map(|s| s.last_seq).sum();
     for file in &repaired {
         tracing::warn!(path = %file.display(), "restored records from the journal");
     }
@@ -195,26 +216,50 @@ fn note(state: &mut ConvState, file: &Path, m: &Message, at: u64, len: u64, root
             Stem::Group(m.conversation_id)
         });
     }
-    if state.files.last().is_none_or(|f| f.path != file) {
-        let (date, part) = date_and_part(file).unwrap_or((0, 0));
-        state.files.push(FileInfo {
-            path: file.to_owned(),
-            date,
-            part,
-            first_seq: 0,
-            last_seq: 0,
-            len: at,
-            sparse: Vec::new(),
-            compressed: false,
-        });
-    }
-    let info = state.files.last_mut().expect("pushed above");
-    info.push(m.seq.get(), at, len);
+    let i = match state.files.iter().position(|f| f.path == file) {
+        Some(i) => i,
+        None => {
+            let (date, part) = date_and_part(file).unwrap_or((0, 0));
+            let info = FileInfo {
+                path: file.to_owned(),
+                date,
+                part,
+                first_seq: 0,
+                last_seq: 0,
+                len: at,
+                sparse: Vec::new(),
+                compressed: false,
+            };
+            let i = state
+                .files
+                .partition_point(|f| (f.date, f.part) < (date, part));
+            state.files.insert(i, info);
+            i
+        }
+    };
+    let seq = m.seq.get();
+    state.files[i].push(seq, at, len);
     if let Some(c) = &m.client_msg_id {
-        state.note_client(client_key(m.sender_id, c), m.seq.get());
+        state.note_client(client_key(m.sender_id, c), seq);
     }
-    state.last_seq = m.seq.get();
-    state.last_message = Some(m.clone());
+    // A hole the scan marked damaged is filled now.
+    state.damaged = std::mem::take(&mut state.damaged)
+        .into_iter()
+        .flat_map(|(a, b)| {
+            if seq < a || seq > b {
+                vec![(a, b)]
+            } else {
+                [(a, seq.saturating_sub(1)), (seq + 1, b)]
+                    .into_iter()
+                    .filter(|(x, y)| x <= y)
+                    .collect()
+            }
+        })
+        .collect();
+    if seq >= state.last_seq {
+        state.last_seq = seq;
+        state.last_message = Some(m.clone());
+    }
 }
 
 fn stem_from_private(file: &Path) -> Option<Stem> {

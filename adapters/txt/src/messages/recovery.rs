@@ -20,6 +20,8 @@ struct Scanned {
     clients: Vec<(u64, u64)>,
     last: Option<Message>,
     damaged: Vec<(u64, u64)>,
+    /// Bad lines of a file with no good line at all: their seqs follow the file before.
+    unplaced: u64,
 }
 
 /// Rebuilds the index of every conversation under `root` (the `chat/` directory).
@@ -79,6 +81,11 @@ pub fn recover(root: &Path) -> Result<(Index, u64), RepoError> {
                 state.note_client(key, seq);
             }
             state.damaged.extend(s.damaged.iter().copied());
+            if s.unplaced > 0 {
+                let range = (state.last_seq + 1, state.last_seq + s.unplaced);
+                state.damaged.push(range);
+                state.last_seq = range.1;
+            }
             let top = s
                 .damaged
                 .iter()
@@ -126,6 +133,7 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
         clients: Vec::new(),
         last: None,
         damaged: Vec::new(),
+        unplaced: 0,
     };
     let mut start = 0u64;
     if let Some(sc) = fs::read(sidecar_path(path))
@@ -158,10 +166,11 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
             Some(m) if s.info.last_seq == 0 || m.seq.get() > s.info.last_seq => {
                 let seq = m.seq.get();
                 if let Some((first_bad, _)) = bad_run.take() {
-                    let range = (s.info.last_seq + 1, seq - 1);
-                    tracing::error!(path = %path.display(), line = first_bad, ?range, "damaged records: this range will not be served");
-                    if range.0 <= range.1 {
-                        s.damaged.push(range);
+                    tracing::error!(path = %path.display(), line = first_bad, before_seq = seq, "damaged records: their range will not be served");
+                    // Bad lines before the file's first good one: the gap check across
+                    // files places them; here only a gap after a good line is known.
+                    if s.info.last_seq != 0 && s.info.last_seq + 1 < seq {
+                        s.damaged.push((s.info.last_seq + 1, seq - 1));
                     }
                 } else if s.info.last_seq != 0 && seq != s.info.last_seq + 1 {
                     s.damaged.push((s.info.last_seq + 1, seq - 1));
@@ -192,9 +201,12 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
     }
     if let Some((first_bad, n)) = bad_run {
         // Damage at the end: assume each bad line held one message, so no seq is reused.
-        let range = (s.info.last_seq + 1, s.info.last_seq + n);
-        tracing::error!(path = %path.display(), line = first_bad, ?range, "damaged records at the end: this range will not be served");
-        s.damaged.push(range);
+        tracing::error!(path = %path.display(), line = first_bad, lines = n, "damaged records at the end: their range will not be served");
+        if s.info.last_seq == 0 {
+            s.unplaced = n;
+        } else {
+            s.damaged.push((s.info.last_seq + 1, s.info.last_seq + n));
+        }
     }
     Ok(s)
 }

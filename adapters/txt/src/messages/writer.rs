@@ -95,6 +95,10 @@ pub fn run(
     let mut handles = Handles(HashMap::new());
     let mut unsynced: HashSet<PathBuf> = HashSet::new();
     let mut last_sync = Instant::now();
+    // Once set, appends fail until a restart recovers the store.
+    let mut broken: Option<RepoError> = None;
+    // Files finished since the last sync: their sidecars wait until they are durable.
+    let mut closed: Vec<(ConversationId, FileInfo)> = Vec::new();
     loop {
         let first = match config.batch_interval() {
             Some(every) if !unsynced.is_empty() => match rx.recv_timeout(every) {
@@ -120,40 +124,46 @@ pub fn run(
             }
         }
         if !batch.is_empty() {
-            commit(
-                &shared,
-                &config,
-                &mut handles,
-                &mut unsynced,
-                &mut journal,
-                batch,
-            );
+            let mut w = Work {
+                handles: &mut handles,
+                unsynced: &mut unsynced,
+                journal: &mut journal,
+                broken: &mut broken,
+                closed: &mut closed,
+            };
+            commit(&shared, &config, &mut w, batch);
         }
+        let flushing = !flushes.is_empty();
+        let mut durable = true;
         if let Some(j) = journal
             .as_mut()
-            .filter(|j| j.wants_checkpoint() || !flushes.is_empty())
+            .filter(|j| j.wants_checkpoint() || flushing)
         {
-            checkpoint(j, &mut handles);
+            durable = checkpoint(j);
         }
         let due = config
             .batch_interval()
             .is_some_and(|every| last_sync.elapsed() >= every);
-        if !unsynced.is_empty() && (due || !flushes.is_empty()) {
-            for path in unsynced.drain() {
-                if let Ok(f) = handles.get(&path) {
-                    let _ = f.sync_data();
-                }
+        if !unsynced.is_empty() && (due || flushing) {
+            let list: Vec<_> = unsynced.drain().collect();
+            if let Err(e) = sync_all(&list) {
+                // The OS keeps the data; only its durability against power loss waits.
+                tracing::warn!(error = %e, "periodic sync failed");
+                unsynced.extend(list);
+                durable = false;
             }
             last_sync = Instant::now();
         }
-        if !flushes.is_empty() {
-            if !unsynced.is_empty() {
-                let list: Vec<_> = unsynced.drain().collect();
-                if let Err(e) = sync_all(&mut handles, &list) {
-                    tracing::warn!(error = %e, "sync on flush failed");
-                }
+        // Sidecars describe durable files only (with fsync=never, nothing is promised).
+        let synced_now = config.fsync == FsyncMode::Never
+            || (durable && unsynced.is_empty() && journal.as_ref().is_none_or(|j| j.is_empty()));
+        if synced_now && !closed.is_empty() {
+            save_closed_sidecars(&shared, &mut closed);
+        }
+        if flushing {
+            if synced_now {
+                save_active_sidecars(&shared);
             }
-            save_active_sidecars(&shared);
             for done in flushes {
                 let _ = done.send(());
             }
@@ -161,22 +171,42 @@ pub fn run(
     }
 }
 
-fn checkpoint(journal: &mut Journal, handles: &mut Handles) {
-    let synced = journal.checkpoint(|files| sync_all(handles, files));
-    if let Err(e) = synced {
-        // The journal keeps every record, so nothing is lost; the next checkpoint retries.
-        tracing::warn!(error = %e, "journal checkpoint failed");
+/// Syncs the conversation files and empties the journal; whether it succeeded.
+fn checkpoint(journal: &mut Journal) -> bool {
+    match journal.checkpoint(sync_all) {
+        Ok(()) => true,
+        Err(e) => {
+            // The journal keeps every record, so nothing is lost; the next one retries.
+            tracing::warn!(error = %e, "journal checkpoint failed");
+            false
+        }
     }
 }
 
-fn commit(
-    shared: &Shared,
-    config: &TxtConfig,
-    handles: &mut Handles,
-    unsynced: &mut HashSet<PathBuf>,
-    journal: &mut Option<Journal>,
-    batch: Vec<AppendReq>,
-) {
+/// The writer's state that a batch changes.
+struct Work<'a> {
+    handles: &'a mut Handles,
+    unsynced: &'a mut HashSet<PathBuf>,
+    journal: &'a mut Option<Journal>,
+    broken: &'a mut Option<RepoError>,
+    closed: &'a mut Vec<(ConversationId, FileInfo)>,
+}
+
+fn commit(shared: &Shared, config: &TxtConfig, w: &mut Work<'_>, batch: Vec<AppendReq>) {
+    let Work {
+        handles,
+        unsynced,
+        journal,
+        broken,
+        closed,
+    } = w;
+    let broken: &mut Option<RepoError> = broken;
+    if let Some(e) = broken {
+        for req in batch {
+            let _ = req.reply.send(Err(e.clone()));
+        }
+        return;
+    }
     let mut plans: HashMap<ConversationId, Plan> = HashMap::new();
     {
         let index = shared.index.read().unwrap_or_else(|e| e.into_inner());
@@ -227,33 +257,22 @@ fn commit(
         }
     }
 
-    // Write each conversation's lines, one write per file.
+    // With the journal (fsync=always), the batch is made durable there first, in one
+    // write and one sync; only then do its lines go to the conversation files. So a line
+    // in a conversation file is always in the synced journal too, until a checkpoint has
+    // synced the file itself: nothing unacknowledged is ever left in a file to be served.
     let mut new_dirs = HashSet::new();
-    for plan in plans.values_mut() {
-        for fi in 0..plan.files.len() {
-            if plan.bufs[fi].is_empty() {
-                continue;
-            }
+    let mut touched: Vec<PathBuf> = Vec::new();
+    let mut records = Vec::new();
+    for plan in plans.values() {
+        for fi in (0..plan.files.len()).filter(|fi| !plan.bufs[*fi].is_empty()) {
             let path = plan.files[fi].path.clone();
             if fi > 0 || !plan.continued {
                 if let Some(dir) = path.parent() {
                     new_dirs.insert(dir.to_owned());
                 }
             }
-            let written = handles.get(&path).and_then(|f| f.write_all(&plan.bufs[fi]));
-            if let Err(e) = written {
-                plan.failed = Some(io_error("append", &path, e));
-                break;
-            }
-        }
-    }
-    // Make the batch durable: with the journal, one sync for the whole batch; without,
-    // leave the files for the periodic sync (batch-ms) or the OS (never).
-    let mut touched: Vec<PathBuf> = Vec::new();
-    let mut records = Vec::new();
-    for plan in plans.values().filter(|p| p.failed.is_none()) {
-        for fi in (0..plan.files.len()).filter(|fi| !plan.bufs[*fi].is_empty()) {
-            touched.push(plan.files[fi].path.clone());
+            touched.push(path);
         }
         if journal.is_some() {
             for (_, fi, offset, len) in &plan.stored {
@@ -269,28 +288,83 @@ fn commit(
             }
         }
     }
-    match journal.as_mut() {
-        Some(j) if config.fsync == FsyncMode::Always => {
-            if let Err(e) = j.commit(&records, touched, new_dirs) {
-                for plan in plans.values_mut() {
-                    plan.failed.get_or_insert(e.clone());
+    let journaled = match journal.as_mut() {
+        Some(j) if !records.is_empty() => {
+            match j.commit(&records, touched.iter().cloned(), new_dirs) {
+                Ok(()) => true,
+                Err(e) => {
+                    if j.poisoned() {
+                        *broken = Some(RepoError::Unavailable(format!(
+                            "the journal could not be rolled back ({e}); restart to recover"
+                        )));
+                    }
+                    fail_all(plans, &e);
+                    return;
                 }
             }
         }
-        _ => unsynced.extend(touched),
+        _ => false,
+    };
+    // Write each conversation's lines, one write per file.
+    let mut write_error = None;
+    for plan in plans.values_mut() {
+        for fi in (0..plan.files.len()).filter(|fi| !plan.bufs[*fi].is_empty()) {
+            let path = plan.files[fi].path.clone();
+            let at_end = handles
+                .get(&path)
+                .and_then(|f| f.metadata())
+                .map(|m| m.len());
+            let written = match at_end {
+                // The file must end where the index says, or offsets would be wrong.
+                Ok(len) if len == plan.lens_before[fi] => {
+                    handles.get(&path).and_then(|f| f.write_all(&plan.bufs[fi]))
+                }
+                Ok(len) => Err(std::io::Error::other(format!(
+                    "file is {len} bytes, the index says {}",
+                    plan.lens_before[fi]
+                ))),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = written {
+                let e = io_error("append", &path, e);
+                plan.failed = Some(e.clone());
+                write_error.get_or_insert(e);
+                break;
+            }
+        }
     }
-    let mut index = shared.index.write().unwrap_or_else(|e| e.into_inner());
-    let mut closed = Vec::new();
-    for (conv, mut plan) in plans {
-        if let Some(e) = plan.failed.take() {
-            // Take back whatever part of this batch reached the files, so no unacked
-            // record is ever served or followed by a later one.
+    if let Some(e) = write_error {
+        if journaled {
+            // The batch is durable in the journal but not in its files: the next start
+            // replays it. Until then, no append may take the seqs it holds.
+            *broken = Some(RepoError::Unavailable(format!(
+                "{e}; restart to recover from the journal"
+            )));
+            fail_all(plans, &e);
+            return;
+        }
+        // Without a journal, take back what reached the files.
+        for plan in plans.values_mut().filter(|p| p.failed.is_some()) {
             for fi in (0..plan.files.len()).filter(|fi| !plan.bufs[*fi].is_empty()) {
-                if let Ok(f) = handles.get(&plan.files[fi].path) {
-                    let _ = f.set_len(plan.lens_before[fi]);
+                let undone = handles
+                    .get(&plan.files[fi].path)
+                    .and_then(|f| f.set_len(plan.lens_before[fi]));
+                if let Err(u) = undone {
+                    *broken = Some(RepoError::Unavailable(format!(
+                        "a failed write could not be taken back ({u}); restart to recover"
+                    )));
                 }
             }
-            handles.0.clear();
+        }
+        handles.0.clear();
+    }
+    if !journaled {
+        unsynced.extend(touched);
+    }
+
+    let mut index = shared.index.write().unwrap_or_else(|e| e.into_inner());
+    for (conv, mut plan) in plans {
+        if let Some(e) = plan.failed.take() {
             for (reply, _, _) in plan.replies {
                 let _ = reply.send(Err(e.clone()));
             }
@@ -307,7 +381,7 @@ fn commit(
         if plan.continued {
             state.files.pop();
         }
-        // Every file but the last is finished: save its sidecar.
+        // Every file but the last is finished; its sidecar is saved once it is synced.
         for f in &plan.files[..plan.files.len().saturating_sub(1)] {
             closed.push((conv, f.clone()));
         }
@@ -324,41 +398,53 @@ fn commit(
             let _ = reply.send(Ok(Appended { message, created }));
         }
     }
-    let sidecars: Vec<_> = closed
-        .into_iter()
-        .map(|(conv, f)| {
-            let clients = index
-                .get(&conv)
-                .map(|s| clients_in(s, &f))
-                .unwrap_or_default();
-            (conv, f, clients)
+}
+
+fn fail_all(plans: HashMap<ConversationId, Plan>, e: &RepoError) {
+    for plan in plans.into_values() {
+        for (reply, _, _) in plan.replies {
+            let _ = reply.send(Err(e.clone()));
+        }
+    }
+}
+
+/// Saves the sidecars of closed files, now synced; skips conversations with known damage
+/// (a sidecar does not record it, and trusting one would hide it).
+fn save_closed_sidecars(shared: &Shared, closed: &mut Vec<(ConversationId, FileInfo)>) {
+    let index = shared.index.read().unwrap_or_else(|e| e.into_inner());
+    let ready: Vec<_> = closed
+        .drain(..)
+        .filter_map(|(conv, f)| {
+            let state = index.get(&conv)?;
+            state
+                .damaged
+                .is_empty()
+                .then(|| (conv, clients_in(state, &f), f))
         })
         .collect();
     drop(index);
-    for (conv, f, clients) in sidecars {
+    for (conv, clients, f) in ready {
         write_sidecar(conv, &f, clients, None);
     }
 }
 
 /// Syncs the files' data on up to 16 threads (the filesystem then commits them
-/// together); returns the first failure.
-fn sync_all(handles: &mut Handles, files: &[PathBuf]) -> Result<(), RepoError> {
-    let mut opened = Vec::with_capacity(files.len());
-    for path in files {
-        let f = handles
-            .get(path)
-            .and_then(|f| f.try_clone())
-            .map_err(|e| io_error("open", path, e))?;
-        opened.push((path, f));
+/// together), each opening, syncing and closing one file at a time so few descriptors are
+/// open at once; returns the first failure.
+fn sync_all(files: &[PathBuf]) -> Result<(), RepoError> {
+    if files.is_empty() {
+        return Ok(());
     }
-    let chunk = opened.len().div_ceil(16).max(1);
+    let chunk = files.len().div_ceil(16);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = opened
+        let workers: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
-                    for (path, f) in part {
-                        f.sync_data().map_err(|e| io_error("sync", path, e))?;
+                    for path in part {
+                        File::open(path)
+                            .and_then(|f| f.sync_data())
+                            .map_err(|e| io_error("sync", path, e))?;
                     }
                     Ok(())
                 })
@@ -458,7 +544,7 @@ pub(crate) fn clients_in(state: &ConvState, f: &FileInfo) -> Vec<(u64, u64)> {
 /// Saves the sidecar of each conversation's last file (on a clean shutdown).
 pub fn save_active_sidecars(shared: &Shared) {
     let index = shared.index.read().unwrap_or_else(|e| e.into_inner());
-    for (conv, state) in index.iter() {
+    for (conv, state) in index.iter().filter(|(_, s)| s.damaged.is_empty()) {
         if let Some(f) = state.files.last() {
             if f.len > 0 {
                 write_sidecar(*conv, f, clients_in(state, f), state.last_message.as_ref());

@@ -11,7 +11,7 @@ mod ops;
 mod repos;
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chat_adapter_memory::{MemoryConversations, MemorySessions, MemoryUsers};
@@ -79,55 +79,57 @@ impl Meta {
                 state.apply(op);
             }
         }
-        let path = log_path(dir, generation);
-        let mut buf = Vec::new();
-        if path.exists() {
-            File::open(&path)
-                .and_then(|mut f| f.read_to_end(&mut buf))
-                .map_err(|e| io_error("read", &path, e))?;
+        // Every log from the snapshot's generation on, oldest first: a compaction that
+        // stopped before its snapshot was renamed leaves two logs that both count.
+        let mut generations: Vec<u64> = fs::read_dir(dir)
+            .map_err(|e| io_error("list", dir, e))?
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.strip_prefix("log.")?.parse().ok())
+            .collect();
+        generations.sort_unstable();
+        for g in generations.iter().filter(|g| **g < generation) {
+            // Already in the snapshot.
+            let _ = fs::remove_file(log_path(dir, *g));
         }
+        generations.retain(|g| *g >= generation);
+        let newest = generations.last().copied().unwrap_or(generation);
         let mut records = 0;
-        let mut good_len = 0;
-        let all: Vec<_> = line::lines(&buf).collect();
-        for (i, (offset, raw)) in all.iter().enumerate() {
-            let op = line::decode(raw)
-                .ok()
-                .and_then(|j| serde_json::from_slice::<MetaOp>(j).ok());
-            match op {
-                Some(op) => {
-                    state.apply(op);
-                    records += 1;
-                    good_len = offset + raw.len();
+        for g in &generations {
+            let path = log_path(dir, *g);
+            let buf = fs::read(&path).map_err(|e| io_error("read", &path, e))?;
+            let all: Vec<_> = line::lines(&buf).collect();
+            let mut good_len = 0;
+            for (i, (offset, raw)) in all.iter().enumerate() {
+                let op = line::decode(raw)
+                    .ok()
+                    .and_then(|j| serde_json::from_slice::<MetaOp>(j).ok());
+                match op {
+                    Some(op) => {
+                        state.apply(op);
+                        records += 1;
+                        good_len = offset + raw.len();
+                    }
+                    None if i + 1 == all.len() && *g == newest => {
+                        tracing::warn!(path = %path.display(), line = i + 1, "truncating a torn last record");
+                    }
+                    None => return Err(corrupt(&path, i + 1, "checksum or format")),
                 }
-                None if i + 1 == all.len() => {
-                    tracing::warn!(path = %path.display(), line = i + 1, "truncating a torn last record");
-                }
-                None => return Err(corrupt(&path, i + 1, "checksum or format")),
+            }
+            if good_len < buf.len() {
+                OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .and_then(|f| f.set_len(good_len as u64))
+                    .map_err(|e| io_error("truncate", &path, e))?;
             }
         }
+        let path = log_path(dir, newest);
         let file = OpenOptions::new()
             .create(true)
             .append(true)
             .open(&path)
             .map_err(|e| io_error("open", &path, e))?;
-        if (good_len as u64) < buf.len() as u64 {
-            file.set_len(good_len as u64)
-                .map_err(|e| io_error("truncate", &path, e))?;
-        }
-        // Logs of older generations are already in the snapshot.
-        if let Ok(entries) = fs::read_dir(dir) {
-            for e in entries.flatten() {
-                let name = e.file_name().to_string_lossy().into_owned();
-                if let Some(g) = name
-                    .strip_prefix("log.")
-                    .and_then(|g| g.parse::<u64>().ok())
-                {
-                    if g < generation {
-                        let _ = fs::remove_file(e.path());
-                    }
-                }
-            }
-        }
+        let generation = newest;
         let log = Log {
             dir: dir.to_owned(),
             generation,
@@ -208,24 +210,30 @@ impl Meta {
         let tmp = log.dir.join("snapshot.tmp");
         let target = log.dir.join("snapshot");
         let new_log = log_path(&log.dir, next);
-        let write = || -> std::io::Result<File> {
-            let mut f = File::create(&tmp)?;
-            f.write_all(&buf)?;
-            f.sync_all()?;
-            fs::rename(&tmp, &target)?;
-            File::open(&log.dir)?.sync_all()?;
-            OpenOptions::new()
-                .create(true)
-                .truncate(true)
-                .write(true)
-                .open(&new_log)?;
-            OpenOptions::new().append(true).open(&new_log)
-        };
-        let file = write().map_err(|e| io_error("write snapshot", &target, e))?;
+        let sync_dir = |dir: &Path| File::open(dir).and_then(|d| d.sync_all());
+        // 1. The snapshot, durable under a temporary name.
+        File::create(&tmp)
+            .and_then(|mut f| f.write_all(&buf).and_then(|()| f.sync_all()))
+            .map_err(|e| io_error("write snapshot", &tmp, e))?;
+        // 2. The next log, durable and empty; changes go to it from now on. Until the
+        //    rename below, startup replays the old snapshot, the old log and this one.
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(true)
+            .write(true)
+            .open(&new_log)
+            .and_then(|f| f.sync_all())
+            .and_then(|()| sync_dir(&log.dir))
+            .and_then(|()| OpenOptions::new().append(true).open(&new_log))
+            .map_err(|e| io_error("create", &new_log, e))?;
         let old = log_path(&log.dir, log.generation);
         log.file = file;
         log.generation = next;
         log.records = 0;
+        // 3. The snapshot takes over; then the old log is no longer needed.
+        fs::rename(&tmp, &target)
+            .and_then(|()| sync_dir(&log.dir))
+            .map_err(|e| io_error("rename", &target, e))?;
         let _ = fs::remove_file(old);
         Ok(())
     }
