@@ -115,7 +115,10 @@ impl ChatApp {
         }
     }
 
-    /// Publishes an event to the members of a conversation.
+    /// Publishes an event to the members of a conversation. By now the change behind the
+    /// event is stored, so a failure to find its audience is logged, not reported: the
+    /// caller must not hear "unavailable" (nothing happened) for what did happen. Clients
+    /// catch up with history.
     pub(crate) async fn publish_to_members(
         &self,
         conversation_id: ConversationId,
@@ -123,11 +126,14 @@ impl ChatApp {
         skip_user: Option<UserId>,
         skip_connection: Option<ConnectionId>,
     ) -> Result<(), AppError> {
-        let audience = self
-            .ports
-            .conversations
-            .participants(conversation_id)
-            .await?
+        let members = match self.ports.conversations.participants(conversation_id).await {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(conversation = %conversation_id, error = %e, "event not delivered: members unknown");
+                return Ok(());
+            }
+        };
+        let audience = members
             .into_iter()
             .map(|p| p.user_id)
             .filter(|u| Some(*u) != skip_user)
@@ -143,7 +149,9 @@ impl ChatApp {
         if envelope.audience.is_empty() {
             return Ok(());
         }
-        let _ = self.ports.events.publish(Arc::new(envelope)).await;
+        if let Err(e) = self.ports.events.publish(Arc::new(envelope)).await {
+            tracing::warn!(error = %e, "event not handed to every node");
+        }
         Ok(())
     }
 }

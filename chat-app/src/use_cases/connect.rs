@@ -91,13 +91,21 @@ impl ChatApp {
             .await?)
     }
 
+    /// Tells the user's contacts. The presence change is already recorded, so a failure
+    /// to find the contacts is logged rather than undoing the connection.
     async fn announce_presence(
         &self,
         user_id: UserId,
         status: PresenceStatus,
         last_seen: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<(), AppError> {
-        let contacts = self.ports.conversations.contacts(user_id).await?;
+        let contacts = match self.ports.conversations.contacts(user_id).await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(user = %user_id, error = %e, "presence change not announced");
+                return Ok(());
+            }
+        };
         let event = DomainEvent::PresenceChanged {
             user_id,
             status,

@@ -30,7 +30,7 @@ type Socket = WebSocketStream<TokioIo<Upgraded>>;
 const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Serves one upgraded socket until it closes.
-pub async fn serve(edge: Edge, actor: Actor, socket: Socket) {
+pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
     let id = ConnectionId::new();
     let (queue_tx, queue_rx) = mpsc::channel(edge.config.send_queue);
     let (close_tx, close_rx) = watch::channel::<CloseReason>(None);
@@ -61,20 +61,26 @@ pub async fn serve(edge: Edge, actor: Actor, socket: Socket) {
     edge.metrics.connections_open.fetch_add(1, Relaxed);
     tracing::info!(user = %actor.id(), connection = %id, "connection opened");
 
-    let ready = Reply::Ready {
-        user_id: actor.id(),
-        connection_id: id,
-    }
-    .encode();
-    if queue_tx.send(Outbound::Reply(ready)).await.is_ok() {
-        let reader = Reader {
-            edge: &edge,
-            actor: &actor,
-            connection: &connection,
-            queue: &queue_tx,
-            close: &close_tx,
-        };
-        reader.run(ws_rx, close_rx).await;
+    // A logout or ban between the handshake and the subscription above published its
+    // event before this socket could hear it: check the session once more.
+    if edge.app.authenticate(&token).await.is_err() {
+        close_tx.send_replace(Some((CloseCode::Policy, "session ended")));
+    } else {
+        let ready = Reply::Ready {
+            user_id: actor.id(),
+            connection_id: id,
+        }
+        .encode();
+        if queue_tx.send(Outbound::Reply(ready)).await.is_ok() {
+            let reader = Reader {
+                edge: &edge,
+                actor: &actor,
+                connection: &connection,
+                queue: &queue_tx,
+                close: &close_tx,
+            };
+            reader.run(ws_rx, close_rx).await;
+        }
     }
 
     // Whatever ended the reader, make sure the writer ends too.
@@ -88,7 +94,12 @@ pub async fn serve(edge: Edge, actor: Actor, socket: Socket) {
     if let Err(e) = edge.app.disconnect(connection).await {
         tracing::warn!(user = %actor.id(), error = %e, "presence update on disconnect failed");
     }
-    let _ = writer.await;
+    // The writer ends on the close signal; a peer that blocks even the close frame is cut
+    // off once the grace has passed.
+    let abort = writer.abort_handle();
+    if timeout(CLOSE_GRACE * 2, writer).await.is_err() {
+        abort.abort();
+    }
     edge.metrics.connections_open.fetch_sub(1, Relaxed);
     let why = close_tx.borrow().map_or("", |(_, why)| why);
     tracing::info!(user = %actor.id(), connection = %id, reason = why, "connection closed");
@@ -165,7 +176,17 @@ impl Reader<'_> {
                 Reply::error(req, &e).encode()
             }
         };
-        self.queue.send(Outbound::Reply(frame)).await.is_ok()
+        // A client that does not read its replies is a slow consumer like any other: the
+        // reader never waits on it, so it still notices closes, silence and shutdown.
+        match self.queue.try_send(Outbound::Reply(frame)) {
+            Ok(()) => true,
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                self.edge.metrics.slow_consumers_total.fetch_add(1, Relaxed);
+                self.close(CloseCode::Again, "slow consumer");
+                false
+            }
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
+        }
     }
 
     async fn dispatch(
@@ -276,8 +297,10 @@ async fn write_loop(
                 }
             }
             _ = ping.tick() => {
-                if ws_tx.send(Message::Ping(Default::default())).await.is_err() {
-                    return;
+                tokio::select! {
+                    biased;
+                    _ = close_rx.changed() => return,
+                    r = ws_tx.send(Message::Ping(Default::default())) => if r.is_err() { return },
                 }
             }
         }

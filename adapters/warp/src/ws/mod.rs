@@ -80,7 +80,7 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
                     Some(config),
                 )
                 .await;
-                connection::serve(edge, actor, socket).await;
+                connection::serve(edge, actor, token, socket).await;
             }
             Err(e) => tracing::debug!(error = %e, "websocket upgrade failed"),
         }

@@ -26,12 +26,15 @@ impl ChatApp {
         }
         let user = self.ports.users.set_banned(user_id, banned).await?;
         if banned {
-            self.ports.sessions.revoke_all(user_id).await?;
+            // Close live sockets even if ending the stored sessions fails: the banned flag
+            // already makes every token fail authentication.
+            let revoked = self.ports.sessions.revoke_all(user_id).await;
             let event = DomainEvent::SessionsRevoked {
                 user_id,
                 token_hash: None,
             };
             self.publish(Envelope::new(event, vec![user_id])).await?;
+            revoked?;
         }
         Ok(user)
     }
