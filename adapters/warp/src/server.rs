@@ -17,6 +17,7 @@ use warp::filters::BoxedFilter;
 use warp::reply::Response;
 
 use chat_app::ChatApp;
+use chat_domain::ids::UserId;
 
 use crate::http::extract::PeerAddr;
 use crate::{routes, ws, EdgeConfig, Metrics};
@@ -34,6 +35,25 @@ pub struct Edge {
     shutdown: watch::Receiver<bool>,
     shutdown_tx: Arc<watch::Sender<bool>>,
     live: Arc<LiveTasks>,
+    slots: Arc<std::sync::Mutex<std::collections::HashMap<UserId, u32>>>,
+}
+
+/// A user's claim on one of their connection slots on this node; released on drop.
+pub(crate) struct Slot {
+    slots: Arc<std::sync::Mutex<std::collections::HashMap<UserId, u32>>>,
+    user: UserId,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = slots.get_mut(&self.user) {
+            *n -= 1;
+            if *n == 0 {
+                slots.remove(&self.user);
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -64,7 +84,23 @@ impl Edge {
             shutdown: rx,
             shutdown_tx: Arc::new(tx),
             live: Arc::default(),
+            slots: Arc::default(),
         }
+    }
+
+    /// Claims one of `user`'s connection slots on this node, if fewer than the limit are
+    /// taken. Atomic, so parallel upgrades cannot all slip under the limit.
+    pub(crate) fn claim_slot(&self, user: UserId) -> Option<Slot> {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        let n = slots.entry(user).or_insert(0);
+        if *n >= self.config.max_connections_per_user {
+            return None;
+        }
+        *n += 1;
+        Some(Slot {
+            slots: self.slots.clone(),
+            user,
+        })
     }
 
     /// Tells every WebSocket connection to close with 1001.

@@ -369,3 +369,46 @@ async fn a_peer_silent_for_two_ping_intervals_is_dropped() {
         "pong"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_upgrades_cannot_slip_past_the_connection_limit() {
+    let s = Server::start_with(|c| c.max_connections_per_user = 3).await;
+    let alice = s.user("alice").await;
+    let attempts: Vec<_> = (0..12)
+        .map(|_| {
+            let url = format!("ws://{}/ws?token={}", s.addr, alice.token);
+            tokio::spawn(async move {
+                tokio_tungstenite::connect_async(url)
+                    .await
+                    .map(|(ws, _)| ws)
+            })
+        })
+        .collect();
+    let mut open = Vec::new();
+    let mut refused = 0;
+    for a in attempts {
+        match a.await.unwrap() {
+            Ok(ws) => open.push(ws),
+            Err(tokio_tungstenite::tungstenite::Error::Http(r)) => {
+                assert_eq!(r.status(), http::StatusCode::TOO_MANY_REQUESTS);
+                refused += 1;
+            }
+            Err(e) => panic!("unexpected {e}"),
+        }
+    }
+    assert_eq!((open.len(), refused), (3, 9));
+    // A slot frees when its connection closes.
+    drop(open.pop());
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let url = format!("ws://{}/ws?token={}", s.addr, alice.token);
+        if tokio_tungstenite::connect_async(url).await.is_ok() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the slot was never released"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -47,6 +47,13 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
         Ok(a) => a,
         Err(e) => return reply_error(&edge, e),
     };
+    // This node's connections are counted atomically; other nodes' through presence.
+    let too_many = || AppError::RateLimited {
+        retry_after: edge.config.ping_interval,
+    };
+    let Some(slot) = edge.claim_slot(actor.id()) else {
+        return reply_error(&edge, too_many());
+    };
     match edge.app.get_presence(&actor, &[actor.id()]).await {
         Ok(p)
             if p.first().is_some_and(|p| {
@@ -54,10 +61,7 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
                     && p.connections >= edge.config.max_connections_per_user
             }) =>
         {
-            let e = AppError::RateLimited {
-                retry_after: edge.config.ping_interval,
-            };
-            return reply_error(&edge, e);
+            return reply_error(&edge, too_many());
         }
         Ok(_) => {}
         Err(e) => return reply_error(&edge, e),
@@ -72,6 +76,7 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
     let guard = edge.track_connection();
     tokio::spawn(async move {
         let _guard = guard;
+        let _slot = slot;
         match on_upgrade.await {
             Ok(upgraded) => {
                 let socket = WebSocketStream::from_raw_socket(
