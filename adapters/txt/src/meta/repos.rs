@@ -26,8 +26,17 @@ pub struct TxtSessions(pub(crate) Arc<Meta>);
 #[derive(Clone)]
 pub struct TxtConversations(pub(crate) Arc<Meta>);
 
-fn not_member(id: ConversationId, user: UserId) -> RepoError {
-    RepoError::NotFound(format!("user {user} in conversation {id}"))
+impl TxtConversations {
+    /// The member's row, or NotFound. Callers hold the log's lock, so it stays true
+    /// until their change is committed.
+    async fn member(&self, id: ConversationId, user: UserId) -> Result<Participant, RepoError> {
+        self.0
+            .state
+            .conversations
+            .participant(id, user)
+            .await?
+            .ok_or_else(|| RepoError::NotFound(format!("user {user} in conversation {id}")))
+    }
 }
 
 #[async_trait]
@@ -282,14 +291,7 @@ impl ConversationRepository for TxtConversations {
     ) -> Result<(), RepoError> {
         let m = &self.0;
         let mut log = m.log.lock().await;
-        if m.state
-            .conversations
-            .participant(id, user_id)
-            .await?
-            .is_none()
-        {
-            return Err(not_member(id, user_id));
-        }
+        self.member(id, user_id).await?;
         m.commit(
             &mut log,
             MetaOp::ParticipantRemove {
@@ -308,14 +310,7 @@ impl ConversationRepository for TxtConversations {
     ) -> Result<(), RepoError> {
         let m = &self.0;
         let mut log = m.log.lock().await;
-        if m.state
-            .conversations
-            .participant(id, user_id)
-            .await?
-            .is_none()
-        {
-            return Err(not_member(id, user_id));
-        }
+        self.member(id, user_id).await?;
         m.commit(
             &mut log,
             MetaOp::RoleSet {
@@ -335,13 +330,7 @@ impl ConversationRepository for TxtConversations {
     ) -> Result<u64, RepoError> {
         let m = &self.0;
         let mut log = m.log.lock().await;
-        let current = m
-            .state
-            .conversations
-            .participant(id, user_id)
-            .await?
-            .ok_or_else(|| not_member(id, user_id))?
-            .last_read_seq;
+        let current = self.member(id, user_id).await?.last_read_seq;
         if seq <= current {
             return Ok(current);
         }
