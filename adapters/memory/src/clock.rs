@@ -1,17 +1,18 @@
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 use std::sync::Mutex;
 
 use chat_domain::ports::Clock;
 
 use crate::lock;
 
-/// The system's wall clock.
+/// The system's wall clock, to the microsecond: the finest precision every store keeps
+/// (MySQL's `DATETIME(6)`), so a time reads back exactly as it was handed out.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
-        Utc::now()
+        Utc::now().trunc_subsecs(6)
     }
 }
 

@@ -1,0 +1,455 @@
+//! Conversations and their participants in the `conversations` and `participants` tables.
+
+use async_trait::async_trait;
+use chrono::NaiveDateTime;
+use mysql_async::prelude::Queryable;
+use mysql_async::{Row, TxOpts, Value};
+use uuid::Uuid;
+
+use chat_domain::entities::{
+    Conversation, ConversationType, DirectPair, Participant, ParticipantRole,
+};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ports::{ConversationRepository, Membership};
+use chat_domain::values::Title;
+use chat_domain::RepoError;
+
+use crate::codec::{decode, from_db_time, to_db_time};
+use crate::error::{corrupt, map, server_code, DUPLICATE_KEY};
+use crate::Db;
+
+const CONVERSATION: &str = "c.id, c.kind, c.title, c.direct_low, c.direct_high, \
+                            c.created_by, c.created_at";
+const PARTICIPANT: &str = "p.conversation_id, p.user_id, p.role, p.joined_at, p.last_read_seq";
+
+/// The [`ConversationRepository`] on MySQL.
+pub struct MysqlConversations {
+    db: Db,
+}
+
+impl MysqlConversations {
+    pub(crate) fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    async fn find_direct(&self, pair: DirectPair) -> Result<Option<Conversation>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let row: Option<Row> = conn
+            .exec_first(
+                format!(
+                    "SELECT {CONVERSATION} FROM conversations c \
+                     WHERE c.direct_low = ? AND c.direct_high = ?"
+                ),
+                (*pair.low().as_uuid(), *pair.high().as_uuid()),
+            )
+            .await
+            .map_err(map)?;
+        row.map(conversation_from_row).transpose()
+    }
+
+    /// Inserts a conversation and its participants in one transaction. Returns
+    /// `Ok(false)` when a unique key already holds (nothing written).
+    async fn insert(
+        &self,
+        conversation: &Conversation,
+        members: &[Participant],
+    ) -> Result<bool, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let mut tx = conn
+            .start_transaction(TxOpts::default())
+            .await
+            .map_err(map)?;
+        let written = async {
+            insert_conversation(&mut tx, conversation).await?;
+            insert_participants(&mut tx, members).await
+        }
+        .await;
+        match written {
+            Ok(()) => tx.commit().await.map(|()| true).map_err(map),
+            Err(e) => {
+                let _ = tx.rollback().await;
+                match server_code(&e) {
+                    Some(DUPLICATE_KEY) => Ok(false),
+                    _ => Err(map(e)),
+                }
+            }
+        }
+    }
+}
+
+async fn insert_conversation(
+    tx: &mut mysql_async::Transaction<'_>,
+    c: &Conversation,
+) -> Result<(), mysql_async::Error> {
+    let (kind, title, low, high) = match &c.ty {
+        ConversationType::Group { title } => ("group", Some(title.as_str()), None, None),
+        ConversationType::Direct { pair } => (
+            "direct",
+            None,
+            Some(*pair.low().as_uuid()),
+            Some(*pair.high().as_uuid()),
+        ),
+    };
+    tx.exec_drop(
+        "INSERT INTO conversations (id, kind, title, direct_low, direct_high, created_by, \
+         created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            *c.id.as_uuid(),
+            kind,
+            title,
+            low,
+            high,
+            *c.created_by.as_uuid(),
+            to_db_time(c.created_at),
+        ),
+    )
+    .await
+}
+
+/// One multi-row insert, in the order given (which `ord` then records).
+async fn insert_participants(
+    tx: &mut mysql_async::Transaction<'_>,
+    members: &[Participant],
+) -> Result<(), mysql_async::Error> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    let rows = vec!["(?, ?, ?, ?, ?)"; members.len()].join(", ");
+    let mut params: Vec<Value> = Vec::with_capacity(members.len() * 5);
+    for p in members {
+        params.extend([
+            p.conversation_id.as_uuid().into(),
+            p.user_id.as_uuid().into(),
+            role_str(p.role).into(),
+            to_db_time(p.joined_at).into(),
+            p.last_read_seq.into(),
+        ]);
+    }
+    tx.exec_drop(
+        format!(
+            "INSERT INTO participants (conversation_id, user_id, role, joined_at, \
+             last_read_seq) VALUES {rows}"
+        ),
+        params,
+    )
+    .await
+}
+
+type ConversationRow = (
+    Uuid,
+    String,
+    Option<String>,
+    Option<Uuid>,
+    Option<Uuid>,
+    Uuid,
+    NaiveDateTime,
+);
+type ParticipantRow = (Uuid, Uuid, String, NaiveDateTime, u64);
+type MembershipRow = (
+    Uuid,
+    String,
+    Option<String>,
+    Option<Uuid>,
+    Option<Uuid>,
+    Uuid,
+    NaiveDateTime,
+    Uuid,
+    String,
+    NaiveDateTime,
+    u64,
+);
+
+fn conversation_from_row(row: Row) -> Result<Conversation, RepoError> {
+    conversation_from_tuple(decode(row, "conversations row")?)
+}
+
+fn conversation_from_tuple(t: ConversationRow) -> Result<Conversation, RepoError> {
+    let (id, kind, title, low, high, created_by, created_at) = t;
+    let ty = match (kind.as_str(), title, low, high) {
+        ("group", Some(title), None, None) => ConversationType::Group {
+            title: Title::parse(&title).map_err(|e| corrupt("conversations.title", e))?,
+        },
+        ("direct", None, Some(low), Some(high)) => ConversationType::Direct {
+            pair: DirectPair::new(UserId::from_uuid(low), UserId::from_uuid(high))
+                .map_err(|e| corrupt("conversations.direct pair", e))?,
+        },
+        (kind, ..) => return Err(corrupt("conversations row", format!("{id}: {kind}"))),
+    };
+    Ok(Conversation {
+        id: ConversationId::from_uuid(id),
+        ty,
+        created_by: UserId::from_uuid(created_by),
+        created_at: from_db_time(created_at),
+    })
+}
+
+fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
+    let (conversation_id, user_id, role, joined_at, last_read_seq) = t;
+    Ok(Participant {
+        conversation_id: ConversationId::from_uuid(conversation_id),
+        user_id: UserId::from_uuid(user_id),
+        role: match role.as_str() {
+            "owner" => ParticipantRole::Owner,
+            "admin" => ParticipantRole::Admin,
+            "member" => ParticipantRole::Member,
+            other => return Err(corrupt("participants.role", other)),
+        },
+        joined_at: from_db_time(joined_at),
+        last_read_seq,
+    })
+}
+
+fn participant_from_row(row: Row) -> Result<Participant, RepoError> {
+    participant_from_tuple(decode(row, "participants row")?)
+}
+
+fn role_str(role: ParticipantRole) -> &'static str {
+    match role {
+        ParticipantRole::Owner => "owner",
+        ParticipantRole::Admin => "admin",
+        ParticipantRole::Member => "member",
+    }
+}
+
+#[async_trait]
+impl ConversationRepository for MysqlConversations {
+    async fn create_group(
+        &self,
+        conversation: &Conversation,
+        members: &[Participant],
+    ) -> Result<(), RepoError> {
+        if self.insert(conversation, members).await? {
+            Ok(())
+        } else {
+            Err(RepoError::Conflict(format!(
+                "conversation {} exists or lists a member twice",
+                conversation.id
+            )))
+        }
+    }
+
+    async fn get_or_create_direct(
+        &self,
+        pair: DirectPair,
+        candidate: &Conversation,
+        participants: [Participant; 2],
+    ) -> Result<(Conversation, bool), RepoError> {
+        if candidate.direct_pair() != Some(pair) {
+            return Err(RepoError::Conflict(
+                "candidate is not a direct conversation of this pair".into(),
+            ));
+        }
+        if let Some(existing) = self.find_direct(pair).await? {
+            return Ok((existing, false));
+        }
+        if self.insert(candidate, &participants).await? {
+            return Ok((candidate.clone(), true));
+        }
+        // A concurrent caller created it first (the pair's unique key held).
+        match self.find_direct(pair).await? {
+            Some(existing) => Ok((existing, false)),
+            None => Err(RepoError::Conflict(format!(
+                "conversation id {} is taken",
+                candidate.id
+            ))),
+        }
+    }
+
+    async fn get(&self, id: ConversationId) -> Result<Conversation, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let row: Option<Row> = conn
+            .exec_first(
+                format!("SELECT {CONVERSATION} FROM conversations c WHERE c.id = ?"),
+                (*id.as_uuid(),),
+            )
+            .await
+            .map_err(map)?;
+        match row {
+            Some(row) => conversation_from_row(row),
+            None => Err(RepoError::NotFound(format!("conversation {id}"))),
+        }
+    }
+
+    async fn participants(&self, id: ConversationId) -> Result<Vec<Participant>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let rows: Vec<Row> = conn
+            .exec(
+                format!(
+                    "SELECT {PARTICIPANT} FROM participants p WHERE p.conversation_id = ? \
+                     ORDER BY p.joined_at, p.ord"
+                ),
+                (*id.as_uuid(),),
+            )
+            .await
+            .map_err(map)?;
+        rows.into_iter().map(participant_from_row).collect()
+    }
+
+    async fn participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<Option<Participant>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let row: Option<Row> = conn
+            .exec_first(
+                format!(
+                    "SELECT {PARTICIPANT} FROM participants p \
+                     WHERE p.conversation_id = ? AND p.user_id = ?"
+                ),
+                (*id.as_uuid(), *user_id.as_uuid()),
+            )
+            .await
+            .map_err(map)?;
+        row.map(participant_from_row).transpose()
+    }
+
+    async fn add_participant(&self, p: &Participant) -> Result<(), RepoError> {
+        let mut conn = self.db.conn().await?;
+        // Inserts only if the conversation exists: one statement, no window between.
+        conn.exec_drop(
+            "INSERT INTO participants (conversation_id, user_id, role, joined_at, \
+             last_read_seq) SELECT id, ?, ?, ?, ? FROM conversations WHERE id = ?",
+            (
+                *p.user_id.as_uuid(),
+                role_str(p.role),
+                to_db_time(p.joined_at),
+                p.last_read_seq,
+                *p.conversation_id.as_uuid(),
+            ),
+        )
+        .await
+        .map_err(|e| match server_code(&e) {
+            Some(DUPLICATE_KEY) => RepoError::Conflict(format!(
+                "user {} is already a member of {}",
+                p.user_id, p.conversation_id
+            )),
+            _ => map(e),
+        })?;
+        if conn.affected_rows() == 0 {
+            return Err(RepoError::NotFound(format!(
+                "conversation {}",
+                p.conversation_id
+            )));
+        }
+        Ok(())
+    }
+
+    async fn remove_participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<(), RepoError> {
+        let mut conn = self.db.conn().await?;
+        conn.exec_drop(
+            "DELETE FROM participants WHERE conversation_id = ? AND user_id = ?",
+            (*id.as_uuid(), *user_id.as_uuid()),
+        )
+        .await
+        .map_err(map)?;
+        match conn.affected_rows() {
+            0 => Err(not_a_member(id, user_id)),
+            _ => Ok(()),
+        }
+    }
+
+    async fn set_role(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        role: ParticipantRole,
+    ) -> Result<(), RepoError> {
+        let mut conn = self.db.conn().await?;
+        conn.exec_drop(
+            "UPDATE participants SET role = ? WHERE conversation_id = ? AND user_id = ?",
+            (role_str(role), *id.as_uuid(), *user_id.as_uuid()),
+        )
+        .await
+        .map_err(map)?;
+        // The pool sets CLIENT_FOUND_ROWS: matched rows count, changed or not.
+        match conn.affected_rows() {
+            0 => Err(not_a_member(id, user_id)),
+            _ => Ok(()),
+        }
+    }
+
+    async fn advance_read_cursor(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<u64, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let params = (*id.as_uuid(), *user_id.as_uuid());
+        conn.exec_drop(
+            "UPDATE participants SET last_read_seq = GREATEST(last_read_seq, ?) \
+             WHERE conversation_id = ? AND user_id = ?",
+            (seq, params.0, params.1),
+        )
+        .await
+        .map_err(map)?;
+        if conn.affected_rows() == 0 {
+            return Err(not_a_member(id, user_id));
+        }
+        let cursor: Option<u64> = conn
+            .exec_first(
+                "SELECT last_read_seq FROM participants WHERE conversation_id = ? AND user_id = ?",
+                params,
+            )
+            .await
+            .map_err(map)?;
+        cursor.ok_or_else(|| not_a_member(id, user_id))
+    }
+
+    async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let rows: Vec<Row> = conn
+            .exec(
+                format!(
+                    "SELECT {CONVERSATION}, p.user_id, p.role, p.joined_at, p.last_read_seq \
+                     FROM participants p \
+                     JOIN conversations c ON c.id = p.conversation_id WHERE p.user_id = ?"
+                ),
+                (*user_id.as_uuid(),),
+            )
+            .await
+            .map_err(map)?;
+        rows.into_iter()
+            .map(|row| {
+                let (id, kind, title, low, high, by, at, user, role, joined, read): MembershipRow =
+                    decode(row, "memberships row")?;
+                Ok(Membership {
+                    conversation: conversation_from_tuple((id, kind, title, low, high, by, at))?,
+                    participant: participant_from_tuple((id, user, role, joined, read))?,
+                })
+            })
+            .collect()
+    }
+
+    async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let ids: Vec<Uuid> = conn
+            .exec(
+                "SELECT DISTINCT other.user_id FROM participants me \
+                 JOIN participants other ON other.conversation_id = me.conversation_id \
+                 WHERE me.user_id = ? AND other.user_id <> me.user_id",
+                (*user_id.as_uuid(),),
+            )
+            .await
+            .map_err(map)?;
+        Ok(ids.into_iter().map(UserId::from_uuid).collect())
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let n: Option<u64> = conn
+            .query_first("SELECT COUNT(*) FROM conversations")
+            .await
+            .map_err(map)?;
+        Ok(n.unwrap_or(0))
+    }
+}
+
+fn not_a_member(id: ConversationId, user_id: UserId) -> RepoError {
+    RepoError::NotFound(format!("user {user_id} is not a member of {id}"))
+}

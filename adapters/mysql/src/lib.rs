@@ -1,0 +1,153 @@
+//! Storage ports on MySQL or MariaDB, through `mysql_async`.
+//!
+//! Safe across many server processes sharing one database: seqs are allocated under a
+//! row lock in the same transaction as the insert, idempotent retries are caught by a
+//! unique key, direct conversations are one per pair by a unique key. The schema lives
+//! in versioned migrations embedded in the crate and applied by [`MysqlStore::connect`].
+//!
+//! ```no_run
+//! # async fn f() -> Result<(), chat_domain::RepoError> {
+//! use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+//! let store = MysqlStore::connect(&MysqlConfig::new("mysql://root@127.0.0.1:3306/chat")).await?;
+//! // store.users, store.sessions, store.conversations, store.messages implement the ports.
+//! store.disconnect().await;
+//! # Ok(()) }
+//! ```
+
+mod codec;
+mod conversations;
+mod error;
+mod messages;
+mod migrate;
+mod sessions;
+pub mod testing;
+mod users;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chat_domain::RepoError;
+use mysql_async::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
+
+pub use conversations::MysqlConversations;
+pub use messages::MysqlMessages;
+pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+pub use sessions::MysqlSessions;
+pub use users::MysqlUsers;
+
+/// How to reach the database and how many connections to keep.
+#[derive(Clone, Debug)]
+pub struct MysqlConfig {
+    /// `mysql://user:password@host:port/database`.
+    pub url: String,
+    /// Most connections open at once (the pool's upper bound).
+    pub pool_max: usize,
+    /// How long a query may wait for a free connection or for the server to answer a
+    /// connect before it fails with `Unavailable`.
+    pub acquire_timeout: Duration,
+}
+
+impl MysqlConfig {
+    /// Defaults for `url`: a pool of up to 32 connections, a 5-second acquire timeout.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            pool_max: 32,
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// An open MySQL store: one handle per port, all over one connection pool.
+pub struct MysqlStore {
+    /// Accounts.
+    pub users: Arc<MysqlUsers>,
+    /// Sessions.
+    pub sessions: Arc<MysqlSessions>,
+    /// Conversations, participants, read cursors.
+    pub conversations: Arc<MysqlConversations>,
+    /// Message logs.
+    pub messages: Arc<MysqlMessages>,
+    db: Db,
+}
+
+impl MysqlStore {
+    /// Connects, then brings the schema up to date (see [`MIGRATIONS`]).
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the URL is malformed or the server cannot be
+    /// reached; [`RepoError::Conflict`] if the database's schema is newer than this
+    /// version knows (run the newer server, or restore).
+    pub async fn connect(config: &MysqlConfig) -> Result<Self, RepoError> {
+        let db = Db::new(config)?;
+        migrate::run(&db).await?;
+        Ok(Self {
+            users: Arc::new(MysqlUsers::new(db.clone())),
+            sessions: Arc::new(MysqlSessions::new(db.clone())),
+            conversations: Arc::new(MysqlConversations::new(db.clone())),
+            messages: Arc::new(MysqlMessages::new(db.clone())),
+            db,
+        })
+    }
+
+    /// Checks that the database answers.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if it does not.
+    pub async fn ping(&self) -> Result<(), RepoError> {
+        use mysql_async::prelude::Queryable;
+        let mut conn = self.db.conn().await?;
+        conn.ping().await.map_err(error::map)
+    }
+
+    /// Closes every pooled connection, waiting for those in use to come back.
+    pub async fn disconnect(self) {
+        let pool = self.db.pool.clone();
+        drop(self);
+        if let Err(e) = pool.disconnect().await {
+            tracing::warn!(error = %e, "closing the MySQL pool");
+        }
+    }
+}
+
+/// The shared pool and the timeout for getting a connection from it.
+#[derive(Clone)]
+pub(crate) struct Db {
+    pool: Pool,
+    acquire_timeout: Duration,
+}
+
+impl Db {
+    fn new(config: &MysqlConfig) -> Result<Self, RepoError> {
+        let opts = Opts::from_url(&config.url)
+            .map_err(|e| RepoError::Unavailable(format!("bad MySQL URL: {e}")))?;
+        let constraints = PoolConstraints::new(0, config.pool_max.max(1)).unwrap_or_default();
+        let opts = OptsBuilder::from_opts(opts)
+            .pool_opts(PoolOpts::default().with_constraints(constraints))
+            // utf8mb4 for emoji; READ COMMITTED so an append locks only the rows it
+            // touches (no gap locks between concurrent senders); UTC for NOW().
+            .init(vec![
+                "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci",
+                "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
+                "SET time_zone = '+00:00'",
+            ])
+            // UPDATE reports matched rows, so "changed nothing" differs from "no such row".
+            .client_found_rows(true)
+            .stmt_cache_size(64);
+        Ok(Self {
+            pool: Pool::new(opts),
+            acquire_timeout: config.acquire_timeout,
+        })
+    }
+
+    /// A pooled connection, or `Unavailable` when none comes within the timeout.
+    pub(crate) async fn conn(&self) -> Result<mysql_async::Conn, RepoError> {
+        match tokio::time::timeout(self.acquire_timeout, self.pool.get_conn()).await {
+            Ok(result) => result.map_err(error::map),
+            Err(_) => Err(RepoError::Unavailable(format!(
+                "no MySQL connection within {:?}",
+                self.acquire_timeout
+            ))),
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Users in the `users` table.
+
+use async_trait::async_trait;
+use chrono::NaiveDateTime;
+use mysql_async::prelude::Queryable;
+use mysql_async::{Params, Row};
+use uuid::Uuid;
+
+use chat_domain::entities::{User, UserRole};
+use chat_domain::ids::UserId;
+use chat_domain::ports::UserRepository;
+use chat_domain::values::{DisplayName, PasswordHash, Username};
+use chat_domain::RepoError;
+
+use crate::codec::{decode, from_db_time, to_db_time};
+use crate::error::{corrupt, map};
+use crate::Db;
+
+const COLUMNS: &str = "id, username, display_name, password_hash, role, banned, created_at";
+
+/// The [`UserRepository`] on MySQL.
+pub struct MysqlUsers {
+    db: Db,
+}
+
+impl MysqlUsers {
+    pub(crate) fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    async fn select(
+        &self,
+        filter: &str,
+        params: impl Into<Params> + Send,
+    ) -> Result<Vec<User>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let rows: Vec<Row> = conn
+            .exec(format!("SELECT {COLUMNS} FROM users {filter}"), params)
+            .await
+            .map_err(map)?;
+        rows.into_iter().map(from_row).collect()
+    }
+}
+
+type UserRow = (Uuid, String, String, String, String, bool, NaiveDateTime);
+
+fn from_row(row: Row) -> Result<User, RepoError> {
+    let (id, username, display_name, password_hash, role, banned, created_at): UserRow =
+        decode(row, "users row")?;
+    Ok(User {
+        id: UserId::from_uuid(id),
+        username: Username::parse(&username).map_err(|e| corrupt("users.username", e))?,
+        display_name: DisplayName::parse(&display_name)
+            .map_err(|e| corrupt("users.display_name", e))?,
+        password_hash: PasswordHash::new(password_hash),
+        role: match role.as_str() {
+            "admin" => UserRole::Admin,
+            "user" => UserRole::User,
+            other => return Err(corrupt("users.role", other)),
+        },
+        banned,
+        created_at: from_db_time(created_at),
+    })
+}
+
+fn role_str(role: UserRole) -> &'static str {
+    match role {
+        UserRole::Admin => "admin",
+        UserRole::User => "user",
+    }
+}
+
+/// `LIKE` pattern for "starts with `prefix`", its wildcards escaped.
+fn starts_with_pattern(prefix: &str) -> String {
+    let mut p = String::with_capacity(prefix.len() + 1);
+    for c in prefix.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+#[async_trait]
+impl UserRepository for MysqlUsers {
+    async fn create(&self, user: &User) -> Result<(), RepoError> {
+        let mut conn = self.db.conn().await?;
+        conn.exec_drop(
+            "INSERT INTO users (id, username, username_key, display_name, password_hash, \
+             role, banned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                *user.id.as_uuid(),
+                user.username.as_str(),
+                user.username.key(),
+                user.display_name.as_str(),
+                user.password_hash.as_str(),
+                role_str(user.role),
+                user.banned,
+                to_db_time(user.created_at),
+            ),
+        )
+        .await
+        .map_err(map)
+    }
+
+    async fn get(&self, id: UserId) -> Result<User, RepoError> {
+        self.select("WHERE id = ?", (*id.as_uuid(),))
+            .await?
+            .pop()
+            .ok_or_else(|| RepoError::NotFound(format!("user {id}")))
+    }
+
+    async fn get_many(&self, ids: &[UserId]) -> Result<Vec<User>, RepoError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let params: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        self.select(&format!("WHERE id IN ({marks})"), params).await
+    }
+
+    async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError> {
+        Ok(self
+            .select("WHERE username_key = ?", (username.key(),))
+            .await?
+            .pop())
+    }
+
+    async fn search(
+        &self,
+        prefix: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<User>, RepoError> {
+        let pattern = starts_with_pattern(&prefix.to_ascii_lowercase());
+        let limit = limit as u64;
+        match after {
+            Some(after) => {
+                self.select(
+                    "WHERE username_key LIKE ? AND username_key > ? \
+                     ORDER BY username_key LIMIT ?",
+                    (pattern, after.to_ascii_lowercase(), limit),
+                )
+                .await
+            }
+            None => {
+                self.select(
+                    "WHERE username_key LIKE ? ORDER BY username_key LIMIT ?",
+                    (pattern, limit),
+                )
+                .await
+            }
+        }
+    }
+
+    async fn set_banned(&self, id: UserId, banned: bool) -> Result<User, RepoError> {
+        let mut conn = self.db.conn().await?;
+        conn.exec_drop(
+            "UPDATE users SET banned = ? WHERE id = ?",
+            (banned, *id.as_uuid()),
+        )
+        .await
+        .map_err(map)?;
+        drop(conn);
+        // Affected rows is 0 both for "no such user" and "already so": read it back.
+        self.get(id).await
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let n: Option<u64> = conn
+            .query_first("SELECT COUNT(*) FROM users")
+            .await
+            .map_err(map)?;
+        Ok(n.unwrap_or(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_wildcards() {
+        assert_eq!(starts_with_pattern("a_b%c\\"), "a\\_b\\%c\\\\%");
+        assert_eq!(starts_with_pattern(""), "%");
+    }
+}
