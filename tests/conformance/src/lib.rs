@@ -15,6 +15,7 @@
 
 pub mod fixtures;
 pub mod live;
+pub mod proxy;
 pub mod services;
 pub mod storage;
 
