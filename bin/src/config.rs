@@ -9,6 +9,9 @@ use clap::{Args, ValueEnum};
 pub enum Store {
     /// Plain text files under the data directory: no database to run.
     Txt,
+    /// MySQL or MariaDB at `--mysql-url`: for several server processes sharing one
+    /// database.
+    Mysql,
     /// In memory: nothing survives a restart. For trying things out and for tests.
     Memory,
 }
@@ -54,6 +57,19 @@ pub struct Config {
     /// themselves (history still reads them); 0 never archives.
     #[arg(long, env = "CHAT_TXT_ARCHIVE_DAYS", default_value_t = 7)]
     pub txt_archive_days: u32,
+
+    /// The database for `--store mysql`: `mysql://user:password@host:3306/database`.
+    #[arg(long, env = "CHAT_MYSQL_URL")]
+    pub mysql_url: Option<String>,
+
+    /// Most MySQL connections this process keeps open.
+    #[arg(long, env = "CHAT_MYSQL_POOL_MAX", default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub mysql_pool_max: u32,
+
+    /// How long a request waits for a free MySQL connection before it fails with
+    /// `unavailable` (e.g. 5s).
+    #[arg(long, env = "CHAT_MYSQL_ACQUIRE_TIMEOUT", default_value = "5s", value_parser = duration)]
+    pub mysql_acquire_timeout: Duration,
 
     /// How long a login session lasts (e.g. 7d, 12h).
     #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_memory::*;
+use chat_adapter_mysql::{MysqlConfig, MysqlStore};
 use chat_adapter_txt::{TxtConfig, TxtStore};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::RateLimit;
@@ -17,6 +18,8 @@ pub struct Node {
     pub app: ChatApp,
     /// The TXT store, when in use: it holds the data directory's lock until dropped.
     txt: Option<TxtStore>,
+    /// The MySQL store, when in use: its pool is closed on [`Node::close`].
+    mysql: Option<MysqlStore>,
 }
 
 impl Node {
@@ -24,6 +27,9 @@ impl Node {
     pub async fn close(self) {
         if let Some(store) = self.txt {
             store.messages.flush().await;
+        }
+        if let Some(store) = self.mysql {
+            store.disconnect().await;
         }
     }
 }
@@ -45,7 +51,15 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         hasher: Arc::new(Argon2Hasher::default()),
         clock: Arc::new(SystemClock),
     };
-    let mut txt = None;
+    let (mut txt, mut mysql) = (None, None);
+    if config.store == Store::Mysql {
+        let store = open_mysql(config).await?;
+        ports.users = store.users.clone();
+        ports.sessions = store.sessions.clone();
+        ports.conversations = store.conversations.clone();
+        ports.messages = store.messages.clone();
+        mysql = Some(store);
+    }
     if config.store == Store::Txt {
         let txt_config = TxtConfig {
             fsync: config.fsync,
@@ -82,7 +96,25 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
     Ok(Node {
         app: ChatApp::new(ports, settings),
         txt,
+        mysql,
     })
+}
+
+async fn open_mysql(config: &Config) -> Result<MysqlStore, StartError> {
+    let url = config.mysql_url.clone().ok_or_else(|| {
+        StartError::Config("--store mysql needs --mysql-url (CHAT_MYSQL_URL)".into())
+    })?;
+    let mysql_config = MysqlConfig {
+        pool_max: config.mysql_pool_max as usize,
+        acquire_timeout: config.mysql_acquire_timeout,
+        ..MysqlConfig::new(url)
+    };
+    MysqlStore::connect(&mysql_config)
+        .await
+        .map_err(|e| StartError::Store {
+            store: "mysql",
+            reason: e.to_string(),
+        })
 }
 
 /// Periodic upkeep: expired sessions are deleted hourly.
