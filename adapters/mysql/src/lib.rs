@@ -81,6 +81,7 @@ impl MysqlStore {
     pub async fn connect(config: &MysqlConfig) -> Result<Self, RepoError> {
         let db = Db::new(config)?;
         migrate::run(&db).await?;
+        warn_if_not_durable(&db).await;
         Ok(Self {
             users: Arc::new(MysqlUsers::new(db.clone())),
             sessions: Arc::new(MysqlSessions::new(db.clone())),
@@ -106,6 +107,25 @@ impl MysqlStore {
         drop(self);
         if let Err(e) = pool.disconnect().await {
             tracing::warn!(error = %e, "closing the MySQL pool");
+        }
+    }
+}
+
+/// An ack means the message is on disk only if the server flushes its log at every
+/// commit; say so loudly when it does not.
+async fn warn_if_not_durable(db: &Db) {
+    use mysql_async::prelude::Queryable;
+    let Ok(mut conn) = db.conn().await else { return };
+    let flush: Result<Option<u32>, _> = conn
+        .query_first("SELECT @@innodb_flush_log_at_trx_commit")
+        .await;
+    if let Ok(Some(mode)) = flush {
+        if mode != 1 {
+            tracing::warn!(
+                innodb_flush_log_at_trx_commit = mode,
+                "the database does not flush its log at every commit: acked messages \
+                 can be lost if its machine loses power; set it to 1"
+            );
         }
     }
 }

@@ -111,3 +111,44 @@ fn assert_gap_free(seqs: &[u64], total: u64) {
         seqs.len()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_retry_among_new_messages_returns_the_stored_one_and_stores_the_rest() {
+    let Some(db) = support::database().await else {
+        return;
+    };
+    let store = support::store(&db).await;
+    let (conversation, sender) = (ConversationId::new(), UserId::new());
+    let original = text(conversation, sender, "first", "once");
+    let first = store.messages.append(original.clone()).await.unwrap();
+    // Sent together they share batches; the retry must not cost the others anything.
+    let mut sends = Vec::new();
+    for i in 0..50 {
+        let messages = store.messages.clone();
+        let m = text(conversation, sender, &format!("new-{i}"), "new");
+        sends.push(tokio::spawn(
+            async move { messages.append(m).await.unwrap() },
+        ));
+        if i == 25 {
+            let messages = store.messages.clone();
+            let retry = original.clone();
+            sends.push(tokio::spawn(async move {
+                messages.append(retry).await.unwrap()
+            }));
+        }
+    }
+    let mut seqs = Vec::new();
+    for s in sends {
+        let appended = s.await.unwrap();
+        if appended.message.client_msg_id == original.client_msg_id {
+            assert_eq!(appended.message, first.message);
+            assert!(!appended.created);
+        } else {
+            assert!(appended.created);
+            seqs.push(appended.message.seq.get());
+        }
+    }
+    seqs.sort_unstable();
+    assert_eq!(seqs, (2..=51).collect::<Vec<_>>());
+    assert_eq!(store.messages.last_seq(conversation).await.unwrap(), 51);
+}

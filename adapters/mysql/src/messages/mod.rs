@@ -1,0 +1,206 @@
+//! Message logs in the `messages` table, seqs from `message_counters`.
+//!
+//! An append bumps its conversation's counter row in the same transaction as the
+//! insert; the row's lock is held until commit, so two processes appending to one
+//! conversation queue on it and seqs are gap-free and unique across processes. A retry
+//! racing its original meets the unique key on (conversation, sender, client_msg_id)
+//! and returns the stored message. Concurrent appends share transactions ([`batch`]).
+
+mod batch;
+mod single;
+
+use async_trait::async_trait;
+use chrono::NaiveDateTime;
+use mysql_async::prelude::Queryable;
+use mysql_async::{Params, Row};
+use uuid::Uuid;
+
+use chat_domain::entities::{Message, MessageKind, NewMessage};
+use chat_domain::ids::{ConversationId, MessageId, UserId};
+use chat_domain::ports::{Appended, MessageRepository};
+use chat_domain::values::{ClientMsgId, MessageBody, PageQuery, Seq};
+use chat_domain::RepoError;
+
+use crate::codec::{decode, from_db_time};
+use crate::error::{corrupt, map};
+use crate::Db;
+
+const COLUMNS: &str = "m.conversation_id, m.seq, m.id, m.sender_id, m.kind, m.body, \
+                       m.client_msg_id, m.reply_to, m.created_at";
+
+/// How often an append is rerun after the server rolled it back for a deadlock or a
+/// lock wait timeout before it gives up with `Unavailable`.
+const MAX_ATTEMPTS: u32 = 5;
+
+/// The [`MessageRepository`] on MySQL.
+pub struct MysqlMessages {
+    db: Db,
+    batcher: batch::Batcher,
+}
+
+impl MysqlMessages {
+    pub(crate) fn new(db: Db) -> Self {
+        Self {
+            batcher: batch::Batcher::start(db.clone()),
+            db,
+        }
+    }
+}
+
+async fn select(
+    db: &Db,
+    filter: &str,
+    params: impl Into<Params> + Send,
+) -> Result<Vec<Message>, RepoError> {
+    let mut conn = db.conn().await?;
+    let rows: Vec<Row> = conn
+        .exec(format!("SELECT {COLUMNS} FROM messages m {filter}"), params)
+        .await
+        .map_err(map)?;
+    rows.into_iter().map(from_row).collect()
+}
+
+/// The message stored under (conversation, sender, client_msg_id), if any.
+async fn find_by_client_id(
+    db: &Db,
+    id: ConversationId,
+    sender: UserId,
+    client_msg_id: &ClientMsgId,
+) -> Result<Option<Message>, RepoError> {
+    Ok(select(
+        db,
+        "WHERE m.conversation_id = ? AND m.sender_id = ? AND m.client_msg_id = ?",
+        (*id.as_uuid(), *sender.as_uuid(), client_msg_id.as_str()),
+    )
+    .await?
+    .pop())
+}
+
+type MessageRow = (
+    Uuid,
+    u64,
+    Uuid,
+    Uuid,
+    String,
+    String,
+    Option<String>,
+    Option<u64>,
+    NaiveDateTime,
+);
+
+fn from_row(row: Row) -> Result<Message, RepoError> {
+    let (conversation_id, seq, id, sender_id, kind, body, client_msg_id, reply_to, created_at): MessageRow =
+        decode(row, "messages row")?;
+    let kind = MessageKind::parse(&kind).map_err(|e| corrupt("messages.kind", e))?;
+    Ok(Message {
+        id: MessageId::from_uuid(id),
+        conversation_id: ConversationId::from_uuid(conversation_id),
+        seq: Seq::new(seq).map_err(|e| corrupt("messages.seq", e))?,
+        sender_id: UserId::from_uuid(sender_id),
+        kind,
+        body: MessageBody::from_stored(body),
+        client_msg_id: client_msg_id
+            .map(|c| ClientMsgId::parse(&c))
+            .transpose()
+            .map_err(|e| corrupt("messages.client_msg_id", e))?,
+        reply_to: reply_to
+            .map(Seq::new)
+            .transpose()
+            .map_err(|e| corrupt("messages.reply_to", e))?,
+        created_at: from_db_time(created_at),
+    })
+}
+
+#[async_trait]
+impl MessageRepository for MysqlMessages {
+    async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
+        self.batcher.append(message).await
+    }
+
+    async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
+        // Seqs are gap-free, so "the `limit` seqs next to a bound" is an indexed range
+        // read on the primary key, without first reading the last seq.
+        let after = query.after.map_or(0, Seq::get);
+        let before = query.before.map_or(u64::MAX, Seq::get);
+        let limit = query.limit.get() as u64;
+        let params = (*id.as_uuid(), after, before, limit);
+        if query.after.is_some() {
+            select(
+                &self.db,
+                "WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? \
+                 ORDER BY m.seq LIMIT ?",
+                params,
+            )
+            .await
+        } else {
+            let mut newest_first = select(
+                &self.db,
+                "WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? \
+                     ORDER BY m.seq DESC LIMIT ?",
+                params,
+            )
+            .await?;
+            newest_first.reverse();
+            Ok(newest_first)
+        }
+    }
+
+    async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {
+        Ok(select(
+            &self.db,
+            "WHERE m.conversation_id = ? AND m.seq = ?",
+            (*id.as_uuid(), seq.get()),
+        )
+        .await?
+        .pop())
+    }
+
+    async fn find_by_client_id(
+        &self,
+        id: ConversationId,
+        sender: UserId,
+        client_msg_id: &ClientMsgId,
+    ) -> Result<Option<Message>, RepoError> {
+        find_by_client_id(&self.db, id, sender, client_msg_id).await
+    }
+
+    async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let seq: Option<u64> = conn
+            .exec_first(
+                "SELECT last_seq FROM message_counters WHERE conversation_id = ?",
+                (*id.as_uuid(),),
+            )
+            .await
+            .map_err(map)?;
+        Ok(seq.unwrap_or(0))
+    }
+
+    async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let params: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        select(
+            &self.db,
+            &format!(
+                "JOIN message_counters c ON c.conversation_id = m.conversation_id \
+                 AND c.last_seq = m.seq WHERE c.conversation_id IN ({marks})"
+            ),
+            params,
+        )
+        .await
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        // Seqs are gap-free and messages are never deleted, so the counters sum to the
+        // number of messages: one row per conversation read, not one per message.
+        let mut conn = self.db.conn().await?;
+        let n: Option<Option<u64>> = conn
+            .query_first("SELECT CAST(SUM(last_seq) AS UNSIGNED) FROM message_counters")
+            .await
+            .map_err(map)?;
+        Ok(n.flatten().unwrap_or(0))
+    }
+}
