@@ -41,6 +41,12 @@ pub struct Config {
     #[arg(long, env = "CHAT_STORE", value_enum, default_value = "txt")]
     pub store: Store,
 
+    /// Where messages go, when not with the rest: `txt` with `--store mysql` keeps
+    /// message files under the data directory and everything else in MySQL (the seed's
+    /// hybrid layout). Unset: messages live in `--store`.
+    #[arg(long, env = "CHAT_MESSAGE_STORE", value_enum)]
+    pub message_store: Option<Store>,
+
     /// When the TXT store forces appends to disk: `always` (before every ack, with group
     /// commit; nothing acked is ever lost), `batch-ms=N` (ack when written, sync every N ms:
     /// power loss may lose the last N ms of acked messages) or `never` (leave it to the OS:

@@ -6,7 +6,7 @@ use std::time::Duration;
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_memory::*;
 use chat_adapter_mysql::{MysqlConfig, MysqlStore};
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::{ConversationStems, TxtConfig, TxtMessageLog, TxtStore};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::RateLimit;
 
@@ -20,6 +20,8 @@ pub struct Node {
     txt: Option<TxtStore>,
     /// The MySQL store, when in use: its pool is closed on [`Node::close`].
     mysql: Option<MysqlStore>,
+    /// TXT message files beside metadata elsewhere (hybrid mode).
+    txt_messages: Option<TxtMessageLog>,
 }
 
 impl Node {
@@ -27,6 +29,9 @@ impl Node {
     pub async fn close(self) {
         if let Some(store) = self.txt {
             store.messages.flush().await;
+        }
+        if let Some(log) = self.txt_messages {
+            log.messages.flush().await;
         }
         if let Some(store) = self.mysql {
             store.disconnect().await;
@@ -51,7 +56,17 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         hasher: Arc::new(Argon2Hasher::default()),
         clock: Arc::new(SystemClock),
     };
-    let (mut txt, mut mysql) = (None, None);
+    let (mut txt, mut mysql, mut txt_messages) = (None, None, None);
+    match (config.store, config.message_store) {
+        (_, None) | (Store::Mysql, Some(Store::Txt)) => {}
+        (store, Some(messages)) if store == messages => {}
+        (store, Some(messages)) => {
+            return Err(StartError::Config(format!(
+                "messages in {messages:?} with the rest in {store:?} is not supported; \
+                 the split supported is CHAT_STORE=mysql CHAT_MESSAGE_STORE=txt"
+            )))
+        }
+    }
     if config.store == Store::Mysql {
         let store = open_mysql(config).await?;
         ports.users = store.users.clone();
@@ -60,21 +75,16 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         ports.messages = store.messages.clone();
         mysql = Some(store);
     }
+    if config.store == Store::Mysql && config.message_store == Some(Store::Txt) {
+        let (dir, txt_config) = (config.data_dir.clone(), txt_config(config));
+        let stems = Arc::new(ConversationStems(ports.conversations.clone()));
+        let log = blocking_open(move || TxtStore::open_messages(&dir, txt_config, stems)).await?;
+        ports.messages = log.messages.clone();
+        txt_messages = Some(log);
+    }
     if config.store == Store::Txt {
-        let txt_config = TxtConfig {
-            fsync: config.fsync,
-            max_file_bytes: config.txt_max_file_mb * 1024 * 1024,
-            archive_after_days: (config.txt_archive_days > 0).then_some(config.txt_archive_days),
-            ..TxtConfig::default()
-        };
-        let dir = config.data_dir.clone();
-        let store = tokio::task::spawn_blocking(move || TxtStore::open(&dir, txt_config))
-            .await
-            .map_err(|e| StartError::Config(format!("opening the TXT store failed: {e}")))?
-            .map_err(|e| StartError::Store {
-                store: "txt",
-                reason: e.to_string(),
-            })?;
+        let (dir, txt_config) = (config.data_dir.clone(), txt_config(config));
+        let store = blocking_open(move || TxtStore::open(&dir, txt_config)).await?;
         ports.users = store.users.clone();
         ports.sessions = store.sessions.clone();
         ports.conversations = store.conversations.clone();
@@ -97,7 +107,30 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         app: ChatApp::new(ports, settings),
         txt,
         mysql,
+        txt_messages,
     })
+}
+
+fn txt_config(config: &Config) -> TxtConfig {
+    TxtConfig {
+        fsync: config.fsync,
+        max_file_bytes: config.txt_max_file_mb * 1024 * 1024,
+        archive_after_days: (config.txt_archive_days > 0).then_some(config.txt_archive_days),
+        ..TxtConfig::default()
+    }
+}
+
+/// Opens a TXT store off the async threads: recovery reads files.
+async fn blocking_open<T: Send + 'static>(
+    open: impl FnOnce() -> Result<T, chat_domain::RepoError> + Send + 'static,
+) -> Result<T, StartError> {
+    tokio::task::spawn_blocking(open)
+        .await
+        .map_err(|e| StartError::Config(format!("opening the TXT store failed: {e}")))?
+        .map_err(|e| StartError::Store {
+            store: "txt",
+            reason: e.to_string(),
+        })
 }
 
 async fn open_mysql(config: &Config) -> Result<MysqlStore, StartError> {

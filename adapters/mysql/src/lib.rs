@@ -115,7 +115,9 @@ impl MysqlStore {
 /// commit; say so loudly when it does not.
 async fn warn_if_not_durable(db: &Db) {
     use mysql_async::prelude::Queryable;
-    let Ok(mut conn) = db.conn().await else { return };
+    let Ok(mut conn) = db.conn().await else {
+        return;
+    };
     let flush: Result<Option<u32>, _> = conn
         .query_first("SELECT @@innodb_flush_log_at_trx_commit")
         .await;

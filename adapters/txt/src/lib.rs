@@ -25,7 +25,7 @@ use chat_domain::RepoError;
 
 pub use config::{FsyncMode, TxtConfig};
 pub use messages::layout::Stem;
-pub use messages::{StemOf, TxtMessages};
+pub use messages::{ConversationStems, StemOf, TxtMessages};
 pub use meta::{TxtConversations, TxtSessions, TxtUsers};
 
 /// Maps an I/O failure to the domain's retryable error, naming the file.
@@ -49,12 +49,13 @@ pub struct TxtStore {
 
 struct MetaStems(Arc<meta::Meta>);
 
+#[async_trait::async_trait]
 impl StemOf for MetaStems {
-    fn stem_of(&self, id: chat_domain::ids::ConversationId) -> Stem {
-        match self.0.state.conversations.direct_pair_of(id) {
+    async fn stem_of(&self, id: chat_domain::ids::ConversationId) -> Result<Stem, RepoError> {
+        Ok(match self.0.state.conversations.direct_pair_of(id) {
             Some(Some(pair)) => Stem::Private(pair),
             _ => Stem::Group(id),
-        }
+        })
     }
 }
 
@@ -66,24 +67,7 @@ impl TxtStore {
     /// is held) or the files cannot be read; [`RepoError::Corrupt`] if the metadata is
     /// damaged beyond its last record.
     pub fn open(dir: &Path, config: TxtConfig) -> Result<Self, RepoError> {
-        fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
-        let lock_path = dir.join("LOCK");
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| io_error("open", &lock_path, e))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(RepoError::Unavailable(format!(
-                    "{} is in use by another process (its LOCK is held)",
-                    dir.display()
-                )))
-            }
-            Err(TryLockError::Error(e)) => return Err(io_error("lock", &lock_path, e)),
-        }
+        let lock = lock_dir(dir)?;
         let meta = Arc::new(meta::Meta::open(&dir.join("meta"), &config)?);
         let stems = Arc::new(MetaStems(meta.clone()));
         let messages = TxtMessages::open(&dir.join("chat"), &config, stems)?;
@@ -100,5 +84,51 @@ impl TxtStore {
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Opens only the message files in `dir` (under `chat/`, as [`TxtStore::open`] lays
+    /// them out), for hybrid setups that keep users and conversations elsewhere; `stems`
+    /// tells direct conversations from groups (see [`ConversationStems`]).
+    ///
+    /// # Errors
+    /// As [`TxtStore::open`].
+    pub fn open_messages(
+        dir: &Path,
+        config: TxtConfig,
+        stems: Arc<dyn StemOf>,
+    ) -> Result<TxtMessageLog, RepoError> {
+        let lock = lock_dir(dir)?;
+        let messages = TxtMessages::open(&dir.join("chat"), &config, stems)?;
+        Ok(TxtMessageLog {
+            messages: Arc::new(messages),
+            _lock: lock,
+        })
+    }
+}
+
+/// The message files of a data directory, opened without its metadata.
+pub struct TxtMessageLog {
+    /// Message logs.
+    pub messages: Arc<TxtMessages>,
+    _lock: File,
+}
+
+/// Creates `dir` and takes its `LOCK`, so a second process cannot open it.
+fn lock_dir(dir: &Path) -> Result<File, RepoError> {
+    fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+    let lock_path = dir.join("LOCK");
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| io_error("open", &lock_path, e))?;
+    match lock.try_lock() {
+        Ok(()) => Ok(lock),
+        Err(TryLockError::WouldBlock) => Err(RepoError::Unavailable(format!(
+            "{} is in use by another process (its LOCK is held)",
+            dir.display()
+        ))),
+        Err(TryLockError::Error(e)) => Err(io_error("lock", &lock_path, e)),
     }
 }

@@ -19,7 +19,7 @@ use tokio::sync::oneshot;
 
 use chat_domain::entities::{Message, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{Appended, MessageRepository};
+use chat_domain::ports::{Appended, ConversationRepository, MessageRepository};
 use chat_domain::values::{ClientMsgId, PageQuery, Seq};
 use chat_domain::RepoError;
 
@@ -28,10 +28,32 @@ use index::{client_key, Index};
 use layout::Stem;
 use writer::{AppendReq, Command};
 
-/// Decides which layout a conversation's files use (group or private pair).
+/// Decides which layout a conversation's files use (group or private pair). Asked once
+/// per conversation, at its first append after a start.
+#[async_trait]
 pub trait StemOf: Send + Sync {
     /// The layout for `id`; conversations the resolver does not know are laid out as groups.
-    fn stem_of(&self, id: ConversationId) -> Stem;
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the conversation store cannot answer; the append
+    /// then fails the same way.
+    async fn stem_of(&self, id: ConversationId) -> Result<Stem, RepoError>;
+}
+
+/// Lays out conversations by asking a [`ConversationRepository`]: direct conversations
+/// in `private/`, the rest in `group/`. This is how TXT message files sit beside
+/// metadata kept elsewhere (MySQL, say).
+pub struct ConversationStems(pub Arc<dyn ConversationRepository>);
+
+#[async_trait]
+impl StemOf for ConversationStems {
+    async fn stem_of(&self, id: ConversationId) -> Result<Stem, RepoError> {
+        match self.0.get(id).await {
+            Ok(c) => Ok(c.direct_pair().map_or(Stem::Group(id), Stem::Private)),
+            Err(RepoError::NotFound(_)) => Ok(Stem::Group(id)),
+            Err(e) => Err(e),
+        }
+    }
 }
 
 pub(crate) struct Shared {
@@ -129,7 +151,14 @@ impl TxtMessages {
 #[async_trait]
 impl MessageRepository for TxtMessages {
     async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
-        let stem = self.stems.stem_of(message.conversation_id);
+        let known = {
+            let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
+            index.get(&message.conversation_id).and_then(|s| s.stem)
+        };
+        let stem = match known {
+            Some(stem) => stem,
+            None => self.stems.stem_of(message.conversation_id).await?,
+        };
         let (reply, answer) = oneshot::channel();
         self.send(Command::Append(AppendReq {
             draft: message,
