@@ -237,6 +237,27 @@ impl ConversationRepository for MemoryConversations {
         Ok(out.into_iter().collect())
     }
 
+    async fn list(
+        &self,
+        after: Option<ConversationId>,
+        limit: usize,
+    ) -> Result<Vec<Conversation>, RepoError> {
+        let s = lock(&self.0);
+        let mut page: Vec<&Conversation> = s
+            .conversations
+            .values()
+            .filter(|c| after.is_none_or(|a| c.id > a))
+            .collect();
+        // Only the page is sorted, not every conversation.
+        let n = limit.min(page.len());
+        if n < page.len() {
+            page.select_nth_unstable_by_key(n, |c| c.id);
+            page.truncate(n);
+        }
+        page.sort_unstable_by_key(|c| c.id);
+        Ok(page.into_iter().cloned().collect())
+    }
+
     async fn count(&self) -> Result<u64, RepoError> {
         Ok(lock(&self.0).conversations.len() as u64)
     }

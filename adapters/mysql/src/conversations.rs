@@ -440,6 +440,36 @@ impl ConversationRepository for MysqlConversations {
         Ok(ids.into_iter().map(UserId::from_uuid).collect())
     }
 
+    async fn list(
+        &self,
+        after: Option<ConversationId>,
+        limit: usize,
+    ) -> Result<Vec<Conversation>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let limit = limit as u64;
+        let rows: Vec<Row> = match after {
+            Some(after) => {
+                conn.exec(
+                    format!(
+                        "SELECT {CONVERSATION} FROM conversations c WHERE c.id > ? \
+                         ORDER BY c.id LIMIT ?"
+                    ),
+                    (*after.as_uuid(), limit),
+                )
+                .await
+            }
+            None => {
+                conn.exec(
+                    format!("SELECT {CONVERSATION} FROM conversations c ORDER BY c.id LIMIT ?"),
+                    (limit,),
+                )
+                .await
+            }
+        }
+        .map_err(map)?;
+        rows.into_iter().map(conversation_from_row).collect()
+    }
+
     async fn count(&self) -> Result<u64, RepoError> {
         let mut conn = self.db.conn().await?;
         let n: Option<u64> = conn

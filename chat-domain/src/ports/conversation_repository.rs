@@ -103,6 +103,14 @@ pub trait ConversationRepository: Send + Sync {
     /// The users who share at least one conversation with `user_id` (not the user).
     async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
 
+    /// Up to `limit` conversations ordered by id, starting after the id `after` if given:
+    /// pages through every conversation, members or not (moving data between stores).
+    async fn list(
+        &self,
+        after: Option<ConversationId>,
+        limit: usize,
+    ) -> Result<Vec<Conversation>, RepoError>;
+
     /// How many conversations exist.
     async fn count(&self) -> Result<u64, RepoError>;
 }

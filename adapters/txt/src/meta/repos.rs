@@ -354,6 +354,14 @@ impl ConversationRepository for TxtConversations {
         self.0.state.conversations.contacts(user_id).await
     }
 
+    async fn list(
+        &self,
+        after: Option<ConversationId>,
+        limit: usize,
+    ) -> Result<Vec<Conversation>, RepoError> {
+        self.0.state.conversations.list(after, limit).await
+    }
+
     async fn count(&self) -> Result<u64, RepoError> {
         self.0.state.conversations.count().await
     }

@@ -290,3 +290,46 @@ pub async fn it_should_list_memberships_and_contacts(h: &impl StorageHarness) {
         vec![]
     );
 }
+
+/// Paging by id visits every conversation once, in id order, members or not.
+pub async fn it_should_page_through_every_conversation(h: &impl StorageHarness) {
+    let s = h.open().await;
+    let a = UserId::new();
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let g = group(a, &format!("g{i}"));
+        // The last group has nobody left in it; it is still listed.
+        let members = if i == 4 {
+            vec![]
+        } else {
+            vec![member(&g, a, ParticipantRole::Owner, 0)]
+        };
+        s.conversations.create_group(&g, &members).await.unwrap();
+        ids.push(g.id);
+    }
+    for _ in 0..2 {
+        let (pair, cand, ps) = direct(a, UserId::new());
+        let (dm, _) = s
+            .conversations
+            .get_or_create_direct(pair, &cand, ps)
+            .await
+            .unwrap();
+        ids.push(dm.id);
+    }
+    ids.sort();
+
+    let s = h.reopen().await;
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = s.conversations.list(after, 3).await.unwrap();
+        assert!(page.len() <= 3);
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        seen.extend(page.iter().map(|c| c.id));
+    }
+    assert_eq!(seen, ids);
+    let all = s.conversations.list(None, 100).await.unwrap();
+    assert_eq!(all.iter().filter(|c| c.direct_pair().is_some()).count(), 2);
+    assert_eq!(s.conversations.list(None, 0).await.unwrap(), vec![]);
+}
