@@ -10,6 +10,7 @@
 //! ```
 
 mod config;
+pub mod migrate;
 mod wiring;
 
 use std::future::Future;

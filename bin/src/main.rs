@@ -36,6 +36,16 @@ enum Command {
         /// The admin's username.
         username: String,
     },
+    /// Copy every user, conversation and message into an empty store (sessions are not
+    /// copied: users sign in again), e.g. `--from txt:./storage --to mysql://root@db/chat`.
+    Migrate {
+        /// The store to read: `txt:<dir>` or `mysql://…`.
+        #[arg(long)]
+        from: chat_server::migrate::Endpoint,
+        /// The empty store to fill: `txt:<dir>` or `mysql://…`.
+        #[arg(long)]
+        to: chat_server::migrate::Endpoint,
+    },
 }
 
 #[tokio::main]
@@ -58,6 +68,7 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.config).await,
         Command::CreateAdmin { username } => create_admin(cli.config, &username).await,
+        Command::Migrate { from, to } => migrate(&from, &to).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,6 +126,22 @@ async fn create_admin(config: Config, username: &str) -> Result<(), String> {
     node.close().await;
     let user = created?;
     println!("created admin {} ({})", user.username, user.id);
+    Ok(())
+}
+
+async fn migrate(
+    from: &chat_server::migrate::Endpoint,
+    to: &chat_server::migrate::Endpoint,
+) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    let moved = chat_server::migrate::migrate(from, to).await?;
+    println!(
+        "copied {} users, {} conversations, {} messages in {:.1}s",
+        moved.users,
+        moved.conversations,
+        moved.messages,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

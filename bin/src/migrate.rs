@@ -1,0 +1,304 @@
+//! `chat-server migrate --from txt:./storage --to mysql://…` (and back): copies every
+//! user, conversation (with its members and their read cursors) and message from one
+//! store into an empty other, through the storage ports, so any pair of adapters works.
+//!
+//! Ids, seqs, times and client ids are kept as they are. Login sessions are not copied:
+//! everyone signs in again on the new store.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+use chat_adapter_txt::{FsyncMode, TxtConfig, TxtStore};
+use chat_domain::entities::{Conversation, ConversationType, Message, NewMessage, Participant};
+use chat_domain::ports::{ConversationRepository, MessageRepository, UserRepository};
+use chat_domain::values::{Limit, PageQuery, Seq};
+use chat_domain::RepoError;
+
+/// One side of a migration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `txt:<data dir>`.
+    Txt(PathBuf),
+    /// `mysql://user:password@host:port/database`.
+    Mysql(String),
+}
+
+impl FromStr for Endpoint {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(dir) = s.strip_prefix("txt:") {
+            if dir.is_empty() {
+                return Err("txt: needs a directory, as in txt:./storage".into());
+            }
+            Ok(Endpoint::Txt(PathBuf::from(dir)))
+        } else if s.starts_with("mysql://") {
+            Ok(Endpoint::Mysql(s.to_owned()))
+        } else {
+            Err(format!(
+                "{s:?}: write txt:<dir> or mysql://user:password@host/database"
+            ))
+        }
+    }
+}
+
+/// What a migration copied.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Moved {
+    /// Accounts.
+    pub users: u64,
+    /// Conversations, with their members.
+    pub conversations: u64,
+    /// Messages.
+    pub messages: u64,
+}
+
+/// Conversations copied at once (messages within one are copied in order).
+const PARALLEL: usize = 32;
+const PAGE: usize = 500;
+
+/// Copies everything in `from` into `to`, which must be empty, then checks the counts.
+///
+/// # Errors
+/// A message naming what failed: a store that cannot be opened, a non-empty target, or
+/// a port call that failed. The target is then partly written: empty it and run again.
+pub async fn migrate(from: &Endpoint, to: &Endpoint) -> Result<Moved, String> {
+    if from == to {
+        return Err("--from and --to name the same store".into());
+    }
+    let source = open(from, false).await?;
+    let target = open(to, true).await?;
+    let result = copy(&source, &target).await;
+    source.close().await;
+    // Flushed even after a failure, so what was copied is on disk for inspection.
+    target.close().await;
+    result
+}
+
+struct Opened {
+    users: Arc<dyn UserRepository>,
+    conversations: Arc<dyn ConversationRepository>,
+    messages: Arc<dyn MessageRepository>,
+    store: OpenStore,
+}
+
+enum OpenStore {
+    Txt(TxtStore),
+    Mysql(MysqlStore),
+}
+
+impl Opened {
+    async fn close(self) {
+        match self.store {
+            OpenStore::Txt(s) => s.messages.flush().await,
+            OpenStore::Mysql(s) => s.disconnect().await,
+        }
+    }
+}
+
+async fn open(endpoint: &Endpoint, target: bool) -> Result<Opened, String> {
+    match endpoint {
+        Endpoint::Txt(dir) => {
+            // A target is written without a sync per append and synced once at the end:
+            // a migration that dies half-way is rerun from scratch anyway.
+            let config = TxtConfig {
+                fsync: if target {
+                    FsyncMode::Never
+                } else {
+                    FsyncMode::Always
+                },
+                archive_after_days: None,
+                ..TxtConfig::default()
+            };
+            let dir = dir.clone();
+            let shown = dir.display().to_string();
+            let store = tokio::task::spawn_blocking(move || TxtStore::open(&dir, config))
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| format!("txt:{shown}: {e}"))?;
+            Ok(Opened {
+                users: store.users.clone(),
+                conversations: store.conversations.clone(),
+                messages: store.messages.clone(),
+                store: OpenStore::Txt(store),
+            })
+        }
+        Endpoint::Mysql(url) => {
+            let store = MysqlStore::connect(&MysqlConfig::new(url.clone()))
+                .await
+                .map_err(|e| format!("mysql: {e}"))?;
+            Ok(Opened {
+                users: store.users.clone(),
+                conversations: store.conversations.clone(),
+                messages: store.messages.clone(),
+                store: OpenStore::Mysql(store),
+            })
+        }
+    }
+}
+
+async fn counts(o: &Opened) -> Result<Moved, RepoError> {
+    Ok(Moved {
+        users: o.users.count().await?,
+        conversations: o.conversations.count().await?,
+        messages: o.messages.count().await?,
+    })
+}
+
+async fn copy(source: &Opened, target: &Opened) -> Result<Moved, String> {
+    let found = counts(target).await.map_err(|e| format!("target: {e}"))?;
+    if found != Moved::default() {
+        return Err(format!(
+            "the target is not empty ({} users, {} conversations, {} messages)",
+            found.users, found.conversations, found.messages
+        ));
+    }
+    let expected = counts(source).await.map_err(|e| format!("source: {e}"))?;
+    let mut moved = Moved {
+        users: copy_users(source, target).await?,
+        ..Moved::default()
+    };
+    tracing::info!(users = moved.users, "users copied");
+
+    let slots = Arc::new(Semaphore::new(PARALLEL));
+    let mut running = JoinSet::new();
+    let mut after = None;
+    loop {
+        let page = source
+            .conversations
+            .list(after, PAGE)
+            .await
+            .map_err(|e| format!("listing conversations: {e}"))?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        for c in page {
+            let slot = slots
+                .clone()
+                .acquire_owned()
+                .await
+                .map_err(|e| e.to_string())?;
+            let (from, to) = (ports(source), ports(target));
+            running.spawn(async move {
+                let copied = copy_conversation(&from, &to, &c).await;
+                drop(slot);
+                copied.map_err(|e| format!("conversation {}: {e}", c.id))
+            });
+            // Surface a failure early rather than after every conversation is tried.
+            while let Some(done) = running.try_join_next() {
+                moved.messages += done.map_err(|e| e.to_string())??;
+                moved.conversations += 1;
+            }
+        }
+    }
+    while let Some(done) = running.join_next().await {
+        moved.messages += done.map_err(|e| e.to_string())??;
+        moved.conversations += 1;
+    }
+    let copied = counts(target).await.map_err(|e| format!("target: {e}"))?;
+    if copied != expected || moved != expected {
+        return Err(format!(
+            "counts differ after copying: source {expected:?}, target {copied:?}"
+        ));
+    }
+    Ok(moved)
+}
+
+async fn copy_users(source: &Opened, target: &Opened) -> Result<u64, String> {
+    let mut n = 0;
+    let mut after: Option<String> = None;
+    loop {
+        let page = source
+            .users
+            .search("", after.as_deref(), PAGE)
+            .await
+            .map_err(|e| format!("listing users: {e}"))?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.username.key());
+        for user in &page {
+            target
+                .users
+                .create(user)
+                .await
+                .map_err(|e| format!("user {}: {e}", user.username))?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+type Ports = (Arc<dyn ConversationRepository>, Arc<dyn MessageRepository>);
+
+fn ports(o: &Opened) -> Ports {
+    (o.conversations.clone(), o.messages.clone())
+}
+
+/// The conversation, its members, then its messages in seq order. Returns how many
+/// messages it copied.
+async fn copy_conversation(from: &Ports, to: &Ports, c: &Conversation) -> Result<u64, RepoError> {
+    let members = from.0.participants(c.id).await?;
+    match &c.ty {
+        ConversationType::Group { .. } => to.0.create_group(c, &members).await?,
+        ConversationType::Direct { pair } => {
+            let two: [Participant; 2] = members.try_into().map_err(|m: Vec<_>| {
+                RepoError::Conflict(format!("a direct conversation with {} members", m.len()))
+            })?;
+            let (stored, created) = to.0.get_or_create_direct(*pair, c, two).await?;
+            if !created || stored.id != c.id {
+                return Err(RepoError::Conflict(format!(
+                    "the target has another conversation ({}) for this pair",
+                    stored.id
+                )));
+            }
+        }
+    }
+    let Some(first) = from.1.get(c.id, Seq::after(0)).await? else {
+        return Ok(0);
+    };
+    copy_message(to, first).await?;
+    let mut n = 1;
+    let mut after = Seq::after(0);
+    loop {
+        let page = from
+            .1
+            .page(
+                c.id,
+                PageQuery::after(after, Limit::new(100).unwrap_or_default()),
+            )
+            .await?;
+        let Some(last) = page.last() else {
+            return Ok(n);
+        };
+        after = last.seq;
+        for m in page {
+            copy_message(to, m).await?;
+            n += 1;
+        }
+    }
+}
+
+async fn copy_message(to: &Ports, m: Message) -> Result<(), RepoError> {
+    let seq = m.seq;
+    let draft = NewMessage {
+        id: m.id,
+        conversation_id: m.conversation_id,
+        sender_id: m.sender_id,
+        kind: m.kind,
+        body: m.body,
+        client_msg_id: m.client_msg_id,
+        reply_to: m.reply_to,
+        created_at: m.created_at,
+    };
+    let stored = to.1.append(draft).await?;
+    if !stored.created || stored.message.seq != seq {
+        return Err(RepoError::Conflict(format!(
+            "message {seq} landed at {} in the target",
+            stored.message.seq.get()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,213 @@
+//! `chat-server migrate`: TXT → MySQL with the real binary, then MySQL → TXT, and
+//! everything (users, conversations, members, read cursors, messages) comes out equal.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
+use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_conformance::fixtures::{direct, group, member, text, user};
+use chat_conformance::services::unreachable_service;
+use chat_domain::entities::{Conversation, Message, Participant, ParticipantRole, User};
+use chat_domain::ports::{ConversationRepository, MessageRepository, UserRepository};
+use chat_domain::values::{Limit, PageQuery, Seq};
+use chat_server::migrate::{migrate, Endpoint, Moved};
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Self {
+        let p =
+            std::env::temp_dir().join(format!("chat-migrate-{}", uuid::Uuid::new_v4().simple()));
+        Self(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+struct Ports {
+    users: Arc<dyn UserRepository>,
+    conversations: Arc<dyn ConversationRepository>,
+    messages: Arc<dyn MessageRepository>,
+}
+
+type Snapshot = (
+    Vec<User>,
+    Vec<(Conversation, Vec<Participant>, Vec<Message>)>,
+);
+
+/// Everything a store holds, in a stable order.
+async fn snapshot(p: &Ports) -> Snapshot {
+    let users = p.users.search("", None, 1000).await.unwrap();
+    let mut conversations = Vec::new();
+    for c in p.conversations.list(None, 1000).await.unwrap() {
+        let members = p.conversations.participants(c.id).await.unwrap();
+        let mut messages = Vec::new();
+        let last = p.messages.last_seq(c.id).await.unwrap();
+        let mut before = Seq::new(last + 1).ok();
+        while let Some(b) = before.filter(|b| b.get() > 1) {
+            let page = p
+                .messages
+                .page(c.id, PageQuery::before(b, Limit::new(100).unwrap()))
+                .await
+                .unwrap();
+            before = page.first().map(|m| m.seq);
+            messages.splice(0..0, page);
+        }
+        assert_eq!(messages.len() as u64, last);
+        conversations.push((c, members, messages));
+    }
+    (users, conversations)
+}
+
+async fn fill(p: &Ports) -> Moved {
+    let (alice, bob, carol) = (user("alice"), user("Bob.B"), user("carol_c"));
+    for u in [&alice, &bob, &carol] {
+        p.users.create(u).await.unwrap();
+    }
+    let g = group(alice.id, "家人 👨‍👩‍👧");
+    let members = [
+        member(&g, alice.id, ParticipantRole::Owner, 0),
+        member(&g, bob.id, ParticipantRole::Admin, 1),
+        member(&g, carol.id, ParticipantRole::Member, 2),
+    ];
+    p.conversations.create_group(&g, &members).await.unwrap();
+    for i in 0..230 {
+        let sender = [alice.id, bob.id, carol.id][i % 3];
+        let mut m = text(g.id, sender, &format!("g-{i}"), &format!("消息 {i} 🎉"));
+        if i % 7 == 0 {
+            m.client_msg_id = None;
+        }
+        if i > 0 && i % 10 == 0 {
+            m.reply_to = Seq::new(i as u64).ok();
+        }
+        p.messages.append(m).await.unwrap();
+    }
+    p.conversations
+        .advance_read_cursor(g.id, bob.id, 117)
+        .await
+        .unwrap();
+    let (pair, dm, two) = direct(alice.id, carol.id);
+    p.conversations
+        .get_or_create_direct(pair, &dm, two)
+        .await
+        .unwrap();
+    for i in 0..3 {
+        p.messages
+            .append(text(dm.id, carol.id, &format!("d-{i}"), "hi"))
+            .await
+            .unwrap();
+    }
+    // Everyone left this one; its history still moves.
+    let empty = group(bob.id, "empty");
+    p.conversations.create_group(&empty, &[]).await.unwrap();
+    p.messages
+        .append(text(empty.id, bob.id, "e-0", "anyone?"))
+        .await
+        .unwrap();
+    Moved {
+        users: 3,
+        conversations: 3,
+        messages: 234,
+    }
+}
+
+fn txt_ports(store: &TxtStore) -> Ports {
+    Ports {
+        users: store.users.clone(),
+        conversations: store.conversations.clone(),
+        messages: store.messages.clone(),
+    }
+}
+
+fn mysql_ports(store: &MysqlStore) -> Ports {
+    Ports {
+        users: store.users.clone(),
+        conversations: store.conversations.clone(),
+        messages: store.messages.clone(),
+    }
+}
+
+async fn txt_snapshot(dir: &Path) -> Snapshot {
+    let store = TxtStore::open(dir, TxtConfig::default()).unwrap();
+    let snap = snapshot(&txt_ports(&store)).await;
+    store.messages.flush().await;
+    snap
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn txt_to_mysql_and_back_keeps_everything() {
+    let url = test_server_url();
+    let db = match TestDatabase::create(&url).await {
+        Ok(db) => Some(db),
+        Err(e) => unreachable_service("MySQL", &format!("{url}: {e}")),
+    };
+    let Some(db) = db else { return };
+    let (source, back) = (TempDir::new(), TempDir::new());
+    let expected = {
+        let store = TxtStore::open(&source.0, TxtConfig::default()).unwrap();
+        let expected = fill(&txt_ports(&store)).await;
+        store.messages.flush().await;
+        expected
+    };
+    let original = txt_snapshot(&source.0).await;
+
+    // The real binary, as an operator runs it.
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_chat-server"))
+        .args([
+            "migrate",
+            "--from",
+            &format!("txt:{}", source.0.display()),
+            "--to",
+            &db.url(),
+        ])
+        .env("CHAT_LOG", "warn")
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("copied 3 users, 3 conversations, 234 messages"),
+        "{stdout}"
+    );
+
+    let mysql = MysqlStore::connect(&MysqlConfig::new(db.url()))
+        .await
+        .unwrap();
+    assert_eq!(snapshot(&mysql_ports(&mysql)).await, original);
+    mysql.disconnect().await;
+
+    // And back, into a fresh directory.
+    let to = Endpoint::Txt(back.0.clone());
+    let moved = migrate(&Endpoint::Mysql(db.url()), &to).await.unwrap();
+    assert_eq!(moved, expected);
+    assert_eq!(txt_snapshot(&back.0).await, original);
+
+    // A target that holds data is refused, and nothing is written to it.
+    let again = migrate(&Endpoint::Txt(source.0.clone()), &Endpoint::Mysql(db.url())).await;
+    assert!(again.unwrap_err().contains("not empty"));
+}
+
+#[test]
+fn endpoints_parse_or_explain() {
+    assert_eq!("txt:./data".parse(), Ok(Endpoint::Txt("./data".into())));
+    assert_eq!(
+        "mysql://root@db/chat".parse(),
+        Ok(Endpoint::Mysql("mysql://root@db/chat".into()))
+    );
+    assert!("txt:".parse::<Endpoint>().is_err());
+    assert!("postgres://x"
+        .parse::<Endpoint>()
+        .unwrap_err()
+        .contains("txt:<dir>"));
+}
