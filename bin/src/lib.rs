@@ -79,7 +79,7 @@ pub async fn serve_node(
 ) {
     let app = node.app.clone();
     let edge = Edge::new(app.clone(), edge_config(config));
-    let housekeeping = tokio::spawn(wiring::housekeeping(app));
+    let housekeeping = tokio::spawn(wiring::housekeeping(app, config.ping_interval));
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, store = ?config.store, "chat-server listening");
     }

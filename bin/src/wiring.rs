@@ -150,15 +150,25 @@ async fn open_mysql(config: &Config) -> Result<MysqlStore, StartError> {
         })
 }
 
-/// Periodic upkeep: expired sessions are deleted hourly.
-pub async fn housekeeping(app: ChatApp) {
-    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+/// Periodic upkeep: expired sessions are deleted hourly; connections whose node stopped
+/// sending heartbeats are aged out every quarter of a ping interval (a no-op on a store
+/// without expiry), so their users go offline within two intervals.
+pub async fn housekeeping(app: ChatApp, ping_interval: Duration) {
+    let mut sessions = tokio::time::interval(Duration::from_secs(3600));
+    let mut presence = tokio::time::interval((ping_interval / 4).max(Duration::from_millis(100)));
+    presence.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        tick.tick().await;
-        match app.purge_expired_sessions().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
-            Err(e) => tracing::warn!(error = %e, "purging expired sessions failed"),
+        tokio::select! {
+            _ = sessions.tick() => match app.purge_expired_sessions().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
+                Err(e) => tracing::warn!(error = %e, "purging expired sessions failed"),
+            },
+            _ = presence.tick() => match app.expire_presence().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(users = n, "users went offline with a silent node"),
+                Err(e) => tracing::debug!(error = %e, "ageing out presence failed"),
+            },
         }
     }
 }

@@ -48,6 +48,18 @@ impl MemoryEventBus {
         }
     }
 
+    /// Every user with a sink on this node (distributed buses re-register them after
+    /// their backend comes back).
+    pub fn subscribed_users(&self) -> Vec<UserId> {
+        self.shards
+            .iter()
+            .flat_map(|s| {
+                let s = s.read().unwrap_or_else(|e| e.into_inner());
+                s.keys().copied().collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
     /// Whether any sink on this node is subscribed for `user`.
     pub fn has_local_subscriber(&self, user: &UserId) -> bool {
         let shard = self.shard(user).read().unwrap_or_else(|e| e.into_inner());

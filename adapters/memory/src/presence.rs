@@ -62,8 +62,12 @@ impl PresenceStore for MemoryPresence {
         _user_id: UserId,
         _connection: ConnectionId,
         _now: DateTime<Utc>,
-    ) -> Result<(), RepoError> {
-        Ok(())
+    ) -> Result<PresenceTransition, RepoError> {
+        Ok(PresenceTransition::Unchanged)
+    }
+
+    async fn expire(&self, _now: DateTime<Utc>) -> Result<Vec<(UserId, DateTime<Utc>)>, RepoError> {
+        Ok(Vec::new())
     }
 
     async fn get(&self, users: &[UserId]) -> Result<Vec<Presence>, RepoError> {

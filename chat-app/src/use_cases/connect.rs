@@ -84,11 +84,32 @@ impl ChatApp {
     /// `unavailable` if the presence store is down.
     pub async fn heartbeat(&self, connection: &Connection) -> Result<(), AppError> {
         let now = self.ports.clock.now();
-        Ok(self
+        let transition = self
             .ports
             .presence
             .heartbeat(connection.user_id, connection.id, now)
-            .await?)
+            .await?;
+        if transition == PresenceTransition::CameOnline {
+            self.announce_presence(connection.user_id, PresenceStatus::Online, None)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Ages out connections whose node stopped sending heartbeats and announces each user
+    /// who went offline with them. Every node runs it periodically; each user is
+    /// announced by one of them. Returns how many went offline.
+    ///
+    /// # Errors
+    /// [`AppError::Unavailable`] if the presence store cannot be reached.
+    pub async fn expire_presence(&self) -> Result<usize, AppError> {
+        let now = self.ports.clock.now();
+        let gone = self.ports.presence.expire(now).await?;
+        for (user_id, last_seen) in &gone {
+            self.announce_presence(*user_id, PresenceStatus::Offline, Some(*last_seen))
+                .await?;
+        }
+        Ok(gone.len())
     }
 
     /// Tells the user's contacts. The presence change is already recorded, so a failure

@@ -46,4 +46,12 @@ pub trait EventBus: Send + Sync {
 
     /// Ends a subscription; unknown subscriptions are ignored.
     async fn unsubscribe(&self, user_id: UserId, id: SubscriptionId) -> Result<(), RepoError>;
+
+    /// Whether events reach the other nodes. Single-node buses are always healthy.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] while only this node's connections get events.
+    async fn health(&self) -> Result<(), RepoError> {
+        Ok(())
+    }
 }

@@ -40,19 +40,27 @@ pub trait PresenceStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<PresenceTransition, RepoError>;
 
-    /// Notes that a connection is still alive at `now` (stores with expiry use it to keep
-    /// the connection from ageing out).
+    /// Notes that a connection is still alive at `now`. Stores with expiry use it to keep
+    /// the connection from ageing out, and record it again if it had aged out (or the
+    /// store lost it): then this returns [`PresenceTransition::CameOnline`] if it is the
+    /// user's only live connection, so the return is announced like a connect.
     async fn heartbeat(
         &self,
         user_id: UserId,
         connection: ConnectionId,
         now: DateTime<Utc>,
-    ) -> Result<(), RepoError>;
+    ) -> Result<PresenceTransition, RepoError>;
+
+    /// Removes connections that have aged out by `now` (their node stopped sending
+    /// heartbeats: it died or lost its network) and returns the users who went offline
+    /// with them, with their last seen time. Across nodes, each such user is returned to
+    /// exactly one caller. Stores without expiry return nothing.
+    async fn expire(&self, now: DateTime<Utc>) -> Result<Vec<(UserId, DateTime<Utc>)>, RepoError>;
 
     /// The presence of each user, in the order asked; unknown users are offline with no
     /// last seen.
     async fn get(&self, users: &[UserId]) -> Result<Vec<Presence>, RepoError>;
 
-    /// Live connections in all.
+    /// Live connections in all (on every node).
     async fn live_connections(&self) -> Result<u64, RepoError>;
 }

@@ -15,16 +15,20 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(with_edge(edge))
         .and_then(|edge: Edge| async move {
             let health = edge.app.health().await;
-            let (code, body) = if health.is_ok() {
-                (StatusCode::OK, json!({"status": "ok"}))
-            } else {
-                let failing: serde_json::Map<_, _> = health
-                    .failing
-                    .into_iter()
+            let parts = |list: Vec<(&str, String)>| -> serde_json::Map<String, serde_json::Value> {
+                list.into_iter()
                     .map(|(part, why)| (part.to_owned(), why.into()))
-                    .collect();
-                let body = json!({"status": "degraded", "failing": failing});
+                    .collect()
+            };
+            let (code, body) = if !health.failing.is_empty() {
+                let body = json!({"status": "unavailable", "failing": parts(health.failing)});
                 (StatusCode::SERVICE_UNAVAILABLE, body)
+            } else if !health.degraded.is_empty() {
+                // Still serving this node's connections: stay in the load balancer.
+                let body = json!({"status": "degraded", "degraded": parts(health.degraded)});
+                (StatusCode::OK, body)
+            } else {
+                (StatusCode::OK, json!({"status": "ok"}))
             };
             Ok::<_, warp::Rejection>(json_response(code, &body))
         });

@@ -145,7 +145,14 @@ impl Reader<'_> {
                         return self.close(CloseCode::Unsupported, "binary frames are not supported")
                     }
                     Ok(Some(Ok(Message::Close(_)))) => return,
-                    Ok(Some(Ok(_))) => {} // ping, pong: liveness only
+                    Ok(Some(Ok(Message::Pong(_)))) => {
+                        // The answer to our ping proves the connection alive: keep its
+                        // presence from ageing out (stores with expiry).
+                        if let Err(e) = self.edge.app.heartbeat(self.connection).await {
+                            tracing::debug!(error = %e, "heartbeat failed");
+                        }
+                    }
+                    Ok(Some(Ok(_))) => {} // a ping: liveness only
                     Ok(Some(Err(WsError::Capacity(CapacityError::MessageTooLong { .. })))) => {
                         return self.close(CloseCode::Size, "frame too large")
                     }

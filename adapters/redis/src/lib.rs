@@ -1,0 +1,128 @@
+//! Live-state ports on Redis, through `fred`: what several `chat-server` nodes share.
+//!
+//! - [`RedisEventBus`]: each node subscribes to one channel of its own; a publish runs
+//!   a script that sends the event, serialised once, to each *other* node with a
+//!   subscriber in its audience (a registry of user → nodes), once per node.
+//! - [`RedisPresence`]: each user's connections with an expiry pushed on by heartbeats,
+//!   so a node that dies without cleaning up ages out; transitions are decided in
+//!   scripts, so each is seen by exactly one caller across nodes.
+//! - [`RedisRateLimiter`]: fixed windows counted atomically in a script.
+//!
+//! When Redis is away, each falls back to its in-process counterpart (local fan-out,
+//! local presence, per-node limits) and [`EventBus::health`] reports it; everything
+//! resumes when the client reconnects. Standalone Redis (or a primary with replicas):
+//! the scripts touch keys they compute, which Redis Cluster does not allow.
+//!
+//! [`EventBus::health`]: chat_domain::ports::EventBus::health
+
+mod error;
+mod event_bus;
+mod keys;
+mod presence;
+mod rate_limiter;
+mod scripts;
+pub mod testing;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use fred::prelude::{Builder, ClientLike, Config as FredConfig, ReconnectPolicy};
+
+use chat_domain::RepoError;
+
+pub use event_bus::RedisEventBus;
+pub use presence::RedisPresence;
+pub use rate_limiter::RedisRateLimiter;
+
+/// How to reach Redis and how to name things in it.
+#[derive(Clone, Debug)]
+pub struct RedisConfig {
+    /// `redis://[user:password@]host:port[/db]`.
+    pub url: String,
+    /// Put before every key and channel, so several deployments (or tests) share one
+    /// Redis without meeting.
+    pub prefix: String,
+    /// A connection not heard from for this long ages out of presence. Make it longer
+    /// than the heartbeat interval (the server uses 1.5 ping intervals).
+    pub presence_ttl: Duration,
+    /// How long one command may take before it fails and the node falls back to its
+    /// local state.
+    pub command_timeout: Duration,
+}
+
+impl RedisConfig {
+    /// Defaults for `url`: prefix `chat:`, a 45-second presence expiry, 2-second commands.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            prefix: "chat:".into(),
+            presence_ttl: Duration::from_secs(45),
+            command_timeout: Duration::from_secs(2),
+        }
+    }
+}
+
+/// A node's handles onto the shared live state.
+pub struct RedisLive {
+    /// Presence across nodes.
+    pub presence: Arc<RedisPresence>,
+    /// Event fan-out across nodes.
+    pub events: Arc<RedisEventBus>,
+    /// Rate limits across nodes.
+    pub rate_limiter: Arc<RedisRateLimiter>,
+    client: fred::clients::Client,
+}
+
+impl RedisLive {
+    /// Connects this node. If Redis cannot be reached within the command timeout, the
+    /// node starts degraded (local state only) and keeps reconnecting in the background.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the URL is malformed.
+    pub async fn connect(config: &RedisConfig) -> Result<Self, RepoError> {
+        let fred_config = FredConfig::from_url(&config.url)
+            .map_err(|e| RepoError::Unavailable(format!("bad Redis URL: {e}")))?;
+        let mut builder = Builder::from_config(fred_config);
+        let timeout = config.command_timeout;
+        builder
+            .with_connection_config(|c| {
+                c.connection_timeout = timeout;
+                c.internal_command_timeout = timeout;
+                // Fail rather than queue while Redis is away: callers fall back.
+                c.max_command_attempts = 1;
+            })
+            .with_performance_config(|p| {
+                p.default_command_timeout = timeout;
+                // Events for this node wait here while the receiving task catches up.
+                p.broadcast_channel_capacity = 16_384;
+            })
+            // Reconnect forever, backing off to 2 s between attempts.
+            .set_policy(ReconnectPolicy::new_exponential(0, 50, 2_000, 2));
+        let client = builder.build().map_err(error::map)?;
+        let subscriber = builder.build_subscriber_client().map_err(error::map)?;
+        client.connect();
+        subscriber.connect();
+        let connected = tokio::time::timeout(timeout, client.wait_for_connect()).await;
+        if !matches!(connected, Ok(Ok(()))) {
+            tracing::warn!(url = %config.url, "Redis is unreachable; starting with local live state only");
+        }
+        let keys = keys::Keys::new(&config.prefix);
+        let events = RedisEventBus::start(client.clone(), subscriber, keys.clone()).await;
+        Ok(Self {
+            presence: Arc::new(RedisPresence::new(
+                client.clone(),
+                keys.clone(),
+                config.presence_ttl,
+            )),
+            rate_limiter: Arc::new(RedisRateLimiter::new(client.clone(), keys)),
+            events: Arc::new(events),
+            client,
+        })
+    }
+
+    /// Leaves: this node's registrations are removed and the connections closed.
+    pub async fn close(self) {
+        self.events.close().await;
+        let _ = self.client.quit().await;
+    }
+}

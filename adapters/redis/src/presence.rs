@@ -1,0 +1,239 @@
+//! Presence across nodes: each connection carries an expiry that heartbeats push on.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, TimeZone, Utc};
+use fred::clients::Client;
+use fred::types::Value;
+
+use chat_adapter_memory::MemoryPresence;
+use chat_domain::entities::{Presence, PresenceStatus};
+use chat_domain::ids::{ConnectionId, UserId};
+use chat_domain::ports::{PresenceStore, PresenceTransition};
+use chat_domain::RepoError;
+
+use crate::error::{corrupt, map};
+use crate::keys::Keys;
+use crate::scripts::{PRESENCE_DISCONNECT, PRESENCE_EXPIRE, PRESENCE_GET, PRESENCE_TOUCH};
+
+/// Users aged out per sweep call; the sweeper runs again soon for the rest.
+const EXPIRE_BATCH: i64 = 500;
+
+/// [`PresenceStore`] on Redis. While Redis is away it answers from this node's own
+/// connections (kept in a [`MemoryPresence`] beside), and heartbeats put this node's
+/// connections back once Redis returns.
+pub struct RedisPresence {
+    client: Client,
+    keys: Keys,
+    ttl: Duration,
+    local: MemoryPresence,
+    degraded: AtomicBool,
+}
+
+fn micros(t: DateTime<Utc>) -> i64 {
+    t.timestamp_micros()
+}
+
+fn from_micros(us: i64) -> Result<DateTime<Utc>, RepoError> {
+    Utc.timestamp_micros(us)
+        .single()
+        .ok_or_else(|| corrupt("presence time", us))
+}
+
+fn transition(came: i64, to: PresenceTransition) -> PresenceTransition {
+    if came == 1 {
+        to
+    } else {
+        PresenceTransition::Unchanged
+    }
+}
+
+impl RedisPresence {
+    pub(crate) fn new(client: Client, keys: Keys, ttl: Duration) -> Self {
+        Self {
+            client,
+            keys,
+            ttl,
+            local: MemoryPresence::default(),
+            degraded: AtomicBool::new(false),
+        }
+    }
+
+    /// Notes a Redis failure (logged once per outage) and hands back the local answer.
+    fn fall_back<T>(&self, e: RepoError, local: T) -> T {
+        if !self.degraded.swap(true, Ordering::Relaxed) {
+            tracing::warn!(error = %e, "presence falls back to this node's connections");
+        }
+        local
+    }
+
+    fn recovered(&self) {
+        if self.degraded.swap(false, Ordering::Relaxed) {
+            tracing::info!("presence is shared across nodes again");
+        }
+    }
+
+    async fn touch(
+        &self,
+        user: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<i64, RepoError> {
+        let expiry = micros(now) + self.ttl.as_micros() as i64;
+        PRESENCE_TOUCH
+            .evalsha_with_reload(
+                &self.client,
+                vec![self.keys.connections(user), self.keys.expiries()],
+                vec![
+                    connection.to_string(),
+                    micros(now).to_string(),
+                    expiry.to_string(),
+                    user.to_string(),
+                ],
+            )
+            .await
+            .map_err(map)
+    }
+}
+
+#[async_trait]
+impl PresenceStore for RedisPresence {
+    async fn connect(
+        &self,
+        user_id: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<PresenceTransition, RepoError> {
+        let local = self.local.connect(user_id, connection, now).await?;
+        match self.touch(user_id, connection, now).await {
+            Ok(came) => {
+                self.recovered();
+                Ok(transition(came, PresenceTransition::CameOnline))
+            }
+            Err(e) => Ok(self.fall_back(e, local)),
+        }
+    }
+
+    async fn disconnect(
+        &self,
+        user_id: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<PresenceTransition, RepoError> {
+        let local = self.local.disconnect(user_id, connection, now).await?;
+        let gone: Result<i64, _> = PRESENCE_DISCONNECT
+            .evalsha_with_reload(
+                &self.client,
+                vec![
+                    self.keys.connections(user_id),
+                    self.keys.expiries(),
+                    self.keys.last_seen(user_id),
+                ],
+                vec![
+                    connection.to_string(),
+                    micros(now).to_string(),
+                    user_id.to_string(),
+                ],
+            )
+            .await;
+        match gone.map_err(map) {
+            Ok(gone) => {
+                self.recovered();
+                Ok(transition(gone, PresenceTransition::WentOffline))
+            }
+            Err(e) => Ok(self.fall_back(e, local)),
+        }
+    }
+
+    async fn heartbeat(
+        &self,
+        user_id: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<PresenceTransition, RepoError> {
+        match self.touch(user_id, connection, now).await {
+            Ok(came) => {
+                self.recovered();
+                Ok(transition(came, PresenceTransition::CameOnline))
+            }
+            Err(e) => Ok(self.fall_back(e, PresenceTransition::Unchanged)),
+        }
+    }
+
+    async fn expire(&self, now: DateTime<Utc>) -> Result<Vec<(UserId, DateTime<Utc>)>, RepoError> {
+        let gone: Vec<String> = PRESENCE_EXPIRE
+            .evalsha_with_reload(
+                &self.client,
+                vec![self.keys.expiries()],
+                vec![
+                    self.keys.prefix().to_owned(),
+                    micros(now).to_string(),
+                    EXPIRE_BATCH.to_string(),
+                    (self.ttl.as_micros() as i64).to_string(),
+                ],
+            )
+            .await
+            .map_err(map)?;
+        gone.chunks_exact(2)
+            .map(|pair| {
+                let user = pair[0].parse().map_err(|e| corrupt("presence user", e))?;
+                let seen = pair[1].parse().map_err(|e| corrupt("presence time", e))?;
+                Ok((user, from_micros(seen)?))
+            })
+            .collect()
+    }
+
+    async fn get(&self, users: &[UserId]) -> Result<Vec<Presence>, RepoError> {
+        let mut args = Vec::with_capacity(users.len() + 1);
+        args.push(self.keys.prefix().to_owned());
+        args.extend(users.iter().map(UserId::to_string));
+        let answer: Result<Vec<Value>, _> = PRESENCE_GET
+            .evalsha_with_reload(&self.client, Vec::<String>::new(), args)
+            .await;
+        let answer = match answer.map_err(map) {
+            Ok(a) => a,
+            Err(e) => return Ok(self.fall_back(e, self.local.get(users).await?)),
+        };
+        if answer.len() != users.len() * 2 {
+            return Err(corrupt(
+                "presence answer",
+                format!("{} values", answer.len()),
+            ));
+        }
+        users
+            .iter()
+            .zip(answer.chunks_exact(2))
+            .map(|(&user_id, pair)| {
+                let connections = pair[0].as_i64().unwrap_or(0).max(0) as u32;
+                let seen = pair[1].as_string().unwrap_or_default();
+                if connections > 0 {
+                    return Ok(Presence {
+                        user_id,
+                        status: PresenceStatus::Online,
+                        connections,
+                        last_seen: None,
+                    });
+                }
+                let last_seen = match seen.parse::<i64>() {
+                    Ok(us) => Some(from_micros(us)?),
+                    Err(_) => None,
+                };
+                Ok(Presence {
+                    last_seen,
+                    ..Presence::unknown(user_id)
+                })
+            })
+            .collect()
+    }
+
+    async fn live_connections(&self) -> Result<u64, RepoError> {
+        use fred::interfaces::SortedSetsInterface;
+        let n: Result<u64, _> = self.client.zcard(self.keys.expiries()).await;
+        match n.map_err(map) {
+            Ok(n) => Ok(n),
+            Err(e) => Ok(self.fall_back(e, self.local.live_connections().await?)),
+        }
+    }
+}

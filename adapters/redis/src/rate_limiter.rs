@@ -1,0 +1,76 @@
+//! Rate limits across nodes: fixed windows aligned to the epoch, counted in a script.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use fred::clients::Client;
+
+use chat_adapter_memory::MemoryRateLimiter;
+use chat_domain::ports::{RateDecision, RateLimit, RateLimiter};
+use chat_domain::RepoError;
+
+use crate::error::map;
+use crate::keys::Keys;
+use crate::scripts::RATE_LIMIT;
+
+/// [`RateLimiter`] on Redis: one counter per key and window, shared by every node. While
+/// Redis is away, each node counts on its own (the same windows, in memory).
+pub struct RedisRateLimiter {
+    client: Client,
+    keys: Keys,
+    local: MemoryRateLimiter,
+    degraded: AtomicBool,
+}
+
+impl RedisRateLimiter {
+    pub(crate) fn new(client: Client, keys: Keys) -> Self {
+        Self {
+            client,
+            keys,
+            local: MemoryRateLimiter::default(),
+            degraded: AtomicBool::new(false),
+        }
+    }
+}
+
+#[async_trait]
+impl RateLimiter for RedisRateLimiter {
+    async fn check(
+        &self,
+        key: &str,
+        limit: RateLimit,
+        now: DateTime<Utc>,
+    ) -> Result<RateDecision, RepoError> {
+        // The same windows as the memory limiter, so a fall-back changes only who counts.
+        let window_ms = (limit.window.as_millis() as i64).max(1);
+        let now_ms = now.timestamp_millis();
+        let index = now_ms.div_euclid(window_ms);
+        let left_ms = (index + 1) * window_ms - now_ms;
+        let allowed: Result<i64, _> = RATE_LIMIT
+            .evalsha_with_reload(
+                &self.client,
+                vec![self.keys.rate(key, window_ms, index)],
+                // The counter outlives its window by a second: clocks differ a little
+                // between nodes.
+                vec![limit.max.to_string(), (left_ms + 1_000).to_string()],
+            )
+            .await;
+        match allowed.map_err(map) {
+            Ok(1) => {
+                self.degraded.store(false, Ordering::Relaxed);
+                Ok(RateDecision::Allowed)
+            }
+            Ok(_) => Ok(RateDecision::Limited {
+                retry_after: Duration::from_millis(left_ms as u64),
+            }),
+            Err(e) => {
+                if !self.degraded.swap(true, Ordering::Relaxed) {
+                    tracing::warn!(error = %e, "rate limits fall back to per-node counting");
+                }
+                self.local.check(key, limit, now).await
+            }
+        }
+    }
+}
