@@ -63,6 +63,8 @@ impl RedisEventBus {
         let node = uuid::Uuid::new_v4().simple().to_string();
         let local = Arc::new(MemoryEventBus::default());
         let receive = tokio::spawn(receive(subscriber.clone(), local.clone()));
+        // Resubscribes whenever the subscriber's own connection comes back.
+        let resubscribe = subscriber.manage_subscriptions();
         let up = Arc::new(AtomicBool::new(false));
         let alive = tokio::spawn(keep_alive(
             client.clone(),
@@ -87,7 +89,7 @@ impl RedisEventBus {
             keys,
             local,
             stripes: (0..STRIPES).map(|_| Mutex::new(())).collect(),
-            tasks: vec![receive, alive],
+            tasks: vec![receive, alive, resubscribe],
         }
     }
 

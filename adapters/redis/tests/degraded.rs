@@ -1,0 +1,129 @@
+//! A node cut off from Redis keeps serving its own connections (local fan-out, local
+//! presence, per-node limits), says it is degraded, and rejoins by itself when Redis is
+//! reachable again. The cut is a proxy, so the real Redis stays up for other tests.
+
+use std::net::ToSocketAddrs;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chat_adapter_redis::testing::{test_server_url, TestPrefix};
+use chat_adapter_redis::{RedisConfig, RedisLive};
+use chat_conformance::fixtures::t0;
+use chat_conformance::live::RecordingSink;
+use chat_conformance::proxy::Proxy;
+use chat_conformance::services::unreachable_service;
+use chat_domain::events::{DomainEvent, Envelope};
+use chat_domain::ids::{ConnectionId, ConversationId, UserId};
+use chat_domain::ports::{
+    EventBus, PresenceStore, PresenceTransition as T, RateDecision, RateLimit, RateLimiter,
+};
+
+fn typing() -> DomainEvent {
+    DomainEvent::Typing {
+        conversation_id: ConversationId::new(),
+        user_id: UserId::new(),
+    }
+}
+
+fn to(e: &DomainEvent, who: UserId) -> Arc<Envelope> {
+    Arc::new(Envelope::new(e.clone(), vec![who]))
+}
+
+/// Publishes fresh events from `from` to `who` until one reaches `sink`, for up to 10 s.
+async fn until_delivered(from: &RedisLive, who: UserId, sink: &RecordingSink) {
+    for _ in 0..100 {
+        let e = typing();
+        let _ = from.events.publish(to(&e, who)).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if sink.events().contains(&e) {
+            return;
+        }
+    }
+    panic!("events never crossed between the nodes");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_cut_off_from_redis_serves_locally_and_rejoins() {
+    let url = test_server_url();
+    let p = match TestPrefix::new(&url).await {
+        Ok(p) => Some(p),
+        Err(e) => unreachable_service("Redis", &format!("{url}: {e}")),
+    };
+    let Some(p) = p else { return };
+    let host_port = url
+        .trim_start_matches("redis://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let upstream = host_port.to_socket_addrs().unwrap().next().unwrap();
+    let proxy = Proxy::start(upstream).await.unwrap();
+    let config = |url: String| RedisConfig {
+        prefix: p.prefix().to_owned(),
+        command_timeout: Duration::from_millis(500),
+        ..RedisConfig::new(url)
+    };
+    let cut_off = RedisLive::connect(&config(format!("redis://{}", proxy.addr())))
+        .await
+        .unwrap();
+    let other = RedisLive::connect(&config(url.clone())).await.unwrap();
+    let (alice, bob) = (UserId::new(), UserId::new());
+    let (a_sink, b_sink) = (RecordingSink::new(1000), RecordingSink::new(1000));
+    cut_off
+        .events
+        .subscribe(alice, a_sink.clone())
+        .await
+        .unwrap();
+    other.events.subscribe(bob, b_sink.clone()).await.unwrap();
+    until_delivered(&other, alice, &a_sink).await;
+    assert!(cut_off.events.health().await.is_ok());
+
+    proxy.cut();
+    assert!(
+        cut_off.events.health().await.is_err(),
+        "health says degraded"
+    );
+    // Local fan-out still works; only the other nodes are out of reach.
+    let local = typing();
+    let published = cut_off.events.publish(to(&local, alice)).await;
+    assert!(published.is_err());
+    assert!(a_sink.events().contains(&local));
+    // Presence and limits answer from this node alone.
+    let carol = UserId::new();
+    let phone = ConnectionId::new();
+    assert_eq!(
+        cut_off.presence.connect(carol, phone, t0()).await.unwrap(),
+        T::CameOnline
+    );
+    let limit = RateLimit {
+        max: 1,
+        window: Duration::from_secs(60),
+    };
+    let key = format!("send:{carol}");
+    assert_eq!(
+        cut_off.rate_limiter.check(&key, limit, t0()).await.unwrap(),
+        RateDecision::Allowed
+    );
+    assert!(matches!(
+        cut_off.rate_limiter.check(&key, limit, t0()).await.unwrap(),
+        RateDecision::Limited { .. }
+    ));
+
+    proxy.restore();
+    // Events cross both ways again without a restart.
+    until_delivered(&other, alice, &a_sink).await;
+    until_delivered(&cut_off, bob, &b_sink).await;
+    assert!(cut_off.events.health().await.is_ok());
+    // Carol connected while Redis was away: her next heartbeat records her for every
+    // node, and is reported as her coming online there.
+    assert_eq!(
+        cut_off
+            .presence
+            .heartbeat(carol, phone, t0())
+            .await
+            .unwrap(),
+        T::CameOnline
+    );
+    let seen = other.presence.get(&[carol]).await.unwrap();
+    assert_eq!(seen[0].connections, 1);
+}
