@@ -77,6 +77,15 @@ pub struct Config {
     #[arg(long, env = "CHAT_MYSQL_ACQUIRE_TIMEOUT", default_value = "5s", value_parser = duration)]
     pub mysql_acquire_timeout: Duration,
 
+    /// Redis for several servers behind one load balancer: events cross between them,
+    /// presence and rate limits are shared. Unset: this process alone.
+    #[arg(long, env = "CHAT_REDIS_URL")]
+    pub redis_url: Option<String>,
+
+    /// Put before every Redis key and channel, so deployments can share one Redis.
+    #[arg(long, env = "CHAT_REDIS_PREFIX", default_value = "chat:")]
+    pub redis_prefix: String,
+
     /// How long a login session lasts (e.g. 7d, 12h).
     #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]
     pub token_ttl: Duration,

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_memory::*;
 use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+use chat_adapter_redis::{RedisConfig, RedisLive};
 use chat_adapter_txt::{ConversationStems, TxtConfig, TxtMessageLog, TxtStore};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::RateLimit;
@@ -22,6 +23,8 @@ pub struct Node {
     mysql: Option<MysqlStore>,
     /// TXT message files beside metadata elsewhere (hybrid mode).
     txt_messages: Option<TxtMessageLog>,
+    /// Live state shared with other nodes, when in use.
+    redis: Option<RedisLive>,
 }
 
 impl Node {
@@ -35,6 +38,9 @@ impl Node {
         }
         if let Some(store) = self.mysql {
             store.disconnect().await;
+        }
+        if let Some(live) = self.redis {
+            live.close().await;
         }
     }
 }
@@ -82,6 +88,25 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         ports.messages = log.messages.clone();
         txt_messages = Some(log);
     }
+    let mut redis = None;
+    if let Some(url) = &config.redis_url {
+        let redis_config = RedisConfig {
+            prefix: config.redis_prefix.clone(),
+            // Heartbeats come with each pong, once a ping interval.
+            presence_ttl: config.ping_interval * 3 / 2,
+            ..RedisConfig::new(url.clone())
+        };
+        let live = RedisLive::connect(&redis_config)
+            .await
+            .map_err(|e| StartError::Store {
+                store: "redis",
+                reason: e.to_string(),
+            })?;
+        ports.presence = live.presence.clone();
+        ports.events = live.events.clone();
+        ports.rate_limiter = live.rate_limiter.clone();
+        redis = Some(live);
+    }
     if config.store == Store::Txt {
         let (dir, txt_config) = (config.data_dir.clone(), txt_config(config));
         let store = blocking_open(move || TxtStore::open(&dir, txt_config)).await?;
@@ -108,6 +133,7 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         txt,
         mysql,
         txt_messages,
+        redis,
     })
 }
 

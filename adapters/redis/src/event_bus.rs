@@ -26,7 +26,7 @@ use chat_domain::ids::{ConnectionId, UserId};
 use chat_domain::ports::{EventBus, EventSink, SubscriptionId};
 use chat_domain::RepoError;
 
-use crate::error::map;
+use crate::error::{connected, map};
 use crate::keys::Keys;
 use crate::scripts::PUBLISH;
 
@@ -96,6 +96,18 @@ impl RedisEventBus {
     fn stripe(&self, user: &UserId) -> &Mutex<()> {
         let h = BuildHasherDefault::<DefaultHasher>::default().hash_one(user);
         &self.stripes[h as usize % STRIPES]
+    }
+
+    /// Adds this node to (or removes it from) the nodes holding `user`'s subscribers.
+    async fn register(&self, user: UserId, add: bool) -> Result<(), RepoError> {
+        connected(&self.client)?;
+        let key = self.keys.user_nodes(user);
+        let done: Result<i64, _> = if add {
+            self.client.sadd(key, &self.node).await
+        } else {
+            self.client.srem(key, &self.node).await
+        };
+        done.map(|_| ()).map_err(map)
     }
 
     /// Leaves: stops the tasks and removes this node from Redis.
@@ -230,10 +242,8 @@ impl EventBus for RedisEventBus {
         let mut args = Vec::with_capacity(envelope.audience.len() + 3);
         args.extend([self.keys.prefix().to_owned(), self.node.clone(), payload]);
         args.extend(envelope.audience.iter().map(UserId::to_string));
-        let _sent: i64 = PUBLISH
-            .evalsha_with_reload(&self.client, Vec::<String>::new(), args)
-            .await
-            .map_err(map)?;
+        let _sent: i64 =
+            crate::scripts::run(&PUBLISH, &self.client, Vec::<String>::new(), args).await?;
         Ok(())
     }
 
@@ -244,11 +254,7 @@ impl EventBus for RedisEventBus {
     ) -> Result<SubscriptionId, RepoError> {
         let _serial = self.stripe(&user_id).lock().await;
         let id = self.local.subscribe(user_id, sink).await?;
-        let registered: Result<i64, _> = self
-            .client
-            .sadd(self.keys.user_nodes(user_id), &self.node)
-            .await;
-        if let Err(e) = registered {
+        if let Err(e) = self.register(user_id, true).await {
             // Local delivery works; the registry is rebuilt when Redis is back.
             tracing::debug!(error = %e, user = %user_id, "registering a subscriber failed");
         }
@@ -259,11 +265,7 @@ impl EventBus for RedisEventBus {
         let _serial = self.stripe(&user_id).lock().await;
         self.local.unsubscribe(user_id, id).await?;
         if !self.local.has_local_subscriber(&user_id) {
-            let removed: Result<i64, _> = self
-                .client
-                .srem(self.keys.user_nodes(user_id), &self.node)
-                .await;
-            if let Err(e) = removed {
+            if let Err(e) = self.register(user_id, false).await {
                 tracing::debug!(error = %e, user = %user_id, "unregistering a subscriber failed");
             }
         }
@@ -271,6 +273,7 @@ impl EventBus for RedisEventBus {
     }
 
     async fn health(&self) -> Result<(), RepoError> {
+        connected(&self.client)?;
         let pong: Result<String, _> = self.client.ping(None).await;
         pong.map(|_| ()).map_err(map)
     }

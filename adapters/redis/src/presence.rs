@@ -14,7 +14,7 @@ use chat_domain::ids::{ConnectionId, UserId};
 use chat_domain::ports::{PresenceStore, PresenceTransition};
 use chat_domain::RepoError;
 
-use crate::error::{corrupt, map};
+use crate::error::{connected, corrupt, map};
 use crate::keys::Keys;
 use crate::scripts::{PRESENCE_DISCONNECT, PRESENCE_EXPIRE, PRESENCE_GET, PRESENCE_TOUCH};
 
@@ -82,19 +82,18 @@ impl RedisPresence {
         now: DateTime<Utc>,
     ) -> Result<i64, RepoError> {
         let expiry = micros(now) + self.ttl.as_micros() as i64;
-        PRESENCE_TOUCH
-            .evalsha_with_reload(
-                &self.client,
-                vec![self.keys.connections(user), self.keys.expiries()],
-                vec![
-                    connection.to_string(),
-                    micros(now).to_string(),
-                    expiry.to_string(),
-                    user.to_string(),
-                ],
-            )
-            .await
-            .map_err(map)
+        crate::scripts::run(
+            &PRESENCE_TOUCH,
+            &self.client,
+            vec![self.keys.connections(user), self.keys.expiries()],
+            vec![
+                connection.to_string(),
+                micros(now).to_string(),
+                expiry.to_string(),
+                user.to_string(),
+            ],
+        )
+        .await
     }
 }
 
@@ -123,22 +122,22 @@ impl PresenceStore for RedisPresence {
         now: DateTime<Utc>,
     ) -> Result<PresenceTransition, RepoError> {
         let local = self.local.disconnect(user_id, connection, now).await?;
-        let gone: Result<i64, _> = PRESENCE_DISCONNECT
-            .evalsha_with_reload(
-                &self.client,
-                vec![
-                    self.keys.connections(user_id),
-                    self.keys.expiries(),
-                    self.keys.last_seen(user_id),
-                ],
-                vec![
-                    connection.to_string(),
-                    micros(now).to_string(),
-                    user_id.to_string(),
-                ],
-            )
-            .await;
-        match gone.map_err(map) {
+        let gone: Result<i64, _> = crate::scripts::run(
+            &PRESENCE_DISCONNECT,
+            &self.client,
+            vec![
+                self.keys.connections(user_id),
+                self.keys.expiries(),
+                self.keys.last_seen(user_id),
+            ],
+            vec![
+                connection.to_string(),
+                micros(now).to_string(),
+                user_id.to_string(),
+            ],
+        )
+        .await;
+        match gone {
             Ok(gone) => {
                 self.recovered();
                 Ok(transition(gone, PresenceTransition::WentOffline))
@@ -163,19 +162,18 @@ impl PresenceStore for RedisPresence {
     }
 
     async fn expire(&self, now: DateTime<Utc>) -> Result<Vec<(UserId, DateTime<Utc>)>, RepoError> {
-        let gone: Vec<String> = PRESENCE_EXPIRE
-            .evalsha_with_reload(
-                &self.client,
-                vec![self.keys.expiries()],
-                vec![
-                    self.keys.prefix().to_owned(),
-                    micros(now).to_string(),
-                    EXPIRE_BATCH.to_string(),
-                    (self.ttl.as_micros() as i64).to_string(),
-                ],
-            )
-            .await
-            .map_err(map)?;
+        let gone: Vec<String> = crate::scripts::run(
+            &PRESENCE_EXPIRE,
+            &self.client,
+            vec![self.keys.expiries()],
+            vec![
+                self.keys.prefix().to_owned(),
+                micros(now).to_string(),
+                EXPIRE_BATCH.to_string(),
+                (self.ttl.as_micros() as i64).to_string(),
+            ],
+        )
+        .await?;
         gone.chunks_exact(2)
             .map(|pair| {
                 let user = pair[0].parse().map_err(|e| corrupt("presence user", e))?;
@@ -189,10 +187,9 @@ impl PresenceStore for RedisPresence {
         let mut args = Vec::with_capacity(users.len() + 1);
         args.push(self.keys.prefix().to_owned());
         args.extend(users.iter().map(UserId::to_string));
-        let answer: Result<Vec<Value>, _> = PRESENCE_GET
-            .evalsha_with_reload(&self.client, Vec::<String>::new(), args)
-            .await;
-        let answer = match answer.map_err(map) {
+        let answer: Result<Vec<Value>, _> =
+            crate::scripts::run(&PRESENCE_GET, &self.client, Vec::<String>::new(), args).await;
+        let answer = match answer {
             Ok(a) => a,
             Err(e) => return Ok(self.fall_back(e, self.local.get(users).await?)),
         };
@@ -230,8 +227,15 @@ impl PresenceStore for RedisPresence {
 
     async fn live_connections(&self) -> Result<u64, RepoError> {
         use fred::interfaces::SortedSetsInterface;
-        let n: Result<u64, _> = self.client.zcard(self.keys.expiries()).await;
-        match n.map_err(map) {
+        let n = match connected(&self.client) {
+            Ok(()) => self
+                .client
+                .zcard::<u64, _>(self.keys.expiries())
+                .await
+                .map_err(map),
+            Err(e) => Err(e),
+        };
+        match n {
             Ok(n) => Ok(n),
             Err(e) => Ok(self.fall_back(e, self.local.live_connections().await?)),
         }

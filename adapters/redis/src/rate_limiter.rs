@@ -11,7 +11,6 @@ use chat_adapter_memory::MemoryRateLimiter;
 use chat_domain::ports::{RateDecision, RateLimit, RateLimiter};
 use chat_domain::RepoError;
 
-use crate::error::map;
 use crate::keys::Keys;
 use crate::scripts::RATE_LIMIT;
 
@@ -48,16 +47,16 @@ impl RateLimiter for RedisRateLimiter {
         let now_ms = now.timestamp_millis();
         let index = now_ms.div_euclid(window_ms);
         let left_ms = (index + 1) * window_ms - now_ms;
-        let allowed: Result<i64, _> = RATE_LIMIT
-            .evalsha_with_reload(
-                &self.client,
-                vec![self.keys.rate(key, window_ms, index)],
-                // The counter outlives its window by a second: clocks differ a little
-                // between nodes.
-                vec![limit.max.to_string(), (left_ms + 1_000).to_string()],
-            )
-            .await;
-        match allowed.map_err(map) {
+        let allowed: Result<i64, _> = crate::scripts::run(
+            &RATE_LIMIT,
+            &self.client,
+            vec![self.keys.rate(key, window_ms, index)],
+            // The counter outlives its window by a second: clocks differ a little
+            // between nodes.
+            vec![limit.max.to_string(), (left_ms + 1_000).to_string()],
+        )
+        .await;
+        match allowed {
             Ok(1) => {
                 self.degraded.store(false, Ordering::Relaxed);
                 Ok(RateDecision::Allowed)

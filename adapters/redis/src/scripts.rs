@@ -3,7 +3,13 @@
 
 use std::sync::LazyLock;
 
+use fred::clients::Client;
 use fred::types::scripts::Script;
+use fred::types::{FromValue, MultipleKeys, MultipleValues};
+
+use chat_domain::RepoError;
+
+use crate::error::{connected, map};
 
 macro_rules! script {
     ($name:ident, $file:literal) => {
@@ -18,3 +24,24 @@ script!(PRESENCE_EXPIRE, "presence_expire.lua");
 script!(PRESENCE_GET, "presence_get.lua");
 script!(RATE_LIMIT, "rate_limit.lua");
 script!(PUBLISH, "publish.lua");
+
+/// Runs `script` (loading it first if Redis does not have it), failing at once when the
+/// client is not connected rather than waiting out the command timeout.
+pub(crate) async fn run<R, K, V>(
+    script: &Script,
+    client: &Client,
+    keys: K,
+    args: V,
+) -> Result<R, RepoError>
+where
+    R: FromValue,
+    K: Into<MultipleKeys> + Send,
+    V: TryInto<MultipleValues> + Send,
+    V::Error: Into<fred::error::Error> + Send,
+{
+    connected(client)?;
+    script
+        .evalsha_with_reload(client, keys, args)
+        .await
+        .map_err(map)
+}

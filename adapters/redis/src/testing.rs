@@ -54,6 +54,34 @@ fn client(url: &str) -> Result<fred::clients::Client, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Deletes every key matching `pattern`; how many it deleted.
+async fn delete_matching(url: &str, pattern: String) -> Result<i64, String> {
+    let client = client(url)?;
+    client.init().await.map_err(|e| e.to_string())?;
+    // KEYS is fine on a test server; production code never lists keys.
+    let deleted: Result<i64, _> = client
+        .eval(
+            "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1])) do \
+             n = n + redis.call('DEL', k) end return n",
+            Vec::<String>::new(),
+            vec![pattern],
+        )
+        .await;
+    let _ = client.quit().await;
+    deleted.map_err(|e| e.to_string())
+}
+
+impl TestPrefix {
+    /// Deletes the prefix's keys now, as a Redis restarting without persistence would
+    /// lose them; how many there were.
+    ///
+    /// # Errors
+    /// Why Redis did not answer.
+    pub async fn flush(&self) -> Result<i64, String> {
+        delete_matching(&self.url, format!("{}*", self.prefix)).await
+    }
+}
+
 impl Drop for TestPrefix {
     fn drop(&mut self) {
         let (url, pattern) = (self.url.clone(), format!("{}*", self.prefix));
@@ -62,21 +90,7 @@ impl Drop for TestPrefix {
                 .enable_all()
                 .build()
                 .ok()?;
-            rt.block_on(async {
-                let client = client(&url).ok()?;
-                client.init().await.ok()?;
-                // KEYS is fine on a test server; production code never lists keys.
-                let deleted: Result<i64, _> = client
-                    .eval(
-                        "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1])) do \
-                         n = n + redis.call('DEL', k) end return n",
-                        Vec::<String>::new(),
-                        vec![pattern],
-                    )
-                    .await;
-                let _ = client.quit().await;
-                deleted.ok()
-            })
+            rt.block_on(delete_matching(&url, pattern)).ok()
         })
         .join();
     }

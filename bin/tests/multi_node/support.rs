@@ -1,0 +1,243 @@
+//! Real `chat-server` processes sharing one MySQL database and one Redis prefix, and
+//! small HTTP and WebSocket clients for them.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::process::Stdio;
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::process::{Child, Command};
+use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+use chat_adapter_mysql::testing::TestDatabase;
+use chat_adapter_redis::testing::TestPrefix;
+use chat_conformance::services::unreachable_service;
+
+pub const PASSWORD: &str = "password-123";
+const WAIT: Duration = Duration::from_secs(5);
+
+/// A fresh MySQL database and Redis prefix, or `None` (skipped) if either is away.
+pub async fn services() -> Option<(TestDatabase, TestPrefix)> {
+    let mysql = chat_adapter_mysql::testing::test_server_url();
+    let db = match TestDatabase::create(&mysql).await {
+        Ok(db) => db,
+        Err(e) => return unreachable_service("MySQL", &format!("{mysql}: {e}")),
+    };
+    let redis = chat_adapter_redis::testing::test_server_url();
+    match TestPrefix::new(&redis).await {
+        Ok(p) => Some((db, p)),
+        Err(e) => unreachable_service("Redis", &format!("{redis}: {e}")),
+    }
+}
+
+/// One server process.
+pub struct Node {
+    pub child: Child,
+    pub addr: String,
+}
+
+impl Node {
+    /// Starts the binary on MySQL `db` and Redis at `redis_url` under `prefix`, pinging
+    /// every second (so presence expires after 1.5 s without heartbeats).
+    pub async fn start(
+        db: &TestDatabase,
+        redis_url: &str,
+        prefix: &str,
+        extra: &[(&str, &str)],
+    ) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_chat-server"));
+        cmd.env("CHAT_ADDR", "127.0.0.1:0")
+            .env("CHAT_STORE", "mysql")
+            .env("CHAT_MYSQL_URL", db.url())
+            .env("CHAT_REDIS_URL", redis_url)
+            .env("CHAT_REDIS_PREFIX", prefix)
+            .env("CHAT_PING_INTERVAL", "1s")
+            .env("CHAT_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true);
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("chat-server starts");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let addr = tokio::time::timeout(Duration::from_secs(30), async {
+            while let Some(line) = lines.next_line().await.unwrap() {
+                if let Some(rest) = line.split("addr=").nth(1) {
+                    return rest.split_whitespace().next().unwrap().to_owned();
+                }
+            }
+            panic!("chat-server exited before listening");
+        })
+        .await
+        .expect("chat-server announces its address");
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Self { child, addr }
+    }
+
+    /// SIGKILL: the process gets no chance to clean up.
+    pub async fn kill9(mut self) {
+        self.child.kill().await.unwrap();
+    }
+
+    /// An HTTP call; returns the status and the JSON body (null if none).
+    pub async fn http(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Value,
+    ) -> (u16, Value) {
+        let mut s = tokio::net::TcpStream::connect(&self.addr).await.unwrap();
+        let body = if body.is_null() {
+            String::new()
+        } else {
+            body.to_string()
+        };
+        let auth = token
+            .map(|t| format!("Authorization: Bearer {t}\r\n"))
+            .unwrap_or_default();
+        let req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.addr,
+            body.len()
+        );
+        s.write_all(req.as_bytes()).await.unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).await.unwrap();
+        let (head, json) = out.split_once("\r\n\r\n").expect("a response");
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        (status, serde_json::from_str(json).unwrap_or(Value::Null))
+    }
+
+    /// Registers `name` (through this node) and logs in; returns (token, user id).
+    pub async fn user(&self, name: &str) -> (String, String) {
+        let creds = json!({"username": name, "password": PASSWORD});
+        let (status, _) = self
+            .http("POST", "/api/v1/users", None, creds.clone())
+            .await;
+        assert_eq!(status, 201);
+        self.login(name).await
+    }
+
+    pub async fn login(&self, name: &str) -> (String, String) {
+        let creds = json!({"username": name, "password": PASSWORD});
+        let (status, s) = self.http("POST", "/api/v1/sessions", None, creds).await;
+        assert_eq!(status, 200, "{s}");
+        (
+            s["token"].as_str().unwrap().to_owned(),
+            s["user_id"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    pub async fn ws(&self, token: &str) -> Ws {
+        let mut req = format!("ws://{}/ws", self.addr)
+            .into_client_request()
+            .unwrap();
+        req.headers_mut()
+            .insert("authorization", format!("Bearer {token}").parse().unwrap());
+        let (ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+        let (tx, mut rx) = ws.split();
+        let (frames_tx, frames) = mpsc::unbounded_channel();
+        // Reads all the time, so pings are answered (and presence heartbeats flow) even
+        // while the test is busy elsewhere.
+        tokio::spawn(async move {
+            while let Some(Ok(m)) = rx.next().await {
+                if let Message::Text(t) = m {
+                    if frames_tx
+                        .send(serde_json::from_str::<Value>(&t).unwrap())
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            }
+        });
+        let mut ws = Ws {
+            tx,
+            frames,
+            backlog: VecDeque::new(),
+        };
+        assert_eq!(ws.next().await["type"], "ready");
+        ws
+    }
+}
+
+type Sink = futures_util::stream::SplitSink<
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>,
+    Message,
+>;
+
+pub struct Ws {
+    tx: Sink,
+    frames: mpsc::UnboundedReceiver<Value>,
+    backlog: VecDeque<Value>,
+}
+
+impl Ws {
+    pub async fn send(&mut self, frame: Value) {
+        self.tx
+            .send(Message::Text(frame.to_string().into()))
+            .await
+            .unwrap();
+    }
+
+    pub async fn next(&mut self) -> Value {
+        match self.backlog.pop_front() {
+            Some(v) => v,
+            None => self.recv().await,
+        }
+    }
+
+    /// The next frame off the socket (not the backlog).
+    async fn recv(&mut self) -> Value {
+        tokio::time::timeout(WAIT, self.frames.recv())
+            .await
+            .unwrap_or_else(|_| panic!("a frame within 5 s; kept {:?}", self.backlog))
+            .expect("the socket is open")
+    }
+
+    /// The next frame of type `ty`, keeping the others for later reads.
+    pub async fn next_of(&mut self, ty: &str) -> Value {
+        if let Some(i) = self.backlog.iter().position(|f| f["type"] == ty) {
+            return self.backlog.remove(i).unwrap();
+        }
+        loop {
+            let f = self.recv().await;
+            if f["type"] == ty {
+                return f;
+            }
+            self.backlog.push_back(f);
+        }
+    }
+
+    /// The next `message` frame, checked to be `body`.
+    pub async fn message(&mut self, body: &str) -> Value {
+        let m = self.next_of("message").await;
+        assert_eq!(m["message"]["body"], body, "{m}");
+        m
+    }
+
+    /// Sends `frame` with request id `req` and waits for the reply carrying it.
+    pub async fn request(&mut self, mut frame: Value, req: &str) -> Value {
+        frame["req"] = json!(req);
+        self.send(frame).await;
+        loop {
+            let f = self.recv().await;
+            if f["req"] == req {
+                return f;
+            }
+            self.backlog.push_back(f);
+        }
+    }
+}
+
+pub fn send(conversation: &str, client_id: &str, body: &str) -> Value {
+    json!({"type": "send", "conversation_id": conversation, "client_msg_id": client_id,
+           "kind": "text", "body": body})
+}
