@@ -45,15 +45,21 @@ pub struct MysqlConfig {
     /// How long a query may wait for a free connection or for the server to answer a
     /// connect before it fails with `Unavailable`.
     pub acquire_timeout: Duration,
+    /// How long an append's transaction may take, commit included, before it fails with
+    /// `Unavailable` (the message may then be stored; a retry with its client id finds
+    /// it). Guards against a database that stops answering without closing connections.
+    pub write_timeout: Duration,
 }
 
 impl MysqlConfig {
-    /// Defaults for `url`: a pool of up to 32 connections, a 5-second acquire timeout.
+    /// Defaults for `url`: a pool of up to 32 connections, a 5-second acquire timeout, a
+    /// 10-second write timeout.
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
             pool_max: 32,
             acquire_timeout: Duration::from_secs(5),
+            write_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -118,15 +124,18 @@ async fn warn_if_not_durable(db: &Db) {
     let Ok(mut conn) = db.conn().await else {
         return;
     };
-    let flush: Result<Option<u32>, _> = conn
-        .query_first("SELECT @@innodb_flush_log_at_trx_commit")
+    let settings: Result<Option<(u32, u32, u32)>, _> = conn
+        .query_first("SELECT @@innodb_flush_log_at_trx_commit, @@log_bin, @@sync_binlog")
         .await;
-    if let Ok(Some(mode)) = flush {
-        if mode != 1 {
+    if let Ok(Some((flush, log_bin, sync_binlog))) = settings {
+        if flush != 1 || (log_bin == 1 && sync_binlog != 1) {
             tracing::warn!(
-                innodb_flush_log_at_trx_commit = mode,
-                "the database does not flush its log at every commit: acked messages \
-                 can be lost if its machine loses power; set it to 1"
+                innodb_flush_log_at_trx_commit = flush,
+                log_bin,
+                sync_binlog,
+                "the database does not make every commit durable: acked messages can be \
+                 lost if its machine loses power; set innodb_flush_log_at_trx_commit = 1 \
+                 (and sync_binlog = 1 with binary logging on)"
             );
         }
     }
@@ -137,6 +146,8 @@ async fn warn_if_not_durable(db: &Db) {
 pub(crate) struct Db {
     pool: Pool,
     acquire_timeout: Duration,
+    /// Bounds an append's whole transaction.
+    pub(crate) write_timeout: Duration,
 }
 
 impl Db {
@@ -144,21 +155,31 @@ impl Db {
         let opts = Opts::from_url(&config.url)
             .map_err(|e| RepoError::Unavailable(format!("bad MySQL URL: {e}")))?;
         let constraints = PoolConstraints::new(0, config.pool_max.max(1)).unwrap_or_default();
+        // Connections are not reset when they return to the pool: that would drop the
+        // prepared statements and the session settings below. (An open transaction is
+        // still rolled back.)
+        let pool = PoolOpts::default()
+            .with_constraints(constraints)
+            .with_reset_connection(false);
         let opts = OptsBuilder::from_opts(opts)
-            .pool_opts(PoolOpts::default().with_constraints(constraints))
+            .pool_opts(pool)
             // utf8mb4 for emoji; READ COMMITTED so an append locks only the rows it
-            // touches (no gap locks between concurrent senders); UTC for NOW().
-            .init(vec![
+            // touches (no gap locks between concurrent senders); UTC for NOW(). `setup`
+            // runs on every new connection and again after any reset.
+            .setup(vec![
                 "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci",
                 "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
                 "SET time_zone = '+00:00'",
             ])
             // UPDATE reports matched rows, so "changed nothing" differs from "no such row".
             .client_found_rows(true)
+            // A database host that vanishes without closing the connection is noticed.
+            .tcp_keepalive(Some(Duration::from_secs(10)))
             .stmt_cache_size(64);
         Ok(Self {
             pool: Pool::new(opts),
             acquire_timeout: config.acquire_timeout,
+            write_timeout: config.write_timeout,
         })
     }
 

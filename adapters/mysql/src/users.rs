@@ -70,12 +70,13 @@ fn role_str(role: UserRole) -> &'static str {
     }
 }
 
-/// `LIKE` pattern for "starts with `prefix`", its wildcards escaped.
+/// `LIKE` pattern for "starts with `prefix`", its wildcards escaped with `!` (named in
+/// the query's `ESCAPE`, so the server's SQL mode does not matter).
 fn starts_with_pattern(prefix: &str) -> String {
     let mut p = String::with_capacity(prefix.len() + 1);
     for c in prefix.chars() {
-        if matches!(c, '\\' | '%' | '_') {
-            p.push('\\');
+        if matches!(c, '!' | '%' | '_') {
+            p.push('!');
         }
         p.push(c);
     }
@@ -139,7 +140,7 @@ impl UserRepository for MysqlUsers {
         match after {
             Some(after) => {
                 self.select(
-                    "WHERE username_key LIKE ? AND username_key > ? \
+                    "WHERE username_key LIKE ? ESCAPE '!' AND username_key > ? \
                      ORDER BY username_key LIMIT ?",
                     (pattern, after.to_ascii_lowercase(), limit),
                 )
@@ -147,7 +148,7 @@ impl UserRepository for MysqlUsers {
             }
             None => {
                 self.select(
-                    "WHERE username_key LIKE ? ORDER BY username_key LIMIT ?",
+                    "WHERE username_key LIKE ? ESCAPE '!' ORDER BY username_key LIMIT ?",
                     (pattern, limit),
                 )
                 .await
@@ -184,7 +185,7 @@ mod tests {
 
     #[test]
     fn escapes_like_wildcards() {
-        assert_eq!(starts_with_pattern("a_b%c\\"), "a\\_b\\%c\\\\%");
+        assert_eq!(starts_with_pattern("a_b%c!\\"), "a!_b!%c!!\\%");
         assert_eq!(starts_with_pattern(""), "%");
     }
 }

@@ -20,7 +20,7 @@ use chat_domain::ports::Appended;
 use chat_domain::values::{ClientMsgId, Seq};
 use chat_domain::RepoError;
 
-use super::single::{append_one, contention};
+use super::single::{append_one, contention, no_answer};
 use super::MAX_ATTEMPTS;
 use crate::codec::to_db_time;
 use crate::error::{corrupt, is_retryable, map, server_code, DUPLICATE_KEY};
@@ -148,7 +148,11 @@ async fn commit_with_retries(
     messages: &[&NewMessage],
 ) -> Result<Option<Vec<Seq>>, RepoError> {
     for _ in 0..MAX_ATTEMPTS {
-        match commit(db, messages).await {
+        let Ok(committed) = tokio::time::timeout(db.write_timeout, commit(db, messages)).await
+        else {
+            return Err(no_answer(db));
+        };
+        match committed {
             Ok(seqs) => return Ok(Some(seqs)),
             Err(Failure::Duplicate) => return Ok(None),
             Err(Failure::Retry) => continue,

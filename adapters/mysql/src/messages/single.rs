@@ -36,7 +36,11 @@ pub(super) async fn append_one(db: &Db, message: &NewMessage) -> Result<Appended
     }
     let mut attempt = 1;
     loop {
-        match try_append(db, message).await? {
+        let Ok(outcome) = tokio::time::timeout(db.write_timeout, try_append(db, message)).await
+        else {
+            return Err(no_answer(db));
+        };
+        match outcome? {
             Attempt::Stored(stored) => {
                 return Ok(Appended {
                     message: stored,
@@ -59,6 +63,15 @@ pub(super) async fn append_one(db: &Db, message: &NewMessage) -> Result<Appended
             message.id
         ))),
     }
+}
+
+/// The database did not finish an append in time. It may still commit it: a retry with
+/// the same client id then finds it.
+pub(super) fn no_answer(db: &Db) -> RepoError {
+    RepoError::Unavailable(format!(
+        "the database did not finish the append within {:?}",
+        db.write_timeout
+    ))
 }
 
 pub(super) fn contention() -> RepoError {
