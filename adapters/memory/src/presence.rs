@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use chat_domain::entities::{Presence, PresenceStatus};
 use chat_domain::ids::{ConnectionId, UserId};
-use chat_domain::ports::{PresenceStore, PresenceTransition};
+use chat_domain::ports::{PresenceChange, PresenceStore, PresenceTransition};
 use chat_domain::RepoError;
 
 use crate::lock;
@@ -20,6 +20,17 @@ struct Entry {
 /// heartbeats have nothing to refresh.
 #[derive(Default)]
 pub struct MemoryPresence(Mutex<HashMap<UserId, Entry>>);
+
+impl MemoryPresence {
+    /// Every live connection this store holds (a distributed store re-registers them
+    /// after its backend comes back).
+    pub fn connections(&self) -> Vec<(UserId, ConnectionId)> {
+        lock(&self.0)
+            .iter()
+            .flat_map(|(u, e)| e.connections.iter().map(move |c| (*u, *c)))
+            .collect()
+    }
+}
 
 #[async_trait]
 impl PresenceStore for MemoryPresence {
@@ -66,7 +77,7 @@ impl PresenceStore for MemoryPresence {
         Ok(PresenceTransition::Unchanged)
     }
 
-    async fn expire(&self, _now: DateTime<Utc>) -> Result<Vec<(UserId, DateTime<Utc>)>, RepoError> {
+    async fn expire(&self, _now: DateTime<Utc>) -> Result<Vec<PresenceChange>, RepoError> {
         Ok(Vec::new())
     }
 

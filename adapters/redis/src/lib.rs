@@ -20,6 +20,7 @@ mod event_bus;
 mod keys;
 mod presence;
 mod rate_limiter;
+mod registry;
 mod scripts;
 pub mod testing;
 
@@ -80,8 +81,11 @@ impl RedisLive {
     /// # Errors
     /// [`RepoError::Unavailable`] if the URL is malformed.
     pub async fn connect(config: &RedisConfig) -> Result<Self, RepoError> {
-        let fred_config = FredConfig::from_url(&config.url)
+        let mut fred_config = FredConfig::from_url(&config.url)
             .map_err(|e| RepoError::Unavailable(format!("bad Redis URL: {e}")))?;
+        // Keep trying when the first connection fails (Redis down at start), rather than
+        // giving up for the life of the process.
+        fred_config.fail_fast = false;
         let mut builder = Builder::from_config(fred_config);
         let timeout = config.command_timeout;
         builder

@@ -1,6 +1,7 @@
 //! Presence across nodes: each connection carries an expiry that heartbeats push on.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -11,7 +12,7 @@ use fred::types::Value;
 use chat_adapter_memory::MemoryPresence;
 use chat_domain::entities::{Presence, PresenceStatus};
 use chat_domain::ids::{ConnectionId, UserId};
-use chat_domain::ports::{PresenceStore, PresenceTransition};
+use chat_domain::ports::{PresenceChange, PresenceStore, PresenceTransition};
 use chat_domain::RepoError;
 
 use crate::error::{connected, corrupt, map};
@@ -22,14 +23,20 @@ use crate::scripts::{PRESENCE_DISCONNECT, PRESENCE_EXPIRE, PRESENCE_GET, PRESENC
 const EXPIRE_BATCH: i64 = 500;
 
 /// [`PresenceStore`] on Redis. While Redis is away it answers from this node's own
-/// connections (kept in a [`MemoryPresence`] beside), and heartbeats put this node's
-/// connections back once Redis returns.
+/// connections (kept in a [`MemoryPresence`] beside). Once Redis answers again, the next
+/// [`PresenceStore::expire`] first writes this node's state back: every local connection
+/// is recorded again (users who were not online elsewhere come back as changes to
+/// announce) and the disconnects Redis missed are replayed.
 pub struct RedisPresence {
     client: Client,
     keys: Keys,
     ttl: Duration,
     local: MemoryPresence,
     degraded: AtomicBool,
+    /// Set by any failed write, cleared by a successful write-back.
+    out_of_sync: AtomicBool,
+    /// Disconnects that did not reach Redis, to replay.
+    missed: Mutex<Vec<(UserId, ConnectionId, DateTime<Utc>)>>,
 }
 
 fn micros(t: DateTime<Utc>) -> i64 {
@@ -58,15 +65,68 @@ impl RedisPresence {
             ttl,
             local: MemoryPresence::default(),
             degraded: AtomicBool::new(false),
+            out_of_sync: AtomicBool::new(false),
+            missed: Mutex::new(Vec::new()),
         }
     }
 
     /// Notes a Redis failure (logged once per outage) and hands back the local answer.
     fn fall_back<T>(&self, e: RepoError, local: T) -> T {
+        self.out_of_sync.store(true, Ordering::Relaxed);
         if !self.degraded.swap(true, Ordering::Relaxed) {
             tracing::warn!(error = %e, "presence falls back to this node's connections");
         }
         local
+    }
+
+    /// Writes this node's connections back after Redis was unreachable; returns the users
+    /// that brings back online.
+    async fn write_back(&self, now: DateTime<Utc>) -> Result<Vec<PresenceChange>, RepoError> {
+        let missed = std::mem::take(&mut *self.missed.lock().unwrap_or_else(|e| e.into_inner()));
+        for (i, (user, connection, at)) in missed.iter().enumerate() {
+            // Already announced from local state while Redis was away.
+            if let Err(e) = self.remove(*user, *connection, *at).await {
+                let mut queue = self.missed.lock().unwrap_or_else(|e| e.into_inner());
+                queue.extend_from_slice(&missed[i..]);
+                return Err(e);
+            }
+        }
+        let mut back = Vec::new();
+        for (user_id, connection) in self.local.connections() {
+            if self.touch(user_id, connection, now).await? == 1 {
+                back.push(PresenceChange {
+                    user_id,
+                    status: PresenceStatus::Online,
+                    last_seen: None,
+                });
+            }
+        }
+        back.sort_by_key(|c| c.user_id);
+        back.dedup_by_key(|c| c.user_id);
+        Ok(back)
+    }
+
+    async fn remove(
+        &self,
+        user_id: UserId,
+        connection: ConnectionId,
+        now: DateTime<Utc>,
+    ) -> Result<i64, RepoError> {
+        crate::scripts::run(
+            &PRESENCE_DISCONNECT,
+            &self.client,
+            vec![
+                self.keys.connections(user_id),
+                self.keys.expiries(),
+                self.keys.last_seen(user_id),
+            ],
+            vec![
+                connection.to_string(),
+                micros(now).to_string(),
+                user_id.to_string(),
+            ],
+        )
+        .await
     }
 
     fn recovered(&self) {
@@ -122,27 +182,17 @@ impl PresenceStore for RedisPresence {
         now: DateTime<Utc>,
     ) -> Result<PresenceTransition, RepoError> {
         let local = self.local.disconnect(user_id, connection, now).await?;
-        let gone: Result<i64, _> = crate::scripts::run(
-            &PRESENCE_DISCONNECT,
-            &self.client,
-            vec![
-                self.keys.connections(user_id),
-                self.keys.expiries(),
-                self.keys.last_seen(user_id),
-            ],
-            vec![
-                connection.to_string(),
-                micros(now).to_string(),
-                user_id.to_string(),
-            ],
-        )
-        .await;
-        match gone {
+        match self.remove(user_id, connection, now).await {
             Ok(gone) => {
                 self.recovered();
                 Ok(transition(gone, PresenceTransition::WentOffline))
             }
-            Err(e) => Ok(self.fall_back(e, local)),
+            Err(e) => {
+                let mut missed = self.missed.lock().unwrap_or_else(|e| e.into_inner());
+                missed.push((user_id, connection, now));
+                drop(missed);
+                Ok(self.fall_back(e, local))
+            }
         }
     }
 
@@ -161,7 +211,18 @@ impl PresenceStore for RedisPresence {
         }
     }
 
-    async fn expire(&self, now: DateTime<Utc>) -> Result<Vec<(UserId, DateTime<Utc>)>, RepoError> {
+    async fn expire(&self, now: DateTime<Utc>) -> Result<Vec<PresenceChange>, RepoError> {
+        // This node's own connections go back first, so it never ages them out itself.
+        let mut changes = Vec::new();
+        if self.out_of_sync.swap(false, Ordering::Relaxed) {
+            match self.write_back(now).await {
+                Ok(back) => changes = back,
+                Err(e) => {
+                    self.out_of_sync.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
         let gone: Vec<String> = crate::scripts::run(
             &PRESENCE_EXPIRE,
             &self.client,
@@ -174,13 +235,16 @@ impl PresenceStore for RedisPresence {
             ],
         )
         .await?;
-        gone.chunks_exact(2)
-            .map(|pair| {
-                let user = pair[0].parse().map_err(|e| corrupt("presence user", e))?;
-                let seen = pair[1].parse().map_err(|e| corrupt("presence time", e))?;
-                Ok((user, from_micros(seen)?))
-            })
-            .collect()
+        for pair in gone.chunks_exact(2) {
+            let user_id = pair[0].parse().map_err(|e| corrupt("presence user", e))?;
+            let seen = pair[1].parse().map_err(|e| corrupt("presence time", e))?;
+            changes.push(PresenceChange {
+                user_id,
+                status: PresenceStatus::Offline,
+                last_seen: Some(from_micros(seen)?),
+            });
+        }
+        Ok(changes)
     }
 
     async fn get(&self, users: &[UserId]) -> Result<Vec<Presence>, RepoError> {

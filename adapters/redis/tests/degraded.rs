@@ -12,10 +12,12 @@ use chat_conformance::fixtures::t0;
 use chat_conformance::live::RecordingSink;
 use chat_conformance::proxy::Proxy;
 use chat_conformance::services::unreachable_service;
+use chat_domain::entities::PresenceStatus;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
-    EventBus, PresenceStore, PresenceTransition as T, RateDecision, RateLimit, RateLimiter,
+    EventBus, PresenceChange, PresenceStore, PresenceTransition as T, RateDecision, RateLimit,
+    RateLimiter,
 };
 
 fn typing() -> DomainEvent {
@@ -114,16 +116,59 @@ async fn a_node_cut_off_from_redis_serves_locally_and_rejoins() {
     until_delivered(&other, alice, &a_sink).await;
     until_delivered(&cut_off, bob, &b_sink).await;
     assert!(cut_off.events.health().await.is_ok());
-    // Carol connected while Redis was away: her next heartbeat records her for every
-    // node, and is reported as her coming online there.
+    // Carol connected while Redis was away: the node's next sweep writes her connection
+    // back and reports her as come online, to be announced; heartbeats then go on as usual.
+    let changes = cut_off.presence.expire(t0()).await.unwrap();
+    let back = PresenceChange {
+        user_id: carol,
+        status: PresenceStatus::Online,
+        last_seen: None,
+    };
+    assert_eq!(changes, [back]);
     assert_eq!(
-        cut_off
-            .presence
-            .heartbeat(carol, phone, t0())
-            .await
-            .unwrap(),
-        T::CameOnline
+        other.presence.get(&[carol]).await.unwrap()[0].connections,
+        1
     );
-    let seen = other.presence.get(&[carol]).await.unwrap();
-    assert_eq!(seen[0].connections, 1);
+    let beat = cut_off
+        .presence
+        .heartbeat(carol, phone, t0())
+        .await
+        .unwrap();
+    assert_eq!(beat, T::Unchanged);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_started_while_redis_is_down_joins_when_it_comes_up() {
+    let url = test_server_url();
+    let p = match TestPrefix::new(&url).await {
+        Ok(p) => Some(p),
+        Err(e) => unreachable_service("Redis", &format!("{url}: {e}")),
+    };
+    let Some(p) = p else { return };
+    let host_port = url
+        .trim_start_matches("redis://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let upstream = host_port.to_socket_addrs().unwrap().next().unwrap();
+    let proxy = Proxy::start(upstream).await.unwrap();
+    proxy.cut();
+    let config = |url: String| RedisConfig {
+        prefix: p.prefix().to_owned(),
+        command_timeout: Duration::from_millis(500),
+        ..RedisConfig::new(url)
+    };
+    let late = RedisLive::connect(&config(format!("redis://{}", proxy.addr())))
+        .await
+        .unwrap();
+    assert!(late.events.health().await.is_err());
+    let other = RedisLive::connect(&config(url.clone())).await.unwrap();
+    let alice = UserId::new();
+    let sink = RecordingSink::new(1000);
+    late.events.subscribe(alice, sink.clone()).await.unwrap();
+
+    proxy.restore();
+    until_delivered(&other, alice, &sink).await;
+    assert!(late.events.health().await.is_ok());
 }

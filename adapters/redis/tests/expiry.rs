@@ -13,7 +13,7 @@ use chat_conformance::fixtures::t0;
 use chat_conformance::services::unreachable_service;
 use chat_domain::entities::PresenceStatus;
 use chat_domain::ids::{ConnectionId, UserId};
-use chat_domain::ports::{PresenceStore, PresenceTransition as T};
+use chat_domain::ports::{PresenceChange, PresenceStore, PresenceTransition as T};
 
 const TTL: Duration = Duration::from_secs(20);
 
@@ -54,7 +54,11 @@ async fn a_silent_connection_ages_out_once_and_records_its_last_heartbeat() {
     );
     assert_eq!(
         b.presence.expire(due + Span::seconds(1)).await.unwrap(),
-        vec![(u, beat)]
+        vec![PresenceChange {
+            user_id: u,
+            status: PresenceStatus::Offline,
+            last_seen: Some(beat)
+        }]
     );
     assert_eq!(
         b.presence.expire(due + Span::seconds(2)).await.unwrap(),
@@ -136,7 +140,7 @@ async fn nodes_sweeping_together_announce_each_departure_exactly_once() {
                 if batch.is_empty() {
                     return mine;
                 }
-                mine.extend(batch.into_iter().map(|(u, _)| u));
+                mine.extend(batch.into_iter().map(|c| c.user_id));
             }
         }));
     }

@@ -97,19 +97,26 @@ impl ChatApp {
     }
 
     /// Ages out connections whose node stopped sending heartbeats and announces each user
-    /// who went offline with them. Every node runs it periodically; each user is
-    /// announced by one of them. Returns how many went offline.
+    /// who went offline with them (every node runs it periodically; each user is
+    /// announced by one of them), and the users who came back once a store that had been
+    /// unreachable took this node's connections again. Returns how many it announced.
     ///
     /// # Errors
     /// [`AppError::Unavailable`] if the presence store cannot be reached.
     pub async fn expire_presence(&self) -> Result<usize, AppError> {
         let now = self.ports.clock.now();
-        let gone = self.ports.presence.expire(now).await?;
-        for (user_id, last_seen) in &gone {
-            self.announce_presence(*user_id, PresenceStatus::Offline, Some(*last_seen))
-                .await?;
+        let changes = self.ports.presence.expire(now).await?;
+        for change in &changes {
+            // The store has forgotten these connections already: one failed announcement
+            // must not cost the others theirs.
+            let announced = self
+                .announce_presence(change.user_id, change.status, change.last_seen)
+                .await;
+            if let Err(e) = announced {
+                tracing::warn!(user = %change.user_id, error = %e, "presence change not announced");
+            }
         }
-        Ok(gone.len())
+        Ok(changes.len())
     }
 
     /// Tells the user's contacts. The presence change is already recorded, so a failure

@@ -17,7 +17,7 @@ pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
 pub use message_repository::{Appended, MessageRepository};
 pub use password_hasher::PasswordHasher;
-pub use presence_store::{PresenceStore, PresenceTransition};
+pub use presence_store::{PresenceChange, PresenceStore, PresenceTransition};
 pub use rate_limiter::{RateDecision, RateLimit, RateLimiter};
 pub use session_repository::SessionRepository;
 pub use user_repository::UserRepository;

@@ -1,7 +1,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::entities::Presence;
+use crate::entities::{Presence, PresenceStatus};
 use crate::ids::{ConnectionId, UserId};
 use crate::RepoError;
 
@@ -14,6 +14,17 @@ pub enum PresenceTransition {
     WentOffline,
     /// The status did not change (another device is still, or already, connected).
     Unchanged,
+}
+
+/// A status change found by [`PresenceStore::expire`], to announce to the user's contacts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PresenceChange {
+    /// Whose status changed.
+    pub user_id: UserId,
+    /// The new status.
+    pub status: PresenceStatus,
+    /// When last seen, for [`PresenceStatus::Offline`].
+    pub last_seen: Option<DateTime<Utc>>,
 }
 
 /// Tracks live connections per user. Across nodes, exactly one caller observes each
@@ -52,10 +63,12 @@ pub trait PresenceStore: Send + Sync {
     ) -> Result<PresenceTransition, RepoError>;
 
     /// Removes connections that have aged out by `now` (their node stopped sending
-    /// heartbeats: it died or lost its network) and returns the users who went offline
-    /// with them, with their last seen time. Across nodes, each such user is returned to
-    /// exactly one caller. Stores without expiry return nothing.
-    async fn expire(&self, now: DateTime<Utc>) -> Result<Vec<(UserId, DateTime<Utc>)>, RepoError>;
+    /// heartbeats: it died or lost its network) and returns the changes to announce: the
+    /// users who went offline with them (with their last seen time; across nodes, each
+    /// is returned to exactly one caller), and users whose connections on this node were
+    /// recorded again after the store had been unreachable and who were not online
+    /// before. Stores without expiry return nothing.
+    async fn expire(&self, now: DateTime<Utc>) -> Result<Vec<PresenceChange>, RepoError>;
 
     /// The presence of each user, in the order asked; unknown users are offline with no
     /// last seen.
