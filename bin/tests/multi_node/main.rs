@@ -165,10 +165,18 @@ async fn a_redis_outage_keeps_each_node_serving_and_everything_resumes() {
         (200, Some("degraded")),
         "{health}"
     );
-    // Sends are still stored and acked (storage is MySQL); only the other node misses
-    // them live.
-    let during = bob_b.request(send(&dm, "m2", "during"), "r2").await;
-    assert_eq!(during["type"], "ack", "{during}");
+    // Traffic goes on: sends are still stored and acked (storage is MySQL); only the
+    // other node misses them live.
+    let mut acked = 1;
+    for i in 0..10 {
+        let body = format!("during {i}");
+        let during = bob_b
+            .request(send(&dm, &format!("m2-{i}"), &body), &format!("r2-{i}"))
+            .await;
+        assert_eq!(during["type"], "ack", "{during}");
+        acked += 1;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 
     proxy.restore();
     let mut resumed = false;
@@ -178,6 +186,7 @@ async fn a_redis_outage_keeps_each_node_serving_and_everything_resumes() {
             .request(send(&dm, &format!("m3-{i}"), &body), &format!("r3-{i}"))
             .await;
         assert_eq!(ack["type"], "ack");
+        acked += 1;
         tokio::time::sleep(Duration::from_millis(200)).await;
         if let Some(got) = drain_messages(&mut alice_a)
             .await
@@ -207,12 +216,17 @@ async fn a_redis_outage_keeps_each_node_serving_and_everything_resumes() {
         .iter()
         .map(|m| m["seq"].as_u64().unwrap())
         .collect();
-    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
-    assert!(page["messages"]
+    assert_eq!(seqs, (1..=acked).collect::<Vec<_>>());
+    let bodies: Vec<&str> = page["messages"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|m| m["body"] == "during"));
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies[1..11],
+        (0..10).map(|i| format!("during {i}")).collect::<Vec<_>>()
+    );
 }
 
 /// The `message` frames that have arrived so far.
