@@ -470,6 +470,10 @@ impl ConversationRepository for MysqlConversations {
         rows.into_iter().map(conversation_from_row).collect()
     }
 
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.db.ping().await
+    }
+
     async fn count(&self) -> Result<u64, RepoError> {
         let mut conn = self.db.conn().await?;
         let n: Option<u64> = conn

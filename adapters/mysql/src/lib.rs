@@ -102,9 +102,7 @@ impl MysqlStore {
     /// # Errors
     /// [`RepoError::Unavailable`] if it does not.
     pub async fn ping(&self) -> Result<(), RepoError> {
-        use mysql_async::prelude::Queryable;
-        let mut conn = self.db.conn().await?;
-        conn.ping().await.map_err(error::map)
+        self.db.ping().await
     }
 
     /// Closes every pooled connection, waiting for those in use to come back.
@@ -181,6 +179,14 @@ impl Db {
             acquire_timeout: config.acquire_timeout,
             write_timeout: config.write_timeout,
         })
+    }
+
+    /// Whether the database answers (`SELECT 1`), for health probes: counting rows is
+    /// a scan on InnoDB.
+    pub(crate) async fn ping(&self) -> Result<(), RepoError> {
+        use mysql_async::prelude::Queryable;
+        let mut conn = self.conn().await?;
+        conn.query_drop("SELECT 1").await.map_err(error::map)
     }
 
     /// A pooled connection, or `Unavailable` when none comes within the timeout.

@@ -169,6 +169,10 @@ impl UserRepository for MysqlUsers {
         self.get(id).await
     }
 
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.db.ping().await
+    }
+
     async fn count(&self) -> Result<u64, RepoError> {
         let mut conn = self.db.conn().await?;
         let n: Option<u64> = conn

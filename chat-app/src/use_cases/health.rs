@@ -23,9 +23,9 @@ impl ChatApp {
     pub async fn health(&self) -> Health {
         let p = &self.ports;
         let checks = [
-            ("users", p.users.count().await.err()),
-            ("conversations", p.conversations.count().await.err()),
-            ("messages", p.messages.count().await.err()),
+            ("users", p.users.ping().await.err()),
+            ("conversations", p.conversations.ping().await.err()),
+            ("messages", p.messages.ping().await.err()),
             ("presence", p.presence.live_connections().await.err()),
         ];
         let events = p.events.health().await.err();

@@ -58,4 +58,13 @@ pub trait MessageRepository: Send + Sync {
 
     /// How many messages are stored in all.
     async fn count(&self) -> Result<u64, RepoError>;
+
+    /// A cheap check that the store answers, for health probes. The default counts;
+    /// stores where counting is not cheap override it.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.count().await.map(|_| ())
+    }
 }

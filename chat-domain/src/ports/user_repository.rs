@@ -45,4 +45,13 @@ pub trait UserRepository: Send + Sync {
 
     /// How many users exist.
     async fn count(&self) -> Result<u64, RepoError>;
+
+    /// A cheap check that the store answers, for health probes. The default counts;
+    /// stores where counting is not cheap override it.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.count().await.map(|_| ())
+    }
 }

@@ -75,6 +75,14 @@ async fn a_database_outage_answers_unavailable_keeps_sockets_and_recovers() {
         history.text
     );
     assert_eq!(history.json["error"]["code"], "unavailable");
+    let health = s.call(http::Method::GET, "/healthz", None, None).await;
+    assert_eq!(
+        (health.status, health.json["status"].as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, Some("unavailable")),
+        "{}",
+        health.text
+    );
+    assert!(health.json["failing"]["messages"].is_string());
     // The sockets stay open through the outage.
     assert_eq!(
         a.request(json!({"type": "ping"}), "p1").await["type"],
@@ -100,6 +108,8 @@ async fn a_database_outage_answers_unavailable_keeps_sockets_and_recovers() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let acked = acked.expect("sends succeed again once the database is back");
+    let health = s.call(http::Method::GET, "/healthz", None, None).await;
+    assert_eq!(health.json["status"], "ok", "{}", health.text);
     assert_eq!(acked["message"]["seq"], 2);
     assert_eq!(b.next_of("message").await["message"], acked["message"]);
 

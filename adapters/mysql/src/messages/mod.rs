@@ -193,6 +193,10 @@ impl MessageRepository for MysqlMessages {
         .await
     }
 
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.db.ping().await
+    }
+
     async fn count(&self) -> Result<u64, RepoError> {
         // Seqs are gap-free and messages are never deleted, so the counters sum to the
         // number of messages: one row per conversation read, not one per message.
