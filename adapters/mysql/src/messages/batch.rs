@@ -15,12 +15,12 @@ use mysql_async::{TxOpts, Value};
 use tokio::sync::{mpsc, oneshot, Semaphore};
 
 use chat_domain::entities::NewMessage;
-use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ids::ConversationId;
 use chat_domain::ports::Appended;
 use chat_domain::values::{ClientMsgId, Seq};
 use chat_domain::RepoError;
 
-use super::single::{append_one, contention, no_answer};
+use super::single::{contention, no_answer};
 use super::MAX_ATTEMPTS;
 use crate::codec::to_db_time;
 use crate::error::{corrupt, is_retryable, map, server_code, DUPLICATE_KEY};
@@ -88,8 +88,7 @@ async fn collect(db: Db, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-/// Key of an idempotent send.
-type ClientKey = (ConversationId, UserId, ClientMsgId);
+use super::ClientKey;
 
 async fn run(db: &Db, jobs: Vec<Job>) {
     // A client id twice in one batch: the later copies get the first one's outcome.
@@ -120,14 +119,8 @@ async fn run(db: &Db, jobs: Vec<Job>) {
                 })
             })
             .collect(),
-        Ok(None) => {
-            // A unique key held somewhere in the batch: one by one, in order.
-            let mut outcomes = Vec::with_capacity(messages.len());
-            for m in &messages {
-                outcomes.push(append_one(db, m).await);
-            }
-            outcomes
-        }
+        // A unique key held somewhere in the batch (a retried send, most likely).
+        Ok(None) => super::twins::settle(db, &messages).await,
         Err(e) => vec![Err(e); messages.len()],
     };
     for (i, (job, outcome)) in firsts.into_iter().zip(outcomes).enumerate() {
@@ -143,7 +136,7 @@ async fn run(db: &Db, jobs: Vec<Job>) {
 }
 
 /// The seqs given to `messages` (in order), or `None` if a unique key held.
-async fn commit_with_retries(
+pub(super) async fn commit_with_retries(
     db: &Db,
     messages: &[&NewMessage],
 ) -> Result<Option<Vec<Seq>>, RepoError> {
@@ -295,7 +288,7 @@ async fn reserve(
 
 /// Splits `items` into power-of-two runs, largest first: at most nine statement shapes
 /// for up to 511 rows, each prepared once per connection, rather than one per size.
-fn power_of_two_chunks<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
+pub(super) fn power_of_two_chunks<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
     let mut rest = items;
     std::iter::from_fn(move || {
         if rest.is_empty() {

@@ -8,6 +8,10 @@
 
 mod batch;
 mod single;
+mod twins;
+
+/// Key of an idempotent send.
+type ClientKey = (ConversationId, UserId, ClientMsgId);
 
 use async_trait::async_trait;
 use chrono::NaiveDateTime;
