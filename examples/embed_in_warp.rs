@@ -27,6 +27,7 @@ async fn main() -> std::io::Result<()> {
             rate_limiter: Arc::new(MemoryRateLimiter::default()),
             hasher: Arc::new(Argon2Hasher::default()),
             clock: Arc::new(SystemClock),
+            files: Arc::new(MemoryFiles::default()),
         },
         Settings::default(),
     );

@@ -49,6 +49,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             rate_limiter: Arc::new(MemoryRateLimiter::default()),
             hasher: Arc::new(Argon2Hasher::default()),
             clock: Arc::new(SystemClock),
+            files: Arc::new(MemoryFiles::default()),
         },
         Settings::default(),
     );

@@ -86,6 +86,10 @@ pub struct Config {
     #[arg(long, env = "CHAT_REDIS_PREFIX", default_value = "chat:")]
     pub redis_prefix: String,
 
+    /// Largest file upload, in MiB; bigger ones get 413.
+    #[arg(long, env = "CHAT_UPLOAD_MAX_MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub upload_max_mb: u64,
+
     /// How long a login session lasts (e.g. 7d, 12h).
     #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]
     pub token_ttl: Duration,

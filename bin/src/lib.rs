@@ -49,6 +49,7 @@ pub fn edge_config(config: &Config) -> EdgeConfig {
             .collect(),
         trusted_proxies: config.trusted_proxies.clone(),
         max_connections_per_user: config.max_connections_per_user,
+        max_upload_bytes: config.upload_max_mb * 1024 * 1024,
         ping_interval: config.ping_interval,
         ..EdgeConfig::default()
     }

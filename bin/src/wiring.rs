@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
+use chat_adapter_localfs::LocalFiles;
 use chat_adapter_memory::*;
 use chat_adapter_mysql::{MysqlConfig, MysqlStore};
 use chat_adapter_redis::{RedisConfig, RedisLive};
@@ -61,6 +62,7 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         rate_limiter: Arc::new(MemoryRateLimiter::default()),
         hasher: Arc::new(Argon2Hasher::default()),
         clock: Arc::new(SystemClock),
+        files: Arc::new(MemoryFiles::default()),
     };
     let (mut txt, mut mysql, mut txt_messages) = (None, None, None);
     match (config.store, config.message_store) {
@@ -84,7 +86,10 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
     if config.store == Store::Mysql && config.message_store == Some(Store::Txt) {
         let (dir, txt_config) = (config.data_dir.clone(), txt_config(config));
         let stems = Arc::new(ConversationStems(ports.conversations.clone()));
-        let log = blocking_open(move || TxtStore::open_messages(&dir, txt_config, stems)).await?;
+        let log = blocking_open("txt", move || {
+            TxtStore::open_messages(&dir, txt_config, stems)
+        })
+        .await?;
         ports.messages = log.messages.clone();
         txt_messages = Some(log);
     }
@@ -109,12 +114,18 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
     }
     if config.store == Store::Txt {
         let (dir, txt_config) = (config.data_dir.clone(), txt_config(config));
-        let store = blocking_open(move || TxtStore::open(&dir, txt_config)).await?;
+        let store = blocking_open("txt", move || TxtStore::open(&dir, txt_config)).await?;
         ports.users = store.users.clone();
         ports.sessions = store.sessions.clone();
         ports.conversations = store.conversations.clone();
         ports.messages = store.messages.clone();
         txt = Some(store);
+    }
+    if config.store != Store::Memory {
+        // Uploads live on this machine's disk, under the data directory.
+        let dir = config.data_dir.join("files");
+        let files = blocking_open("file", move || LocalFiles::open(&dir)).await?;
+        ports.files = Arc::new(files);
     }
     let settings = Settings {
         token_ttl: config.token_ttl,
@@ -146,15 +157,16 @@ fn txt_config(config: &Config) -> TxtConfig {
     }
 }
 
-/// Opens a TXT store off the async threads: recovery reads files.
+/// Opens a file-based store off the async threads: opening reads (and recovers) files.
 async fn blocking_open<T: Send + 'static>(
+    store: &'static str,
     open: impl FnOnce() -> Result<T, chat_domain::RepoError> + Send + 'static,
 ) -> Result<T, StartError> {
     tokio::task::spawn_blocking(open)
         .await
-        .map_err(|e| StartError::Config(format!("opening the TXT store failed: {e}")))?
+        .map_err(|e| StartError::Config(format!("opening the {store} store failed: {e}")))?
         .map_err(|e| StartError::Store {
-            store: "txt",
+            store,
             reason: e.to_string(),
         })
 }

@@ -5,8 +5,8 @@ use chat_domain::entities::Participant;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
-    Clock, ConversationRepository, EventBus, MessageRepository, PasswordHasher, PresenceStore,
-    RateDecision, RateLimit, RateLimiter, SessionRepository, UserRepository,
+    Clock, ConversationRepository, EventBus, FileStore, MessageRepository, PasswordHasher,
+    PresenceStore, RateDecision, RateLimit, RateLimiter, SessionRepository, UserRepository,
 };
 use chat_domain::rules;
 
@@ -33,6 +33,8 @@ pub struct Ports {
     pub hasher: Arc<dyn PasswordHasher>,
     /// The time.
     pub clock: Arc<dyn Clock>,
+    /// Uploaded files.
+    pub files: Arc<dyn FileStore>,
 }
 
 /// Policy: the numbers an operator may tune.

@@ -30,6 +30,12 @@ pub enum AppError {
     /// The input is larger than allowed.
     #[error("{0}")]
     TooLarge(String),
+    /// A byte range outside the file.
+    #[error("range not satisfiable: the file has {size} bytes")]
+    RangeNotSatisfiable {
+        /// The file's size.
+        size: u64,
+    },
     /// A backend is down; the action did not happen and may be retried.
     #[error("{0}")]
     Unavailable(String),
@@ -50,6 +56,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::TooLarge(_) => "too_large",
+            AppError::RangeNotSatisfiable { .. } => "range_not_satisfiable",
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }

@@ -21,6 +21,7 @@
 //!     rate_limiter: Arc::new(MemoryRateLimiter::default()),
 //!     hasher: Arc::new(Argon2Hasher::fast_for_tests()),
 //!     clock: Arc::new(SystemClock),
+//!     files: Arc::new(MemoryFiles::default()),
 //! };
 //! let app = ChatApp::new(ports, Settings::default());
 //! let alice = app.register_user(RegisterUser::new("alice", "correct horse")).await.unwrap();

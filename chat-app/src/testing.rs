@@ -93,6 +93,7 @@ pub fn memory_ports() -> Ports {
         rate_limiter: Arc::new(MemoryRateLimiter::default()),
         hasher: Arc::new(Argon2Hasher::fast_for_tests()),
         clock: Arc::new(ManualClock::new(now())),
+        files: Arc::new(MemoryFiles::default()),
     }
 }
 

@@ -29,6 +29,7 @@ fn world() -> World {
         rate_limiter: Arc::new(MemoryRateLimiter::default()),
         hasher: Arc::new(Argon2Hasher::fast_for_tests()),
         clock: clock.clone(),
+        files: Arc::new(MemoryFiles::default()),
     };
     World {
         app: ChatApp::new(ports, Settings::default()),

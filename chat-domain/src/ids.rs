@@ -72,3 +72,8 @@ uuid_id!(
     ConnectionId,
     "connection_id"
 );
+uuid_id!(
+    /// Identifies an uploaded file (one upload; equal bytes share storage, not ids).
+    FileId,
+    "file_id"
+);

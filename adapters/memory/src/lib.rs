@@ -17,6 +17,7 @@
 mod clock;
 mod conversations;
 mod event_bus;
+mod files;
 mod messages;
 mod presence;
 mod rate_limiter;
@@ -26,6 +27,7 @@ mod users;
 pub use clock::{ManualClock, SystemClock};
 pub use conversations::MemoryConversations;
 pub use event_bus::MemoryEventBus;
+pub use files::{sha256_hex, MemoryFiles};
 pub use messages::MemoryMessages;
 pub use presence::MemoryPresence;
 pub use rate_limiter::MemoryRateLimiter;

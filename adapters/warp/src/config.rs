@@ -14,6 +14,8 @@ pub struct EdgeConfig {
     pub max_connections_per_user: u32,
     /// Largest HTTP request body accepted.
     pub max_body_bytes: u64,
+    /// Largest file upload accepted; bigger ones get 413 `too_large`.
+    pub max_upload_bytes: u64,
     /// Largest WebSocket frame (and message) accepted; bigger ones close with 1009.
     pub max_frame_bytes: usize,
     /// Frames queued for one connection before it counts as a slow consumer.
@@ -33,6 +35,7 @@ impl Default for EdgeConfig {
             trusted_proxies: Vec::new(),
             max_connections_per_user: 16,
             max_body_bytes: 64 * 1024,
+            max_upload_bytes: 10 * 1024 * 1024,
             max_frame_bytes: 64 * 1024,
             send_queue: 256,
             ping_interval: Duration::from_secs(30),

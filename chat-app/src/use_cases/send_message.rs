@@ -57,7 +57,10 @@ impl ChatApp {
             ));
         }
         let client_msg_id = ClientMsgId::parse(&cmd.client_msg_id)?;
-        let body = MessageBody::parse(kind, &cmd.body)?;
+        let attachment = matches!(kind, MessageKind::Image | MessageKind::File);
+        // An attachment's body is checked against its file once the sender is known to
+        // be a member; text is checked here.
+        let mut body = MessageBody::parse(kind, &cmd.body)?;
         let reply_to = cmd.reply_to.map(Seq::new).transpose()?;
 
         let membership = self
@@ -72,6 +75,12 @@ impl ChatApp {
             if r.get() > self.ports.messages.last_seq(cmd.conversation_id).await? {
                 return Err(AppError::BadRequest(format!("reply_to {r} does not exist")));
             }
+        }
+        if attachment {
+            let stored = self
+                .attach(actor, kind, cmd.conversation_id, &cmd.body)
+                .await?;
+            body = MessageBody::parse(kind, &stored)?;
         }
 
         let appended = self

@@ -1,6 +1,7 @@
 //! Entities: the things the chat is made of, each identified by an id.
 
 mod conversation;
+mod file;
 mod message;
 mod participant;
 mod presence;
@@ -8,6 +9,7 @@ mod session;
 mod user;
 
 pub use conversation::{Conversation, ConversationKind, ConversationType, DirectPair};
+pub use file::FileMeta;
 pub use message::{Message, MessageKind, NewMessage};
 pub use participant::{Participant, ParticipantRole};
 pub use presence::{Presence, PresenceStatus};

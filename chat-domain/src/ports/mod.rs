@@ -5,6 +5,7 @@
 mod clock;
 mod conversation_repository;
 mod event_bus;
+mod file_store;
 mod message_repository;
 mod password_hasher;
 mod presence_store;
@@ -15,6 +16,7 @@ mod user_repository;
 pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
+pub use file_store::{FileStore, NewFile};
 pub use message_repository::{Appended, MessageRepository};
 pub use password_hasher::PasswordHasher;
 pub use presence_store::{PresenceChange, PresenceStore, PresenceTransition};

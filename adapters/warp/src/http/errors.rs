@@ -37,6 +37,7 @@ pub fn status_of(e: &AppError) -> StatusCode {
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+        AppError::RangeNotSatisfiable { .. } => StatusCode::RANGE_NOT_SATISFIABLE,
         AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -62,6 +63,11 @@ pub fn error_response(e: &AppError) -> Response {
         },
     };
     let mut resp = json(status_of(e), &body);
+    if let AppError::RangeNotSatisfiable { size } = e {
+        if let Ok(v) = HeaderValue::from_str(&format!("bytes */{size}")) {
+            resp.headers_mut().insert(http::header::CONTENT_RANGE, v);
+        }
+    }
     if let AppError::RateLimited { retry_after } = e {
         let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
         if let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string()) {

@@ -4,6 +4,7 @@ mod admin;
 mod conversations;
 pub mod errors;
 pub(crate) mod extract;
+mod files;
 mod health;
 mod messages;
 mod presence;
@@ -29,6 +30,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(messages::routes(&edge))
             .unify()
             .or(presence::routes(&edge))
+            .unify()
+            .or(files::routes(&edge))
             .unify()
             .or(admin::routes(&edge))
             .unify(),

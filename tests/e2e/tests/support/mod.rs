@@ -115,6 +115,7 @@ impl Server {
             headers,
             json,
             text: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 
@@ -258,6 +259,7 @@ pub struct Resp {
     pub headers: HeaderMap,
     pub json: Value,
     pub text: String,
+    pub bytes: Bytes,
 }
 
 pub struct Ws {

@@ -1,0 +1,203 @@
+//! [`FileStore`] on local disk, under one directory:
+//!
+//! ```text
+//! <dir>/blobs/<ab>/<sha256>     the bytes, named by their SHA-256 (equal uploads share one)
+//! <dir>/meta/<file id>.json     the description and the conversations that reference it
+//! <dir>/tmp/                    uploads being written; emptied at start
+//! ```
+//!
+//! Every file is written under a temporary name, synced, and renamed into place, so a
+//! crash never leaves a half-written file under its real name. The blob goes in before
+//! its description: a crash between them leaves only unreachable bytes.
+
+use std::fs::{self, File};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use tokio::sync::Mutex;
+
+use chat_adapter_memory::sha256_hex;
+use chat_domain::entities::FileMeta;
+use chat_domain::ids::{ConversationId, FileId};
+use chat_domain::ports::{FileStore, NewFile};
+use chat_domain::RepoError;
+
+/// A file's description as stored.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    meta: FileMeta,
+    references: Vec<ConversationId>,
+}
+
+/// The local-disk [`FileStore`].
+pub struct LocalFiles {
+    dir: Arc<PathBuf>,
+    // Reference updates rewrite a description: one at a time.
+    writes: Mutex<()>,
+}
+
+fn io(what: &str, path: &Path, e: std::io::Error) -> RepoError {
+    RepoError::Unavailable(format!("{what} {}: {e}", path.display()))
+}
+
+impl LocalFiles {
+    /// Opens (creating) the store in `dir`, removing uploads a crash left half-written.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the directories cannot be created.
+    pub fn open(dir: &Path) -> Result<Self, RepoError> {
+        for sub in ["blobs", "meta", "tmp"] {
+            let p = dir.join(sub);
+            fs::create_dir_all(&p).map_err(|e| io("create", &p, e))?;
+        }
+        let tmp = dir.join("tmp");
+        for entry in fs::read_dir(&tmp)
+            .map_err(|e| io("list", &tmp, e))?
+            .flatten()
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+        Ok(Self {
+            dir: Arc::new(dir.to_owned()),
+            writes: Mutex::new(()),
+        })
+    }
+
+    fn meta_path(dir: &Path, id: FileId) -> PathBuf {
+        dir.join("meta").join(format!("{id}.json"))
+    }
+
+    fn blob_path(dir: &Path, sha256: &str) -> PathBuf {
+        dir.join("blobs").join(&sha256[..2]).join(sha256)
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Path) -> Result<T, RepoError> + Send + 'static,
+    ) -> Result<T, RepoError> {
+        let dir = self.dir.clone();
+        tokio::task::spawn_blocking(move || f(&dir))
+            .await
+            .map_err(|e| RepoError::Unavailable(format!("file store task: {e}")))?
+    }
+}
+
+/// Writes `bytes` to a fresh temporary file, syncs it, and renames it to `to`; with
+/// `replace` false an existing `to` is kept (equal content) and the temporary removed.
+fn write_atomically(dir: &Path, to: &Path, bytes: &[u8], replace: bool) -> Result<(), RepoError> {
+    let tmp = dir
+        .join("tmp")
+        .join(uuid::Uuid::new_v4().simple().to_string());
+    let mut f = File::create(&tmp).map_err(|e| io("create", &tmp, e))?;
+    f.write_all(bytes).map_err(|e| io("write", &tmp, e))?;
+    f.sync_all().map_err(|e| io("sync", &tmp, e))?;
+    drop(f);
+    if !replace && to.exists() {
+        let _ = fs::remove_file(&tmp);
+        return Ok(());
+    }
+    let parent = to.parent().unwrap_or(dir);
+    fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
+    fs::rename(&tmp, to).map_err(|e| io("rename", to, e))?;
+    // The rename itself must survive a power cut.
+    File::open(parent)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| io("sync", parent, e))
+}
+
+fn load(dir: &Path, id: FileId) -> Result<Option<Record>, RepoError> {
+    let path = LocalFiles::meta_path(dir, id);
+    match fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| RepoError::Corrupt(format!("{}: {e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io("read", &path, e)),
+    }
+}
+
+fn store(dir: &Path, record: &Record, replace: bool) -> Result<(), RepoError> {
+    let bytes = serde_json::to_vec(record)
+        .map_err(|e| RepoError::Unavailable(format!("encoding a file description: {e}")))?;
+    write_atomically(
+        dir,
+        &LocalFiles::meta_path(dir, record.meta.id),
+        &bytes,
+        replace,
+    )
+}
+
+fn missing(id: FileId) -> RepoError {
+    RepoError::NotFound(format!("file {id}"))
+}
+
+#[async_trait]
+impl FileStore for LocalFiles {
+    async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
+        let _one = self.writes.lock().await;
+        self.blocking(move |dir| {
+            let meta = FileMeta {
+                sha256: sha256_hex(&file.bytes),
+                size: file.bytes.len() as u64,
+                ..file.meta
+            };
+            if LocalFiles::meta_path(dir, meta.id).exists() {
+                return Err(RepoError::Conflict(format!("file {} exists", meta.id)));
+            }
+            let blob = LocalFiles::blob_path(dir, &meta.sha256);
+            write_atomically(dir, &blob, &file.bytes, false)?;
+            let record = Record {
+                meta: meta.clone(),
+                references: Vec::new(),
+            };
+            store(dir, &record, false)?;
+            Ok(meta)
+        })
+        .await
+    }
+
+    async fn meta(&self, id: FileId) -> Result<Option<FileMeta>, RepoError> {
+        self.blocking(move |dir| Ok(load(dir, id)?.map(|r| r.meta)))
+            .await
+    }
+
+    async fn read(&self, id: FileId, start: u64, end: u64) -> Result<Vec<u8>, RepoError> {
+        self.blocking(move |dir| {
+            let meta = load(dir, id)?.ok_or_else(|| missing(id))?.meta;
+            let (start, end) = (start.min(meta.size), end.min(meta.size));
+            let path = LocalFiles::blob_path(dir, &meta.sha256);
+            let mut f = File::open(&path).map_err(|e| io("open", &path, e))?;
+            f.seek(SeekFrom::Start(start))
+                .map_err(|e| io("seek", &path, e))?;
+            let mut out = vec![0; end.saturating_sub(start) as usize];
+            f.read_exact(&mut out).map_err(|e| io("read", &path, e))?;
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn add_reference(
+        &self,
+        id: FileId,
+        conversation: ConversationId,
+    ) -> Result<(), RepoError> {
+        let _one = self.writes.lock().await;
+        self.blocking(move |dir| {
+            let mut record = load(dir, id)?.ok_or_else(|| missing(id))?;
+            if record.references.contains(&conversation) {
+                return Ok(());
+            }
+            record.references.push(conversation);
+            store(dir, &record, true)
+        })
+        .await
+    }
+
+    async fn references(&self, id: FileId) -> Result<Vec<ConversationId>, RepoError> {
+        self.blocking(move |dir| Ok(load(dir, id)?.map(|r| r.references).unwrap_or_default()))
+            .await
+    }
+}

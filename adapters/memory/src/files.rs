@@ -1,0 +1,87 @@
+use async_trait::async_trait;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
+
+use chat_domain::entities::FileMeta;
+use chat_domain::ids::{ConversationId, FileId};
+use chat_domain::ports::{FileStore, NewFile};
+use chat_domain::RepoError;
+
+use crate::lock;
+
+struct Stored {
+    meta: FileMeta,
+    bytes: Vec<u8>,
+    references: BTreeSet<ConversationId>,
+}
+
+/// [`FileStore`] in memory.
+#[derive(Default)]
+pub struct MemoryFiles(Mutex<HashMap<FileId, Stored>>);
+
+/// SHA-256 as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn missing(id: FileId) -> RepoError {
+    RepoError::NotFound(format!("file {id}"))
+}
+
+#[async_trait]
+impl FileStore for MemoryFiles {
+    async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
+        let meta = FileMeta {
+            sha256: sha256_hex(&file.bytes),
+            size: file.bytes.len() as u64,
+            ..file.meta
+        };
+        let mut files = lock(&self.0);
+        if files.contains_key(&meta.id) {
+            return Err(RepoError::Conflict(format!("file {} exists", meta.id)));
+        }
+        files.insert(
+            meta.id,
+            Stored {
+                meta: meta.clone(),
+                bytes: file.bytes,
+                references: BTreeSet::new(),
+            },
+        );
+        Ok(meta)
+    }
+
+    async fn meta(&self, id: FileId) -> Result<Option<FileMeta>, RepoError> {
+        Ok(lock(&self.0).get(&id).map(|f| f.meta.clone()))
+    }
+
+    async fn read(&self, id: FileId, start: u64, end: u64) -> Result<Vec<u8>, RepoError> {
+        let files = lock(&self.0);
+        let f = files.get(&id).ok_or_else(|| missing(id))?;
+        let len = f.bytes.len();
+        let (start, end) = ((start as usize).min(len), (end as usize).min(len));
+        Ok(f.bytes[start..end.max(start)].to_vec())
+    }
+
+    async fn add_reference(
+        &self,
+        id: FileId,
+        conversation: ConversationId,
+    ) -> Result<(), RepoError> {
+        let mut files = lock(&self.0);
+        let f = files.get_mut(&id).ok_or_else(|| missing(id))?;
+        f.references.insert(conversation);
+        Ok(())
+    }
+
+    async fn references(&self, id: FileId) -> Result<Vec<ConversationId>, RepoError> {
+        Ok(lock(&self.0)
+            .get(&id)
+            .map(|f| f.references.iter().copied().collect())
+            .unwrap_or_default())
+    }
+}

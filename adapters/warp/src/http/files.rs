@@ -1,0 +1,173 @@
+//! `POST /api/v1/files` (raw body, `?name=`) and `GET /api/v1/files/{id}` (with ranges).
+
+use http::header::{
+    HeaderValue, ACCEPT_RANGES, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_RANGE,
+    CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+};
+use http::StatusCode;
+use serde::Deserialize;
+use warp::filters::BoxedFilter;
+use warp::reply::{Reply, Response};
+use warp::{Filter, Rejection};
+
+use chat_app::{Actor, ByteRange, UploadFile};
+use chat_domain::entities::FileMeta;
+use chat_domain::ids::FileId;
+
+use super::errors::{json, reject};
+use super::extract::{authenticated, parse_id, with_edge};
+use crate::Edge;
+
+#[derive(Deserialize)]
+struct UploadQuery {
+    name: Option<String>,
+}
+
+pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
+    let upload = warp::post()
+        .and(warp::path!("files"))
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and(warp::query::<UploadQuery>())
+        .and(warp::body::content_length_limit(
+            edge.config.max_upload_bytes,
+        ))
+        .and(warp::body::bytes())
+        .and_then(
+            |edge: Edge, actor: Actor, q: UploadQuery, body: bytes::Bytes| async move {
+                let cmd = UploadFile {
+                    bytes: body.to_vec(),
+                    name: q.name,
+                };
+                let meta = edge.app.upload_file(&actor, cmd).await.map_err(reject)?;
+                Ok::<_, Rejection>(json(StatusCode::CREATED, &describe(&meta)))
+            },
+        );
+    let download = warp::get()
+        .and(warp::path!("files" / String))
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and(warp::header::optional::<String>("range"))
+        .and_then(
+            |id: String, edge: Edge, actor: Actor, range: Option<String>| async move {
+                let id: FileId = parse_id(&id, "file_id")?;
+                let range = range.as_deref().map_or(ByteRange::All, parse_range);
+                let d = edge
+                    .app
+                    .download_file(&actor, id, range)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(file_response(&d.meta, d.bytes, d.range))
+            },
+        );
+    upload.or(download).unify().boxed()
+}
+
+/// The upload's answer, and the fields an image or file message echoes.
+fn describe(meta: &FileMeta) -> serde_json::Value {
+    serde_json::json!({
+        "file_id": meta.id,
+        "size": meta.size,
+        "content_type": meta.content_type,
+        "sha256": meta.sha256,
+        "name": meta.name,
+        "width": meta.width,
+        "height": meta.height,
+    })
+}
+
+/// `bytes=N-M`, `bytes=N-` or `bytes=-N`; anything else (several ranges, other units)
+/// is served whole, as HTTP allows.
+fn parse_range(raw: &str) -> ByteRange {
+    let Some(spec) = raw.trim().strip_prefix("bytes=") else {
+        return ByteRange::All;
+    };
+    if spec.contains(',') {
+        return ByteRange::All;
+    }
+    let Some((first, last)) = spec.split_once('-') else {
+        return ByteRange::All;
+    };
+    match (first.trim().parse::<u64>(), last.trim().parse::<u64>()) {
+        (Ok(f), Ok(l)) => ByteRange::Between(f, l),
+        (Ok(f), Err(_)) if last.trim().is_empty() => ByteRange::From(f),
+        (Err(_), Ok(n)) if first.trim().is_empty() => ByteRange::Last(n),
+        _ => ByteRange::All,
+    }
+}
+
+fn file_response(meta: &FileMeta, bytes: Vec<u8>, range: Option<(u64, u64)>) -> Response {
+    let len = bytes.len();
+    let mut resp = bytes.into_response();
+    let h = resp.headers_mut();
+    let set = |h: &mut http::HeaderMap, name, value: String| {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            h.insert(name, v);
+        }
+    };
+    set(h, CONTENT_TYPE, meta.content_type.clone());
+    set(h, CONTENT_LENGTH, len.to_string());
+    h.insert(ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    // Stored as sniffed; a browser must not guess otherwise, nor run what it shows.
+    h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    h.insert(
+        CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=86400"),
+    );
+    let disposition = if meta.is_image() {
+        "inline"
+    } else {
+        "attachment"
+    };
+    let name = meta.name.as_deref().unwrap_or("file");
+    set(
+        h,
+        CONTENT_DISPOSITION,
+        format!("{disposition}; filename*=UTF-8''{}", percent_encode(name)),
+    );
+    if let Some((first, last)) = range {
+        set(
+            h,
+            CONTENT_RANGE,
+            format!("bytes {first}-{last}/{}", meta.size),
+        );
+        *resp.status_mut() = StatusCode::PARTIAL_CONTENT;
+    }
+    resp
+}
+
+/// RFC 5987 encoding: unreserved ASCII as is, every other byte as `%XX`.
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_three_range_forms_and_serves_anything_else_whole() {
+        assert_eq!(parse_range("bytes=0-99"), ByteRange::Between(0, 99));
+        assert_eq!(parse_range("bytes=100-"), ByteRange::From(100));
+        assert_eq!(parse_range("bytes=-500"), ByteRange::Last(500));
+        assert_eq!(parse_range("bytes=0-1,5-6"), ByteRange::All);
+        assert_eq!(parse_range("items=0-1"), ByteRange::All);
+        assert_eq!(parse_range("bytes=x-y"), ByteRange::All);
+    }
+
+    #[test]
+    fn encodes_names_for_the_header() {
+        assert_eq!(percent_encode("照片 1.png"), "%E7%85%A7%E7%89%87%201.png");
+    }
+}
