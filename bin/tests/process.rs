@@ -168,3 +168,65 @@ async fn the_binary_serves_two_clients_stops_on_sigterm_and_keeps_history_across
     sigterm(child).await;
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Files under `dir`, recursively.
+fn files_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(files_in(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_kill_during_an_upload_leaves_no_partial_file() {
+    use tokio::io::AsyncWriteExt;
+    let dir = std::env::temp_dir().join(format!("chat-upload-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (mut child, addr) = start(&dir).await;
+    let creds = json!({"username": "uma", "password": "password-123"});
+    http(&addr, "POST", "/api/v1/users", None, creds.clone()).await;
+    let token = http(&addr, "POST", "/api/v1/sessions", None, creds).await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Half of a 5 MB upload, then SIGKILL.
+    let total = 5 * 1024 * 1024;
+    let mut s = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = format!(
+        "POST /api/v1/files?name=big.bin HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/octet-stream\r\nContent-Length: {total}\r\n\r\n"
+    );
+    s.write_all(head.as_bytes()).await.unwrap();
+    s.write_all(&vec![42u8; total / 2]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    child.kill().await.unwrap();
+    drop(s);
+
+    let (child, addr) = start(&dir).await;
+    let files = dir.join("files");
+    let left: Vec<_> = files_in(&files);
+    assert!(
+        left.is_empty(),
+        "nothing of the upload is visible: {left:?}"
+    );
+    // And the store still takes uploads.
+    let mut s = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let req = format!(
+        "POST /api/v1/files?name=small.txt HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"
+    );
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut out = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut s, &mut out)
+        .await
+        .unwrap();
+    assert!(out.starts_with("HTTP/1.1 201"), "{out}");
+    assert_eq!(files_in(&files.join("meta")).len(), 1);
+    sigterm(child).await;
+    let _ = std::fs::remove_dir_all(dir);
+}
