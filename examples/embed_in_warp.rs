@@ -28,6 +28,7 @@ async fn main() -> std::io::Result<()> {
             hasher: Arc::new(Argon2Hasher::default()),
             clock: Arc::new(SystemClock),
             files: Arc::new(MemoryFiles::default()),
+            push: Arc::new(LogPush),
         },
         Settings::default(),
     );

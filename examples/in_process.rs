@@ -50,6 +50,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             hasher: Arc::new(Argon2Hasher::default()),
             clock: Arc::new(SystemClock),
             files: Arc::new(MemoryFiles::default()),
+            push: Arc::new(LogPush),
         },
         Settings::default(),
     );

@@ -63,6 +63,7 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         hasher: Arc::new(Argon2Hasher::default()),
         clock: Arc::new(SystemClock),
         files: Arc::new(MemoryFiles::default()),
+        push: Arc::new(LogPush),
     };
     let (mut txt, mut mysql, mut txt_messages) = (None, None, None);
     match (config.store, config.message_store) {

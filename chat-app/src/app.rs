@@ -1,3 +1,4 @@
+use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -6,7 +7,8 @@ use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
     Clock, ConversationRepository, EventBus, FileStore, MessageRepository, PasswordHasher,
-    PresenceStore, RateDecision, RateLimit, RateLimiter, SessionRepository, UserRepository,
+    PresenceStore, PushGateway, RateDecision, RateLimit, RateLimiter, SessionRepository,
+    UserRepository,
 };
 use chat_domain::rules;
 
@@ -35,6 +37,8 @@ pub struct Ports {
     pub clock: Arc<dyn Clock>,
     /// Uploaded files.
     pub files: Arc<dyn FileStore>,
+    /// Notifications for members who are offline.
+    pub push: Arc<dyn PushGateway>,
 }
 
 /// Policy: the numbers an operator may tune.
@@ -75,12 +79,17 @@ impl Default for Settings {
 pub struct ChatApp {
     pub(crate) ports: Ports,
     pub(crate) settings: Settings,
+    pub(crate) push_dropped: Arc<AtomicU64>,
 }
 
 impl ChatApp {
     /// A chat core over `ports` with `settings`.
     pub fn new(ports: Ports, settings: Settings) -> Self {
-        Self { ports, settings }
+        Self {
+            ports,
+            settings,
+            push_dropped: Arc::new(AtomicU64::new(0)),
+        }
     }
 
     /// The ports, for adapters that need one directly (a health check, say).

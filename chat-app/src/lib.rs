@@ -22,6 +22,7 @@
 //!     hasher: Arc::new(Argon2Hasher::fast_for_tests()),
 //!     clock: Arc::new(SystemClock),
 //!     files: Arc::new(MemoryFiles::default()),
+//!     push: Arc::new(MemoryPush::default()),
 //! };
 //! let app = ChatApp::new(ports, Settings::default());
 //! let alice = app.register_user(RegisterUser::new("alice", "correct horse")).await.unwrap();

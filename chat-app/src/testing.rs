@@ -61,6 +61,7 @@ mock! {
         async fn add_participant(&self, participant: &Participant) -> Result<(), RepoError>;
         async fn remove_participant(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError>;
         async fn set_role(&self, id: ConversationId, user_id: UserId, role: ParticipantRole) -> Result<(), RepoError>;
+        async fn set_muted(&self, id: ConversationId, user_id: UserId, muted: bool) -> Result<(), RepoError>;
         async fn advance_read_cursor(&self, id: ConversationId, user_id: UserId, seq: u64) -> Result<u64, RepoError>;
         async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
         async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
@@ -94,6 +95,7 @@ pub fn memory_ports() -> Ports {
         hasher: Arc::new(Argon2Hasher::fast_for_tests()),
         clock: Arc::new(ManualClock::new(now())),
         files: Arc::new(MemoryFiles::default()),
+        push: Arc::new(MemoryPush::default()),
     }
 }
 

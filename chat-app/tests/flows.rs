@@ -15,10 +15,12 @@ use chat_domain::events::DomainEvent;
 struct World {
     app: ChatApp,
     clock: Arc<ManualClock>,
+    push: Arc<MemoryPush>,
 }
 
 fn world() -> World {
     let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
+    let push = Arc::new(MemoryPush::with_capacity(3));
     let ports = Ports {
         users: Arc::new(MemoryUsers::default()),
         sessions: Arc::new(MemorySessions::default()),
@@ -30,10 +32,12 @@ fn world() -> World {
         hasher: Arc::new(Argon2Hasher::fast_for_tests()),
         clock: clock.clone(),
         files: Arc::new(MemoryFiles::default()),
+        push: push.clone(),
     };
     World {
         app: ChatApp::new(ports, Settings::default()),
         clock,
+        push,
     }
 }
 
@@ -446,4 +450,71 @@ async fn presence_goes_online_at_the_first_device_and_offline_at_the_last() {
         .unwrap();
     assert_eq!(seen.len(), 1, "strangers are left out");
     assert_eq!(seen[0].status, PresenceStatus::Offline);
+}
+
+#[tokio::test]
+async fn offline_members_get_a_push_unless_they_muted_and_online_ones_never() {
+    let w = world();
+    let (alice, bob, carol, dave) = (
+        signed_in(&w, "alice").await,
+        signed_in(&w, "bob").await,
+        signed_in(&w, "carol").await,
+        signed_in(&w, "dave").await,
+    );
+    let g = w
+        .app
+        .create_group(
+            &alice,
+            CreateGroup {
+                title: "g".into(),
+                member_ids: vec![bob.id(), carol.id(), dave.id()],
+            },
+        )
+        .await
+        .unwrap();
+    // Bob is online; carol and dave are not, and carol muted the group.
+    w.app.connect(&bob, RecordingSink::new(10)).await.unwrap();
+    w.app
+        .set_muted(&carol, g.conversation.id, true)
+        .await
+        .unwrap();
+    let sent = w
+        .app
+        .send_message(
+            &alice,
+            SendMessage::text(g.conversation.id, "m1", &"長".repeat(150)),
+        )
+        .await
+        .unwrap();
+    let pushed = w.push.drain();
+    assert_eq!(pushed.len(), 1, "{pushed:?}");
+    let n = &pushed[0];
+    assert_eq!((n.user_id, n.seq, n.sender_id), (dave.id(), 1, alice.id()));
+    assert_eq!(n.message_id, sent.message.id);
+    assert_eq!(n.preview.chars().count(), 100);
+    // A retry delivers nothing again, so it pushes nothing again.
+    w.app
+        .send_message(&alice, SendMessage::text(g.conversation.id, "m1", "x"))
+        .await
+        .unwrap();
+    assert!(w.push.drain().is_empty());
+    // A full queue drops and counts, and the send still succeeds.
+    for i in 0..5 {
+        w.app
+            .send_message(
+                &alice,
+                SendMessage::text(g.conversation.id, &format!("f{i}"), "x"),
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!((w.push.drain().len(), w.app.push_dropped()), (3, 2));
+    // Non-members cannot mute.
+    let stranger = signed_in(&w, "eve").await;
+    let err = w
+        .app
+        .set_muted(&stranger, g.conversation.id, true)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "forbidden");
 }

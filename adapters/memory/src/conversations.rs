@@ -198,6 +198,16 @@ impl ConversationRepository for MemoryConversations {
         Ok(())
     }
 
+    async fn set_muted(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        muted: bool,
+    ) -> Result<(), RepoError> {
+        lock(&self.0).member_mut(id, user_id)?.muted = muted;
+        Ok(())
+    }
+
     async fn advance_read_cursor(
         &self,
         id: ConversationId,

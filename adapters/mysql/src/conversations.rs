@@ -20,7 +20,9 @@ use crate::Db;
 
 const CONVERSATION: &str = "c.id, c.kind, c.title, c.direct_low, c.direct_high, \
                             c.created_by, c.created_at";
-const PARTICIPANT: &str = "p.conversation_id, p.user_id, p.role, p.joined_at, p.last_read_seq";
+const PARTICIPANT: &str = "p.conversation_id, p.user_id, p.role, p.joined_at, p.last_read_seq, \
+                           EXISTS(SELECT 1 FROM mutes mu WHERE mu.conversation_id = \
+                           p.conversation_id AND mu.user_id = p.user_id)";
 
 /// The [`ConversationRepository`] on MySQL.
 pub struct MysqlConversations {
@@ -144,7 +146,7 @@ type ConversationRow = (
     Uuid,
     NaiveDateTime,
 );
-type ParticipantRow = (Uuid, Uuid, String, NaiveDateTime, u64);
+type ParticipantRow = (Uuid, Uuid, String, NaiveDateTime, u64, bool);
 type MembershipRow = (
     Uuid,
     String,
@@ -157,6 +159,7 @@ type MembershipRow = (
     String,
     NaiveDateTime,
     u64,
+    bool,
 );
 
 fn conversation_from_row(row: Row) -> Result<Conversation, RepoError> {
@@ -184,7 +187,7 @@ fn conversation_from_tuple(t: ConversationRow) -> Result<Conversation, RepoError
 }
 
 fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
-    let (conversation_id, user_id, role, joined_at, last_read_seq) = t;
+    let (conversation_id, user_id, role, joined_at, last_read_seq, muted) = t;
     Ok(Participant {
         conversation_id: ConversationId::from_uuid(conversation_id),
         user_id: UserId::from_uuid(user_id),
@@ -196,6 +199,7 @@ fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
         },
         joined_at: from_db_time(joined_at),
         last_read_seq,
+        muted,
     })
 }
 
@@ -347,10 +351,16 @@ impl ConversationRepository for MysqlConversations {
         )
         .await
         .map_err(map)?;
-        match conn.affected_rows() {
-            0 => Err(not_a_member(id, user_id)),
-            _ => Ok(()),
+        if conn.affected_rows() == 0 {
+            return Err(not_a_member(id, user_id));
         }
+        // A member who rejoins starts unmuted.
+        conn.exec_drop(
+            "DELETE FROM mutes WHERE conversation_id = ? AND user_id = ?",
+            (*id.as_uuid(), *user_id.as_uuid()),
+        )
+        .await
+        .map_err(map)
     }
 
     async fn set_role(
@@ -371,6 +381,41 @@ impl ConversationRepository for MysqlConversations {
             0 => Err(not_a_member(id, user_id)),
             _ => Ok(()),
         }
+    }
+
+    async fn set_muted(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        muted: bool,
+    ) -> Result<(), RepoError> {
+        let mut conn = self.db.conn().await?;
+        let key = (*id.as_uuid(), *user_id.as_uuid());
+        if muted {
+            // Only a member's mute is recorded: the insert selects the member's row.
+            conn.exec_drop(
+                "INSERT IGNORE INTO mutes (conversation_id, user_id) SELECT conversation_id, \
+                 user_id FROM participants WHERE conversation_id = ? AND user_id = ?",
+                key,
+            )
+            .await
+            .map_err(map)?;
+        } else {
+            conn.exec_drop(
+                "DELETE FROM mutes WHERE conversation_id = ? AND user_id = ?",
+                key,
+            )
+            .await
+            .map_err(map)?;
+        }
+        let member: Option<u8> = conn
+            .exec_first(
+                "SELECT 1 FROM participants WHERE conversation_id = ? AND user_id = ?",
+                key,
+            )
+            .await
+            .map_err(map)?;
+        member.map(drop).ok_or_else(|| not_a_member(id, user_id))
     }
 
     async fn advance_read_cursor(
@@ -406,7 +451,9 @@ impl ConversationRepository for MysqlConversations {
         let rows: Vec<Row> = conn
             .exec(
                 format!(
-                    "SELECT {CONVERSATION}, p.user_id, p.role, p.joined_at, p.last_read_seq \
+                    "SELECT {CONVERSATION}, p.user_id, p.role, p.joined_at, p.last_read_seq, \
+                     EXISTS(SELECT 1 FROM mutes mu WHERE mu.conversation_id = p.conversation_id \
+                     AND mu.user_id = p.user_id) \
                      FROM participants p \
                      JOIN conversations c ON c.id = p.conversation_id WHERE p.user_id = ?"
                 ),
@@ -416,11 +463,11 @@ impl ConversationRepository for MysqlConversations {
             .map_err(map)?;
         rows.into_iter()
             .map(|row| {
-                let (id, kind, title, low, high, by, at, user, role, joined, read): MembershipRow =
+                let (id, kind, title, low, high, by, at, user, role, joined, read, muted): MembershipRow =
                     decode(row, "memberships row")?;
                 Ok(Membership {
                     conversation: conversation_from_tuple((id, kind, title, low, high, by, at))?,
-                    participant: participant_from_tuple((id, user, role, joined, read))?,
+                    participant: participant_from_tuple((id, user, role, joined, read, muted))?,
                 })
             })
             .collect()

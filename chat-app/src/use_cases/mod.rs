@@ -15,6 +15,8 @@ mod list_conversations;
 mod login;
 mod logout;
 mod mark_read;
+mod mute;
+mod notify_offline;
 mod purge_sessions;
 mod register_user;
 mod remove_member;

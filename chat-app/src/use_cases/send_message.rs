@@ -103,6 +103,7 @@ impl ChatApp {
             };
             self.publish_to_members(cmd.conversation_id, event, None, cmd.connection)
                 .await?;
+            self.notify_offline(&appended.message).await;
         }
         Ok(Sent {
             message: appended.message,

@@ -35,6 +35,9 @@ pub struct Participant {
     pub joined_at: DateTime<Utc>,
     /// The highest seq they have read; 0 when nothing is read.
     pub last_read_seq: u64,
+    /// No push notifications for this conversation.
+    #[serde(default)]
+    pub muted: bool,
 }
 
 impl Participant {
@@ -51,6 +54,7 @@ impl Participant {
             role,
             joined_at,
             last_read_seq: 0,
+            muted: false,
         }
     }
 }

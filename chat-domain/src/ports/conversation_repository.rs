@@ -84,6 +84,18 @@ pub trait ConversationRepository: Send + Sync {
         role: ParticipantRole,
     ) -> Result<(), RepoError>;
 
+    /// Mutes or unmutes the conversation for a member (muted members get no push
+    /// notifications). Removing a member forgets it.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if the user is not a member.
+    async fn set_muted(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        muted: bool,
+    ) -> Result<(), RepoError>;
+
     /// Moves a member's read cursor to `seq` if that is further than where it is; never
     /// backwards. Returns the cursor after the call. (The caller bounds `seq` by the
     /// conversation's last seq.)

@@ -93,6 +93,7 @@ macro_rules! storage_conformance {
             it_should_keep_read_cursors_monotonic,
             it_should_list_memberships_and_contacts,
             it_should_page_through_every_conversation,
+            it_should_mute_and_unmute_a_participant,
             it_should_assign_gap_free_seqs_under_concurrent_appends,
             it_should_keep_seqs_independent_per_conversation,
             it_should_return_the_original_message_on_an_idempotent_retry,

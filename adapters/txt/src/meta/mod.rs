@@ -307,6 +307,15 @@ impl State {
                 .advance_read_cursor(conversation_id, user_id, seq)
                 .await
                 .map(drop),
+            MetaOp::MuteSet {
+                conversation_id,
+                user_id,
+                muted,
+            } => {
+                self.conversations
+                    .set_muted(conversation_id, user_id, muted)
+                    .await
+            }
         }
     }
 }

@@ -58,4 +58,9 @@ pub enum MetaOp {
         user_id: UserId,
         seq: u64,
     },
+    MuteSet {
+        conversation_id: ConversationId,
+        user_id: UserId,
+        muted: bool,
+    },
 }

@@ -322,6 +322,26 @@ impl ConversationRepository for TxtConversations {
         .await
     }
 
+    async fn set_muted(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        muted: bool,
+    ) -> Result<(), RepoError> {
+        let m = &self.0;
+        let mut log = m.log.lock().await;
+        self.member(id, user_id).await?;
+        m.commit(
+            &mut log,
+            MetaOp::MuteSet {
+                conversation_id: id,
+                user_id,
+                muted,
+            },
+        )
+        .await
+    }
+
     async fn advance_read_cursor(
         &self,
         id: ConversationId,

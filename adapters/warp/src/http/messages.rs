@@ -100,5 +100,34 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 .map_err(reject)?;
             Ok::<_, Rejection>(no_content())
         });
-    history.or(send).unify().or(read).unify().boxed()
+    let mute = warp::post()
+        .and(warp::path!("conversations" / String / String))
+        .and_then(|id: String, action: String| async move {
+            match action.as_str() {
+                "mute" => Ok((id, true)),
+                "unmute" => Ok((id, false)),
+                _ => Err(warp::reject::not_found()),
+            }
+        })
+        .untuple_one()
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and_then(
+            |id: String, muted: bool, edge: Edge, actor: Actor| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                edge.app
+                    .set_muted(&actor, id, muted)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(no_content())
+            },
+        );
+    history
+        .or(send)
+        .unify()
+        .or(read)
+        .unify()
+        .or(mute)
+        .unify()
+        .boxed()
 }

@@ -333,3 +333,68 @@ pub async fn it_should_page_through_every_conversation(h: &impl StorageHarness) 
     assert_eq!(all.iter().filter(|c| c.direct_pair().is_some()).count(), 2);
     assert_eq!(s.conversations.list(None, 0).await.unwrap(), vec![]);
 }
+
+/// A member mutes and unmutes a conversation; it persists, and a non-member cannot.
+pub async fn it_should_mute_and_unmute_a_participant(h: &impl StorageHarness) {
+    let s = h.open().await;
+    let (a, b) = (UserId::new(), UserId::new());
+    let g = group(a, "g");
+    let members = [
+        member(&g, a, ParticipantRole::Owner, 0),
+        member(&g, b, ParticipantRole::Member, 1),
+    ];
+    s.conversations.create_group(&g, &members).await.unwrap();
+    s.conversations.set_muted(g.id, b, true).await.unwrap();
+    s.conversations.set_muted(g.id, b, true).await.unwrap();
+
+    let s = h.reopen().await;
+    let muted: Vec<bool> = s
+        .conversations
+        .participants(g.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.muted)
+        .collect();
+    assert_eq!(muted, [false, true]);
+    assert!(
+        s.conversations
+            .participant(g.id, b)
+            .await
+            .unwrap()
+            .unwrap()
+            .muted
+    );
+    let mine = s.conversations.memberships(b).await.unwrap();
+    assert!(mine[0].participant.muted);
+    assert!(matches!(
+        s.conversations.set_muted(g.id, UserId::new(), true).await,
+        Err(RepoError::NotFound(_))
+    ));
+    s.conversations.set_muted(g.id, b, false).await.unwrap();
+    assert!(
+        !s.conversations
+            .participant(g.id, b)
+            .await
+            .unwrap()
+            .unwrap()
+            .muted
+    );
+
+    // Leaving forgets it: a member who comes back starts unmuted.
+    s.conversations.set_muted(g.id, b, true).await.unwrap();
+    s.conversations.remove_participant(g.id, b).await.unwrap();
+    s.conversations
+        .add_participant(&member(&g, b, ParticipantRole::Member, 9))
+        .await
+        .unwrap();
+    let s = h.reopen().await;
+    assert!(
+        !s.conversations
+            .participant(g.id, b)
+            .await
+            .unwrap()
+            .unwrap()
+            .muted
+    );
+}
