@@ -90,6 +90,15 @@ pub struct Config {
     #[arg(long, env = "CHAT_UPLOAD_MAX_MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub upload_max_mb: u64,
 
+    /// Where push notifications for offline members are POSTed (signed JSON; plain
+    /// `http://`). Unset: they are only logged.
+    #[arg(long, env = "CHAT_PUSH_WEBHOOK_URL")]
+    pub push_webhook_url: Option<String>,
+
+    /// The secret that signs each webhook body (HMAC-SHA256, `X-Chat-Signature`).
+    #[arg(long, env = "CHAT_PUSH_WEBHOOK_SECRET", hide_env_values = true)]
+    pub push_webhook_secret: Option<String>,
+
     /// How long a login session lasts (e.g. 7d, 12h).
     #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]
     pub token_ttl: Duration,

@@ -9,6 +9,7 @@ use chat_adapter_memory::*;
 use chat_adapter_mysql::{MysqlConfig, MysqlStore};
 use chat_adapter_redis::{RedisConfig, RedisLive};
 use chat_adapter_txt::{ConversationStems, TxtConfig, TxtMessageLog, TxtStore};
+use chat_adapter_webhook::{WebhookConfig, WebhookPush};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::RateLimit;
 
@@ -128,6 +129,9 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         let files = blocking_open("file", move || LocalFiles::open(&dir)).await?;
         ports.files = Arc::new(files);
     }
+    if let Some(url) = &config.push_webhook_url {
+        ports.push = Arc::new(webhook(url, config.push_webhook_secret.as_deref())?);
+    }
     let settings = Settings {
         token_ttl: config.token_ttl,
         send_limit: RateLimit {
@@ -147,6 +151,22 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         txt_messages,
         redis,
     })
+}
+
+fn webhook(url: &str, secret: Option<&str>) -> Result<WebhookPush, StartError> {
+    let uri: http::Uri = url
+        .parse()
+        .map_err(|e| StartError::Config(format!("CHAT_PUSH_WEBHOOK_URL {url:?}: {e}")))?;
+    if uri.scheme_str() != Some("http") {
+        return Err(StartError::Config(format!(
+            "CHAT_PUSH_WEBHOOK_URL {url:?}: give an http:// URL (for a remote https service, \
+             point it at a TLS-terminating relay)"
+        )));
+    }
+    let secret = secret.filter(|s| !s.is_empty()).ok_or_else(|| {
+        StartError::Config("CHAT_PUSH_WEBHOOK_URL needs CHAT_PUSH_WEBHOOK_SECRET".into())
+    })?;
+    Ok(WebhookPush::start(WebhookConfig::new(uri, secret)))
 }
 
 fn txt_config(config: &Config) -> TxtConfig {

@@ -36,7 +36,13 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(warp::path!("metrics"))
         .and(with_edge(edge))
         .map(|edge: Edge| {
-            let mut resp = edge.metrics.render().into_response();
+            let mut text = edge.metrics.render();
+            text.push_str(&format!(
+                "# HELP chat_push_dropped_total Push notifications dropped: the gateway's queue was full.\n\
+                 # TYPE chat_push_dropped_total counter\nchat_push_dropped_total {}\n",
+                edge.app.push_dropped()
+            ));
+            let mut resp = text.into_response();
             resp.headers_mut().insert(
                 CONTENT_TYPE,
                 HeaderValue::from_static("text/plain; version=0.0.4"),

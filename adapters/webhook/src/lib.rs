@@ -1,0 +1,199 @@
+//! [`PushGateway`] that POSTs each notification as JSON to a webhook, where an FCM or
+//! APNs sender (or anything else) takes over.
+//!
+//! Each delivery carries `X-Chat-Delivery` (the same id on every attempt, so a receiver
+//! can drop repeats) and `X-Chat-Signature: sha256=<hex>`, the HMAC-SHA256 of the exact
+//! body under the shared secret. Notifications wait in a bounded queue; a few workers
+//! deliver them, retrying failures (a non-2xx answer, no answer) with exponential
+//! backoff. [`PushGateway::notify`] never waits: a full queue refuses at once.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
+use http_body_util::Full;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use serde::Serialize;
+use sha2::Sha256;
+use tokio::sync::{mpsc, Mutex, Semaphore};
+
+use chat_domain::ports::{PushGateway, PushNotification, QueueFull};
+
+pub mod testing;
+
+/// Where and how to deliver.
+#[derive(Clone, Debug)]
+pub struct WebhookConfig {
+    /// `http://host:port/path` (plain HTTP: put a TLS-terminating relay in front for
+    /// a remote service).
+    pub url: http::Uri,
+    /// The shared secret for the signature.
+    pub secret: String,
+    /// Notifications waiting at most.
+    pub queue: usize,
+    /// Deliveries in flight at once.
+    pub workers: usize,
+    /// Attempts per notification before it is given up (and logged).
+    pub max_attempts: u32,
+    /// Wait before the second attempt; doubles each time up to `max_backoff`.
+    pub first_backoff: Duration,
+    /// Longest wait between attempts.
+    pub max_backoff: Duration,
+    /// Longest one attempt may take.
+    pub timeout: Duration,
+}
+
+impl WebhookConfig {
+    /// Defaults: 10,000 queued, 8 workers, 8 attempts from 200 ms up to 30 s apart, 10 s
+    /// per attempt.
+    pub fn new(url: http::Uri, secret: impl Into<String>) -> Self {
+        Self {
+            url,
+            secret: secret.into(),
+            queue: 10_000,
+            workers: 8,
+            max_attempts: 8,
+            first_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(30),
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What a receiver gets.
+#[derive(Serialize)]
+struct Payload<'a> {
+    delivery_id: uuid::Uuid,
+    sent_at: DateTime<Utc>,
+    notification: &'a PushNotification,
+}
+
+/// Counters, for logs and tests.
+#[derive(Default, Debug)]
+pub struct WebhookStats {
+    /// Notifications the receiver accepted.
+    pub delivered: AtomicU64,
+    /// Notifications given up after every attempt failed.
+    pub failed: AtomicU64,
+    /// Attempts that failed (and were retried or given up).
+    pub failed_attempts: AtomicU64,
+}
+
+/// The webhook [`PushGateway`].
+pub struct WebhookPush {
+    queue: mpsc::Sender<PushNotification>,
+    stats: Arc<WebhookStats>,
+}
+
+/// `sha256=<hex>` of the HMAC-SHA256 of `body` under `secret`: what receivers compare.
+pub fn signature(secret: &[u8], body: &[u8]) -> String {
+    // HMAC takes keys of any length: `new_from_slice` cannot fail for it.
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).unwrap_or_else(|_| unreachable!());
+    mac.update(body);
+    let hex: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("sha256={hex}")
+}
+
+impl WebhookPush {
+    /// Starts the workers on the current runtime.
+    pub fn start(config: WebhookConfig) -> Self {
+        let (queue, rx) = mpsc::channel(config.queue.max(1));
+        let stats = Arc::new(WebhookStats::default());
+        tokio::spawn(run(config, rx, stats.clone()));
+        Self { queue, stats }
+    }
+
+    /// Delivery counters.
+    pub fn stats(&self) -> &WebhookStats {
+        &self.stats
+    }
+}
+
+impl PushGateway for WebhookPush {
+    fn notify(&self, notification: PushNotification) -> Result<(), QueueFull> {
+        self.queue.try_send(notification).map_err(|_| QueueFull)
+    }
+}
+
+async fn run(
+    config: WebhookConfig,
+    rx: mpsc::Receiver<PushNotification>,
+    stats: Arc<WebhookStats>,
+) {
+    let client: Client<HttpConnector, Full<Bytes>> =
+        Client::builder(TokioExecutor::new()).build_http();
+    let config = Arc::new(config);
+    let rx = Arc::new(Mutex::new(rx));
+    let slots = Arc::new(Semaphore::new(config.workers.max(1)));
+    loop {
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            return;
+        };
+        let Some(n) = rx.lock().await.recv().await else {
+            return;
+        };
+        let (client, config, stats) = (client.clone(), config.clone(), stats.clone());
+        tokio::spawn(async move {
+            deliver(&client, &config, &stats, n).await;
+            drop(slot);
+        });
+    }
+}
+
+/// One notification, through every attempt it takes.
+async fn deliver(
+    client: &Client<HttpConnector, Full<Bytes>>,
+    config: &WebhookConfig,
+    stats: &WebhookStats,
+    n: PushNotification,
+) {
+    let delivery_id = uuid::Uuid::new_v4();
+    let payload = Payload {
+        delivery_id,
+        sent_at: Utc::now(),
+        notification: &n,
+    };
+    let Ok(body) = serde_json::to_vec(&payload) else {
+        return;
+    };
+    let body = Bytes::from(body);
+    let signed = signature(config.secret.as_bytes(), &body);
+    let mut backoff = config.first_backoff;
+    for attempt in 1..=config.max_attempts {
+        let request = http::Request::post(config.url.clone())
+            .header(http::header::CONTENT_TYPE, "application/json")
+            .header("x-chat-delivery", delivery_id.to_string())
+            .header("x-chat-signature", signed.as_str())
+            .body(Full::new(body.clone()));
+        let Ok(request) = request else { return };
+        let answer = tokio::time::timeout(config.timeout, client.request(request)).await;
+        let why = match answer {
+            Ok(Ok(resp)) if resp.status().is_success() => {
+                stats.delivered.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            Ok(Ok(resp)) => format!("answered {}", resp.status()),
+            Ok(Err(e)) => e.to_string(),
+            Err(_) => format!("no answer within {:?}", config.timeout),
+        };
+        stats.failed_attempts.fetch_add(1, Ordering::Relaxed);
+        if attempt == config.max_attempts {
+            stats.failed.fetch_add(1, Ordering::Relaxed);
+            tracing::warn!(%delivery_id, user = %n.user_id, attempts = attempt, reason = why, "push notification given up");
+            return;
+        }
+        tracing::debug!(%delivery_id, attempt, reason = why, "push delivery failed; retrying");
+        tokio::time::sleep(backoff).await;
+        backoff = (backoff * 2).min(config.max_backoff);
+    }
+}

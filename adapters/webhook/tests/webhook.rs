@@ -1,0 +1,107 @@
+//! The webhook gateway against a receiver started by the test.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use chat_adapter_webhook::testing::Receiver;
+use chat_adapter_webhook::{WebhookConfig, WebhookPush};
+use chat_domain::entities::MessageKind;
+use chat_domain::ids::{ConversationId, MessageId, UserId};
+use chat_domain::ports::{PushGateway, PushNotification, QueueFull};
+
+const SECRET: &str = "s3cret-for-tests";
+
+fn notification() -> PushNotification {
+    PushNotification {
+        user_id: UserId::new(),
+        conversation_id: ConversationId::new(),
+        message_id: MessageId::new(),
+        seq: 7,
+        sender_id: UserId::new(),
+        kind: MessageKind::Text,
+        preview: "你好 👋".into(),
+        created_at: chrono::Utc::now(),
+    }
+}
+
+fn config(url: &str) -> WebhookConfig {
+    WebhookConfig {
+        first_backoff: Duration::from_millis(20),
+        ..WebhookConfig::new(url.parse().unwrap(), SECRET)
+    }
+}
+
+#[tokio::test]
+async fn a_delivery_is_signed_over_its_exact_body() {
+    let receiver = Receiver::start(0).await;
+    let push = WebhookPush::start(config(&receiver.url()));
+    let n = notification();
+    push.notify(n.clone()).unwrap();
+    let got = receiver.wait_for(1).await;
+    // Verified the way a receiver would, with its own HMAC.
+    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(&got[0].body);
+    let hex = got[0]
+        .signature
+        .strip_prefix("sha256=")
+        .expect("sha256= prefix");
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    mac.verify_slice(&bytes).expect("the signature verifies");
+    let body: serde_json::Value = serde_json::from_slice(&got[0].body).unwrap();
+    assert_eq!(body["notification"], serde_json::to_value(&n).unwrap());
+    assert_eq!(body["delivery_id"], got[0].delivery.as_str());
+}
+
+#[tokio::test]
+async fn a_receiver_failing_twice_then_succeeding_gets_exactly_one_delivery() {
+    let receiver = Receiver::start(2).await;
+    let push = WebhookPush::start(config(&receiver.url()));
+    push.notify(notification()).unwrap();
+    let got = receiver.wait_for(3).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let got_after = receiver.received();
+    assert_eq!(got_after.len(), 3, "no attempt after the success");
+    assert_eq!(
+        got.iter().map(|r| r.answered).collect::<Vec<_>>(),
+        [500, 500, 200]
+    );
+    assert!(
+        got.iter()
+            .all(|r| r.delivery == got[0].delivery && r.body == got[0].body),
+        "one delivery, retried as is"
+    );
+    assert_eq!(push.stats().delivered.load(Ordering::Relaxed), 1);
+    assert_eq!(push.stats().failed_attempts.load(Ordering::Relaxed), 2);
+}
+
+#[tokio::test]
+async fn a_full_queue_refuses_at_once_and_a_dead_receiver_is_given_up() {
+    // Nothing listens here: every attempt fails fast.
+    let dead = "http://127.0.0.1:9/push";
+    let push = WebhookPush::start(WebhookConfig {
+        queue: 2,
+        workers: 1,
+        max_attempts: 2,
+        ..config(dead)
+    });
+    let mut refused = 0;
+    for _ in 0..50 {
+        if push.notify(notification()) == Err(QueueFull) {
+            refused += 1;
+        }
+    }
+    assert!(refused >= 40, "refused {refused}");
+    for _ in 0..200 {
+        if push.stats().failed.load(Ordering::Relaxed) >= 1 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("a failing delivery was never given up");
+}
