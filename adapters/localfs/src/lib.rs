@@ -2,9 +2,14 @@
 //!
 //! ```text
 //! <dir>/blobs/<ab>/<sha256>     the bytes, named by their SHA-256 (equal uploads share one)
-//! <dir>/meta/<file id>.json     the description and the conversations that reference it
+//! <dir>/meta/<file id>.json     the description
+//! <dir>/refs/<file id>/<conv>   an empty file per conversation that references it
 //! <dir>/tmp/                    uploads being written; emptied at start
 //! ```
+//!
+//! Nothing is ever rewritten in place: descriptions are written once, and a reference is
+//! a file of its own, so several server processes may share the directory (a network
+//! mount) without losing each other's writes.
 //!
 //! Every file is written under a temporary name, synced, and renamed into place, so a
 //! crash never leaves a half-written file under its real name. The blob goes in before
@@ -17,7 +22,6 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
-use tokio::sync::Mutex;
 
 use chat_adapter_memory::sha256_hex;
 use chat_domain::entities::FileMeta;
@@ -29,14 +33,11 @@ use chat_domain::RepoError;
 #[derive(Serialize, Deserialize)]
 struct Record {
     meta: FileMeta,
-    references: Vec<ConversationId>,
 }
 
 /// The local-disk [`FileStore`].
 pub struct LocalFiles {
     dir: Arc<PathBuf>,
-    // Reference updates rewrite a description: one at a time.
-    writes: Mutex<()>,
 }
 
 fn io(what: &str, path: &Path, e: std::io::Error) -> RepoError {
@@ -49,7 +50,7 @@ impl LocalFiles {
     /// # Errors
     /// [`RepoError::Unavailable`] if the directories cannot be created.
     pub fn open(dir: &Path) -> Result<Self, RepoError> {
-        for sub in ["blobs", "meta", "tmp"] {
+        for sub in ["blobs", "meta", "refs", "tmp"] {
             let p = dir.join(sub);
             fs::create_dir_all(&p).map_err(|e| io("create", &p, e))?;
         }
@@ -62,7 +63,6 @@ impl LocalFiles {
         }
         Ok(Self {
             dir: Arc::new(dir.to_owned()),
-            writes: Mutex::new(()),
         })
     }
 
@@ -137,7 +137,6 @@ fn missing(id: FileId) -> RepoError {
 #[async_trait]
 impl FileStore for LocalFiles {
     async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
-        let _one = self.writes.lock().await;
         self.blocking(move |dir| {
             let meta = FileMeta {
                 sha256: sha256_hex(&file.bytes),
@@ -149,11 +148,7 @@ impl FileStore for LocalFiles {
             }
             let blob = LocalFiles::blob_path(dir, &meta.sha256);
             write_atomically(dir, &blob, &file.bytes, false)?;
-            let record = Record {
-                meta: meta.clone(),
-                references: Vec::new(),
-            };
-            store(dir, &record, false)?;
+            store(dir, &Record { meta: meta.clone() }, false)?;
             Ok(meta)
         })
         .await
@@ -184,20 +179,33 @@ impl FileStore for LocalFiles {
         id: FileId,
         conversation: ConversationId,
     ) -> Result<(), RepoError> {
-        let _one = self.writes.lock().await;
         self.blocking(move |dir| {
-            let mut record = load(dir, id)?.ok_or_else(|| missing(id))?;
-            if record.references.contains(&conversation) {
+            if load(dir, id)?.is_none() {
+                return Err(missing(id));
+            }
+            let refs = dir.join("refs").join(id.to_string());
+            let marker = refs.join(conversation.to_string());
+            if marker.exists() {
                 return Ok(());
             }
-            record.references.push(conversation);
-            store(dir, &record, true)
+            write_atomically(dir, &marker, &[], false)
         })
         .await
     }
 
     async fn references(&self, id: FileId) -> Result<Vec<ConversationId>, RepoError> {
-        self.blocking(move |dir| Ok(load(dir, id)?.map(|r| r.references).unwrap_or_default()))
-            .await
+        self.blocking(move |dir| {
+            let refs = dir.join("refs").join(id.to_string());
+            let entries = match fs::read_dir(&refs) {
+                Ok(e) => e,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+                Err(e) => return Err(io("list", &refs, e)),
+            };
+            Ok(entries
+                .flatten()
+                .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                .collect())
+        })
+        .await
     }
 }
