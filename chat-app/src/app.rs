@@ -126,7 +126,8 @@ impl ChatApp {
         }
     }
 
-    /// Publishes an event to the members of a conversation. By now the change behind the
+    /// Publishes an event to the members of a conversation and returns them (for more
+    /// work on the same audience without reading it again). By now the change behind the
     /// event is stored, so a failure to find its audience is logged, not reported: the
     /// caller must not hear "unavailable" (nothing happened) for what did happen. Clients
     /// catch up with history.
@@ -136,21 +137,22 @@ impl ChatApp {
         event: DomainEvent,
         skip_user: Option<UserId>,
         skip_connection: Option<ConnectionId>,
-    ) -> Result<(), AppError> {
+    ) -> Result<Vec<Participant>, AppError> {
         let members = match self.ports.conversations.participants(conversation_id).await {
             Ok(m) => m,
             Err(e) => {
                 tracing::warn!(conversation = %conversation_id, error = %e, "event not delivered: members unknown");
-                return Ok(());
+                return Ok(Vec::new());
             }
         };
         let audience = members
-            .into_iter()
+            .iter()
             .map(|p| p.user_id)
             .filter(|u| Some(*u) != skip_user)
             .collect();
         self.publish(Envelope::new(event, audience).skipping(skip_connection))
-            .await
+            .await?;
+        Ok(members)
     }
 
     /// Publishes an envelope. A bus that could not reach other nodes has still delivered

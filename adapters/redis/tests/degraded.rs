@@ -44,27 +44,43 @@ async fn until_delivered(from: &RedisLive, who: UserId, sink: &RecordingSink) {
     panic!("events never crossed between the nodes");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_node_cut_off_from_redis_serves_locally_and_rejoins() {
+/// A test prefix on the real Redis and a cuttable proxy in front of it.
+struct Setup {
+    p: TestPrefix,
+    proxy: Proxy,
+    url: String,
+}
+
+async fn setup() -> Option<Setup> {
     let url = test_server_url();
     let p = match TestPrefix::new(&url).await {
-        Ok(p) => Some(p),
-        Err(e) => unreachable_service("Redis", &format!("{url}: {e}")),
+        Ok(p) => p,
+        Err(e) => return unreachable_service("Redis", &format!("{url}: {e}")),
     };
-    let Some(p) = p else { return };
     let host_port = url
         .trim_start_matches("redis://")
         .split('/')
-        .next()
-        .unwrap()
+        .next()?
         .to_owned();
-    let upstream = host_port.to_socket_addrs().unwrap().next().unwrap();
+    let upstream = host_port.to_socket_addrs().ok()?.next()?;
     let proxy = Proxy::start(upstream).await.unwrap();
-    let config = |url: String| RedisConfig {
+    Some(Setup { p, proxy, url })
+}
+
+fn config(p: &TestPrefix, url: String) -> RedisConfig {
+    RedisConfig {
         prefix: p.prefix().to_owned(),
         command_timeout: Duration::from_millis(500),
         ..RedisConfig::new(url)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_cut_off_from_redis_serves_locally_and_rejoins() {
+    let Some(Setup { p, proxy, url }) = setup().await else {
+        return;
     };
+    let config = |url: String| config(&p, url);
     let cut_off = RedisLive::connect(&config(format!("redis://{}", proxy.addr())))
         .await
         .unwrap();
@@ -139,26 +155,11 @@ async fn a_node_cut_off_from_redis_serves_locally_and_rejoins() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_node_started_while_redis_is_down_joins_when_it_comes_up() {
-    let url = test_server_url();
-    let p = match TestPrefix::new(&url).await {
-        Ok(p) => Some(p),
-        Err(e) => unreachable_service("Redis", &format!("{url}: {e}")),
+    let Some(Setup { p, proxy, url }) = setup().await else {
+        return;
     };
-    let Some(p) = p else { return };
-    let host_port = url
-        .trim_start_matches("redis://")
-        .split('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    let upstream = host_port.to_socket_addrs().unwrap().next().unwrap();
-    let proxy = Proxy::start(upstream).await.unwrap();
     proxy.cut();
-    let config = |url: String| RedisConfig {
-        prefix: p.prefix().to_owned(),
-        command_timeout: Duration::from_millis(500),
-        ..RedisConfig::new(url)
-    };
+    let config = |url: String| config(&p, url);
     let late = RedisLive::connect(&config(format!("redis://{}", proxy.addr())))
         .await
         .unwrap();

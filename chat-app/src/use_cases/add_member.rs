@@ -55,5 +55,6 @@ impl ChatApp {
         };
         self.publish_to_members(conversation_id, event, None, None)
             .await
+            .map(drop)
     }
 }

@@ -23,19 +23,7 @@ impl ChatApp {
     /// connection on any node and who has not muted the conversation. Never fails the
     /// send: the message is stored and delivered already; a presence lookup that fails
     /// or a full queue is logged and counted.
-    pub(crate) async fn notify_offline(&self, message: &Message) {
-        let members: Vec<Participant> = match self
-            .ports
-            .conversations
-            .participants(message.conversation_id)
-            .await
-        {
-            Ok(m) => m,
-            Err(e) => {
-                tracing::warn!(error = %e, "push notifications skipped: members unknown");
-                return;
-            }
-        };
+    pub(crate) async fn notify_offline(&self, message: &Message, members: &[Participant]) {
         let recipients: Vec<_> = members
             .iter()
             .filter(|p| p.user_id != message.sender_id && !p.muted)

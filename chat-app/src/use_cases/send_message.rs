@@ -101,9 +101,10 @@ impl ChatApp {
             let event = DomainEvent::MessageSent {
                 message: appended.message.clone(),
             };
-            self.publish_to_members(cmd.conversation_id, event, None, cmd.connection)
+            let members = self
+                .publish_to_members(cmd.conversation_id, event, None, cmd.connection)
                 .await?;
-            self.notify_offline(&appended.message).await;
+            self.notify_offline(&appended.message, &members).await;
         }
         Ok(Sent {
             message: appended.message,

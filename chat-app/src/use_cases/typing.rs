@@ -20,5 +20,6 @@ impl ChatApp {
         };
         self.publish_to_members(conversation_id, event, Some(actor.id()), None)
             .await
+            .map(drop)
     }
 }
