@@ -1,0 +1,100 @@
+//! `chat-bench`: drives a running `chat-server` over protocol v1 and prints one JSON line.
+//!
+//! ```text
+//! chat-bench --addr 127.0.0.1:8080 --server-pid $(pgrep chat-server) idle --conns 10000
+//! chat-bench fanout --members 500 --senders 5 --rate 50 --secs 10
+//! chat-bench burst --members 200 --messages 2000
+//! chat-bench direct --pairs 64 --secs 10
+//! ```
+//!
+//! Start the server with limits that let a load through, e.g.
+//! `CHAT_RATE_LIMIT_MAX=100000000 CHAT_AUTH_RATE_LIMIT_MAX=100000000
+//! CHAT_MAX_CONNECTIONS_PER_USER=1000` (see docs/PERFORMANCE.md).
+
+mod client;
+mod modes;
+mod proc;
+mod report;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "chat-bench",
+    about = "Load tool for chat-server (protocol v1)."
+)]
+struct Cli {
+    /// The server.
+    #[arg(long, default_value = "127.0.0.1:8080", global = true)]
+    addr: String,
+    /// The server's pid, to read its memory and CPU time from /proc.
+    #[arg(long, global = true)]
+    server_pid: Option<u32>,
+    #[command(subcommand)]
+    mode: Mode,
+}
+
+#[derive(Subcommand)]
+enum Mode {
+    /// Opens N authenticated sockets and reports the server's RSS growth per socket.
+    Idle {
+        #[arg(long)]
+        conns: usize,
+        /// Sockets per user (the server's per-user limit must allow it).
+        #[arg(long, default_value_t = 50)]
+        per_user: usize,
+    },
+    /// One group of M members; S senders at R messages/s each (open loop).
+    Fanout {
+        #[arg(long)]
+        members: usize,
+        #[arg(long)]
+        senders: usize,
+        #[arg(long)]
+        rate: u64,
+        #[arg(long, default_value_t = 10)]
+        secs: u64,
+    },
+    /// One sender, N messages with 64 in flight, until every member has them all.
+    Burst {
+        #[arg(long)]
+        members: usize,
+        #[arg(long)]
+        messages: usize,
+    },
+    /// P pairs in direct conversations sending as fast as acks allow (window 64).
+    Direct {
+        #[arg(long)]
+        pairs: usize,
+        #[arg(long, default_value_t = 10)]
+        secs: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() {
+    let cli = Cli::parse();
+    let run = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
+    let out = match cli.mode {
+        Mode::Idle { conns, per_user } => {
+            modes::idle::run(&cli.addr, cli.server_pid, &run, conns, per_user).await
+        }
+        Mode::Fanout {
+            members,
+            senders,
+            rate,
+            secs,
+        } => modes::fanout::run(&cli.addr, &run, members, senders, rate, secs).await,
+        Mode::Burst { members, messages } => {
+            modes::burst::run(&cli.addr, cli.server_pid, &run, members, messages).await
+        }
+        Mode::Direct { pairs, secs } => modes::direct::run(&cli.addr, &run, pairs, secs).await,
+    };
+    match out {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("chat-bench: {e}");
+            std::process::exit(1);
+        }
+    }
+}
