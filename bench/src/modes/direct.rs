@@ -28,10 +28,9 @@ pub async fn run(addr: &str, run: &str, pairs: usize, secs: u64) -> Result<Strin
     let (stop_tx, stop) = tokio::sync::watch::channel(false);
     let mut tasks = Vec::new();
     let mut sockets = sockets.into_iter();
-    for p in 0..pairs {
+    for (p, conversation) in conversations.into_iter().enumerate() {
         let sender = sockets.next().ok_or("too few sockets")?;
         let receiver = sockets.next().ok_or("too few sockets")?;
-        let conversation = conversations[p].clone();
         let mut stop_r = stop.clone();
         // The receiver just drains, as a client would.
         tokio::spawn(async move {
