@@ -412,3 +412,21 @@ async fn parallel_upgrades_cannot_slip_past_the_connection_limit() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ready_is_the_first_frame_even_while_events_pour_in() {
+    let s = Server::start_with(|c| c.auth_rate_limit_max = 1000).await;
+    let mut users = Vec::new();
+    for i in 0..30 {
+        users.push(s.user(&format!("crowd{i}")).await);
+    }
+    let others: Vec<&User> = users[1..].iter().collect();
+    s.group(&users[0], "crowd", &others).await;
+    // Everyone connects at once: each socket's subscription sees the others come online
+    // while it is being set up; `ws` asserts its first frame is `ready`.
+    let s = &s;
+    let opening: Vec<_> = users.iter().map(|u| s.ws(u)).collect();
+    for ws in futures_util::future::join_all(opening).await {
+        drop(ws);
+    }
+}

@@ -45,6 +45,16 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
     let (ws_tx, ws_rx) = socket.split();
     let writer = tokio::spawn(write_loop(edge.clone(), ws_tx, queue_rx, close_rx.clone()));
 
+    // `ready` goes into the queue before the subscription below, so it is the first frame
+    // even when events for this user arrive at once.
+    let ready = Reply::Ready {
+        user_id: actor.id(),
+        connection_id: id,
+    }
+    .encode();
+    if queue_tx.send(Outbound::Reply(ready)).await.is_err() {
+        return;
+    }
     let connection = match edge.app.connect(&actor, sink).await {
         Ok(c) => c,
         Err(e) => {
@@ -66,21 +76,14 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
     if edge.app.authenticate(&token).await.is_err() {
         close_tx.send_replace(Some((CloseCode::Policy, "session ended")));
     } else {
-        let ready = Reply::Ready {
-            user_id: actor.id(),
-            connection_id: id,
-        }
-        .encode();
-        if queue_tx.send(Outbound::Reply(ready)).await.is_ok() {
-            let reader = Reader {
-                edge: &edge,
-                actor: &actor,
-                connection: &connection,
-                queue: &queue_tx,
-                close: &close_tx,
-            };
-            reader.run(ws_rx, close_rx).await;
-        }
+        let reader = Reader {
+            edge: &edge,
+            actor: &actor,
+            connection: &connection,
+            queue: &queue_tx,
+            close: &close_tx,
+        };
+        reader.run(ws_rx, close_rx).await;
     }
 
     // Whatever ended the reader, make sure the writer ends too.
