@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use serde_json::json;
 use tokio::sync::Semaphore;
 use tokio_tungstenite::tungstenite::Message;
@@ -30,36 +30,37 @@ pub async fn run(
     let epoch = Instant::now();
     let window = Arc::new(Semaphore::new(WINDOW));
     let delivered = Arc::new(AtomicU64::new(0));
-    let (sink, mut acks) = sockets.remove(0).split();
+    let first = sockets.remove(0);
+    let (sink, mut acks) = (first.sink, first.frames);
     // The sender's own socket: each ack frees a slot in the window.
     let freed = window.clone();
     let ack_reader = tokio::spawn(async move {
         let mut n = 0;
         while n < messages {
-            match acks.next().await {
-                Some(Ok(Message::Text(t))) if is_ack(&t) && body_time(&t).is_some() => {
+            match acks.recv().await {
+                Some(t) if is_ack(&t) && body_time(&t).is_some() => {
                     n += 1;
                     freed.add_permits(1);
                 }
-                Some(Ok(_)) => {}
-                _ => break,
+                Some(_) => {}
+                None => break,
             }
         }
         n
     });
     let mut readers = Vec::new();
-    for socket in sockets {
+    for conn in sockets {
         let delivered = delivered.clone();
         readers.push(tokio::spawn(async move {
-            let (_sink, mut stream) = socket.split();
+            let (_sink, mut stream) = (conn.sink, conn.frames);
             let mut got = 0;
             while got < messages {
-                match tokio::time::timeout(Duration::from_secs(30), stream.next()).await {
-                    Ok(Some(Ok(Message::Text(t)))) if sent_at(&t).is_some() => {
+                match tokio::time::timeout(Duration::from_secs(30), stream.recv()).await {
+                    Ok(Some(t)) if sent_at(&t).is_some() => {
                         got += 1;
                         delivered.fetch_add(1, Ordering::Relaxed);
                     }
-                    Ok(Some(Ok(_))) => {}
+                    Ok(Some(_)) => {}
                     _ => break,
                 }
             }

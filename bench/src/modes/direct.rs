@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use serde_json::json;
 use tokio::sync::Semaphore;
 use tokio_tungstenite::tungstenite::Message;
@@ -34,36 +34,36 @@ pub async fn run(addr: &str, run: &str, pairs: usize, secs: u64) -> Result<Strin
         let mut stop_r = stop.clone();
         // The receiver just drains, as a client would.
         tokio::spawn(async move {
-            let (_k, mut s) = receiver.split();
+            let (_k, mut s) = (receiver.sink, receiver.frames);
             loop {
                 tokio::select! {
-                    n = s.next() => if n.is_none() { break },
+                    n = s.recv() => if n.is_none() { break },
                     _ = stop_r.changed() => break,
                 }
             }
         });
         let mut stop_a = stop.clone();
         tasks.push(tokio::spawn(async move {
-            let (mut sink, mut stream) = sender.split();
+            let (mut sink, mut stream) = (sender.sink, sender.frames);
             let window = Arc::new(Semaphore::new(WINDOW));
             let freed = window.clone();
             let acks = tokio::spawn(async move {
                 let mut h = histogram();
                 loop {
                     let next = tokio::select! {
-                        n = stream.next() => n,
+                        n = stream.recv() => n,
                         _ = stop_a.changed() => break,
                     };
                     match next {
-                        Some(Ok(Message::Text(t))) if is_ack(&t) => {
+                        Some(t) if is_ack(&t) => {
                             if let Some(at) = body_time(&t) {
                                 let now = epoch.elapsed().as_micros() as u64;
                                 let _ = h.record(now.saturating_sub(at).max(1));
                                 freed.add_permits(1);
                             }
                         }
-                        Some(Ok(_)) => {}
-                        _ => break,
+                        Some(_) => {}
+                        None => break,
                     }
                 }
                 h

@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use serde_json::json;
 use tokio_tungstenite::tungstenite::Message;
 
@@ -38,24 +38,18 @@ pub async fn run(
     let (stop_tx, stop) = tokio::sync::watch::channel(false);
     let mut readers = Vec::new();
     let mut sinks = Vec::new();
-    for socket in sockets {
-        let (sink, mut stream) = socket.split();
+    for conn in sockets {
+        let (sink, mut stream) = (conn.sink, conn.frames);
         sinks.push(sink);
         let (counts, mut stop) = (counts.clone(), stop.clone());
         readers.push(tokio::spawn(async move {
             let mut h = histogram();
             loop {
                 let next = tokio::select! {
-                    n = stream.next() => n,
+                    n = stream.recv() => n,
                     _ = stop.changed() => break,
                 };
-                let Some(Ok(Message::Text(t))) = next else {
-                    if next.is_none() {
-                        break;
-                    } else {
-                        continue;
-                    }
-                };
+                let Some(t) = next else { break };
                 if let Some(at) = sent_at(&t) {
                     let now = epoch.elapsed().as_micros() as u64;
                     let _ = h.record(now.saturating_sub(at).max(1));

@@ -7,10 +7,38 @@ pub mod idle;
 
 use std::time::Duration;
 
+use futures_util::stream::SplitSink;
+use futures_util::StreamExt;
+use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::Message;
+
 use crate::client::Socket;
 
+/// An open socket: the sending half, and its text frames as they arrive. Each socket is
+/// read from the moment it opens, as a real client would be, so the server never sees
+/// the tool as a slow consumer while it sets up the rest.
+pub struct Conn {
+    pub sink: SplitSink<Socket, Message>,
+    pub frames: mpsc::UnboundedReceiver<String>,
+}
+
+fn reading(socket: Socket) -> Conn {
+    let (sink, mut stream) = socket.split();
+    let (tx, frames) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Some(Ok(m)) = stream.next().await {
+            if let Message::Text(t) = m {
+                if tx.send(t.as_str().to_owned()).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    Conn { sink, frames }
+}
+
 /// Opens a socket for each token (the i-th from the i-th source address), 500 at a time.
-pub async fn open_all(addr: &str, tokens: &[String]) -> Result<Vec<Socket>, String> {
+pub async fn open_all(addr: &str, tokens: &[String]) -> Result<Vec<Conn>, String> {
     let mut out = Vec::with_capacity(tokens.len());
     for (c, chunk) in tokens.chunks(500).enumerate() {
         let opening: Vec<_> = chunk
@@ -23,7 +51,7 @@ pub async fn open_all(addr: &str, tokens: &[String]) -> Result<Vec<Socket>, Stri
             })
             .collect();
         for o in opening {
-            out.push(o.await.map_err(|e| e.to_string())??);
+            out.push(reading(o.await.map_err(|e| e.to_string())??));
         }
     }
     Ok(out)
