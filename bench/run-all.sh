@@ -1,0 +1,24 @@
+#!/bin/bash
+# Runs each chat-bench mode three times, each against a fresh server on an empty TXT data
+# directory (fsync always), and prints one JSON line per run. From the workspace root:
+#   cargo build --release -p chat-server -p chat-bench && bench/run-all.sh
+set -u
+DATA=$(mktemp -d)
+run() {
+  rm -rf "$DATA"/*
+  CHAT_ADDR=127.0.0.1:18080 CHAT_DATA_DIR="$DATA" CHAT_RATE_LIMIT_MAX=100000000 \
+  CHAT_AUTH_RATE_LIMIT_MAX=100000000 CHAT_MAX_CONNECTIONS_PER_USER=1000 CHAT_LOG=warn \
+    ./target/release/chat-server > "$DATA.log" 2>&1 &
+  local pid=$!
+  sleep 1
+  timeout 300 ./target/release/chat-bench --addr 127.0.0.1:18080 --server-pid "$pid" "$@"
+  kill "$pid"
+  wait "$pid" 2>/dev/null
+}
+for _ in 1 2 3; do
+  run direct --pairs 64 --secs 10
+  run burst --members 200 --messages 2000
+  run fanout --members 500 --senders 5 --rate 50 --secs 10
+  run idle --conns 10000 --per-user 500
+done
+rm -rf "$DATA" "$DATA.log"
