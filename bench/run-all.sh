@@ -15,7 +15,7 @@ run() {
   kill "$pid"
   wait "$pid" 2>/dev/null
 }
-for _ in 1 2 3; do
+for _ in ${RUNS:-1 2 3}; do
   run direct --pairs 64 --secs 10
   run burst --members 200 --messages 2000
   run fanout --members 500 --senders 5 --rate 50 --secs 10

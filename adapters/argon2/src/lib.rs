@@ -4,6 +4,8 @@
 use argon2::password_hash::{rand_core::OsRng, PasswordHash as Phc, SaltString};
 use argon2::{Algorithm, Argon2, Params, PasswordHasher as _, PasswordVerifier as _, Version};
 use async_trait::async_trait;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
 
 use chat_domain::ports::PasswordHasher;
 use chat_domain::values::{Password, PasswordHash};
@@ -25,13 +27,24 @@ use chat_domain::RepoError;
 #[derive(Clone)]
 pub struct Argon2Hasher {
     params: Params,
+    /// Hashes running at once. Each takes its memory cost (19 MiB) and a core for its
+    /// whole run: unbounded, a burst of logins would take hundreds of blocking threads and
+    /// gigabytes, and finish no sooner.
+    running: Arc<Semaphore>,
+}
+
+fn cores() -> Arc<Semaphore> {
+    let n = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Arc::new(Semaphore::new(n))
 }
 
 impl Default for Argon2Hasher {
-    /// Argon2id, 19 MiB, 2 passes, 1 lane: the OWASP minimum for Argon2id.
+    /// Argon2id, 19 MiB, 2 passes, 1 lane: the OWASP minimum for Argon2id; as many hashes
+    /// at once as there are cores.
     fn default() -> Self {
         Self {
             params: Params::default(),
+            running: cores(),
         }
     }
 }
@@ -42,6 +55,7 @@ impl Argon2Hasher {
     pub fn fast_for_tests() -> Self {
         Self {
             params: Params::new(8 * 1024, 1, 1, None).expect("valid argon2 params"),
+            running: cores(),
         }
     }
 
@@ -57,6 +71,7 @@ fn unavailable(e: impl std::fmt::Display) -> RepoError {
 #[async_trait]
 impl PasswordHasher for Argon2Hasher {
     async fn hash(&self, password: &Password) -> Result<PasswordHash, RepoError> {
+        let _turn = self.running.acquire().await.map_err(unavailable)?;
         let argon2 = self.argon2();
         let secret = password.expose().to_owned();
         tokio::task::spawn_blocking(move || {
@@ -71,6 +86,7 @@ impl PasswordHasher for Argon2Hasher {
     }
 
     async fn verify(&self, password: &Password, hash: &PasswordHash) -> Result<bool, RepoError> {
+        let _turn = self.running.acquire().await.map_err(unavailable)?;
         let argon2 = self.argon2();
         let secret = password.expose().to_owned();
         let phc = hash.as_str().to_owned();
