@@ -37,6 +37,20 @@ impl TxtConversations {
             .await?
             .ok_or_else(|| RepoError::NotFound(format!("user {user} in conversation {id}")))
     }
+
+    /// Logs and applies `op`, a change to a member's row, once the member is known to
+    /// exist (under the log's lock, so the check and the change are one step).
+    async fn commit_for_member(
+        &self,
+        id: ConversationId,
+        user: UserId,
+        op: MetaOp,
+    ) -> Result<(), RepoError> {
+        let m = &self.0;
+        let mut log = m.log.lock().await;
+        self.member(id, user).await?;
+        m.commit(&mut log, op).await
+    }
 }
 
 #[async_trait]
@@ -289,17 +303,11 @@ impl ConversationRepository for TxtConversations {
         id: ConversationId,
         user_id: UserId,
     ) -> Result<(), RepoError> {
-        let m = &self.0;
-        let mut log = m.log.lock().await;
-        self.member(id, user_id).await?;
-        m.commit(
-            &mut log,
-            MetaOp::ParticipantRemove {
-                conversation_id: id,
-                user_id,
-            },
-        )
-        .await
+        let op = MetaOp::ParticipantRemove {
+            conversation_id: id,
+            user_id,
+        };
+        self.commit_for_member(id, user_id, op).await
     }
 
     async fn set_role(
@@ -308,18 +316,12 @@ impl ConversationRepository for TxtConversations {
         user_id: UserId,
         role: ParticipantRole,
     ) -> Result<(), RepoError> {
-        let m = &self.0;
-        let mut log = m.log.lock().await;
-        self.member(id, user_id).await?;
-        m.commit(
-            &mut log,
-            MetaOp::RoleSet {
-                conversation_id: id,
-                user_id,
-                role,
-            },
-        )
-        .await
+        let op = MetaOp::RoleSet {
+            conversation_id: id,
+            user_id,
+            role,
+        };
+        self.commit_for_member(id, user_id, op).await
     }
 
     async fn set_muted(
@@ -328,18 +330,12 @@ impl ConversationRepository for TxtConversations {
         user_id: UserId,
         muted: bool,
     ) -> Result<(), RepoError> {
-        let m = &self.0;
-        let mut log = m.log.lock().await;
-        self.member(id, user_id).await?;
-        m.commit(
-            &mut log,
-            MetaOp::MuteSet {
-                conversation_id: id,
-                user_id,
-                muted,
-            },
-        )
-        .await
+        let op = MetaOp::MuteSet {
+            conversation_id: id,
+            user_id,
+            muted,
+        };
+        self.commit_for_member(id, user_id, op).await
     }
 
     async fn advance_read_cursor(
