@@ -305,7 +305,6 @@ async fn the_upgrade_needs_a_valid_token_an_allowed_origin_and_a_free_slot() {
     })
     .await;
     let alice = s.user("alice").await;
-    assert_eq!(s.ws_refused("", &[]).await, http::StatusCode::UNAUTHORIZED);
     assert_eq!(
         s.ws_refused("?token=nope", &[]).await,
         http::StatusCode::UNAUTHORIZED
@@ -429,4 +428,52 @@ async fn ready_is_the_first_frame_even_while_events_pour_in() {
     for ws in futures_util::future::join_all(opening).await {
         drop(ws);
     }
+}
+
+#[tokio::test]
+async fn a_socket_opened_without_a_token_is_admitted_by_its_auth_frame_and_nothing_else() {
+    let s = Server::start_with(|c| c.max_connections_per_user = 1).await;
+    let alice = s.user("alice").await;
+
+    // Anything but an auth frame first: an error, then 1008.
+    let mut ws = s.ws_without_token().await;
+    ws.send(json!({"type": "ping"})).await;
+    let err = ws.next().await;
+    assert_eq!(
+        (err["type"].as_str(), err["code"].as_str()),
+        (Some("error"), Some("unauthorized"))
+    );
+    assert_eq!(ws.closed().await.map(|f| u16::from(f.code)), Some(1008));
+
+    // A wrong token in the auth frame: the same, with the frame's req echoed.
+    let mut ws = s.ws_without_token().await;
+    ws.send(json!({"type": "auth", "token": "nope", "req": "a1"}))
+        .await;
+    let err = ws.next().await;
+    assert_eq!(
+        (err["code"].as_str(), err["req"].as_str()),
+        (Some("unauthorized"), Some("a1"))
+    );
+    assert_eq!(ws.closed().await.map(|f| u16::from(f.code)), Some(1008));
+
+    // The right token: ready, and the socket works like any other.
+    let mut ws = s.ws_without_token().await;
+    ws.send(json!({"type": "auth", "token": alice.token})).await;
+    let ready = ws.next().await;
+    assert_eq!(
+        (ready["type"].as_str(), ready["user_id"].as_str()),
+        (Some("ready"), Some(alice.id.as_str()))
+    );
+    assert_eq!(
+        ws.request(json!({"type": "ping"}), "p").await["type"],
+        "pong"
+    );
+
+    // The connection limit holds for sockets admitted this way too: 1013.
+    let mut second = s.ws_without_token().await;
+    second
+        .send(json!({"type": "auth", "token": alice.token}))
+        .await;
+    assert_eq!(second.next().await["code"], "rate_limited");
+    assert_eq!(second.closed().await.map(|f| u16::from(f.code)), Some(1013));
 }

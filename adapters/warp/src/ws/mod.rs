@@ -5,12 +5,16 @@ mod connection;
 pub mod frames;
 mod sink;
 
+use futures_util::{SinkExt, StreamExt};
 use http::header::{self, HeaderValue};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::frame::{CloseFrame, Utf8Bytes};
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
+use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::WebSocketStream;
 use warp::reply::{Reply, Response};
 
@@ -19,7 +23,10 @@ use chat_domain::entities::PresenceStatus;
 
 use crate::http::errors::error_response;
 use crate::http::extract::bearer;
+use crate::server::Slot;
 use crate::Edge;
+
+type Socket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
 
 /// Whether a request asks for a WebSocket upgrade on `path`.
 pub fn is_upgrade(req: &Request<Incoming>, path: &str) -> bool {
@@ -31,7 +38,15 @@ pub fn is_upgrade(req: &Request<Incoming>, path: &str) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
 }
 
+/// How long a socket opened without a token may take to send its `auth` frame.
+const AUTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Answers an upgrade request: 101 and a connection task, or the documented error.
+///
+/// A token on the request (header or `?token=`) is checked before the upgrade, so a bad
+/// one gets its HTTP error. Without one (browsers, which cannot set headers and should not
+/// put tokens in URLs that get logged) the socket is upgraded and its first frame must be
+/// `{"type": "auth", "token"}` within ten seconds.
 pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
     let key = match check_handshake(&req) {
         Ok(key) => key,
@@ -40,32 +55,13 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
     if let Err(e) = check_origin(&edge, &req) {
         return reply_error(&edge, e);
     }
-    let Some(token) = token_of(&req) else {
-        return reply_error(&edge, AppError::Unauthorized("missing token".into()));
+    let admitted = match token_of(&req) {
+        Some(token) => match admit(&edge, token).await {
+            Ok(a) => Some(a),
+            Err(e) => return reply_error(&edge, e),
+        },
+        None => None,
     };
-    let actor = match edge.app.authenticate(&token).await {
-        Ok(a) => a,
-        Err(e) => return reply_error(&edge, e),
-    };
-    // This node's connections are counted atomically; other nodes' through presence.
-    let too_many = || AppError::RateLimited {
-        retry_after: edge.config.ping_interval,
-    };
-    let Some(slot) = edge.claim_slot(actor.id()) else {
-        return reply_error(&edge, too_many());
-    };
-    match edge.app.get_presence(&actor, &[actor.id()]).await {
-        Ok(p)
-            if p.first().is_some_and(|p| {
-                p.status == PresenceStatus::Online
-                    && p.connections >= edge.config.max_connections_per_user
-            }) =>
-        {
-            return reply_error(&edge, too_many());
-        }
-        Ok(_) => {}
-        Err(e) => return reply_error(&edge, e),
-    }
 
     let on_upgrade = hyper::upgrade::on(&mut req);
     let config = WebSocketConfig::default()
@@ -76,19 +72,23 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
     let guard = edge.track_connection();
     tokio::spawn(async move {
         let _guard = guard;
-        let _slot = slot;
-        match on_upgrade.await {
-            Ok(upgraded) => {
-                let socket = WebSocketStream::from_raw_socket(
-                    TokioIo::new(upgraded),
-                    Role::Server,
-                    Some(config),
-                )
+        let upgraded = match on_upgrade.await {
+            Ok(u) => u,
+            Err(e) => return tracing::debug!(error = %e, "websocket upgrade failed"),
+        };
+        let mut socket =
+            WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, Some(config))
                 .await;
-                connection::serve(edge, actor, token, socket).await;
-            }
-            Err(e) => tracing::debug!(error = %e, "websocket upgrade failed"),
-        }
+        let admitted = match admitted {
+            Some(a) => a,
+            None => match auth_frame(&edge, &mut socket).await {
+                Some(a) => a,
+                None => return,
+            },
+        };
+        let Admitted { actor, token, slot } = admitted;
+        let _slot = slot;
+        connection::serve(edge, actor, token, socket).await;
     });
 
     let mut resp = warp::reply().into_response();
@@ -100,6 +100,76 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
         h.insert(header::SEC_WEBSOCKET_ACCEPT, v);
     }
     resp
+}
+
+/// A user let in: their session, token and connection slot.
+struct Admitted {
+    actor: chat_app::Actor,
+    token: String,
+    slot: Slot,
+}
+
+/// Checks a token and the user's connection limit.
+async fn admit(edge: &Edge, token: String) -> Result<Admitted, AppError> {
+    let actor = edge.app.authenticate(&token).await?;
+    // This node's connections are counted atomically; other nodes' through presence.
+    let too_many = || AppError::RateLimited {
+        retry_after: edge.config.ping_interval,
+    };
+    let slot = edge.claim_slot(actor.id()).ok_or_else(too_many)?;
+    let presence = edge.app.get_presence(&actor, &[actor.id()]).await?;
+    if presence.first().is_some_and(|p| {
+        p.status == PresenceStatus::Online && p.connections >= edge.config.max_connections_per_user
+    }) {
+        return Err(too_many());
+    }
+    Ok(Admitted { actor, token, slot })
+}
+
+/// Waits for the `auth` frame of a socket opened without a token. On anything else, or
+/// silence, the socket gets an error frame and is closed with 1008 (1013 when the user
+/// holds too many connections).
+async fn auth_frame(edge: &Edge, socket: &mut Socket) -> Option<Admitted> {
+    #[derive(serde::Deserialize)]
+    struct Auth {
+        #[serde(rename = "type")]
+        kind: String,
+        token: String,
+        req: Option<String>,
+    }
+    let first = tokio::time::timeout(AUTH_TIMEOUT, socket.next()).await;
+    let (req, result) = match first {
+        Ok(Some(Ok(Message::Text(text)))) => match serde_json::from_str::<Auth>(&text) {
+            Ok(a) if a.kind == "auth" => (a.req, admit(edge, a.token).await),
+            _ => (
+                None,
+                Err(AppError::Unauthorized(
+                    "the first frame must be {\"type\": \"auth\", \"token\"}".into(),
+                )),
+            ),
+        },
+        Err(_) => (None, Err(AppError::Unauthorized("no auth frame".into()))),
+        Ok(_) => return None,
+    };
+    match result {
+        Ok(a) => Some(a),
+        Err(e) => {
+            edge.metrics.error(e.code());
+            let code = match e {
+                AppError::RateLimited { .. } => CloseCode::Again,
+                _ => CloseCode::Policy,
+            };
+            let frame = frames::Reply::error(req.as_deref(), &e).encode();
+            let _ = socket.send(Message::text(frame)).await;
+            let _ = socket
+                .close(Some(CloseFrame {
+                    code,
+                    reason: Utf8Bytes::from_static("not authenticated"),
+                }))
+                .await;
+            None
+        }
+    }
 }
 
 fn reply_error(edge: &Edge, e: AppError) -> Response {

@@ -213,6 +213,18 @@ impl Server {
         ws
     }
 
+    /// Opens a WebSocket without a token (as a browser does): it still needs an `auth`
+    /// frame.
+    pub async fn ws_without_token(&self) -> Ws {
+        let (stream, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", self.addr))
+            .await
+            .expect("the upgrade without a token is accepted");
+        Ws {
+            stream,
+            backlog: Default::default(),
+        }
+    }
+
     /// Attempts an upgrade with the given extra headers and query; returns the HTTP status
     /// when refused.
     pub async fn ws_refused(&self, query: &str, headers: &[(&'static str, String)]) -> StatusCode {
