@@ -10,6 +10,7 @@ mod download_file;
 mod get_conversation;
 mod get_history;
 mod get_presence;
+mod get_users;
 mod health;
 mod list_conversations;
 mod login;

@@ -71,6 +71,37 @@ async fn users_register_with_clear_errors_and_are_found_by_prefix() {
         .map(|u| u["username"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["alice", "alicia"]);
+
+    // Profiles by id: unknown ids left out, repeats answered once, a bad id refused.
+    let alice_id = found.json[0]["id"].as_str().unwrap();
+    let unknown = uuid::Uuid::new_v4();
+    let by_id = s
+        .get(
+            &format!(
+                "/api/v1/users?id={alice_id}&id={}&id={unknown}&id={alice_id}",
+                bob.id
+            ),
+            &bob.token,
+        )
+        .await;
+    assert_eq!(by_id.status, StatusCode::OK);
+    let mut names: Vec<_> = by_id
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["alice", "bob"]);
+    let bad = s.get("/api/v1/users?id=nope", &bob.token).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let many: String = (0..101)
+        .map(|_| format!("id={}&", uuid::Uuid::new_v4()))
+        .collect();
+    let too_many = s.get(&format!("/api/v1/users?{many}"), &bob.token).await;
+    assert_eq!(too_many.status, StatusCode::BAD_REQUEST);
+
     let me = s.get("/api/v1/me", &bob.token).await;
     assert_eq!(
         (me.json["id"].as_str(), me.json["role"].as_str()),

@@ -4,10 +4,11 @@ use warp::filters::BoxedFilter;
 use warp::reply::Response;
 use warp::{Filter, Rejection};
 
-use chat_app::{Actor, RegisterUser};
+use chat_app::{Actor, AppError, RegisterUser};
+use chat_domain::ids::UserId;
 
 use super::errors::{json, reject};
-use super::extract::{authenticated, client_ip, json_body, with_edge};
+use super::extract::{authenticated, client_ip, json_body, parse_id, with_edge};
 use crate::wire::{FullUserDto, UserDto};
 use crate::Edge;
 
@@ -16,12 +17,6 @@ struct Register {
     username: String,
     password: String,
     display_name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Search {
-    #[serde(default)]
-    query: String,
 }
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
@@ -45,17 +40,30 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(warp::path!("me"))
         .and(authenticated(edge))
         .map(|actor: Actor| json(StatusCode::OK, &FullUserDto::from(&actor.user)));
+    // `?query=prefix` searches; `?id=a&id=b` looks profiles up by id.
     let search = warp::get()
         .and(warp::path!("users"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(warp::query::<Search>())
-        .and_then(|edge: Edge, actor: Actor, q: Search| async move {
-            let users = edge
-                .app
-                .search_users(&actor, &q.query)
-                .await
-                .map_err(reject)?;
+        .and(warp::query::raw().or(warp::any().map(String::new)).unify())
+        .and_then(|edge: Edge, actor: Actor, raw: String| async move {
+            let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&raw)
+                .map_err(|e| reject(AppError::BadRequest(format!("invalid query string: {e}"))))?;
+            let ids = pairs
+                .iter()
+                .filter(|(k, _)| k == "id")
+                .map(|(_, v)| parse_id::<UserId>(v, "id"))
+                .collect::<Result<Vec<_>, _>>()?;
+            let users = if ids.is_empty() {
+                let query = pairs
+                    .iter()
+                    .find_map(|(k, v)| (k == "query").then_some(v.as_str()))
+                    .unwrap_or("");
+                edge.app.search_users(&actor, query).await
+            } else {
+                edge.app.get_users(&actor, &ids).await
+            }
+            .map_err(reject)?;
             let dtos: Vec<UserDto> = users.iter().map(Into::into).collect();
             Ok::<_, Rejection>(json(StatusCode::OK, &dtos))
         });
