@@ -18,6 +18,7 @@ use std::future::Future;
 use tokio::net::TcpListener;
 
 use chat_adapter_warp::{Edge, EdgeConfig};
+use warp::Filter;
 
 pub use config::{Config, Store};
 pub use wiring::{build, Node};
@@ -84,7 +85,12 @@ pub async fn serve_node(
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, store = ?config.store, "chat-server listening");
     }
-    chat_adapter_warp::run(edge, listener, shutdown).await;
+    // The pages first: the API's routes answer every other path with a JSON 404.
+    let routes = chat_adapter_web::pages()
+        .or(chat_adapter_warp::routes(edge.clone()))
+        .unify()
+        .boxed();
+    chat_adapter_warp::run_with(edge, "/ws", routes, listener, shutdown).await;
     housekeeping.abort();
     node.close().await;
     tracing::info!("chat-server stopped");

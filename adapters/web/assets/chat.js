@@ -1,0 +1,794 @@
+// The chat screen: conversations, messages, the socket. It speaks protocol v1 only
+// (docs/PROTOCOL.md). Messages are kept per conversation by seq, so a message seen twice
+// (live and again in a catch-up page) is shown once; messages not yet acked wait in an
+// outbox kept in localStorage and are sent again, with the same client_msg_id, after a
+// reconnect or a reload.
+import { $, api, h, session } from './common.js';
+import { socket } from './socket.js';
+
+const PAGE = 50;
+const TYPING_SHOWN_MS = 4000;
+const TYPING_EVERY_MS = 2000;
+
+let state = fresh();
+
+function fresh() {
+  return {
+    me: null,
+    convs: new Map(), // id → conversation (list fields, plus members once opened)
+    open: null, // the conversation shown
+    msgs: new Map(), // conversation id → Map(seq → message), for the loaded ones
+    complete: new Set(), // conversations whose first message is loaded
+    typing: new Map(), // conversation id → Map(user id → until)
+    presence: new Map(), // user id → {status, last_seen}
+    outbox: [], // {conversation_id, client_msg_id, kind, body, label, failed}
+    loadingOlder: false,
+  };
+}
+
+// ---- users ---------------------------------------------------------------------------
+
+const users = new Map();
+
+function nameOf(id) {
+  const u = users.get(id);
+  return u ? u.display_name || u.username : '…';
+}
+
+async function loadUsers(ids) {
+  const missing = [...new Set(ids)].filter((id) => id && !users.has(id));
+  for (let i = 0; i < missing.length; i += 100) {
+    const q = missing.slice(i, i + 100).map((id) => `id=${encodeURIComponent(id)}`);
+    for (const u of await api('GET', `/users?${q.join('&')}`)) users.set(u.id, u);
+  }
+}
+
+// ---- outbox --------------------------------------------------------------------------
+
+const outboxKey = () => `chat.outbox.${state.me.id}`;
+
+function loadOutbox() {
+  try {
+    return JSON.parse(localStorage.getItem(outboxKey())) || [];
+  } catch {
+    return [];
+  }
+}
+
+function saveOutbox() {
+  const keep = state.outbox.map(({ inflight, ...p }) => p);
+  localStorage.setItem(outboxKey(), JSON.stringify(keep));
+}
+
+function newClientId() {
+  // crypto.randomUUID needs a secure context; plain-HTTP deployments are common.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function queue(conversationId, kind, body, label) {
+  state.outbox.push({ conversation_id: conversationId, client_msg_id: newClientId(), kind, body, label });
+  saveOutbox();
+  if (state.open === conversationId) renderMessages(true);
+  flushOutbox();
+}
+
+function flushOutbox() {
+  if (!socket.ready) return;
+  for (const p of state.outbox) {
+    if (p.inflight || p.failed) continue;
+    p.inflight = socket.send({
+      type: 'send',
+      req: p.client_msg_id,
+      conversation_id: p.conversation_id,
+      client_msg_id: p.client_msg_id,
+      kind: p.kind,
+      body: p.body,
+    });
+  }
+}
+
+// ---- start, sign in, sign out --------------------------------------------------------
+
+async function start() {
+  if (!session.token) return showAuth();
+  try {
+    state.me = await api('GET', '/me');
+  } catch (e) {
+    if (e.status === 401 || e.status === 403) {
+      session.clear();
+      return showAuth('You were signed out. Sign in again.');
+    }
+    showAuth(`${e.message} Retrying…`);
+    setTimeout(start, 3000);
+    return;
+  }
+  users.set(state.me.id, state.me);
+  state.outbox = loadOutbox();
+  $('auth').hidden = true;
+  $('app').hidden = false;
+  $('me').textContent = nameOf(state.me.id);
+  $('admin-link').hidden = state.me.role !== 'admin';
+  try {
+    await refreshList();
+  } catch (e) {
+    toast(e.message);
+  }
+  socket.connect({ onFrame, onReady, onStatus: setStatus, onEnded: sessionEnded, stillSignedIn });
+  const fromHash = location.hash.slice(1);
+  if (state.convs.has(fromHash)) openConversation(fromHash);
+}
+
+function showAuth(notice) {
+  $('app').hidden = true;
+  $('auth').hidden = false;
+  $('auth-notice').textContent = notice || '';
+  $('auth-notice').hidden = !notice;
+  $('auth-username').focus();
+}
+
+async function signIn(create) {
+  const username = $('auth-username').value.trim();
+  const password = $('auth-password').value;
+  $('auth-error').textContent = '';
+  try {
+    if (create) await api('POST', '/users', { username, password });
+    const s = await api('POST', '/sessions', { username, password });
+    session.set(s.token);
+    $('auth-password').value = '';
+    $('auth-notice').hidden = true;
+    await start();
+  } catch (e) {
+    $('auth-error').textContent = e.message;
+  }
+}
+
+/** The session is gone (logout elsewhere, a ban): back to the sign-in form. */
+function sessionEnded(notice) {
+  socket.stop();
+  session.clear();
+  state = fresh();
+  history.replaceState(null, '', location.pathname);
+  $('conversations').replaceChildren();
+  $('messages').replaceChildren();
+  showAuth(notice);
+}
+
+// ---- the socket's frames -------------------------------------------------------------
+
+async function onReady() {
+  try {
+    await refreshList();
+    for (const id of state.msgs.keys()) {
+      if (state.convs.has(id)) await catchUp(id);
+      else state.msgs.delete(id);
+    }
+    if (state.open && state.convs.has(state.open)) await loadDetail(state.open);
+    if (state.open) {
+      renderMessages(false);
+      markRead();
+    }
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    flushOutbox();
+  }
+}
+
+function onFrame(f) {
+  switch (f.type) {
+    case 'ack': return onAck(f.message);
+    case 'message': return onMessage(f.message);
+    case 'receipt': return onReceipt(f);
+    case 'typing': return onTyping(f);
+    case 'presence': return onPresence(f);
+    case 'member_added':
+    case 'member_removed': return onMembership(f);
+    case 'error': return onError(f);
+    case 'disconnected': return onDisconnected();
+    default: return undefined;
+  }
+}
+
+function onDisconnected() {
+  // Whatever was in flight is sent again on reconnect, under the same client_msg_id.
+  for (const p of state.outbox) p.inflight = false;
+}
+
+function onAck(m) {
+  state.outbox = state.outbox.filter((p) => p.client_msg_id !== m.client_msg_id);
+  saveOutbox();
+  onMessage(m);
+}
+
+function onError(f) {
+  const p = state.outbox.find((x) => x.client_msg_id === f.req);
+  if (!p) return toast(f.message);
+  p.inflight = false;
+  if (['unavailable', 'rate_limited', 'internal'].includes(f.code)) {
+    setTimeout(flushOutbox, 3000); // nothing was stored: the same client_msg_id again
+  } else {
+    p.failed = f.message;
+    saveOutbox();
+  }
+  if (state.open === p.conversation_id) renderMessages(false);
+}
+
+function onMessage(m) {
+  const c = state.convs.get(m.conversation_id);
+  if (!c) {
+    refreshList().catch((e) => toast(e.message)); // a conversation we did not know yet
+    return;
+  }
+  const loaded = state.msgs.get(m.conversation_id);
+  if (loaded) {
+    const top = maxSeq(loaded);
+    loaded.set(m.seq, m);
+    if (top && m.seq > top + 1) catchUp(m.conversation_id).then(() => rerender(m.conversation_id));
+  }
+  const fresh = m.seq > (c.last_seq || 0);
+  if (fresh) c.last_seq = m.seq;
+  if (!c.last_message || m.seq >= c.last_message.seq) c.last_message = m;
+  if (m.sender_id === state.me.id) {
+    c.last_read_seq = Math.max(c.last_read_seq || 0, m.seq);
+  } else if (fresh) {
+    c.unread = (c.unread || 0) + 1;
+  }
+  state.typing.get(m.conversation_id)?.delete(m.sender_id);
+  renderList();
+  rerender(m.conversation_id);
+}
+
+function rerender(conversationId) {
+  if (state.open !== conversationId) return;
+  renderMessages(false);
+  renderTyping();
+  markRead();
+}
+
+function onReceipt(f) {
+  const c = state.convs.get(f.conversation_id);
+  if (!c) return;
+  if (f.user_id === state.me.id) {
+    c.last_read_seq = Math.max(c.last_read_seq || 0, f.seq);
+    c.unread = 0;
+    renderList();
+  }
+  const member = c.members && c.members.find((m) => m.user_id === f.user_id);
+  if (member) member.last_read_seq = Math.max(member.last_read_seq, f.seq);
+  if (state.open === f.conversation_id) renderMessages(false);
+}
+
+function onTyping(f) {
+  if (f.user_id === state.me.id) return;
+  let typers = state.typing.get(f.conversation_id);
+  if (!typers) state.typing.set(f.conversation_id, (typers = new Map()));
+  typers.set(f.user_id, Date.now() + TYPING_SHOWN_MS);
+  loadUsers([f.user_id]).finally(renderTyping);
+  setTimeout(renderTyping, TYPING_SHOWN_MS + 50);
+}
+
+function onPresence(f) {
+  state.presence.set(f.user_id, { status: f.status, last_seen: f.last_seen });
+  renderList();
+  if (state.open) renderHeader();
+}
+
+function onMembership(f) {
+  refreshList()
+    .then(() => {
+      if (state.open !== f.conversation_id) return undefined;
+      if (!state.convs.has(f.conversation_id)) return closeConversation();
+      return loadDetail(f.conversation_id).then(() => renderMessages(false));
+    })
+    .catch((e) => toast(e.message));
+}
+
+// ---- loading ---------------------------------------------------------------------------
+
+async function refreshList() {
+  const list = await api('GET', '/conversations');
+  const ids = new Set(list.map((c) => c.id));
+  for (const id of [...state.convs.keys()]) if (!ids.has(id)) state.convs.delete(id);
+  for (const c of list) state.convs.set(c.id, Object.assign(state.convs.get(c.id) || {}, c));
+  await loadUsers(list.flatMap((c) => [c.peer_id, c.last_message && c.last_message.sender_id]));
+  const peers = [...new Set(list.map((c) => c.peer_id).filter(Boolean))];
+  for (let i = 0; i < peers.length; i += 100) {
+    const q = peers.slice(i, i + 100).map((id) => `user_id=${encodeURIComponent(id)}`);
+    for (const p of await api('GET', `/presence?${q.join('&')}`)) state.presence.set(p.user_id, p);
+  }
+  renderList();
+}
+
+async function loadDetail(id) {
+  const detail = await api('GET', `/conversations/${id}`);
+  await loadUsers(detail.members.map((m) => m.user_id));
+  const c = state.convs.get(id);
+  if (c) Object.assign(c, detail);
+}
+
+async function fetchPage(id, query) {
+  const params = new URLSearchParams({ limit: PAGE, ...query });
+  const page = await api('GET', `/conversations/${id}/messages?${params}`);
+  let loaded = state.msgs.get(id);
+  if (!loaded) state.msgs.set(id, (loaded = new Map()));
+  for (const m of page.messages) loaded.set(m.seq, m);
+  await loadUsers(page.messages.map((m) => m.sender_id));
+  return page.messages;
+}
+
+function maxSeq(loaded) {
+  let top = 0;
+  for (const seq of loaded.keys()) top = Math.max(top, seq);
+  return top;
+}
+
+/** Everything after the newest loaded message, page by page. */
+async function catchUp(id) {
+  for (;;) {
+    const page = await fetchPage(id, { after_seq: maxSeq(state.msgs.get(id) || new Map()) });
+    if (page.length < PAGE) return;
+  }
+}
+
+async function loadOlder() {
+  const id = state.open;
+  const loaded = state.msgs.get(id);
+  if (!id || state.loadingOlder || state.complete.has(id) || !loaded || !loaded.size) return;
+  state.loadingOlder = true;
+  try {
+    const oldest = Math.min(...loaded.keys());
+    const page = await fetchPage(id, { before_seq: oldest });
+    if (page.length < PAGE) state.complete.add(id);
+    if (state.open !== id) return;
+    const box = $('messages');
+    const fromBottom = box.scrollHeight - box.scrollTop;
+    renderMessages(false);
+    box.scrollTop = box.scrollHeight - fromBottom;
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    state.loadingOlder = false;
+  }
+  fillScreen();
+}
+
+/** Loads older pages until the view can scroll (scrolling up is what loads more). */
+function fillScreen() {
+  const box = $('messages');
+  if (state.open && box.scrollHeight <= box.clientHeight) loadOlder();
+}
+
+// ---- opening a conversation, reading -------------------------------------------------
+
+async function openConversation(id) {
+  state.open = id;
+  history.replaceState(null, '', `#${id}`);
+  document.body.classList.add('viewing');
+  $('empty').hidden = true;
+  $('composer').hidden = false;
+  $('messages').replaceChildren();
+  renderHeader();
+  renderList();
+  renderTyping();
+  try {
+    await loadDetail(id);
+    if (!state.msgs.has(id)) {
+      const page = await fetchPage(id, {});
+      if (page.length < PAGE) state.complete.add(id);
+    } else {
+      await catchUp(id);
+    }
+  } catch (e) {
+    toast(e.message);
+  }
+  if (state.open !== id) return;
+  renderHeader();
+  renderMessages(true);
+  markRead();
+  fillScreen();
+  $('text').focus();
+}
+
+function closeConversation() {
+  state.open = null;
+  history.replaceState(null, '', location.pathname);
+  document.body.classList.remove('viewing');
+  $('empty').hidden = false;
+  $('composer').hidden = true;
+  $('messages').replaceChildren();
+  $('conv-title').textContent = '';
+  $('conv-sub').textContent = '';
+  $('add-member').hidden = true;
+  renderList();
+}
+
+function markRead() {
+  const c = state.convs.get(state.open);
+  if (!c || document.visibilityState === 'hidden') return;
+  const top = Math.max(c.last_seq || 0, maxSeq(state.msgs.get(c.id) || new Map()));
+  if (top <= (c.last_read_seq || 0)) return;
+  c.last_read_seq = top;
+  c.unread = 0;
+  renderList();
+  if (!socket.send({ type: 'read', conversation_id: c.id, seq: top })) {
+    api('POST', `/conversations/${c.id}/read`, { seq: top }).catch(() => {});
+  }
+}
+
+// ---- rendering -------------------------------------------------------------------------
+
+function titleOf(c) {
+  return c.kind === 'direct' ? nameOf(c.peer_id) : c.title || 'Group';
+}
+
+function activity(c) {
+  return Date.parse((c.last_message && c.last_message.created_at) || c.created_at);
+}
+
+function fileOf(m) {
+  try {
+    return JSON.parse(m.body);
+  } catch {
+    return null;
+  }
+}
+
+function preview(m) {
+  if (!m) return 'No messages yet';
+  if (m.kind === 'image') return '🖼 Image';
+  if (m.kind === 'file') return `📄 ${(fileOf(m) || {}).name || 'File'}`;
+  const who = m.sender_id === state.me.id ? 'You: ' : '';
+  return who + m.body;
+}
+
+function renderList() {
+  const items = [...state.convs.values()].sort((a, b) => activity(b) - activity(a));
+  $('conversations').replaceChildren(
+    ...items.map((c) => {
+      const status = c.kind === 'direct' ? (state.presence.get(c.peer_id) || {}).status || 'offline' : 'group';
+      return h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `conv${c.id === state.open ? ' active' : ''}`,
+            'data-id': c.id,
+            'aria-current': c.id === state.open ? 'true' : null,
+            onclick: () => openConversation(c.id),
+          },
+          h('span', { class: `dot ${status}`, title: status, 'aria-label': status === 'group' ? null : status }),
+          h('span', { class: 'conv-main' }, h('span', { class: 'conv-title' }, titleOf(c)), h('span', { class: 'conv-last' }, preview(c.last_message))),
+          c.unread > 0 ? h('span', { class: 'badge', 'aria-label': `${c.unread} unread` }, String(c.unread)) : null,
+        ),
+      );
+    }),
+  );
+}
+
+function renderHeader() {
+  const c = state.convs.get(state.open);
+  if (!c) return;
+  $('conv-title').textContent = titleOf(c);
+  let sub = '';
+  if (c.kind === 'direct') {
+    const p = state.presence.get(c.peer_id);
+    if (p && p.status === 'online') sub = 'online';
+    else if (p && p.last_seen) sub = `last seen ${new Date(p.last_seen).toLocaleString()}`;
+  } else if (c.members) {
+    sub = `${c.members.length} members`;
+  }
+  $('conv-sub').textContent = sub;
+  const mine = c.members && c.members.find((m) => m.user_id === state.me.id);
+  $('add-member').hidden = !(c.kind === 'group' && mine && mine.role !== 'member');
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function renderMessages(toBottom) {
+  const c = state.convs.get(state.open);
+  if (!c) return;
+  const box = $('messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 48;
+  const msgs = [...(state.msgs.get(c.id) || new Map()).values()].sort((a, b) => a.seq - b.seq);
+  const others = (c.members || []).filter((m) => m.user_id !== state.me.id);
+  const readBy = (seq) => others.filter((m) => m.last_read_seq >= seq).length;
+  let lastSeen = null;
+  for (const m of msgs) if (m.sender_id === state.me.id && readBy(m.seq) > 0) lastSeen = m;
+
+  const nodes = [];
+  if (state.complete.has(c.id)) nodes.push(h('p', { class: 'start' }, 'This is the start of the conversation.'));
+  let day = null;
+  for (const m of msgs) {
+    const d = dayFormat.format(new Date(m.created_at));
+    if (d !== day) {
+      nodes.push(h('div', { class: 'day', role: 'separator' }, d));
+      day = d;
+    }
+    let seen = null;
+    if (m === lastSeen) seen = h('span', { class: 'seen' }, c.kind === 'direct' ? 'Seen' : `Seen by ${readBy(m.seq)}`);
+    nodes.push(messageNode(m, c, seen));
+  }
+  for (const p of state.outbox.filter((x) => x.conversation_id === c.id)) nodes.push(pendingNode(p));
+  box.replaceChildren(...nodes);
+  if (toBottom || atBottom) box.scrollTop = box.scrollHeight;
+}
+
+function messageNode(m, c, seen) {
+  const mine = m.sender_id === state.me.id;
+  return h(
+    'article',
+    { class: `msg ${mine ? 'mine' : 'theirs'} kind-${m.kind}`, 'data-seq': m.seq },
+    !mine && c.kind === 'group' ? h('div', { class: 'from' }, nameOf(m.sender_id)) : null,
+    m.kind === 'image' || m.kind === 'file' ? fileNode(m) : h('div', { class: 'text' }, m.body),
+    h('div', { class: 'meta' }, h('time', { datetime: m.created_at }, timeFormat.format(new Date(m.created_at))), seen),
+  );
+}
+
+function pendingNode(p) {
+  const body = p.kind === 'text' ? p.body : p.label || p.kind;
+  return h(
+    'article',
+    { class: `msg mine pending${p.failed ? ' failed' : ''}`, 'data-client-msg-id': p.client_msg_id },
+    h('div', { class: 'text' }, body),
+    h(
+      'div',
+      { class: 'meta' },
+      p.failed ? `Not sent: ${p.failed} ` : 'Sending…',
+      p.failed ? h('button', { type: 'button', class: 'link', onclick: () => discard(p) }, 'Discard') : null,
+    ),
+  );
+}
+
+function discard(p) {
+  state.outbox = state.outbox.filter((x) => x !== p);
+  saveOutbox();
+  renderMessages(false);
+}
+
+// Downloads need the token, which an <img src> cannot carry: fetch, then show the blob.
+const blobs = new Map();
+
+function blobUrl(fileId) {
+  let url = blobs.get(fileId);
+  if (!url) {
+    url = api('GET', `/files/${fileId}`, undefined, { raw: true })
+      .then((r) => r.blob())
+      .then((b) => URL.createObjectURL(b));
+    url.catch(() => blobs.delete(fileId));
+    blobs.set(fileId, url);
+  }
+  return url;
+}
+
+function fileNode(m) {
+  const f = fileOf(m);
+  if (!f || !f.file_id) return h('div', { class: 'text' }, m.body);
+  if (m.kind === 'image') {
+    const img = h('img', { class: 'image', alt: f.name || 'image', width: f.width, height: f.height });
+    blobUrl(f.file_id).then(
+      (url) => { img.src = url; },
+      () => { img.alt = `${f.name || 'image'} (not available)`; },
+    );
+    return img;
+  }
+  const open = () => blobUrl(f.file_id).then((url) => {
+    const a = h('a', { href: url, download: f.name || 'file' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, (e) => toast(e.message));
+  return h('button', { type: 'button', class: 'file', onclick: open }, `📄 ${f.name || 'file'} (${size(f.size)})`);
+}
+
+function size(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function renderTyping() {
+  const typers = state.typing.get(state.open);
+  const now = Date.now();
+  const names = typers ? [...typers].filter(([, until]) => until > now).map(([id]) => nameOf(id)) : [];
+  $('typing').textContent = names.length === 0 ? '' : `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} typing…`;
+}
+
+function setStatus(stateName, text) {
+  $('conn-status').dataset.state = stateName;
+  $('conn-status').textContent = text;
+}
+
+let toastTimer = null;
+function toast(text) {
+  $('toast').textContent = text;
+  $('toast').hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { $('toast').hidden = true; }, 5000);
+}
+
+// ---- user pickers: direct chats, groups, members ------------------------------------
+
+function picker(input, results, onPick) {
+  let timer = null;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      if (!q) {
+        results.replaceChildren();
+        results.hidden = true;
+        return;
+      }
+      let found = [];
+      try {
+        found = (await api('GET', `/users?query=${encodeURIComponent(q)}`)).filter((u) => u.id !== state.me.id);
+      } catch (e) {
+        toast(e.message);
+      }
+      for (const u of found) users.set(u.id, u);
+      results.replaceChildren(
+        ...found.map((u) => h('li', {}, h('button', { type: 'button', class: 'user', 'data-username': u.username, onclick: () => onPick(u) }, `@${u.username}`))),
+      );
+      if (!found.length) results.append(h('li', { class: 'none' }, 'Nobody found'));
+      results.hidden = false;
+    }, 200);
+  });
+}
+
+function clearPicker(input, results) {
+  input.value = '';
+  results.replaceChildren();
+  results.hidden = true;
+}
+
+picker($('user-query'), $('user-results'), async (u) => {
+  clearPicker($('user-query'), $('user-results'));
+  try {
+    const c = await api('POST', '/conversations', { kind: 'direct', peer_id: u.id });
+    await refreshList();
+    openConversation(c.id);
+  } catch (e) {
+    toast(e.message);
+  }
+});
+
+const chosen = new Map();
+function renderChosen() {
+  $('group-chosen').replaceChildren(
+    ...[...chosen.values()].map((u) => h('li', {}, `@${u.username} `, h('button', { type: 'button', class: 'link', 'aria-label': `Remove ${u.username}`, onclick: () => { chosen.delete(u.id); renderChosen(); } }, '×'))),
+  );
+}
+picker($('group-query'), $('group-results'), (u) => {
+  chosen.set(u.id, u);
+  clearPicker($('group-query'), $('group-results'));
+  renderChosen();
+});
+$('new-group').addEventListener('click', () => {
+  chosen.clear();
+  renderChosen();
+  $('group-title').value = '';
+  $('group-error').textContent = '';
+  $('group-dialog').showModal();
+});
+$('group-cancel').addEventListener('click', () => $('group-dialog').close());
+$('group-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  try {
+    const c = await api('POST', '/conversations', { kind: 'group', title: $('group-title').value.trim(), member_ids: [...chosen.keys()] });
+    $('group-dialog').close();
+    await refreshList();
+    openConversation(c.id);
+  } catch (err) {
+    $('group-error').textContent = err.message;
+  }
+});
+
+picker($('member-query'), $('member-results'), async (u) => {
+  const id = state.open;
+  try {
+    await api('POST', `/conversations/${id}/members`, { user_id: u.id });
+    clearPicker($('member-query'), $('member-results'));
+    $('member-dialog').close();
+    await loadDetail(id);
+    renderHeader();
+  } catch (e) {
+    $('member-error').textContent = e.message;
+  }
+});
+$('add-member').addEventListener('click', () => {
+  $('member-error').textContent = '';
+  $('member-dialog').showModal();
+});
+$('member-cancel').addEventListener('click', () => $('member-dialog').close());
+$('member-form').addEventListener('submit', (e) => e.preventDefault());
+
+// ---- composing -------------------------------------------------------------------------
+
+function submit() {
+  const body = $('text').value.trim();
+  if (!body || !state.open) return;
+  $('text').value = '';
+  autosize();
+  queue(state.open, 'text', body);
+}
+
+function autosize() {
+  const t = $('text');
+  t.style.height = 'auto';
+  t.style.height = `${Math.min(t.scrollHeight, 160)}px`;
+}
+
+let lastTyping = 0;
+$('text').addEventListener('input', () => {
+  autosize();
+  if (state.open && $('text').value.trim() && Date.now() - lastTyping > TYPING_EVERY_MS) {
+    lastTyping = Date.now();
+    socket.send({ type: 'typing', conversation_id: state.open });
+  }
+});
+$('text').addEventListener('keydown', (e) => {
+  // isComposing: Enter also confirms a word in an input method (Chinese, Japanese…).
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    submit();
+  }
+});
+$('composer').addEventListener('submit', (e) => {
+  e.preventDefault();
+  submit();
+});
+$('attach').addEventListener('click', () => $('file').click());
+$('file').addEventListener('change', async () => {
+  const file = $('file').files[0];
+  $('file').value = '';
+  const id = state.open;
+  if (!file || !id) return;
+  toast(`Uploading ${file.name}…`);
+  try {
+    const up = await api('POST', `/files?name=${encodeURIComponent(file.name)}`, file);
+    const kind = up.content_type.startsWith('image/') ? 'image' : 'file';
+    queue(id, kind, JSON.stringify({ file_id: up.file_id, name: up.name }), `${kind === 'image' ? '🖼' : '📄'} ${up.name}`);
+    $('toast').hidden = true;
+  } catch (e) {
+    toast(`Upload failed: ${e.message}`);
+  }
+});
+
+// ---- the rest of the page --------------------------------------------------------------
+
+$('messages').addEventListener('scroll', () => {
+  if ($('messages').scrollTop < 80) loadOlder();
+});
+$('back').addEventListener('click', closeConversation);
+$('user-search').addEventListener('submit', (e) => e.preventDefault());
+$('auth-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  signIn(false);
+});
+$('sign-up').addEventListener('click', () => signIn(true));
+$('sign-out').addEventListener('click', async () => {
+  try {
+    await api('DELETE', '/sessions/current');
+  } catch {
+    // Signed out here either way; the token expires on its own.
+  }
+  sessionEnded('');
+});
+document.addEventListener('visibilitychange', markRead);
+setInterval(renderTyping, 1000);
+
+/** After a 1008 close: is the token still good (then the close was something else)? */
+async function stillSignedIn() {
+  try {
+    await api('GET', '/me');
+    return true;
+  } catch (e) {
+    return !(e.status === 401 || e.status === 403);
+  }
+}
+
+start();

@@ -1,0 +1,157 @@
+//! The built-in web client (`/`) and admin page (`/admin`) of protocol v1: plain HTML,
+//! CSS and JavaScript, embedded in the binary so the server needs no build step and no
+//! CDN. The pages talk to the server only through the public protocol (HTTP + `/ws`), so
+//! they are also a worked example of a client.
+//!
+//! ```no_run
+//! # use warp::Filter;
+//! # fn mount(api: warp::filters::BoxedFilter<(warp::reply::Response,)>) {
+//! // Pages first: the API's routes answer every other path with a JSON 404.
+//! let all = chat_adapter_web::pages().or(api).unify().boxed();
+//! # }
+//! ```
+
+use http::header::{self, HeaderValue};
+use warp::filters::BoxedFilter;
+use warp::reply::{Reply, Response};
+use warp::Filter;
+
+/// What the pages may load: only their own scripts and styles, images from the server or
+/// from blobs (downloaded files are fetched with the token, then shown from memory), and
+/// connections back to the server. No inline script, so injected markup cannot run.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; \
+     base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// One embedded file.
+struct Asset {
+    path: &'static str,
+    content_type: &'static str,
+    body: &'static str,
+}
+
+const ASSETS: &[Asset] = &[
+    Asset {
+        path: "style.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_str!("../assets/style.css"),
+    },
+    Asset {
+        path: "common.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../assets/common.js"),
+    },
+    Asset {
+        path: "chat.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../assets/chat.js"),
+    },
+    Asset {
+        path: "socket.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../assets/socket.js"),
+    },
+    Asset {
+        path: "admin.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../assets/admin.js"),
+    },
+];
+
+const INDEX: &str = include_str!("../assets/index.html");
+const ADMIN: &str = include_str!("../assets/admin.html");
+const HTML: &str = "text/html; charset=utf-8";
+
+/// `GET /` (the chat), `GET /admin` (the admin page) and `GET /assets/{file}`. Anything
+/// else is rejected, so the filter can sit in front of the API routes.
+pub fn pages() -> BoxedFilter<(Response,)> {
+    let index = warp::path::end().map(|| page(HTML, INDEX));
+    let admin = warp::path!("admin").map(|| page(HTML, ADMIN));
+    let assets = warp::path!("assets" / String).and_then(|name: String| async move {
+        ASSETS
+            .iter()
+            .find(|a| a.path == name)
+            .map(|a| page(a.content_type, a.body))
+            .ok_or_else(warp::reject::not_found)
+    });
+    warp::get()
+        .and(index.or(admin).unify().or(assets).unify())
+        .boxed()
+}
+
+fn page(content_type: &'static str, body: &'static str) -> Response {
+    let mut resp = body.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Small files, embedded per build: revalidate each time rather than serve stale code
+    // after an upgrade.
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn pages_and_assets_are_served_with_their_type_and_the_policy() {
+        for (path, ty) in [
+            ("/", HTML),
+            ("/admin", HTML),
+            ("/assets/chat.js", "text/javascript; charset=utf-8"),
+            ("/assets/style.css", "text/css; charset=utf-8"),
+        ] {
+            let resp = warp::test::request().path(path).reply(&pages()).await;
+            assert_eq!(resp.status(), 200, "{path}");
+            assert_eq!(resp.headers()[header::CONTENT_TYPE], ty, "{path}");
+            assert_eq!(
+                resp.headers()[header::CONTENT_SECURITY_POLICY],
+                CONTENT_SECURITY_POLICY
+            );
+            assert_eq!(resp.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+            assert!(!resp.body().is_empty());
+        }
+    }
+
+    #[tokio::test]
+    async fn other_paths_and_methods_are_left_to_the_next_filter() {
+        let filter = pages();
+        for path in [
+            "/assets/nope.js",
+            "/assets/../Cargo.toml",
+            "/api/v1/me",
+            "/x",
+        ] {
+            assert!(
+                !warp::test::request().path(path).matches(&filter).await,
+                "{path}"
+            );
+        }
+        let post = warp::test::request().method("POST").path("/");
+        assert!(!post.matches(&filter).await);
+    }
+
+    #[test]
+    fn pages_load_no_inline_script_and_nothing_from_elsewhere() {
+        for html in [INDEX, ADMIN] {
+            assert!(
+                !html.contains("<script>"),
+                "inline scripts are blocked by the CSP"
+            );
+            assert!(!html.contains("http://") && !html.contains("https://"));
+        }
+    }
+}

@@ -1,0 +1,290 @@
+// The web client in Debian's Chromium, driven by Playwright: two people chat through the
+// pages the server embeds, then an admin bans one of them. Run by
+// tests/e2e/tests/browser.rs, which starts the server and passes:
+//   CHAT_BROWSER_URL    the server, e.g. http://127.0.0.1:34567
+//   CHAT_BROWSER_ADMIN  an admin's "username:password"
+//   CHAT_BROWSER_OUT    where the screenshots go
+//   CHROMIUM            the browser (default /usr/bin/chromium)
+// Each browser context reaches the server through its own TCP proxy, so the test can cut
+// one user's connections (as a dropped network or a restarted balancer would) and hold
+// them down while the other keeps chatting.
+import { mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const server = new URL(process.env.CHAT_BROWSER_URL);
+const [adminName, adminPassword] = process.env.CHAT_BROWSER_ADMIN.split(':');
+const out = process.env.CHAT_BROWSER_OUT;
+mkdirSync(out, { recursive: true });
+const WAIT = 10000;
+
+function step(what) {
+  console.log(`browser: ${what}`);
+}
+
+/** A TCP proxy to the server whose connections can be cut and held down. */
+async function proxy() {
+  const live = new Set();
+  let down = false;
+  const listener = net.createServer((client) => {
+    if (down) return client.destroy();
+    const upstream = net.connect(Number(server.port), server.hostname);
+    const pair = { client, upstream };
+    live.add(pair);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      live.delete(pair);
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise((r) => listener.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${listener.address().port}`,
+    cut() {
+      down = true;
+      for (const { client, upstream } of live) {
+        client.destroy();
+        upstream.destroy();
+      }
+      live.clear();
+    },
+    restore() {
+      down = false;
+    },
+    close() {
+      listener.close();
+    },
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const failures = [];
+async function open(viewport, via) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  // Any alert means markup from a message ran: the XSS check below relies on this.
+  page.on('dialog', (d) => {
+    failures.push(`a dialog opened: ${d.message()}`);
+    d.dismiss();
+  });
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/WebSocket|Failed to load resource|ERR_/.test(m.text())) {
+      failures.push(`console error: ${m.text()}`);
+    }
+  });
+  page.base = via.url;
+  return page;
+}
+
+const suffix = Math.random().toString(36).slice(2, 8);
+const alice = `alice_${suffix}`;
+const bob = `bob_${suffix}`;
+const password = 'correct horse battery';
+
+async function signUp(page, name) {
+  await page.goto(`${page.base}/`);
+  await page.fill('#auth-username', name);
+  await page.fill('#auth-password', password);
+  await page.click('#sign-up');
+  await online(page);
+}
+
+// The status sits in the list's header, hidden on a phone while a conversation is open.
+const online = (page, timeout = WAIT) =>
+  page.locator('#conn-status[data-state="online"]').waitFor({ state: 'attached', timeout });
+const texts = (page, selector) => page.locator(selector).allTextContents();
+const messageTexts = (page) => texts(page, '#messages .msg:not(.pending) .text');
+
+async function send(page, text) {
+  await page.fill('#text', text);
+  await page.press('#text', 'Enter');
+  await page.locator('#messages .msg.mine:not(.pending) .text', { hasText: text.split('\n')[0] }).last().waitFor();
+}
+
+async function sees(page, text) {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('#messages .msg .text')].some((e) => e.textContent === t),
+    text,
+    { timeout: WAIT },
+  );
+}
+
+const proxyA = await proxy();
+const proxyB = await proxy();
+const a = await open({ width: 1100, height: 760 }, proxyA);
+const b = await open({ width: 390, height: 780 }, proxyB); // a phone-sized screen
+
+try {
+  step('both sign up');
+  await signUp(a, alice);
+  await signUp(b, bob);
+
+  step('alice starts a direct chat by searching bob');
+  await a.fill('#user-query', bob.slice(0, 6));
+  await a.click(`#user-results button[data-username="${bob}"]`);
+  await a.locator('#conv-title', { hasText: bob }).waitFor();
+  const greeting = 'Hello Bob 👋 你好，世界';
+  await send(a, greeting);
+
+  step('bob sees an unread badge, opens the chat and sees the message, emoji intact');
+  await b.locator('#conversations .conv .badge', { hasText: '1' }).waitFor();
+  await b.locator('#conversations .conv', { hasText: alice }).click();
+  await sees(b, greeting);
+
+  step('alice sees "Seen" once bob has read it');
+  await a.locator('#messages .msg.mine .seen', { hasText: 'Seen' }).waitFor();
+
+  step('bob types: alice sees the typing indicator');
+  await b.fill('#text', 'let me think');
+  await a.locator('#typing', { hasText: `${bob} is typing` }).waitFor();
+
+  step('bob answers over two lines (Shift+Enter), Enter sends');
+  await b.fill('#text', 'line one');
+  await b.press('#text', 'Shift+Enter');
+  await b.type('#text', 'line two ☀️');
+  await b.press('#text', 'Enter');
+  await sees(a, 'line one\nline two ☀️');
+
+  step('alice sends an image; bob sees it rendered');
+  const png = await a.screenshot({ clip: { x: 0, y: 0, width: 160, height: 100 } });
+  await a.setInputFiles('#file', { name: 'screen.png', mimeType: 'image/png', buffer: png });
+  await b.waitForFunction(() => {
+    const img = document.querySelector('#messages .msg.theirs img.image');
+    return img && img.complete && img.naturalWidth === 160 && img.naturalHeight === 100;
+  });
+  assert.match(await b.getAttribute('#messages .msg.theirs img.image', 'src'), /^blob:/);
+
+  step('a message that looks like markup is shown as text');
+  const xss = '<img src=x onerror=alert(1)>';
+  await send(a, xss);
+  await sees(b, xss);
+  assert.equal(await b.locator('#messages img:not(.image)').count(), 0, 'no element made from the body');
+
+  step('bob reloads and keeps the history');
+  const before = await messageTexts(b);
+  await b.reload();
+  await online(b);
+  await sees(b, xss);
+  assert.deepEqual(await messageTexts(b), before);
+  assert.equal(await b.locator('#messages .msg img.image').count(), 1);
+
+  step("alice's connection is cut; bob keeps sending; alice queues a message offline");
+  proxyA.cut();
+  await a.locator('#conn-status[data-state="offline"]').waitFor({ state: 'attached' });
+  const missed = ['missed one', 'missed two', 'missed three'];
+  for (const m of missed) await send(b, m);
+  await a.fill('#text', 'written while offline');
+  await a.press('#text', 'Enter');
+  await a.locator('#messages .msg.pending', { hasText: 'written while offline' }).waitFor();
+
+  step('alice reconnects: catches up once, her queued message goes out once');
+  proxyA.restore();
+  await online(a, 20000);
+  for (const m of missed) await sees(a, m);
+  await sees(b, 'written while offline');
+  await a.locator('#messages .msg.pending').waitFor({ state: 'detached' });
+  await a.locator('#conversations .conv.active .badge').waitFor({ state: 'detached' });
+  const afterA = await messageTexts(a);
+  const afterB = await messageTexts(b);
+  for (const m of [...missed, 'written while offline', greeting]) {
+    assert.equal(afterA.filter((t) => t === m).length, 1, `alice shows "${m}" once`);
+    assert.equal(afterB.filter((t) => t === m).length, 1, `bob shows "${m}" once`);
+  }
+  assert.deepEqual(afterA, afterB, 'both show the same conversation in the same order');
+  await a.screenshot({ path: path.join(out, 'chat-desktop.png') });
+  await b.screenshot({ path: path.join(out, 'chat-phone.png') });
+
+  step('older messages load when scrolling up');
+  const conversation = await a.evaluate(() => location.hash.slice(1));
+  await b.evaluate(async (id) => {
+    const token = localStorage.getItem('chat.token');
+    for (let i = 1; i <= 60; i += 1) {
+      const r = await fetch(`/api/v1/conversations/${id}/messages`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ client_msg_id: `bulk-${i}`, kind: 'text', body: `bulk ${i}` }),
+      });
+      if (!r.ok) throw new Error(`send ${i}: ${r.status}`);
+    }
+  }, conversation);
+  await a.reload();
+  await sees(a, 'bulk 60');
+  assert.equal(await a.locator('#messages .msg').count(), 50, 'the newest page first');
+  await a.locator('#messages .start').waitFor({ state: 'detached' });
+  for (let i = 0; i < 5 && (await a.locator('#messages .start').count()) === 0; i += 1) {
+    await a.evaluate(() => { document.getElementById('messages').scrollTop = 0; });
+    await a.waitForTimeout(300);
+  }
+  await a.locator('#messages .start').waitFor();
+  await sees(a, greeting);
+  const all = await messageTexts(a);
+  assert.equal(new Set(all).size, all.length, 'no message twice after scrolling back');
+  assert.equal(await a.locator('#messages .msg').count(), 1 + 1 + 1 + 1 + 3 + 1 + 60, 'every message once');
+
+  step('alice creates a group with bob; bob sees it');
+  await a.click('#new-group');
+  await a.fill('#group-title', 'Team 🚀');
+  await a.fill('#group-query', bob);
+  await a.click(`#group-results button[data-username="${bob}"]`);
+  await a.click('#group-form button[type="submit"]');
+  await a.locator('#conv-title', { hasText: 'Team 🚀' }).waitFor();
+  await send(a, 'welcome to the team');
+  await b.click('#back');
+  await b.locator('#conversations .conv', { hasText: 'Team 🚀' }).waitFor();
+
+  step('the admin bans bob; his open page is signed out');
+  const admin = await open({ width: 1000, height: 700 }, proxyA);
+  await admin.goto(`${admin.base}/`);
+  await admin.fill('#auth-username', adminName);
+  await admin.fill('#auth-password', adminPassword);
+  await admin.click('#sign-in');
+  await admin.locator('#admin-link').click();
+  await admin.locator('#panel').waitFor();
+  await admin.waitForFunction(() => Number(document.getElementById('stat-users').textContent) >= 3);
+  await admin.fill('#admin-query', bob);
+  await admin.waitForFunction(
+    (name) => [...document.querySelectorAll('#user-rows tr')].map((r) => r.dataset.username).join() === name,
+    bob,
+  );
+  const row = admin.locator(`#user-rows tr[data-username="${bob}"]`);
+  await row.locator('button', { hasText: 'Ban' }).click();
+  await row.locator('td', { hasText: 'banned' }).waitFor();
+  await b.locator('#auth-notice', { hasText: 'signed out' }).waitFor();
+  assert.equal(await b.locator('#app').isHidden(), true);
+  await admin.screenshot({ path: path.join(out, 'admin.png') });
+  await b.screenshot({ path: path.join(out, 'banned-phone.png') });
+
+  step('bob cannot sign in again');
+  await b.fill('#auth-username', bob);
+  await b.fill('#auth-password', password);
+  await b.click('#sign-in');
+  await b.locator('#auth-error', { hasText: /banned/i }).waitFor();
+
+  assert.deepEqual(failures, []);
+  step(`passed; screenshots in ${out}`);
+} catch (e) {
+  for (const [name, page] of [['alice', a], ['bob', b]]) {
+    await page.screenshot({ path: path.join(out, `failed-${name}.png`) }).catch(() => {});
+  }
+  console.error(e);
+  if (failures.length) console.error(failures);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+  proxyA.close();
+  proxyB.close();
+}
