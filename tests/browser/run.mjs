@@ -134,6 +134,7 @@ try {
   await signUp(b, bob);
 
   step('alice starts a direct chat by searching bob');
+  const bobDot = () => a.locator('#conversations .conv', { hasText: bob }).locator('.dot');
   await a.fill('#user-query', bob.slice(0, 6));
   await a.click(`#user-results button[data-username="${bob}"]`);
   await a.locator('#conv-title', { hasText: bob }).waitFor();
@@ -145,7 +146,8 @@ try {
   await b.locator('#conversations .conv', { hasText: alice }).click();
   await sees(b, greeting);
 
-  step('alice sees "Seen" once bob has read it');
+  step('alice sees bob online, and "Seen" once bob has read it');
+  await bobDot().and(a.locator('.online')).waitFor();
   await a.locator('#messages .msg.mine .seen', { hasText: 'Seen' }).waitFor();
 
   step('bob types: alice sees the typing indicator');
@@ -167,6 +169,10 @@ try {
     return img && img.complete && img.naturalWidth === 160 && img.naturalHeight === 100;
   });
   assert.match(await b.getAttribute('#messages .msg.theirs img.image', 'src'), /^blob:/);
+
+  step('alice sends a file; bob gets a download button with its name');
+  await a.setInputFiles('#file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting at 10\n') });
+  await b.locator('#messages .msg.theirs button.file', { hasText: 'notes.txt' }).waitFor();
 
   step('a message that looks like markup is shown as text');
   const xss = '<img src=x onerror=alert(1)>';
@@ -233,7 +239,7 @@ try {
   await sees(a, greeting);
   const all = await messageTexts(a);
   assert.equal(new Set(all).size, all.length, 'no message twice after scrolling back');
-  assert.equal(await a.locator('#messages .msg').count(), 1 + 1 + 1 + 1 + 3 + 1 + 60, 'every message once');
+  assert.equal(await a.locator('#messages .msg').count(), 1 + 1 + 1 + 1 + 1 + 3 + 1 + 60, 'every message once');
 
   step('alice creates a group with bob; bob sees it');
   await a.click('#new-group');
@@ -264,6 +270,7 @@ try {
   await row.locator('button', { hasText: 'Ban' }).click();
   await row.locator('td', { hasText: 'banned' }).waitFor();
   await b.locator('#auth-notice', { hasText: 'signed out' }).waitFor();
+  await bobDot().and(a.locator('.offline')).waitFor();
   assert.equal(await b.locator('#app').isHidden(), true);
   await admin.screenshot({ path: path.join(out, 'admin.png') });
   await b.screenshot({ path: path.join(out, 'banned-phone.png') });
