@@ -24,7 +24,7 @@ impl EventSink for Printer {
         self.id
     }
     fn deliver(&self, envelope: Arc<Envelope>) -> Result<(), SinkFull> {
-        if let DomainEvent::MessageSent { message } = &envelope.event {
+        if let DomainEvent::MessageSent { message, .. } = &envelope.event {
             println!(
                 "[{} receives] #{} {}",
                 self.who,

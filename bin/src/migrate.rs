@@ -14,7 +14,7 @@ use tokio::task::JoinSet;
 
 use chat_adapter_mysql::{MysqlConfig, MysqlStore};
 use chat_adapter_txt::{FsyncMode, TxtConfig, TxtStore};
-use chat_domain::entities::{Conversation, ConversationType, Message, NewMessage, Participant};
+use chat_domain::entities::{Conversation, ConversationType, Message, NewMessage, MessageChange, Participant};
 use chat_domain::ports::{ConversationRepository, MessageRepository, UserRepository};
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_domain::RepoError;
@@ -291,6 +291,7 @@ async fn copy_message(to: &Ports, m: Message) -> Result<(), RepoError> {
         body: m.body,
         client_msg_id: m.client_msg_id,
         reply_to: m.reply_to,
+        mentions: m.mentions,
         created_at: m.created_at,
     };
     let stored = to.1.append(draft).await?;
@@ -299,6 +300,29 @@ async fn copy_message(to: &Ports, m: Message) -> Result<(), RepoError> {
             "message {seq} landed at {} in the target",
             stored.message.seq.get()
         )));
+    }
+    // Its changes, replayed: the target numbers them with versions of its own.
+    let mut changes = Vec::new();
+    if let Some(at) = m.edited_at {
+        changes.push(MessageChange::Edit {
+            body: stored.message.body.clone(),
+            at,
+        });
+    }
+    for r in m.reactions {
+        for user in r.users {
+            changes.push(MessageChange::React {
+                user,
+                emoji: r.emoji.clone(),
+                on: true,
+            });
+        }
+    }
+    if m.deleted {
+        changes.push(MessageChange::Recall);
+    }
+    for change in &changes {
+        to.1.change(m.conversation_id, seq, change).await?;
     }
     Ok(())
 }

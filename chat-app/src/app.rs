@@ -54,6 +54,11 @@ pub struct Settings {
     pub max_group_members: usize,
     /// Most users a search returns.
     pub search_limit: usize,
+    /// How long after sending the sender may recall a message (a group's owner and
+    /// admins may at any time).
+    pub recall_window: Duration,
+    /// Most members one message may mention.
+    pub max_mentions: usize,
 }
 
 impl Default for Settings {
@@ -70,6 +75,8 @@ impl Default for Settings {
             },
             max_group_members: 1000,
             search_limit: 20,
+            recall_window: Duration::from_secs(2 * 60),
+            max_mentions: 20,
         }
     }
 }

@@ -73,6 +73,7 @@ impl From<DomainError> for AppError {
             DomainError::Invalid { .. } => AppError::BadRequest(e.to_string()),
             DomainError::TooLarge { .. } => AppError::TooLarge(e.to_string()),
             DomainError::Forbidden(reason) => AppError::Forbidden(reason.into()),
+            DomainError::Conflict(reason) => AppError::Conflict(reason),
         }
     }
 }

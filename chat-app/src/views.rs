@@ -53,6 +53,8 @@ pub struct ConversationSummary {
     pub last_seq: u64,
     /// Messages after the caller's read cursor.
     pub unread: u64,
+    /// Of those, the ones that mention the caller.
+    pub unread_mentions: u64,
     /// Its newest message.
     pub last_message: Option<Message>,
 }

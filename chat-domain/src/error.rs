@@ -24,6 +24,9 @@ pub enum DomainError {
     /// The actor is not allowed to do this.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
+    /// The action does not fit the current state (changing a recalled message, say).
+    #[error("{0}")]
+    Conflict(String),
 }
 
 impl DomainError {

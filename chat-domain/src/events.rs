@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::sync::OnceLock;
 
-use crate::entities::{Message, PresenceStatus};
+use crate::entities::{ChangeKind, Message, PresenceStatus, ReplyPreview};
 use crate::ids::{ConnectionId, ConversationId, UserId};
 use crate::values::TokenHash;
 
@@ -17,6 +17,24 @@ pub enum DomainEvent {
     MessageSent {
         /// The stored message.
         message: Message,
+        /// A preview of the message it answers, if it answers one.
+        reply: Option<ReplyPreview>,
+    },
+    /// A stored message was edited, recalled or reacted to; it is given as it is now.
+    MessageChanged {
+        /// The message after the change.
+        message: Message,
+        /// What changed.
+        change: ChangeKind,
+    },
+    /// A member's devices received messages up to `seq`.
+    Delivered {
+        /// Where.
+        conversation_id: ConversationId,
+        /// Whose devices.
+        user_id: UserId,
+        /// Their delivery cursor.
+        seq: u64,
     },
     /// A member's read cursor moved forward.
     MessagesRead {

@@ -208,6 +208,22 @@ impl ConversationRepository for MemoryConversations {
         Ok(())
     }
 
+    async fn advance_delivered(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<Option<u64>, RepoError> {
+        let mut s = lock(&self.0);
+        let p = s.member_mut(id, user_id)?;
+        let before = p.delivered_seq;
+        if seq <= before {
+            return Ok(None);
+        }
+        p.delivered_seq = seq;
+        Ok(Some(before))
+    }
+
     async fn advance_read_cursor(
         &self,
         id: ConversationId,

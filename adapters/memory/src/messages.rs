@@ -1,12 +1,13 @@
 use async_trait::async_trait;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use chat_domain::entities::{Message, NewMessage};
+use chat_domain::entities::{Message, MessageChange, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{Appended, MessageRepository};
-use chat_domain::values::{ClientMsgId, PageQuery, Seq};
+use chat_domain::ports::{Appended, Changed, MessageRepository};
+use chat_domain::values::{ClientMsgId, Limit, PageQuery, Seq};
+use chat_domain::DomainError;
 use chat_domain::RepoError;
 
 use crate::lock;
@@ -16,6 +17,9 @@ use crate::lock;
 struct Log {
     messages: Vec<Message>,
     by_client_id: HashMap<(UserId, ClientMsgId), usize>,
+    /// The last version handed out, and which seq holds each current version.
+    version: u64,
+    changed: BTreeMap<u64, Seq>,
 }
 
 /// [`MessageRepository`] in memory, with one lock per conversation so appends to
@@ -88,6 +92,53 @@ impl MessageRepository for MemoryMessages {
         })
     }
 
+    async fn change(
+        &self,
+        id: ConversationId,
+        seq: Seq,
+        change: &MessageChange,
+    ) -> Result<Changed, RepoError> {
+        let missing = || RepoError::NotFound(format!("no message at seq {seq}"));
+        let log = self.log(id).ok_or_else(missing)?;
+        let mut log = lock(&log);
+        let version = log.version + 1;
+        let slot = log
+            .messages
+            .get_mut(seq.get() as usize - 1)
+            .ok_or_else(missing)?;
+        let before = slot.version;
+        let mut after = slot.clone();
+        let changed = after.apply(change, version).map_err(conflict)?;
+        if changed {
+            *slot = after.clone();
+            log.version = version;
+            log.changed.remove(&before);
+            log.changed.insert(version, seq);
+        }
+        Ok(Changed {
+            message: after,
+            changed,
+        })
+    }
+
+    async fn changes(
+        &self,
+        id: ConversationId,
+        after_version: u64,
+        limit: Limit,
+    ) -> Result<Vec<Message>, RepoError> {
+        let Some(log) = self.log(id) else {
+            return Ok(Vec::new());
+        };
+        let log = lock(&log);
+        Ok(log
+            .changed
+            .range(after_version + 1..)
+            .take(limit.get())
+            .map(|(_, seq)| log.messages[seq.get() as usize - 1].clone())
+            .collect())
+    }
+
     async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {
         Ok(self
             .log(id)
@@ -124,4 +175,9 @@ impl MessageRepository for MemoryMessages {
     async fn count(&self) -> Result<u64, RepoError> {
         Ok(self.total.load(Ordering::Relaxed))
     }
+}
+
+/// A change the message as stored refuses (recalled meanwhile, too many reactions).
+pub fn conflict(e: DomainError) -> RepoError {
+    RepoError::Conflict(e.to_string())
 }

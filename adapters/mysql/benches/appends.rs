@@ -37,6 +37,7 @@ fn draft(conv: ConversationId, sender: UserId, i: usize) -> NewMessage {
         .unwrap(),
         client_msg_id: Some(ClientMsgId::parse(&format!("{}", MessageId::new())).unwrap()),
         reply_to: None,
+        mentions: Vec::new(),
         created_at: chrono::Utc::now(),
     }
 }

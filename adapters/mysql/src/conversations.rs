@@ -22,7 +22,9 @@ const CONVERSATION: &str = "c.id, c.kind, c.title, c.direct_low, c.direct_high, 
                             c.created_by, c.created_at";
 const PARTICIPANT: &str = "p.conversation_id, p.user_id, p.role, p.joined_at, p.last_read_seq, \
                            EXISTS(SELECT 1 FROM mutes mu WHERE mu.conversation_id = \
-                           p.conversation_id AND mu.user_id = p.user_id)";
+                           p.conversation_id AND mu.user_id = p.user_id), \
+                           COALESCE((SELECT d.seq FROM delivered d WHERE d.conversation_id = \
+                           p.conversation_id AND d.user_id = p.user_id), 0)";
 
 /// The [`ConversationRepository`] on MySQL.
 pub struct MysqlConversations {
@@ -146,7 +148,7 @@ type ConversationRow = (
     Uuid,
     NaiveDateTime,
 );
-type ParticipantRow = (Uuid, Uuid, String, NaiveDateTime, u64, bool);
+type ParticipantRow = (Uuid, Uuid, String, NaiveDateTime, u64, bool, u64);
 type MembershipRow = (
     Uuid,
     String,
@@ -159,7 +161,7 @@ type MembershipRow = (
     String,
     NaiveDateTime,
     u64,
-    bool,
+    u64,
 );
 
 fn conversation_from_row(row: Row) -> Result<Conversation, RepoError> {
@@ -187,7 +189,7 @@ fn conversation_from_tuple(t: ConversationRow) -> Result<Conversation, RepoError
 }
 
 fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
-    let (conversation_id, user_id, role, joined_at, last_read_seq, muted) = t;
+    let (conversation_id, user_id, role, joined_at, last_read_seq, muted, delivered_seq) = t;
     Ok(Participant {
         conversation_id: ConversationId::from_uuid(conversation_id),
         user_id: UserId::from_uuid(user_id),
@@ -200,6 +202,7 @@ fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
         joined_at: from_db_time(joined_at),
         last_read_seq,
         muted,
+        delivered_seq,
     })
 }
 
@@ -354,13 +357,74 @@ impl ConversationRepository for MysqlConversations {
         if conn.affected_rows() == 0 {
             return Err(not_a_member(id, user_id));
         }
-        // A member who rejoins starts unmuted.
-        conn.exec_drop(
-            "DELETE FROM mutes WHERE conversation_id = ? AND user_id = ?",
-            (*id.as_uuid(), *user_id.as_uuid()),
-        )
-        .await
-        .map_err(map)
+        // A member who rejoins starts unmuted, with nothing delivered.
+        for table in ["mutes", "delivered"] {
+            conn.exec_drop(
+                format!("DELETE FROM {table} WHERE conversation_id = ? AND user_id = ?"),
+                (*id.as_uuid(), *user_id.as_uuid()),
+            )
+            .await
+            .map_err(map)?;
+        }
+        Ok(())
+    }
+
+    async fn advance_delivered(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<Option<u64>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let key = (*id.as_uuid(), *user_id.as_uuid());
+        let mut tx = conn
+            .start_transaction(mysql_async::TxOpts::default())
+            .await
+            .map_err(map)?;
+        let result = async {
+            let member: Option<u8> = tx
+                .exec_first(
+                    "SELECT 1 FROM participants WHERE conversation_id = ? AND user_id = ?",
+                    key,
+                )
+                .await?;
+            if member.is_none() {
+                return Ok(Err(not_a_member(id, user_id)));
+            }
+            let before: Option<u64> = tx
+                .exec_first(
+                    "SELECT seq FROM delivered WHERE conversation_id = ? AND user_id = ? \
+                     FOR UPDATE",
+                    key,
+                )
+                .await?;
+            let before = before.unwrap_or(0);
+            if seq <= before {
+                return Ok(Ok(None));
+            }
+            tx.exec_drop(
+                "INSERT INTO delivered (conversation_id, user_id, seq) VALUES (?, ?, ?) \
+                 ON DUPLICATE KEY UPDATE seq = GREATEST(seq, VALUES(seq))",
+                (key.0, key.1, seq),
+            )
+            .await?;
+            Ok(Ok(Some(before)))
+        }
+        .await;
+        match result {
+            Ok(Ok(moved)) => {
+                tx.commit().await.map_err(map)?;
+                Ok(moved)
+            }
+            Ok(Err(e)) => {
+                let _ = tx.rollback().await;
+                Err(e)
+            }
+            Err(e) => {
+                let _ = tx.rollback().await;
+                Err(map(e))
+            }
+        }
     }
 
     async fn set_role(
@@ -454,6 +518,8 @@ impl ConversationRepository for MysqlConversations {
                     "SELECT {CONVERSATION}, p.user_id, p.role, p.joined_at, p.last_read_seq, \
                      EXISTS(SELECT 1 FROM mutes mu WHERE mu.conversation_id = p.conversation_id \
                      AND mu.user_id = p.user_id) \
+                     + 2 * COALESCE((SELECT d.seq FROM delivered d WHERE d.conversation_id = \
+                     p.conversation_id AND d.user_id = p.user_id), 0) \
                      FROM participants p \
                      JOIN conversations c ON c.id = p.conversation_id WHERE p.user_id = ?"
                 ),
@@ -463,11 +529,16 @@ impl ConversationRepository for MysqlConversations {
             .map_err(map)?;
         rows.into_iter()
             .map(|row| {
-                let (id, kind, title, low, high, by, at, user, role, joined, read, muted): MembershipRow =
+                // Twelve columns is as wide as a row tuple decodes: the mute flag and the
+                // delivery cursor travel as one number, `muted + 2 * delivered`.
+                let (id, kind, title, low, high, by, at, user, role, joined, read, packed): MembershipRow =
                     decode(row, "memberships row")?;
+                let (muted, delivered) = (packed % 2 == 1, packed / 2);
                 Ok(Membership {
                     conversation: conversation_from_tuple((id, kind, title, low, high, by, at))?,
-                    participant: participant_from_tuple((id, user, role, joined, read, muted))?,
+                    participant: participant_from_tuple((
+                        id, user, role, joined, read, muted, delivered,
+                    ))?,
                 })
             })
             .collect()

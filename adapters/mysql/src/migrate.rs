@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "mutes",
         sql: include_str!("../migrations/0002_mutes.sql"),
     },
+    Migration {
+        version: 3,
+        name: "message_changes",
+        sql: include_str!("../migrations/0003_message_changes.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

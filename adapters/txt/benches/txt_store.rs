@@ -36,6 +36,7 @@ fn draft(conv: ConversationId, sender: UserId, i: u64) -> NewMessage {
         .unwrap(),
         client_msg_id: Some(ClientMsgId::parse(&format!("{sender}-{i}")).unwrap()),
         reply_to: None,
+        mentions: Vec::new(),
         created_at: chrono::Utc::now(),
     }
 }

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use chat_app::{ConversationDetail, ConversationSummary, Stats};
 use chat_domain::entities::{
-    Conversation, Message, Participant, ParticipantRole, Presence, PresenceStatus, User, UserRole,
+    ChangeKind, Conversation, Message, Participant, ParticipantRole, Presence, PresenceStatus,
+    ReplyPreview, User, UserRole,
 };
 use chat_domain::events::DomainEvent;
 use chat_domain::ids::{ConversationId, UserId};
@@ -57,11 +58,52 @@ pub struct MessageDto<'a> {
     pub seq: u64,
     pub sender_id: UserId,
     pub kind: &'static str,
-    pub body: &'a str,
+    /// `null` once recalled.
+    pub body: Option<&'a str>,
     pub client_msg_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply: Option<&'a ReplyPreview>,
+    #[serde(skip_serializing_if = "<[UserId]>::is_empty")]
+    pub mentions: &'a [UserId],
     pub created_at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reactions: Vec<ReactionDto<'a>>,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub version: u64,
+}
+
+fn is_zero(v: &u64) -> bool {
+    *v == 0
+}
+
+/// One emoji on a MESSAGE: a client knows it reacted when its id is in `user_ids`.
+#[derive(Serialize)]
+pub struct ReactionDto<'a> {
+    pub emoji: &'a str,
+    pub count: usize,
+    pub user_ids: &'a [UserId],
+}
+
+impl<'a> MessageDto<'a> {
+    /// With the preview of the message it answers.
+    pub fn with_reply(m: &'a Message, previews: &'a [ReplyPreview]) -> Self {
+        let mut dto = Self::from(m);
+        dto.reply = m
+            .reply_to
+            .and_then(|seq| previews.iter().find(|p| p.seq == seq));
+        dto
+    }
+
+    /// A page, each message with its reply preview.
+    pub fn page(page: &'a [Message], previews: &'a [ReplyPreview]) -> Vec<Self> {
+        page.iter().map(|m| Self::with_reply(m, previews)).collect()
+    }
 }
 
 impl<'a> From<&'a Message> for MessageDto<'a> {
@@ -72,10 +114,24 @@ impl<'a> From<&'a Message> for MessageDto<'a> {
             seq: m.seq.get(),
             sender_id: m.sender_id,
             kind: m.kind.as_str(),
-            body: m.body.as_str(),
+            body: (!m.deleted).then(|| m.body.as_str()),
             client_msg_id: m.client_msg_id.as_ref().map(|c| c.as_str()),
             reply_to: m.reply_to.map(|s| s.get()),
+            reply: None,
+            mentions: &m.mentions,
             created_at: m.created_at,
+            edited_at: m.edited_at,
+            deleted: m.deleted,
+            reactions: m
+                .reactions
+                .iter()
+                .map(|r| ReactionDto {
+                    emoji: r.emoji.as_str(),
+                    count: r.users.len(),
+                    user_ids: &r.users,
+                })
+                .collect(),
+            version: m.version,
         }
     }
 }
@@ -113,6 +169,7 @@ pub struct SummaryDto<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peer_id: Option<UserId>,
     pub unread: u64,
+    pub unread_mentions: u64,
     pub last_read_seq: u64,
     pub role: ParticipantRole,
     pub last_message: Option<MessageDto<'a>>,
@@ -131,6 +188,7 @@ impl<'a> From<&'a ConversationSummary> for SummaryDto<'a> {
                 }
             }),
             unread: s.unread,
+            unread_mentions: s.unread_mentions,
             last_read_seq: s.me.last_read_seq,
             role: s.me.role,
             last_message: s.last_message.as_ref().map(Into::into),
@@ -145,6 +203,7 @@ pub struct MemberDto {
     pub role: ParticipantRole,
     pub joined_at: DateTime<Utc>,
     pub last_read_seq: u64,
+    pub delivered_seq: u64,
 }
 
 impl From<&Participant> for MemberDto {
@@ -154,6 +213,7 @@ impl From<&Participant> for MemberDto {
             role: p.role,
             joined_at: p.joined_at,
             last_read_seq: p.last_read_seq,
+            delivered_seq: p.delivered_up_to(),
         }
     }
 }
@@ -220,6 +280,15 @@ pub enum EventFrame<'a> {
     Message {
         message: MessageDto<'a>,
     },
+    MessageUpdated {
+        message: MessageDto<'a>,
+        change: ChangeKind,
+    },
+    Delivered {
+        conversation_id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    },
     Receipt {
         conversation_id: ConversationId,
         user_id: UserId,
@@ -250,8 +319,24 @@ pub enum EventFrame<'a> {
 impl<'a> EventFrame<'a> {
     pub fn from_event(e: &'a DomainEvent) -> Option<Self> {
         Some(match e {
-            DomainEvent::MessageSent { message } => EventFrame::Message {
+            DomainEvent::MessageSent { message, reply } => EventFrame::Message {
+                message: MessageDto {
+                    reply: reply.as_ref(),
+                    ..message.into()
+                },
+            },
+            DomainEvent::MessageChanged { message, change } => EventFrame::MessageUpdated {
                 message: message.into(),
+                change: *change,
+            },
+            DomainEvent::Delivered {
+                conversation_id,
+                user_id,
+                seq,
+            } => EventFrame::Delivered {
+                conversation_id: *conversation_id,
+                user_id: *user_id,
+                seq: *seq,
             },
             DomainEvent::MessagesRead {
                 conversation_id,

@@ -1,4 +1,4 @@
-use chat_domain::entities::Message;
+use chat_domain::entities::{Message, ReplyPreview};
 use chat_domain::ids::ConversationId;
 use chat_domain::values::{Limit, PageQuery, Seq};
 
@@ -33,5 +33,48 @@ impl ChatApp {
         };
         self.membership(conversation_id, actor.id()).await?;
         Ok(self.ports.messages.page(conversation_id, query).await?)
+    }
+
+    /// The messages of a conversation changed after `after_version` (edited, recalled,
+    /// reacted to), as they are now, ascending by version: how a client that was away
+    /// learns what changed without reloading history.
+    ///
+    /// # Errors
+    /// `bad_request` for a limit of 0; `forbidden` for a non-member.
+    pub async fn get_changes(
+        &self,
+        actor: &Actor,
+        conversation_id: ConversationId,
+        after_version: u64,
+        limit: Option<u64>,
+    ) -> Result<Vec<Message>, AppError> {
+        let limit = limit.map(Limit::new).transpose()?.unwrap_or_default();
+        self.membership(conversation_id, actor.id()).await?;
+        Ok(self
+            .ports
+            .messages
+            .changes(conversation_id, after_version, limit)
+            .await?)
+    }
+
+    /// Previews of the messages that `messages` (one conversation's) answer, for showing
+    /// quotes. Quoted messages outside the page are read; ones that cannot be read are
+    /// left out rather than failing the page.
+    pub async fn reply_previews(&self, messages: &[Message]) -> Vec<ReplyPreview> {
+        let mut out: Vec<ReplyPreview> = Vec::new();
+        for m in messages {
+            let (Some(seq), conversation) = (m.reply_to, m.conversation_id) else {
+                continue;
+            };
+            if out.iter().any(|p| p.seq == seq) {
+                continue;
+            }
+            let quoted = match messages.iter().find(|q| q.seq == seq) {
+                Some(q) => Some(q.clone()),
+                None => self.ports.messages.get(conversation, seq).await.ok().flatten(),
+            };
+            out.extend(quoted.map(|q| q.reply_preview()));
+        }
+        out
     }
 }

@@ -34,9 +34,18 @@ impl ChatApp {
                     me: m.participant,
                     last_seq,
                     last_message,
+                    unread_mentions: 0,
                 }
             })
             .collect();
+        // Unread mentions: only where something is unread, so usually a few look-ups.
+        for s in out.iter_mut().filter(|s| s.unread > 0) {
+            s.unread_mentions = self
+                .ports
+                .messages
+                .count_mentions(s.conversation.id, actor.id(), s.me.last_read_seq)
+                .await?;
+        }
         out.sort_by_key(|s| {
             let at = s
                 .last_message

@@ -1,22 +1,9 @@
 use std::sync::atomic::Ordering;
 
-use chat_domain::entities::{Message, MessageKind, Participant, PresenceStatus};
+use chat_domain::entities::{Message, Participant, PresenceStatus};
 use chat_domain::ports::PushNotification;
 
 use crate::ChatApp;
-
-/// Characters of a text body a notification carries.
-const PREVIEW_CHARS: usize = 100;
-
-fn preview(m: &Message) -> String {
-    match m.kind {
-        MessageKind::Image => "[image]".into(),
-        MessageKind::File => "[file]".into(),
-        MessageKind::Text | MessageKind::System => {
-            m.body.as_str().chars().take(PREVIEW_CHARS).collect()
-        }
-    }
-}
 
 impl ChatApp {
     /// Queues a push notification for each member (but the sender) with no live
@@ -50,7 +37,7 @@ impl ChatApp {
                 seq: message.seq.get(),
                 sender_id: message.sender_id,
                 kind: message.kind,
-                preview: preview(message),
+                preview: message.short_text(),
                 created_at: message.created_at,
             };
             if self.ports.push.notify(notification).is_err() {

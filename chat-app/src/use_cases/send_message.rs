@@ -1,8 +1,8 @@
 use chat_domain::entities::{MessageKind, NewMessage};
 use chat_domain::events::DomainEvent;
-use chat_domain::ids::{ConnectionId, ConversationId, MessageId};
+use chat_domain::ids::{ConnectionId, ConversationId, MessageId, UserId};
 use chat_domain::rules;
-use chat_domain::values::{ClientMsgId, MessageBody, Seq};
+use chat_domain::values::{ClientMsgId, MessageBody, Seq, Username};
 
 use crate::{Actor, AppError, ChatApp, Sent};
 
@@ -19,6 +19,8 @@ pub struct SendMessage {
     pub body: String,
     /// The seq this message answers.
     pub reply_to: Option<u64>,
+    /// Members to mention besides the `@username`s in a text body (user ids).
+    pub mentions: Vec<String>,
     /// The sending connection, which gets an ack instead of the event.
     pub connection: Option<ConnectionId>,
 }
@@ -32,6 +34,7 @@ impl SendMessage {
             kind: "text".into(),
             body: body.into(),
             reply_to: None,
+            mentions: Vec::new(),
             connection: None,
         }
     }
@@ -71,11 +74,18 @@ impl ChatApp {
         rules::ensure_can_send(&actor.user, membership.as_ref())?;
         self.rate_check(&format!("send:{}", actor.id()), self.settings.send_limit)
             .await?;
-        if let Some(r) = reply_to {
-            if r.get() > self.ports.messages.last_seq(cmd.conversation_id).await? {
-                return Err(AppError::BadRequest(format!("reply_to {r} does not exist")));
-            }
-        }
+        let reply = match reply_to {
+            Some(r) => Some(
+                self.ports
+                    .messages
+                    .get(cmd.conversation_id, r)
+                    .await?
+                    .ok_or_else(|| AppError::BadRequest(format!("reply_to {r} does not exist")))?
+                    .reply_preview(),
+            ),
+            None => None,
+        };
+        let mentions = self.mentions(&cmd, kind, &body).await?;
         if attachment {
             let stored = self
                 .attach(actor, kind, cmd.conversation_id, &cmd.body)
@@ -94,12 +104,14 @@ impl ChatApp {
                 body,
                 client_msg_id: Some(client_msg_id),
                 reply_to,
+                mentions,
                 created_at: self.ports.clock.now(),
             })
             .await?;
         if appended.created {
             let event = DomainEvent::MessageSent {
                 message: appended.message.clone(),
+                reply,
             };
             let members = self
                 .publish_to_members(cmd.conversation_id, event, None, cmd.connection)
@@ -110,6 +122,59 @@ impl ChatApp {
             message: appended.message,
             created: appended.created,
         })
+    }
+}
+
+impl ChatApp {
+    /// The members a message mentions: the `@username`s of a text body and the ids the
+    /// client names, kept when they are members, at most the configured number.
+    async fn mentions(
+        &self,
+        cmd: &SendMessage,
+        kind: MessageKind,
+        body: &MessageBody,
+    ) -> Result<Vec<UserId>, AppError> {
+        let max = self.settings.max_mentions;
+        let names = if kind == MessageKind::Text {
+            rules::mentioned_usernames(body.as_str(), max)
+        } else {
+            Vec::new()
+        };
+        if names.is_empty() && cmd.mentions.is_empty() {
+            return Ok(Vec::new());
+        }
+        if cmd.mentions.len() > max {
+            return Err(AppError::BadRequest(format!("at most {max} mentions")));
+        }
+        let mut wanted: Vec<UserId> = cmd
+            .mentions
+            .iter()
+            .map(|id| {
+                id.parse()
+                    .map_err(|_| AppError::BadRequest(format!("mentions: {id} is not a user id")))
+            })
+            .collect::<Result<_, _>>()?;
+        for name in names {
+            let Ok(username) = Username::parse(name) else {
+                continue;
+            };
+            if let Some(user) = self.ports.users.find_by_username(&username).await? {
+                wanted.push(user.id);
+            }
+        }
+        let members = self
+            .ports
+            .conversations
+            .participants(cmd.conversation_id)
+            .await?;
+        let mut out: Vec<UserId> = Vec::new();
+        for id in wanted {
+            if members.iter().any(|p| p.user_id == id) && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out.truncate(max);
+        Ok(out)
     }
 }
 

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ConversationId, MessageId, UserId};
-use crate::values::{ClientMsgId, MessageBody, Seq};
+use crate::values::{ClientMsgId, Emoji, MessageBody, Seq};
 use crate::DomainError;
 
 /// What a message carries.
@@ -65,6 +65,8 @@ pub struct NewMessage {
     pub client_msg_id: Option<ClientMsgId>,
     /// The seq it answers, if any.
     pub reply_to: Option<Seq>,
+    /// The members it mentions.
+    pub mentions: Vec<UserId>,
     /// When the server accepted it.
     pub created_at: DateTime<Utc>,
 }
@@ -81,7 +83,12 @@ impl NewMessage {
             body: self.body,
             client_msg_id: self.client_msg_id,
             reply_to: self.reply_to,
+            mentions: self.mentions,
             created_at: self.created_at,
+            edited_at: None,
+            deleted: false,
+            reactions: Vec::new(),
+            version: 0,
         }
     }
 }
@@ -105,6 +112,203 @@ pub struct Message {
     pub client_msg_id: Option<ClientMsgId>,
     /// The seq it answers, if any.
     pub reply_to: Option<Seq>,
+    /// The members it mentions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<UserId>,
     /// When the server accepted it.
     pub created_at: DateTime<Utc>,
+    /// When its body was last edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<DateTime<Utc>>,
+    /// Recalled: a tombstone whose body is gone (seqs stay gap-free).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    /// Reactions, in the order each emoji was first used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reactions: Vec<Reaction>,
+    /// The conversation's change counter at this message's last change; 0 if never
+    /// changed. Clients catch up on changes by asking for versions after the last seen.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub version: u64,
+}
+
+fn is_zero(v: &u64) -> bool {
+    *v == 0
+}
+
+/// What kind of change a [`MessageChange`] is, for events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// A new body.
+    Edit,
+    /// Recalled.
+    Recall,
+    /// A reaction added or taken back.
+    Reaction,
+}
+
+/// A short quote of a message, shown with the messages that answer it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyPreview {
+    /// The quoted message's seq.
+    pub seq: Seq,
+    /// Its sender.
+    pub sender_id: UserId,
+    /// Its kind.
+    pub kind: MessageKind,
+    /// Its first 100 characters (text), `[image]` or `[file]`; empty once recalled.
+    pub preview: String,
+    /// Recalled.
+    pub deleted: bool,
+}
+
+/// One emoji on a message and who reacted with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reaction {
+    /// The emoji.
+    pub emoji: Emoji,
+    /// Who reacted, in the order they did.
+    pub users: Vec<UserId>,
+}
+
+/// A change to a stored message. Who may make it is decided by the use case
+/// ([`crate::rules::ensure_can_change`]); [`Message::apply`] decides what it does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum MessageChange {
+    /// A new body for a text message.
+    Edit {
+        /// The new body.
+        body: MessageBody,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// The message is recalled: its body, mentions and reactions are dropped.
+    Recall,
+    /// A member adds (`on`) or takes back a reaction.
+    React {
+        /// Who.
+        user: UserId,
+        /// Which emoji.
+        emoji: Emoji,
+        /// Add or remove.
+        on: bool,
+    },
+}
+
+impl Message {
+    /// Most distinct emojis on one message.
+    pub const MAX_REACTIONS: usize = 20;
+
+    /// Applies `change`, stamping `version` if anything changed. Returns whether it did:
+    /// adding a reaction already there, or removing one that is not, changes nothing.
+    ///
+    /// # Errors
+    /// [`DomainError::Conflict`] if the message is recalled, or a new emoji would exceed
+    /// [`Self::MAX_REACTIONS`]; [`DomainError::Invalid`] for editing a non-text message.
+    pub fn apply(&mut self, change: &MessageChange, version: u64) -> Result<bool, DomainError> {
+        if self.deleted {
+            return Err(DomainError::Conflict("the message was recalled".into()));
+        }
+        match change {
+            MessageChange::Edit { body, at } => {
+                if self.kind != MessageKind::Text {
+                    return Err(DomainError::invalid(
+                        "kind",
+                        "only text messages can be edited",
+                    ));
+                }
+                self.body = body.clone();
+                self.edited_at = Some(*at);
+            }
+            MessageChange::Recall => {
+                self.deleted = true;
+                self.body = MessageBody::from_stored(String::new());
+                self.mentions.clear();
+                self.reactions.clear();
+            }
+            MessageChange::React { user, emoji, on } => {
+                let at = self.reactions.iter().position(|r| &r.emoji == emoji);
+                match (at, *on) {
+                    (Some(i), true) => {
+                        if self.reactions[i].users.contains(user) {
+                            return Ok(false);
+                        }
+                        self.reactions[i].users.push(*user);
+                    }
+                    (Some(i), false) => {
+                        let users = &mut self.reactions[i].users;
+                        let Some(j) = users.iter().position(|u| u == user) else {
+                            return Ok(false);
+                        };
+                        users.remove(j);
+                        if users.is_empty() {
+                            self.reactions.remove(i);
+                        }
+                    }
+                    (None, true) => {
+                        if self.reactions.len() >= Self::MAX_REACTIONS {
+                            return Err(DomainError::Conflict(format!(
+                                "at most {} different reactions per message",
+                                Self::MAX_REACTIONS
+                            )));
+                        }
+                        self.reactions.push(Reaction {
+                            emoji: emoji.clone(),
+                            users: vec![*user],
+                        });
+                    }
+                    (None, false) => return Ok(false),
+                }
+            }
+        }
+        self.version = version;
+        Ok(true)
+    }
+
+    /// A short quote of this message (see [`ReplyPreview`]).
+    pub fn reply_preview(&self) -> ReplyPreview {
+        ReplyPreview {
+            seq: self.seq,
+            sender_id: self.sender_id,
+            kind: self.kind,
+            preview: if self.deleted {
+                String::new()
+            } else {
+                self.short_text()
+            },
+            deleted: self.deleted,
+        }
+    }
+
+    /// The first 100 characters of a text body, `[image]` or `[file]` (for quotes and
+    /// notifications).
+    pub fn short_text(&self) -> String {
+        match self.kind {
+            MessageKind::Image => "[image]".into(),
+            MessageKind::File => "[file]".into(),
+            MessageKind::Text | MessageKind::System => {
+                self.body.as_str().chars().take(100).collect()
+            }
+        }
+    }
+
+    /// Whether `user` reacted with `emoji`.
+    pub fn reacted(&self, user: UserId, emoji: &Emoji) -> bool {
+        self.reactions
+            .iter()
+            .any(|r| &r.emoji == emoji && r.users.contains(&user))
+    }
+}
+
+impl MessageChange {
+    /// Its kind, for events.
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            MessageChange::Edit { .. } => ChangeKind::Edit,
+            MessageChange::Recall => ChangeKind::Recall,
+            MessageChange::React { .. } => ChangeKind::Reaction,
+        }
+    }
 }

@@ -10,7 +10,9 @@ mod user;
 
 pub use conversation::{Conversation, ConversationKind, ConversationType, DirectPair};
 pub use file::FileMeta;
-pub use message::{Message, MessageKind, NewMessage};
+pub use message::{
+    ChangeKind, Message, MessageChange, MessageKind, NewMessage, Reaction, ReplyPreview,
+};
 pub use participant::{Participant, ParticipantRole};
 pub use presence::{Presence, PresenceStatus};
 pub use session::Session;

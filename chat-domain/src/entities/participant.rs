@@ -38,6 +38,10 @@ pub struct Participant {
     /// No push notifications for this conversation.
     #[serde(default)]
     pub muted: bool,
+    /// The highest seq their devices reported received; reading implies receiving, so
+    /// see [`Participant::delivered_up_to`].
+    #[serde(default)]
+    pub delivered_seq: u64,
 }
 
 impl Participant {
@@ -55,6 +59,12 @@ impl Participant {
             joined_at,
             last_read_seq: 0,
             muted: false,
+            delivered_seq: 0,
         }
+    }
+
+    /// The highest seq known to have reached one of their devices.
+    pub fn delivered_up_to(&self) -> u64 {
+        self.delivered_seq.max(self.last_read_seq)
     }
 }

@@ -96,6 +96,19 @@ pub trait ConversationRepository: Send + Sync {
         muted: bool,
     ) -> Result<(), RepoError>;
 
+    /// Moves a member's delivery cursor to `seq` if that is further than where it is;
+    /// never backwards. Returns the cursor before the call when it moved, `None` when it
+    /// did not. (The caller bounds `seq` by the conversation's last seq.)
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if the user is not a member.
+    async fn advance_delivered(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<Option<u64>, RepoError>;
+
     /// Moves a member's read cursor to `seq` if that is further than where it is; never
     /// backwards. Returns the cursor after the call. (The caller bounds `seq` by the
     /// conversation's last seq.)

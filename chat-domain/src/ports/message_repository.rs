@@ -1,9 +1,24 @@
 use async_trait::async_trait;
 
-use crate::entities::{Message, NewMessage};
+use crate::entities::{Message, MessageChange, NewMessage};
 use crate::ids::{ConversationId, UserId};
-use crate::values::{ClientMsgId, PageQuery, Seq};
+use crate::values::{ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq};
 use crate::RepoError;
+
+/// Most messages the default [`MessageRepository::search`] examines per call.
+pub const SEARCH_SCAN_BUDGET: usize = 200_000;
+/// Most unread messages the default [`MessageRepository::count_mentions`] examines.
+pub const MENTION_SCAN_BUDGET: usize = 10_000;
+
+/// The outcome of a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Changed {
+    /// The message as stored after the call.
+    pub message: Message,
+    /// `false` when the change changed nothing (adding a reaction already there): no
+    /// version was used and nothing was written.
+    pub changed: bool,
+}
 
 /// The outcome of an append.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +70,124 @@ pub trait MessageRepository: Send + Sync {
 
     /// The newest message of each given conversation that has one, in any order.
     async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError>;
+
+    /// Applies `change` to the message at `seq` ([`Message::apply`]), durably, giving it
+    /// the conversation's next version (versions count changes per conversation: 1, 2, 3,
+    /// … in the order they were stored). Changes to one conversation are serialised, so
+    /// none is lost to a race.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if no message is stored at `seq`; [`RepoError::Conflict`]
+    /// if the change does not apply to the message as stored (recalled meanwhile, too many
+    /// reactions); [`RepoError::Unavailable`] if it could not be stored (then nothing
+    /// changed).
+    async fn change(
+        &self,
+        id: ConversationId,
+        seq: Seq,
+        change: &MessageChange,
+    ) -> Result<Changed, RepoError>;
+
+    /// The conversation's messages whose version is above `after_version`, as they are
+    /// now, ascending by version, at most `limit`: what a client that saw every change up
+    /// to `after_version` has missed.
+    async fn changes(
+        &self,
+        id: ConversationId,
+        after_version: u64,
+        limit: Limit,
+    ) -> Result<Vec<Message>, RepoError>;
+
+    /// Live text messages of the given conversations whose body contains `query`
+    /// ([`SearchQuery::matches`]), newest first, after `before` if given, at most `limit`.
+    ///
+    /// The default scans each conversation's history from the newest message, at most
+    /// [`SEARCH_SCAN_BUDGET`] messages in all (beyond, the page says `partial`). Stores
+    /// with a text index override it.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn search(
+        &self,
+        ids: &[ConversationId],
+        query: &SearchQuery,
+        before: Option<SearchCursor>,
+        limit: usize,
+    ) -> Result<SearchPage, RepoError> {
+        let mut hits: Vec<Message> = Vec::new();
+        let mut scanned = 0;
+        let mut partial = false;
+        let step = Limit::new(Limit::MAX as u64).map_err(|e| RepoError::Corrupt(e.to_string()))?;
+        'conversations: for &id in ids {
+            let mut query_page = PageQuery::latest(step);
+            loop {
+                let page = self.page(id, query_page).await?;
+                scanned += page.len();
+                hits.extend(
+                    page.iter()
+                        .filter(|m| before.is_none_or(|c| c.admits(m)) && query.matches(m))
+                        .cloned(),
+                );
+                match page.first() {
+                    Some(first) if page.len() == step.get() => {
+                        query_page = PageQuery::before(first.seq, step);
+                    }
+                    _ => break,
+                }
+                if scanned >= SEARCH_SCAN_BUDGET {
+                    partial = true;
+                    break 'conversations;
+                }
+            }
+        }
+        hits.sort_by_key(|m| std::cmp::Reverse(SearchCursor::key(m)));
+        let more = hits.len() > limit;
+        hits.truncate(limit);
+        Ok(SearchPage {
+            next: if more {
+                hits.last().map(SearchCursor::after)
+            } else {
+                None
+            },
+            messages: hits,
+            partial,
+        })
+    }
+
+    /// How many messages after `after_seq` mention `user` (unread mentions).
+    ///
+    /// The default scans those messages, at most [`MENTION_SCAN_BUDGET`]; stores with a
+    /// mentions index override it.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn count_mentions(
+        &self,
+        id: ConversationId,
+        user: UserId,
+        after_seq: u64,
+    ) -> Result<u64, RepoError> {
+        let step = Limit::new(Limit::MAX as u64).map_err(|e| RepoError::Corrupt(e.to_string()))?;
+        let mut count = 0;
+        let mut scanned = 0;
+        // Seqs start at 1: "after 0" is the first page, seqs below step + 1.
+        let first =
+            Seq::new(step.get() as u64 + 1).map_err(|e| RepoError::Corrupt(e.to_string()))?;
+        let mut query = match Seq::new(after_seq) {
+            Ok(seq) => PageQuery::after(seq, step),
+            Err(_) => PageQuery::before(first, step),
+        };
+        while scanned < MENTION_SCAN_BUDGET {
+            let page = self.page(id, query).await?;
+            scanned += page.len();
+            count += page.iter().filter(|m| m.mentions.contains(&user)).count() as u64;
+            match page.last() {
+                Some(last) if page.len() == step.get() => query = PageQuery::after(last.seq, step),
+                _ => break,
+            }
+        }
+        Ok(count)
+    }
 
     /// How many messages are stored in all.
     async fn count(&self) -> Result<u64, RepoError>;

@@ -18,7 +18,9 @@ pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
 pub use file_store::{FileStore, NewFile};
-pub use message_repository::{Appended, MessageRepository};
+pub use message_repository::{
+    Appended, Changed, MessageRepository, MENTION_SCAN_BUDGET, SEARCH_SCAN_BUDGET,
+};
 pub use password_hasher::PasswordHasher;
 pub use presence_store::{PresenceChange, PresenceStore, PresenceTransition};
 pub use push_gateway::{PushGateway, PushNotification, QueueFull};

@@ -2,10 +2,14 @@
 //! re-deciding; each returns the reason a client sees when it says no.
 
 mod access;
+mod message_changes;
 mod read_cursor;
+mod search_terms;
 
 pub use access::{
     ensure_can_add_member, ensure_can_login, ensure_can_remove_member, ensure_can_send,
     ensure_member, successor_owner,
 };
+pub use message_changes::{ensure_can_edit, ensure_can_recall, mentioned_usernames};
 pub use read_cursor::advance_read_cursor;
+pub use search_terms::{index_terms, query_terms, QueryTerm};

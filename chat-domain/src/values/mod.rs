@@ -3,9 +3,11 @@
 
 mod client_msg_id;
 mod display_name;
+mod emoji;
 mod message_body;
 mod page;
 mod password;
+mod search_query;
 mod seq;
 mod session_token;
 mod title;
@@ -13,9 +15,11 @@ mod username;
 
 pub use client_msg_id::ClientMsgId;
 pub use display_name::DisplayName;
+pub use emoji::Emoji;
 pub use message_body::MessageBody;
 pub use page::{Limit, PageQuery};
 pub use password::{Password, PasswordHash};
+pub use search_query::{SearchCursor, SearchPage, SearchQuery};
 pub use seq::Seq;
 pub use session_token::{SessionToken, TokenHash};
 pub use title::Title;

@@ -75,6 +75,7 @@ pub fn text(
         body: MessageBody::parse(MessageKind::Text, body).unwrap(),
         client_msg_id: Some(ClientMsgId::parse(client_id).unwrap()),
         reply_to: None,
+        mentions: Vec::new(),
         created_at: t0(),
     }
 }

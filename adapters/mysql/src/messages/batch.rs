@@ -217,6 +217,7 @@ async fn write(
     for chunk in power_of_two_chunks(&rows) {
         insert_rows(tx, chunk).await?;
     }
+    super::extras::insert(tx, &rows).await?;
     Ok(seqs)
 }
 

@@ -7,6 +7,9 @@
 //! and returns the stored message. Concurrent appends share transactions ([`batch`]).
 
 mod batch;
+mod changes;
+pub(crate) mod extras;
+mod search;
 mod single;
 mod twins;
 
@@ -19,10 +22,12 @@ use mysql_async::prelude::Queryable;
 use mysql_async::{Params, Row};
 use uuid::Uuid;
 
-use chat_domain::entities::{Message, MessageKind, NewMessage};
+use chat_domain::entities::{Message, MessageChange, MessageKind, NewMessage};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
-use chat_domain::ports::{Appended, MessageRepository};
-use chat_domain::values::{ClientMsgId, MessageBody, PageQuery, Seq};
+use chat_domain::ports::{Appended, Changed, MessageRepository};
+use chat_domain::values::{
+    ClientMsgId, Limit, MessageBody, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq,
+};
 use chat_domain::RepoError;
 
 use crate::codec::{decode, from_db_time};
@@ -30,7 +35,12 @@ use crate::error::{corrupt, map};
 use crate::Db;
 
 const COLUMNS: &str = "m.conversation_id, m.seq, m.id, m.sender_id, m.kind, m.body, \
-                       m.client_msg_id, m.reply_to, m.created_at";
+                       m.client_msg_id, m.reply_to, m.created_at, mc.state, \
+                       (SELECT GROUP_CONCAT(HEX(mn.user_id)) FROM mentions mn \
+                        WHERE mn.conversation_id = m.conversation_id AND mn.seq = m.seq)";
+/// Every read sees a changed message as it is now.
+const FROM: &str = "FROM messages m LEFT JOIN message_changes mc \
+                    ON mc.conversation_id = m.conversation_id AND mc.seq = m.seq";
 
 /// How often an append is rerun after the server rolled it back for a deadlock or a
 /// lock wait timeout before it gives up with `Unavailable`.
@@ -51,14 +61,14 @@ impl MysqlMessages {
     }
 }
 
-async fn select(
+pub(crate) async fn select(
     db: &Db,
     filter: &str,
     params: impl Into<Params> + Send,
 ) -> Result<Vec<Message>, RepoError> {
     let mut conn = db.conn().await?;
     let rows: Vec<Row> = conn
-        .exec(format!("SELECT {COLUMNS} FROM messages m {filter}"), params)
+        .exec(format!("SELECT {COLUMNS} {FROM} {filter}"), params)
         .await
         .map_err(map)?;
     rows.into_iter().map(from_row).collect()
@@ -90,11 +100,27 @@ type MessageRow = (
     Option<String>,
     Option<u64>,
     NaiveDateTime,
+    Option<String>,
+    Option<String>,
 );
 
 fn from_row(row: Row) -> Result<Message, RepoError> {
-    let (conversation_id, seq, id, sender_id, kind, body, client_msg_id, reply_to, created_at): MessageRow =
+    let (conversation_id, seq, id, sender_id, kind, body, client_msg_id, reply_to, created_at, state, mentions): MessageRow =
         decode(row, "messages row")?;
+    if let Some(state) = state {
+        return changes::decode_state(&state);
+    }
+    let mentions = mentions
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .filter(|h| !h.is_empty())
+        .map(|h| {
+            Uuid::try_parse(h)
+                .map(UserId::from_uuid)
+                .map_err(|e| corrupt("mentions.user_id", e))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let kind = MessageKind::parse(&kind).map_err(|e| corrupt("messages.kind", e))?;
     Ok(Message {
         id: MessageId::from_uuid(id),
@@ -111,7 +137,12 @@ fn from_row(row: Row) -> Result<Message, RepoError> {
             .map(Seq::new)
             .transpose()
             .map_err(|e| corrupt("messages.reply_to", e))?,
+        mentions,
         created_at: from_db_time(created_at),
+        edited_at: None,
+        deleted: false,
+        reactions: Vec::new(),
+        version: 0,
     })
 }
 
@@ -195,6 +226,52 @@ impl MessageRepository for MysqlMessages {
             params,
         )
         .await
+    }
+
+    async fn change(
+        &self,
+        id: ConversationId,
+        seq: Seq,
+        change: &MessageChange,
+    ) -> Result<Changed, RepoError> {
+        changes::change(&self.db, id, seq, change).await
+    }
+
+    async fn changes(
+        &self,
+        id: ConversationId,
+        after_version: u64,
+        limit: Limit,
+    ) -> Result<Vec<Message>, RepoError> {
+        changes::since(&self.db, id, after_version, limit).await
+    }
+
+    async fn search(
+        &self,
+        ids: &[ConversationId],
+        query: &SearchQuery,
+        before: Option<SearchCursor>,
+        limit: usize,
+    ) -> Result<SearchPage, RepoError> {
+        search::search(&self.db, ids, query, before, limit).await
+    }
+
+    async fn count_mentions(
+        &self,
+        id: ConversationId,
+        user: UserId,
+        after_seq: u64,
+    ) -> Result<u64, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let n: Option<u64> = conn
+            .exec_first(
+                "SELECT COUNT(*) FROM mentions WHERE conversation_id = ? AND user_id = ? \
+                 AND seq > ?",
+                (*id.as_uuid(), *user.as_uuid(), after_seq),
+            )
+            .await
+            .map_err(map)?;
+        Ok(n.unwrap_or(0))
     }
 
     async fn ping(&self) -> Result<(), RepoError> {

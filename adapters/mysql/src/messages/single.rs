@@ -120,6 +120,9 @@ async fn try_append(db: &Db, m: &NewMessage) -> Result<Attempt, RepoError> {
             ),
         )
         .await?;
+        if let Ok(stored) = Seq::new(seq) {
+            super::extras::insert(&mut tx, &[(m, stored)]).await?;
+        }
         Ok(seq)
     }
     .await;

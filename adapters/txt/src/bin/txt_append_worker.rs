@@ -44,6 +44,7 @@ async fn main() {
                         body: MessageBody::parse(MessageKind::Text, &body).unwrap(),
                         client_msg_id: Some(ClientMsgId::parse(&id).unwrap()),
                         reply_to: None,
+                        mentions: Vec::new(),
                         created_at: chrono::Utc::now(),
                     };
                     let a = messages.append(draft).await.expect("append");

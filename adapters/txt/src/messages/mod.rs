@@ -3,6 +3,7 @@
 //! indexed in memory for seeks ([`index`]), rebuilt at startup ([`recovery`]).
 
 mod archive;
+mod changes;
 mod index;
 mod journal;
 pub mod layout;
@@ -17,10 +18,10 @@ use std::sync::{mpsc, Arc, Mutex, RwLock};
 use async_trait::async_trait;
 use tokio::sync::oneshot;
 
-use chat_domain::entities::{Message, NewMessage};
+use chat_domain::entities::{Message, MessageChange, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{Appended, ConversationRepository, MessageRepository};
-use chat_domain::values::{ClientMsgId, PageQuery, Seq};
+use chat_domain::ports::{Appended, Changed, ConversationRepository, MessageRepository};
+use chat_domain::values::{ClientMsgId, Limit, PageQuery, Seq};
 use chat_domain::RepoError;
 
 use crate::config::TxtConfig;
@@ -66,6 +67,7 @@ pub(crate) struct Shared {
 /// [`MessageRepository`] on text files.
 pub struct TxtMessages {
     shared: Arc<Shared>,
+    changes: Arc<Mutex<changes::Changes>>,
     writer: Mutex<mpsc::Sender<Command>>,
     stems: Arc<dyn StemOf>,
 }
@@ -82,6 +84,7 @@ impl TxtMessages {
         stems: Arc<dyn StemOf>,
     ) -> Result<Self, RepoError> {
         let (mut index, mut total) = recovery::recover(root)?;
+        let changes = Arc::new(Mutex::new(changes::Changes::open(root, &config.fsync)?));
         journal::replay(root, &mut index, &mut total)?;
         let journal = match config.fsync {
             crate::config::FsyncMode::Always => Some(journal::Journal::open(root)?),
@@ -110,6 +113,7 @@ impl TxtMessages {
         }
         Ok(Self {
             shared,
+            changes,
             writer: Mutex::new(tx),
             stems,
         })
@@ -131,7 +135,14 @@ impl TxtMessages {
             .map_err(|_| writer_gone())
     }
 
+    /// Messages `lo..=hi` as they are now (changes applied).
     fn read(&self, id: ConversationId, lo: u64, hi: u64) -> Result<Vec<Message>, RepoError> {
+        let stored = self.read_stored(id, lo, hi)?;
+        Ok(self.current(stored))
+    }
+
+    /// Messages `lo..=hi` as first written.
+    fn read_stored(&self, id: ConversationId, lo: u64, hi: u64) -> Result<Vec<Message>, RepoError> {
         let segments = {
             let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
             match index.get(&id) {
@@ -140,6 +151,11 @@ impl TxtMessages {
             }
         };
         read::read(&segments, lo, hi, &self.shared.archives)
+    }
+
+    fn current(&self, messages: Vec<Message>) -> Vec<Message> {
+        let changes = self.changes.lock().unwrap_or_else(|e| e.into_inner());
+        messages.into_iter().map(|m| changes.current(m)).collect()
     }
 
     fn last_seq_now(&self, id: ConversationId) -> u64 {
@@ -206,16 +222,60 @@ impl MessageRepository for TxtMessages {
         Ok(None)
     }
 
+    async fn change(
+        &self,
+        id: ConversationId,
+        seq: Seq,
+        change: &MessageChange,
+    ) -> Result<Changed, RepoError> {
+        let missing = || RepoError::NotFound(format!("no message at seq {seq}"));
+        if seq.get() > self.last_seq_now(id) {
+            return Err(missing());
+        }
+        // The first line of a message never changes, so it is read outside the lock.
+        let stored = self
+            .read_stored(id, seq.get(), seq.get())?
+            .pop()
+            .ok_or_else(missing)?;
+        let (changes, change) = (self.changes.clone(), change.clone());
+        tokio::task::spawn_blocking(move || {
+            let mut changes = changes.lock().unwrap_or_else(|e| e.into_inner());
+            let mut message = changes.current(stored);
+            let version = changes.next_version(id);
+            let changed = message
+                .apply(&change, version)
+                .map_err(|e| RepoError::Conflict(e.to_string()))?;
+            if changed {
+                changes.record(message.clone())?;
+            }
+            Ok(Changed { message, changed })
+        })
+        .await
+        .map_err(|_| RepoError::Unavailable("the change was interrupted".into()))?
+    }
+
+    async fn changes(
+        &self,
+        id: ConversationId,
+        after_version: u64,
+        limit: Limit,
+    ) -> Result<Vec<Message>, RepoError> {
+        let changes = self.changes.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(changes.since(id, after_version, limit.get()))
+    }
+
     async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError> {
         Ok(self.last_seq_now(id))
     }
 
     async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {
-        let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
-        Ok(ids
-            .iter()
-            .filter_map(|id| index.get(id)?.last_message.clone())
-            .collect())
+        let latest: Vec<Message> = {
+            let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
+            ids.iter()
+                .filter_map(|id| index.get(id)?.last_message.clone())
+                .collect()
+        };
+        Ok(self.current(latest))
     }
 
     async fn count(&self) -> Result<u64, RepoError> {

@@ -316,6 +316,15 @@ impl State {
                     .set_muted(conversation_id, user_id, muted)
                     .await
             }
+            MetaOp::DeliveredCursor {
+                conversation_id,
+                user_id,
+                seq,
+            } => self
+                .conversations
+                .advance_delivered(conversation_id, user_id, seq)
+                .await
+                .map(drop),
         }
     }
 }

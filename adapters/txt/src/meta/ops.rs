@@ -63,4 +63,9 @@ pub enum MetaOp {
         user_id: UserId,
         muted: bool,
     },
+    DeliveredCursor {
+        conversation_id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    },
 }

@@ -338,6 +338,27 @@ impl ConversationRepository for TxtConversations {
         self.commit_for_member(id, user_id, op).await
     }
 
+    async fn advance_delivered(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<Option<u64>, RepoError> {
+        let m = &self.0;
+        let mut log = m.log.lock().await;
+        let before = self.member(id, user_id).await?.delivered_seq;
+        if seq <= before {
+            return Ok(None);
+        }
+        let op = MetaOp::DeliveredCursor {
+            conversation_id: id,
+            user_id,
+            seq,
+        };
+        m.commit(&mut log, op).await?;
+        Ok(Some(before))
+    }
+
     async fn advance_read_cursor(
         &self,
         id: ConversationId,

@@ -27,6 +27,8 @@ struct Send {
     kind: String,
     body: String,
     reply_to: Option<u64>,
+    #[serde(default)]
+    mentions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -35,8 +37,8 @@ struct Read {
 }
 
 #[derive(Serialize)]
-struct Page<'a> {
-    messages: Vec<MessageDto<'a>>,
+pub(super) struct Page<'a> {
+    pub(super) messages: Vec<MessageDto<'a>>,
 }
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
@@ -58,8 +60,9 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     .get_history(&actor, id, query)
                     .await
                     .map_err(reject)?;
+                let previews = edge.app.reply_previews(&page).await;
                 let body = Page {
-                    messages: page.iter().map(Into::into).collect(),
+                    messages: MessageDto::page(&page, &previews),
                 };
                 Ok::<_, Rejection>(json(StatusCode::OK, &body))
             },
@@ -75,6 +78,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
             let cmd = SendMessage {
                 kind: b.kind,
                 reply_to: b.reply_to,
+                mentions: b.mentions,
                 ..SendMessage::text(id, &b.client_msg_id, &b.body)
             };
             let sent = edge.app.send_message(&actor, cmd).await;

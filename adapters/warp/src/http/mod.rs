@@ -6,8 +6,10 @@ pub mod errors;
 pub(crate) mod extract;
 mod files;
 mod health;
+mod message_changes;
 mod messages;
 mod presence;
+mod search;
 mod sessions;
 mod users;
 
@@ -28,6 +30,10 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(conversations::routes(&edge))
             .unify()
             .or(messages::routes(&edge))
+            .unify()
+            .or(message_changes::routes(&edge))
+            .unify()
+            .or(search::routes(&edge))
             .unify()
             .or(presence::routes(&edge))
             .unify()

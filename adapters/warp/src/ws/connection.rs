@@ -212,6 +212,7 @@ impl Reader<'_> {
                 kind,
                 body,
                 reply_to,
+                mentions,
             } => {
                 let started = Instant::now();
                 let cmd = SendMessage {
@@ -220,6 +221,7 @@ impl Reader<'_> {
                     kind,
                     body,
                     reply_to,
+                    mentions,
                     connection: Some(self.connection.id),
                 };
                 let sent = app.send_message(self.actor, cmd).await;
@@ -255,7 +257,68 @@ impl Reader<'_> {
                     limit,
                 };
                 let page = app.get_history(self.actor, conversation_id, q).await?;
-                Reply::history(req, conversation_id, &page).encode()
+                let previews = app.reply_previews(&page).await;
+                Reply::history(req, conversation_id, &page, &previews).encode()
+            }
+            Request::Edit {
+                conversation_id,
+                seq,
+                body,
+            } => {
+                let m = app.edit_message(self.actor, conversation_id, seq, &body).await?;
+                Reply::Updated {
+                    req,
+                    message: (&m).into(),
+                }
+                .encode()
+            }
+            Request::Recall {
+                conversation_id,
+                seq,
+            } => {
+                let m = app.recall_message(self.actor, conversation_id, seq).await?;
+                Reply::Updated {
+                    req,
+                    message: (&m).into(),
+                }
+                .encode()
+            }
+            Request::React {
+                conversation_id,
+                seq,
+                emoji,
+                on,
+            } => {
+                let m = app
+                    .react(self.actor, conversation_id, seq, &emoji, on)
+                    .await?;
+                Reply::Updated {
+                    req,
+                    message: (&m).into(),
+                }
+                .encode()
+            }
+            Request::Received {
+                conversation_id,
+                seq,
+            } => {
+                app.mark_delivered(self.actor, conversation_id, seq).await?;
+                Reply::Ok { req }.encode()
+            }
+            Request::Changes {
+                conversation_id,
+                after_version,
+                limit,
+            } => {
+                let changed = app
+                    .get_changes(self.actor, conversation_id, after_version, limit)
+                    .await?;
+                Reply::Changes {
+                    req,
+                    conversation_id,
+                    messages: changed.iter().map(Into::into).collect(),
+                }
+                .encode()
             }
             Request::Ping => {
                 if let Err(e) = app.heartbeat(self.connection).await {

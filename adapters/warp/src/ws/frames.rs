@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use chat_app::AppError;
-use chat_domain::entities::Message;
+use chat_domain::entities::{Message, ReplyPreview};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 
 use crate::wire::{to_json, MessageDto};
@@ -25,7 +25,11 @@ struct Raw {
     seq: Option<u64>,
     before_seq: Option<u64>,
     after_seq: Option<u64>,
+    after_version: Option<u64>,
     limit: Option<u64>,
+    emoji: Option<String>,
+    on: Option<bool>,
+    mentions: Option<Vec<String>>,
 }
 
 /// What a client asked for.
@@ -38,6 +42,36 @@ pub enum Request {
         kind: String,
         body: String,
         reply_to: Option<u64>,
+        mentions: Vec<String>,
+    },
+    /// A new body for one's own text message.
+    Edit {
+        conversation_id: ConversationId,
+        seq: u64,
+        body: String,
+    },
+    /// Recall a message.
+    Recall {
+        conversation_id: ConversationId,
+        seq: u64,
+    },
+    /// Add, take back or toggle a reaction.
+    React {
+        conversation_id: ConversationId,
+        seq: u64,
+        emoji: String,
+        on: Option<bool>,
+    },
+    /// This device received messages up to `seq`.
+    Received {
+        conversation_id: ConversationId,
+        seq: u64,
+    },
+    /// Messages changed after a version.
+    Changes {
+        conversation_id: ConversationId,
+        after_version: u64,
+        limit: Option<u64>,
     },
     /// Move the read cursor.
     Read {
@@ -113,6 +147,31 @@ fn request(raw: Raw) -> Result<Request, AppError> {
             kind: raw.kind.unwrap_or_else(|| "text".into()),
             body: raw.body.ok_or_else(|| missing("body"))?,
             reply_to: raw.reply_to,
+            mentions: raw.mentions.unwrap_or_default(),
+        },
+        "edit" => Request::Edit {
+            conversation_id: conversation(&raw)?,
+            seq: raw.seq.ok_or_else(|| missing("seq"))?,
+            body: raw.body.ok_or_else(|| missing("body"))?,
+        },
+        "recall" => Request::Recall {
+            conversation_id: conversation(&raw)?,
+            seq: raw.seq.ok_or_else(|| missing("seq"))?,
+        },
+        "react" => Request::React {
+            conversation_id: conversation(&raw)?,
+            seq: raw.seq.ok_or_else(|| missing("seq"))?,
+            emoji: raw.emoji.ok_or_else(|| missing("emoji"))?,
+            on: raw.on,
+        },
+        "received" => Request::Received {
+            conversation_id: conversation(&raw)?,
+            seq: raw.seq.ok_or_else(|| missing("seq"))?,
+        },
+        "changes" => Request::Changes {
+            conversation_id: conversation(&raw)?,
+            after_version: raw.after_version.unwrap_or(0),
+            limit: raw.limit,
         },
         "read" => Request::Read {
             conversation_id: conversation(&raw)?,
@@ -160,6 +219,17 @@ pub enum Reply<'a> {
         conversation_id: ConversationId,
         messages: Vec<MessageDto<'a>>,
     },
+    Updated {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        req: Option<&'a str>,
+        message: MessageDto<'a>,
+    },
+    Changes {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        req: Option<&'a str>,
+        conversation_id: ConversationId,
+        messages: Vec<MessageDto<'a>>,
+    },
     Pong {
         #[serde(skip_serializing_if = "Option::is_none")]
         req: Option<&'a str>,
@@ -182,12 +252,17 @@ impl<'a> Reply<'a> {
         }
     }
 
-    /// The history frame for a page.
-    pub fn history(req: Option<&'a str>, id: ConversationId, page: &'a [Message]) -> Self {
+    /// The history frame for a page, with the previews of the messages it answers.
+    pub fn history(
+        req: Option<&'a str>,
+        id: ConversationId,
+        page: &'a [Message],
+        previews: &'a [ReplyPreview],
+    ) -> Self {
         Reply::History {
             req,
             conversation_id: id,
-            messages: page.iter().map(Into::into).collect(),
+            messages: MessageDto::page(page, previews),
         }
     }
 

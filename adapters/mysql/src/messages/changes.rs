@@ -1,0 +1,160 @@
+//! Edits, recalls and reactions: `message_changes` holds each changed message as it is
+//! now; `change_counters` numbers a conversation's changes, and its row lock serialises
+//! them.
+
+use mysql_async::prelude::Queryable;
+use mysql_async::TxOpts;
+
+use chat_domain::entities::{Message, MessageChange};
+use chat_domain::ids::ConversationId;
+use chat_domain::ports::Changed;
+use chat_domain::values::{Limit, Seq};
+use chat_domain::RepoError;
+
+use super::extras::stored_terms;
+use crate::error::{corrupt, map};
+use crate::Db;
+
+pub(super) fn decode_state(state: &str) -> Result<Message, RepoError> {
+    serde_json::from_str(state).map_err(|e| corrupt("message_changes.state", e))
+}
+
+pub(super) async fn change(
+    db: &Db,
+    id: ConversationId,
+    seq: Seq,
+    change: &MessageChange,
+) -> Result<Changed, RepoError> {
+    let mut conn = db.conn().await?;
+    let mut tx = conn
+        .start_transaction(TxOpts::default())
+        .await
+        .map_err(map)?;
+    let conv = *id.as_uuid();
+    // The counter first: its row lock makes this conversation's changes take turns, so
+    // the message read below cannot change before the commit.
+    let bumped = tx
+        .exec_drop(
+            "INSERT INTO change_counters (conversation_id, last_version) \
+             VALUES (?, LAST_INSERT_ID(1)) \
+             ON DUPLICATE KEY UPDATE last_version = LAST_INSERT_ID(last_version + 1)",
+            (conv,),
+        )
+        .await;
+    let version = match bumped {
+        Ok(()) => tx.last_insert_id().unwrap_or(0),
+        Err(e) => {
+            let _ = tx.rollback().await;
+            return Err(map(e));
+        }
+    };
+    match apply(&mut tx, id, seq, change, version).await {
+        Ok(Some(message)) => {
+            tx.commit().await.map_err(map)?;
+            Ok(Changed {
+                message,
+                changed: true,
+            })
+        }
+        Ok(None) => {
+            // Nothing to write: the version is given back with the rollback.
+            let _ = tx.rollback().await;
+            let message = super::select(
+                db,
+                "WHERE m.conversation_id = ? AND m.seq = ?",
+                (conv, seq.get()),
+            )
+            .await?
+            .pop()
+            .ok_or_else(|| RepoError::NotFound(format!("no message at seq {seq}")))?;
+            Ok(Changed {
+                message,
+                changed: false,
+            })
+        }
+        Err(e) => {
+            let _ = tx.rollback().await;
+            Err(e)
+        }
+    }
+}
+
+/// Applies the change inside the transaction; `None` when it changes nothing.
+async fn apply(
+    tx: &mut mysql_async::Transaction<'_>,
+    id: ConversationId,
+    seq: Seq,
+    change: &MessageChange,
+    version: u64,
+) -> Result<Option<Message>, RepoError> {
+    let conv = *id.as_uuid();
+    let rows: Vec<mysql_async::Row> = tx
+        .exec(
+            format!(
+                "SELECT {} {} WHERE m.conversation_id = ? AND m.seq = ?",
+                super::COLUMNS,
+                super::FROM
+            ),
+            (conv, seq.get()),
+        )
+        .await
+        .map_err(map)?;
+    let mut message = match rows.into_iter().next() {
+        Some(row) => super::from_row(row)?,
+        None => return Err(RepoError::NotFound(format!("no message at seq {seq}"))),
+    };
+    let changed = message
+        .apply(change, version)
+        .map_err(|e| RepoError::Conflict(e.to_string()))?;
+    if !changed {
+        return Ok(None);
+    }
+    let state = serde_json::to_string(&message).map_err(|e| corrupt("message state", e))?;
+    tx.exec_drop(
+        "INSERT INTO message_changes (conversation_id, seq, version, state) VALUES (?, ?, ?, ?) \
+         ON DUPLICATE KEY UPDATE version = VALUES(version), state = VALUES(state)",
+        (conv, seq.get(), version, state),
+    )
+    .await
+    .map_err(map)?;
+    match change {
+        MessageChange::Edit { .. } => {
+            tx.exec_drop(
+                "UPDATE message_search SET terms = ? WHERE conversation_id = ? AND seq = ?",
+                (stored_terms(message.body.as_str()), conv, seq.get()),
+            )
+            .await
+            .map_err(map)?;
+        }
+        MessageChange::Recall => {
+            for table in ["message_search", "mentions"] {
+                tx.exec_drop(
+                    format!("DELETE FROM {table} WHERE conversation_id = ? AND seq = ?"),
+                    (conv, seq.get()),
+                )
+                .await
+                .map_err(map)?;
+            }
+        }
+        MessageChange::React { .. } => {}
+    }
+    Ok(Some(message))
+}
+
+pub(super) async fn since(
+    db: &Db,
+    id: ConversationId,
+    after_version: u64,
+    limit: Limit,
+) -> Result<Vec<Message>, RepoError> {
+    let mut conn = db.conn().await?;
+    let states: Vec<String> = conn
+        .exec(
+            "SELECT state FROM message_changes WHERE conversation_id = ? AND version > ? \
+             ORDER BY version LIMIT ?",
+            (*id.as_uuid(), after_version, limit.get() as u64),
+        )
+        .await
+        .map_err(map)?;
+    states.iter().map(|s| decode_state(s)).collect()
+}

@@ -1,0 +1,152 @@
+//! Changes to stored messages (edits, recalls, reactions) in `changes.txt` beside the day
+//! files: one checksummed line per change holding the whole message as it is after the
+//! change, so replaying the file at start rebuilds the overlay that every read applies.
+//! The day files stay append-only; a recalled message's first line is still in its day
+//! file, but no read returns it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use chat_domain::entities::Message;
+use chat_domain::ids::ConversationId;
+use chat_domain::values::Seq;
+use chat_domain::RepoError;
+
+use crate::config::FsyncMode;
+use crate::{io_error, line};
+
+const FILE: &str = "changes.txt";
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    version: u64,
+    message: Message,
+}
+
+/// One conversation's changed messages.
+#[derive(Default)]
+struct Changed {
+    version: u64,
+    current: HashMap<Seq, Message>,
+    by_version: BTreeMap<u64, Seq>,
+}
+
+/// The overlay of changed messages, and the file that makes it durable.
+pub(crate) struct Changes {
+    path: PathBuf,
+    file: File,
+    fsync: bool,
+    convs: HashMap<ConversationId, Changed>,
+}
+
+impl Changes {
+    /// Replays `changes.txt` under `root`. A torn last line (a write cut short by a crash,
+    /// never acked) is cut off; a damaged line before it is corruption.
+    pub(crate) fn open(root: &Path, fsync: &FsyncMode) -> Result<Self, RepoError> {
+        let path = root.join(FILE);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(|e| io_error("open", &path, e))?;
+        let mut buf = Vec::new();
+        file.read_to_end(&mut buf)
+            .map_err(|e| io_error("read", &path, e))?;
+        let mut convs: HashMap<ConversationId, Changed> = HashMap::new();
+        let mut good = 0;
+        for (offset, raw) in line::lines(&buf) {
+            let json = match line::decode(raw) {
+                Ok(json) => json,
+                Err(line::LineError::Torn) => break,
+                Err(line::LineError::Checksum) => {
+                    return Err(RepoError::Corrupt(format!(
+                        "{} at byte {offset}: checksum mismatch",
+                        path.display()
+                    )))
+                }
+            };
+            let r: Record = serde_json::from_slice(json).map_err(|e| {
+                RepoError::Corrupt(format!("{} at byte {offset}: {e}", path.display()))
+            })?;
+            Self::remember(&mut convs, r.version, r.message);
+            good = offset + raw.len();
+        }
+        if good < buf.len() {
+            file.set_len(good as u64)
+                .map_err(|e| io_error("truncate", &path, e))?;
+        }
+        Ok(Self {
+            path,
+            file,
+            fsync: !matches!(fsync, FsyncMode::Never),
+            convs,
+        })
+    }
+
+    fn remember(convs: &mut HashMap<ConversationId, Changed>, version: u64, m: Message) {
+        let c = convs.entry(m.conversation_id).or_default();
+        if let Some(old) = c.current.get(&m.seq) {
+            c.by_version.remove(&old.version);
+        }
+        c.version = c.version.max(version);
+        c.by_version.insert(version, m.seq);
+        c.current.insert(m.seq, m);
+    }
+
+    /// The next version of a conversation.
+    pub(crate) fn next_version(&self, id: ConversationId) -> u64 {
+        self.convs.get(&id).map_or(0, |c| c.version) + 1
+    }
+
+    /// Stores `message` (already changed, stamped with [`Self::next_version`]) durably.
+    pub(crate) fn record(&mut self, message: Message) -> Result<(), RepoError> {
+        let version = message.version;
+        let json = serde_json::to_vec(&Record {
+            version,
+            message: message.clone(),
+        })
+        .map_err(|e| RepoError::Corrupt(e.to_string()))?;
+        let mut out = Vec::with_capacity(json.len() + 10);
+        line::encode(&json, &mut out);
+        let len = self
+            .file
+            .metadata()
+            .map_err(|e| RepoError::Unavailable(io_error("stat", &self.path, e).to_string()))?
+            .len();
+        let mut written = self.file.write_all(&out);
+        if written.is_ok() && self.fsync {
+            written = self.file.sync_data();
+        }
+        if let Err(e) = written {
+            // Never leave half a line for the next change to be appended after.
+            let _ = self.file.set_len(len);
+            return Err(RepoError::Unavailable(io_error("write", &self.path, e).to_string()));
+        }
+        Self::remember(&mut self.convs, version, message);
+        Ok(())
+    }
+
+    /// `m` as it is now.
+    pub(crate) fn current(&self, m: Message) -> Message {
+        match self.convs.get(&m.conversation_id).and_then(|c| c.current.get(&m.seq)) {
+            Some(changed) => changed.clone(),
+            None => m,
+        }
+    }
+
+    /// The seqs changed after `after`, ascending by version, at most `limit`.
+    pub(crate) fn since(&self, id: ConversationId, after: u64, limit: usize) -> Vec<Message> {
+        self.convs.get(&id).map_or_else(Vec::new, |c| {
+            c.by_version
+                .range(after + 1..)
+                .take(limit)
+                .filter_map(|(_, seq)| c.current.get(seq).cloned())
+                .collect()
+        })
+    }
+}

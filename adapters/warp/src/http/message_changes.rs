@@ -1,0 +1,132 @@
+//! Changing stored messages over HTTP: edit, recall, react; delivery reports; and the
+//! change feed a returning client catches up with.
+
+use http::StatusCode;
+use serde::Deserialize;
+use warp::filters::BoxedFilter;
+use warp::reply::Response;
+use warp::{Filter, Rejection};
+
+use chat_app::Actor;
+use chat_domain::ids::ConversationId;
+
+use super::errors::{json, no_content, reject};
+use super::extract::{authenticated, json_body, parse_id, with_edge};
+use super::messages::Page;
+use crate::wire::MessageDto;
+use crate::Edge;
+
+#[derive(Deserialize)]
+struct Edit {
+    body: String,
+}
+
+#[derive(Deserialize)]
+struct React {
+    emoji: String,
+    on: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct Received {
+    seq: u64,
+}
+
+#[derive(Deserialize)]
+struct ChangesParams {
+    #[serde(default)]
+    after_version: u64,
+    limit: Option<u64>,
+}
+
+pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
+    let one = || warp::path!("conversations" / String / "messages" / u64);
+    let edit = warp::patch()
+        .and(one())
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and(json_body::<Edit>(edge.config.max_body_bytes))
+        .and_then(
+            |id: String, seq: u64, edge: Edge, actor: Actor, b: Edit| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                let m = edge
+                    .app
+                    .edit_message(&actor, id, seq, &b.body)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
+            },
+        );
+    let recall = warp::delete()
+        .and(one())
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and_then(|id: String, seq: u64, edge: Edge, actor: Actor| async move {
+            let id: ConversationId = parse_id(&id, "conversation id")?;
+            let m = edge
+                .app
+                .recall_message(&actor, id, seq)
+                .await
+                .map_err(reject)?;
+            Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
+        });
+    let react = warp::post()
+        .and(warp::path!(
+            "conversations" / String / "messages" / u64 / "reactions"
+        ))
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and(json_body::<React>(edge.config.max_body_bytes))
+        .and_then(
+            |id: String, seq: u64, edge: Edge, actor: Actor, b: React| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                let m = edge
+                    .app
+                    .react(&actor, id, seq, &b.emoji, b.on)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
+            },
+        );
+    let received = warp::post()
+        .and(warp::path!("conversations" / String / "received"))
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and(json_body::<Received>(edge.config.max_body_bytes))
+        .and_then(|id: String, edge: Edge, actor: Actor, b: Received| async move {
+            let id: ConversationId = parse_id(&id, "conversation id")?;
+            edge.app
+                .mark_delivered(&actor, id, b.seq)
+                .await
+                .map_err(reject)?;
+            Ok::<_, Rejection>(no_content())
+        });
+    let changes = warp::get()
+        .and(warp::path!("conversations" / String / "changes"))
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and(warp::query::<ChangesParams>())
+        .and_then(
+            |id: String, edge: Edge, actor: Actor, q: ChangesParams| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                let changed = edge
+                    .app
+                    .get_changes(&actor, id, q.after_version, q.limit)
+                    .await
+                    .map_err(reject)?;
+                let body = Page {
+                    messages: changed.iter().map(Into::into).collect(),
+                };
+                Ok::<_, Rejection>(json(StatusCode::OK, &body))
+            },
+        );
+    edit.or(recall)
+        .unify()
+        .or(react)
+        .unify()
+        .or(received)
+        .unify()
+        .or(changes)
+        .unify()
+        .boxed()
+}
