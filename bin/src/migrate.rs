@@ -14,7 +14,9 @@ use tokio::task::JoinSet;
 
 use chat_adapter_mysql::{MysqlConfig, MysqlStore};
 use chat_adapter_txt::{FsyncMode, TxtConfig, TxtStore};
-use chat_domain::entities::{Conversation, ConversationType, Message, NewMessage, MessageChange, Participant};
+use chat_domain::entities::{
+    Conversation, ConversationType, Message, MessageChange, NewMessage, Participant,
+};
 use chat_domain::ports::{ConversationRepository, MessageRepository, UserRepository};
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_domain::RepoError;

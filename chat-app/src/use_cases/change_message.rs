@@ -27,8 +27,12 @@ impl ChatApp {
         self.rate_check(&format!("send:{}", actor.id()), self.settings.send_limit)
             .await?;
         let at = self.ports.clock.now();
-        self.apply_change(conversation_id, message.seq, MessageChange::Edit { body, at })
-            .await
+        self.apply_change(
+            conversation_id,
+            message.seq,
+            MessageChange::Edit { body, at },
+        )
+        .await
     }
 
     /// Recalls a message: it stays in history as a tombstone (`deleted`, no body). The
@@ -86,7 +90,8 @@ impl ChatApp {
             emoji,
             on,
         };
-        self.apply_change(conversation_id, message.seq, change).await
+        self.apply_change(conversation_id, message.seq, change)
+            .await
     }
 
     /// The message at `seq` and the caller's membership, or the error a client sees.

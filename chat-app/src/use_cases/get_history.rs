@@ -71,7 +71,13 @@ impl ChatApp {
             }
             let quoted = match messages.iter().find(|q| q.seq == seq) {
                 Some(q) => Some(q.clone()),
-                None => self.ports.messages.get(conversation, seq).await.ok().flatten(),
+                None => self
+                    .ports
+                    .messages
+                    .get(conversation, seq)
+                    .await
+                    .ok()
+                    .flatten(),
             };
             out.extend(quoted.map(|q| q.reply_preview()));
         }

@@ -30,7 +30,11 @@ impl ChatApp {
     ) -> Result<SearchPage, AppError> {
         let query = SearchQuery::parse(&cmd.q)?;
         let before = cmd.before.as_deref().map(SearchCursor::parse).transpose()?;
-        let limit = cmd.limit.map(Limit::new).transpose()?.map_or(20, Limit::get);
+        let limit = cmd
+            .limit
+            .map(Limit::new)
+            .transpose()?
+            .map_or(20, Limit::get);
         let ids = match cmd.conversation_id {
             Some(id) => {
                 self.membership(id, actor.id()).await?;

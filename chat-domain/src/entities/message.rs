@@ -112,7 +112,7 @@ pub struct Message {
     pub client_msg_id: Option<ClientMsgId>,
     /// The seq it answers, if any.
     pub reply_to: Option<Seq>,
-    /// The members it mentions.
+    /// The members it mentions, in any order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<UserId>,
     /// When the server accepted it.

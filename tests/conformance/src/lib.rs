@@ -102,6 +102,11 @@ macro_rules! storage_conformance {
             it_should_page_history_at_the_edges,
             it_should_keep_unicode_and_emoji_bodies_intact,
             it_should_report_latest_messages_and_counts,
+            it_should_edit_and_recall_keeping_seqs_and_versions,
+            it_should_aggregate_reactions_and_feed_changes_in_version_order,
+            it_should_store_mentions_and_count_unread_ones,
+            it_should_keep_delivery_cursors_monotonic,
+            it_should_search_chinese_and_english_newest_first,
         );
     };
 }

@@ -105,8 +105,19 @@ type MessageRow = (
 );
 
 fn from_row(row: Row) -> Result<Message, RepoError> {
-    let (conversation_id, seq, id, sender_id, kind, body, client_msg_id, reply_to, created_at, state, mentions): MessageRow =
-        decode(row, "messages row")?;
+    let (
+        conversation_id,
+        seq,
+        id,
+        sender_id,
+        kind,
+        body,
+        client_msg_id,
+        reply_to,
+        created_at,
+        state,
+        mentions,
+    ): MessageRow = decode(row, "messages row")?;
     if let Some(state) = state {
         return changes::decode_state(&state);
     }

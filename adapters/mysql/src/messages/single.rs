@@ -16,7 +16,7 @@ use crate::Db;
 
 /// What one append transaction did.
 enum Attempt {
-    Stored(Message),
+    Stored(Box<Message>),
     /// A unique key held: a racing retry stored it first (or the message id is taken).
     Duplicate,
     /// The server rolled it back for a deadlock or lock wait timeout: run it again.
@@ -43,7 +43,7 @@ pub(super) async fn append_one(db: &Db, message: &NewMessage) -> Result<Appended
         match outcome? {
             Attempt::Stored(stored) => {
                 return Ok(Appended {
-                    message: stored,
+                    message: *stored,
                     created: true,
                 })
             }
@@ -136,7 +136,7 @@ async fn try_append(db: &Db, m: &NewMessage) -> Result<Attempt, RepoError> {
     match result {
         Ok(seq) => {
             let seq = Seq::new(seq).map_err(|e| corrupt("message_counters.last_seq", e))?;
-            Ok(Attempt::Stored(m.clone().at(seq)))
+            Ok(Attempt::Stored(Box::new(m.clone().at(seq))))
         }
         Err(e) if server_code(&e) == Some(DUPLICATE_KEY) => Ok(Attempt::Duplicate),
         Err(e) if is_retryable(&e) => Ok(Attempt::Retry),

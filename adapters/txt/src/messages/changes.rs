@@ -125,7 +125,9 @@ impl Changes {
         if let Err(e) = written {
             // Never leave half a line for the next change to be appended after.
             let _ = self.file.set_len(len);
-            return Err(RepoError::Unavailable(io_error("write", &self.path, e).to_string()));
+            return Err(RepoError::Unavailable(
+                io_error("write", &self.path, e).to_string(),
+            ));
         }
         Self::remember(&mut self.convs, version, message);
         Ok(())
@@ -133,7 +135,11 @@ impl Changes {
 
     /// `m` as it is now.
     pub(crate) fn current(&self, m: Message) -> Message {
-        match self.convs.get(&m.conversation_id).and_then(|c| c.current.get(&m.seq)) {
+        match self
+            .convs
+            .get(&m.conversation_id)
+            .and_then(|c| c.current.get(&m.seq))
+        {
             Some(changed) => changed.clone(),
             None => m,
         }

@@ -61,15 +61,17 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(one())
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and_then(|id: String, seq: u64, edge: Edge, actor: Actor| async move {
-            let id: ConversationId = parse_id(&id, "conversation id")?;
-            let m = edge
-                .app
-                .recall_message(&actor, id, seq)
-                .await
-                .map_err(reject)?;
-            Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
-        });
+        .and_then(
+            |id: String, seq: u64, edge: Edge, actor: Actor| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                let m = edge
+                    .app
+                    .recall_message(&actor, id, seq)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
+            },
+        );
     let react = warp::post()
         .and(warp::path!(
             "conversations" / String / "messages" / u64 / "reactions"
@@ -93,14 +95,16 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(with_edge(edge))
         .and(authenticated(edge))
         .and(json_body::<Received>(edge.config.max_body_bytes))
-        .and_then(|id: String, edge: Edge, actor: Actor, b: Received| async move {
-            let id: ConversationId = parse_id(&id, "conversation id")?;
-            edge.app
-                .mark_delivered(&actor, id, b.seq)
-                .await
-                .map_err(reject)?;
-            Ok::<_, Rejection>(no_content())
-        });
+        .and_then(
+            |id: String, edge: Edge, actor: Actor, b: Received| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                edge.app
+                    .mark_delivered(&actor, id, b.seq)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(no_content())
+            },
+        );
     let changes = warp::get()
         .and(warp::path!("conversations" / String / "changes"))
         .and(with_edge(edge))

@@ -265,7 +265,9 @@ impl Reader<'_> {
                 seq,
                 body,
             } => {
-                let m = app.edit_message(self.actor, conversation_id, seq, &body).await?;
+                let m = app
+                    .edit_message(self.actor, conversation_id, seq, &body)
+                    .await?;
                 Reply::Updated {
                     req,
                     message: (&m).into(),
