@@ -111,6 +111,11 @@ pub struct Config {
     #[arg(long, env = "CHAT_RATE_LIMIT_WINDOW", default_value = "60s", value_parser = duration)]
     pub rate_limit_window: Duration,
 
+    /// How long after sending the sender may recall a message (e.g. 2m, 24h); a group's
+    /// owner and admins may at any time.
+    #[arg(long, env = "CHAT_RECALL_WINDOW", default_value = "2m", value_parser = duration)]
+    pub recall_window: Duration,
+
     /// Logins and sign-ups one client address may attempt per minute.
     #[arg(long, env = "CHAT_AUTH_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub auth_rate_limit_max: u32,

@@ -142,6 +142,7 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
             max: config.auth_rate_limit_max,
             window: Duration::from_secs(60),
         },
+        recall_window: config.recall_window,
         ..Settings::default()
     };
     Ok(Node {

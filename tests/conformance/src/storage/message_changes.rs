@@ -196,7 +196,13 @@ pub async fn it_should_store_mentions_and_count_unread_ones(h: &impl StorageHarn
         s.messages.append(m).await.unwrap();
     }
     let s = h.reopen().await;
-    let mut m3 = s.messages.get(conv, seq(3)).await.unwrap().unwrap().mentions;
+    let mut m3 = s
+        .messages
+        .get(conv, seq(3))
+        .await
+        .unwrap()
+        .unwrap()
+        .mentions;
     let mut want = vec![b, c];
     m3.sort_unstable();
     want.sort_unstable();

@@ -328,6 +328,16 @@ impl Ws {
         }
     }
 
+    /// The next frame whose type is one of `types`, skipping any other.
+    pub async fn next_of_any(&mut self, types: &[&str]) -> Value {
+        loop {
+            let f = self.next().await;
+            if types.iter().any(|t| f["type"] == *t) {
+                return f;
+            }
+        }
+    }
+
     /// Sends `frame` with `req` and returns the reply carrying it.
     pub async fn request(&mut self, mut frame: Value, req: &str) -> Value {
         frame["req"] = json!(req);
