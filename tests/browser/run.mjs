@@ -214,8 +214,25 @@ try {
   await a.screenshot({ path: path.join(out, 'chat-desktop.png') });
   await b.screenshot({ path: path.join(out, 'chat-phone.png') });
 
+  step('bob recalls a message and reacts to another: alice sees both live');
+  const conversationId = await a.evaluate(() => location.hash.slice(1));
+  await b.evaluate(async ([id, greetingText]) => {
+    const headers = { Authorization: `Bearer ${localStorage.getItem('chat.token')}`, 'Content-Type': 'application/json' };
+    const page = await (await fetch(`/api/v1/conversations/${id}/messages`, { headers })).json();
+    const find = (t) => page.messages.find((m) => m.body === t).seq;
+    const recall = await fetch(`/api/v1/conversations/${id}/messages/${find('missed three')}`, { method: 'DELETE', headers });
+    if (!recall.ok) throw new Error(`recall: ${recall.status}`);
+    const react = await fetch(`/api/v1/conversations/${id}/messages/${find(greetingText)}/reactions`, {
+      method: 'POST', headers, body: JSON.stringify({ emoji: '👍' }),
+    });
+    if (!react.ok) throw new Error(`react: ${react.status}`);
+  }, [conversationId, greeting]);
+  await a.locator('#messages .msg .recalled', { hasText: 'Message recalled' }).waitFor();
+  await a.locator('#messages .msg .reaction', { hasText: '👍 1' }).waitFor();
+  assert.equal((await messageTexts(a)).includes('missed three'), false);
+
   step('older messages load when scrolling up');
-  const conversation = await a.evaluate(() => location.hash.slice(1));
+  const conversation = conversationId;
   await b.evaluate(async (id) => {
     const token = localStorage.getItem('chat.token');
     for (let i = 1; i <= 60; i += 1) {

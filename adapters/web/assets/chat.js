@@ -179,6 +179,8 @@ function onFrame(f) {
   switch (f.type) {
     case 'ack': return onAck(f.message);
     case 'message': return onMessage(f.message);
+    case 'message_updated':
+    case 'updated': return onUpdated(f.message);
     case 'receipt': return onReceipt(f);
     case 'typing': return onTyping(f);
     case 'presence': return onPresence(f);
@@ -235,8 +237,33 @@ function onMessage(m) {
     c.unread = (c.unread || 0) + 1;
   }
   state.typing.get(m.conversation_id)?.delete(m.sender_id);
+  if (m.sender_id !== state.me.id) reportReceived(m.conversation_id, m.seq);
   renderList();
   rerender(m.conversation_id);
+}
+
+/** An edit, recall or reaction: the message as it is now replaces the one we hold. */
+function onUpdated(m) {
+  const loaded = state.msgs.get(m.conversation_id);
+  if (loaded && loaded.has(m.seq)) loaded.set(m.seq, m);
+  const c = state.convs.get(m.conversation_id);
+  if (c && c.last_message && c.last_message.seq === m.seq) {
+    c.last_message = m;
+    renderList();
+  }
+  if (state.open === m.conversation_id) renderMessages(false);
+}
+
+// Delivery reports, at most one per conversation per second (the latest seq).
+const receivedTimers = new Map();
+function reportReceived(conversationId, seq) {
+  if (receivedTimers.has(conversationId)) return;
+  receivedTimers.set(conversationId, setTimeout(() => {
+    receivedTimers.delete(conversationId);
+    const c = state.convs.get(conversationId);
+    const top = Math.max(seq, (c && c.last_seq) || 0);
+    socket.send({ type: 'received', conversation_id: conversationId, seq: top });
+  }, 1000));
 }
 
 function rerender(conversationId) {
@@ -436,6 +463,7 @@ function fileOf(m) {
 
 function preview(m) {
   if (!m) return 'No messages yet';
+  if (m.deleted) return 'Message recalled';
   if (m.kind === 'image') return '🖼 Image';
   if (m.kind === 'file') return `📄 ${(fileOf(m) || {}).name || 'File'}`;
   const who = m.sender_id === state.me.id ? 'You: ' : '';
@@ -519,12 +547,37 @@ function renderMessages(toBottom) {
 
 function messageNode(m, c, seen) {
   const mine = m.sender_id === state.me.id;
+  let body;
+  if (m.deleted) body = h('div', { class: 'recalled' }, 'Message recalled');
+  else if (m.kind === 'image' || m.kind === 'file') body = fileNode(m);
+  else body = h('div', { class: 'text' }, m.body);
+  const quote = m.reply
+    ? h('div', { class: 'quote' }, `${nameOf(m.reply.sender_id)}: ${m.reply.deleted ? 'Message recalled' : m.reply.preview}`)
+    : null;
+  const reactions = (m.reactions || []).map((r) => h(
+    'button',
+    {
+      type: 'button',
+      class: `reaction${r.user_ids.includes(state.me.id) ? ' me' : ''}`,
+      'aria-pressed': r.user_ids.includes(state.me.id) ? 'true' : 'false',
+      onclick: () => socket.send({ type: 'react', conversation_id: m.conversation_id, seq: m.seq, emoji: r.emoji }),
+    },
+    `${r.emoji} ${r.count}`,
+  ));
   return h(
     'article',
     { class: `msg ${mine ? 'mine' : 'theirs'} kind-${m.kind}`, 'data-seq': m.seq },
     !mine && c.kind === 'group' ? h('div', { class: 'from' }, nameOf(m.sender_id)) : null,
-    m.kind === 'image' || m.kind === 'file' ? fileNode(m) : h('div', { class: 'text' }, m.body),
-    h('div', { class: 'meta' }, h('time', { datetime: m.created_at }, timeFormat.format(new Date(m.created_at))), seen),
+    quote,
+    body,
+    reactions.length ? h('div', { class: 'reactions' }, reactions) : null,
+    h(
+      'div',
+      { class: 'meta' },
+      m.edited_at && !m.deleted ? 'edited · ' : null,
+      h('time', { datetime: m.created_at }, timeFormat.format(new Date(m.created_at))),
+      seen,
+    ),
   );
 }
 
