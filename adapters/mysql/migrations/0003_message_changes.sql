@@ -36,9 +36,18 @@ CREATE TABLE IF NOT EXISTS mentions (
     KEY unread (conversation_id, user_id, seq)
 ) ENGINE = InnoDB;
 
+-- How far each conversation's messages are in `message_search`: appends are indexed
+-- after their commit, off the append path, and a search first brings its conversations
+-- up to date, so results are always complete.
+CREATE TABLE IF NOT EXISTS search_watermark (
+    conversation_id BINARY(16)      NOT NULL PRIMARY KEY,
+    indexed_seq     BIGINT UNSIGNED NOT NULL
+) ENGINE = InnoDB;
+
 -- Search terms of live text messages (chat_domain::rules::index_terms, each written as
 -- hex so that InnoDB's tokenizer, its minimum token size and its stopwords leave them
--- whole). A FULLTEXT index in boolean mode finds the candidates; the body confirms them.
+-- whole). A FULLTEXT index in boolean mode finds the candidates; the message as it is now
+-- confirms them, so a row left stale by a racing edit or recall only costs a look.
 CREATE TABLE IF NOT EXISTS message_search (
     conversation_id BINARY(16)      NOT NULL,
     seq             BIGINT UNSIGNED NOT NULL,

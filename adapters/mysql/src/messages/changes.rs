@@ -119,9 +119,17 @@ async fn apply(
     .map_err(map)?;
     match change {
         MessageChange::Edit { .. } => {
+            // An upsert: if the indexer has not reached this message yet, its later
+            // INSERT IGNORE keeps these terms rather than the body it may have read before.
             tx.exec_drop(
-                "UPDATE message_search SET terms = ? WHERE conversation_id = ? AND seq = ?",
-                (stored_terms(message.body.as_str()), conv, seq.get()),
+                "INSERT INTO message_search (conversation_id, seq, created_at, terms) \
+                 VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE terms = VALUES(terms)",
+                (
+                    conv,
+                    seq.get(),
+                    crate::codec::to_db_time(message.created_at),
+                    stored_terms(message.body.as_str()),
+                ),
             )
             .await
             .map_err(map)?;

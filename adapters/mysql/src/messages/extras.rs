@@ -1,10 +1,10 @@
-//! What an append writes beside the `messages` rows: who each message mentions, and the
-//! search terms of text messages.
+//! What an append writes beside the `messages` rows: who each message mentions. (Search
+//! terms are written after the commit, by [`super::indexer`].)
 
 use mysql_async::prelude::Queryable;
 use mysql_async::Value;
 
-use chat_domain::entities::{MessageKind, NewMessage};
+use chat_domain::entities::NewMessage;
 use chat_domain::rules::index_terms;
 use chat_domain::values::Seq;
 
@@ -28,7 +28,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
         })
 }
 
-/// Inserts the mentions and search rows of freshly stored messages.
+/// Inserts the mentions of freshly stored messages.
 pub(super) async fn insert(
     tx: &mut mysql_async::Transaction<'_>,
     rows: &[(&NewMessage, Seq)],
@@ -48,26 +48,6 @@ pub(super) async fn insert(
         tx.exec_drop(
             format!("INSERT INTO mentions (conversation_id, seq, user_id) VALUES {marks}"),
             mentions,
-        )
-        .await?;
-    }
-    let mut search: Vec<Value> = Vec::new();
-    for (m, seq) in rows.iter().filter(|(m, _)| m.kind == MessageKind::Text) {
-        search.extend([
-            m.conversation_id.as_uuid().into(),
-            seq.get().into(),
-            crate::codec::to_db_time(m.created_at).into(),
-            stored_terms(m.body.as_str()).into(),
-        ]);
-    }
-    if !search.is_empty() {
-        let marks = vec!["(?, ?, ?, ?)"; search.len() / 4].join(", ");
-        tx.exec_drop(
-            format!(
-                "INSERT INTO message_search (conversation_id, seq, created_at, terms) \
-                 VALUES {marks}"
-            ),
-            search,
         )
         .await?;
     }

@@ -9,6 +9,7 @@
 mod batch;
 mod changes;
 pub(crate) mod extras;
+mod indexer;
 mod search;
 mod single;
 mod twins;
@@ -50,12 +51,14 @@ const MAX_ATTEMPTS: u32 = 5;
 pub struct MysqlMessages {
     db: Db,
     batcher: batch::Batcher,
+    indexer: indexer::Indexer,
 }
 
 impl MysqlMessages {
     pub(crate) fn new(db: Db) -> Self {
         Self {
             batcher: batch::Batcher::start(db.clone()),
+            indexer: indexer::Indexer::start(db.clone()),
             db,
         }
     }
@@ -160,7 +163,12 @@ fn from_row(row: Row) -> Result<Message, RepoError> {
 #[async_trait]
 impl MessageRepository for MysqlMessages {
     async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
-        self.batcher.append(message).await
+        let id = message.conversation_id;
+        let appended = self.batcher.append(message).await?;
+        if appended.created {
+            self.indexer.grew(id);
+        }
+        Ok(appended)
     }
 
     async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
@@ -264,6 +272,7 @@ impl MessageRepository for MysqlMessages {
         before: Option<SearchCursor>,
         limit: usize,
     ) -> Result<SearchPage, RepoError> {
+        indexer::catch_up(&self.db, ids).await?;
         search::search(&self.db, ids, query, before, limit).await
     }
 
