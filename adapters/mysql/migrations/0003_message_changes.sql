@@ -44,15 +44,18 @@ CREATE TABLE IF NOT EXISTS search_watermark (
     indexed_seq     BIGINT UNSIGNED NOT NULL
 ) ENGINE = InnoDB;
 
--- Search terms of live text messages (chat_domain::rules::index_terms, each written as
--- hex so that InnoDB's tokenizer, its minimum token size and its stopwords leave them
--- whole). A FULLTEXT index in boolean mode finds the candidates; the message as it is now
--- confirms them, so a row left stale by a racing edit or recall only costs a look.
-CREATE TABLE IF NOT EXISTS message_search (
+-- The search index: one row per (message, term) of each live text message, terms from
+-- chat_domain::rules::index_terms plus each word's prefixes, stored as 64-bit FNV-1a
+-- hashes. A search looks up one term in the caller's conversations, newest first, and
+-- the message as it is now confirms each candidate (a hash collision, a stale row left
+-- by a racing edit or recall, or a second term elsewhere in the text only costs a look).
+-- A plain B-tree rather than InnoDB FULLTEXT: inserting into a FULLTEXT index, even off
+-- the append path, cut concurrent append throughput about threefold.
+CREATE TABLE IF NOT EXISTS message_terms (
     conversation_id BINARY(16)      NOT NULL,
-    seq             BIGINT UNSIGNED NOT NULL,
+    term            BIGINT UNSIGNED NOT NULL,
     created_at      DATETIME(6)     NOT NULL,
-    terms           MEDIUMTEXT      NOT NULL,
-    PRIMARY KEY (conversation_id, seq),
-    FULLTEXT KEY terms (terms)
-) ENGINE = InnoDB DEFAULT CHARSET = ascii;
+    seq             BIGINT UNSIGNED NOT NULL,
+    PRIMARY KEY (conversation_id, term, created_at, seq),
+    KEY by_message (conversation_id, seq)
+) ENGINE = InnoDB;

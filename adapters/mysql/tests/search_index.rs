@@ -16,7 +16,7 @@ use chat_domain::values::SearchQuery;
 async fn indexed(url: &str) -> (u64, u64) {
     let mut conn = mysql_async::Conn::from_url(url).await.unwrap();
     let rows: Option<u64> = conn
-        .query_first("SELECT COUNT(*) FROM message_search")
+        .query_first("SELECT COUNT(DISTINCT seq) FROM message_terms")
         .await
         .unwrap();
     let mark: Option<u64> = conn
@@ -56,7 +56,7 @@ async fn appends_are_indexed_in_the_background_and_after_a_restart() {
     // Rows the indexer never wrote (a process killed after the commit, say) are written
     // by the next start.
     let mut conn = mysql_async::Conn::from_url(&db.url()).await.unwrap();
-    conn.query_drop("DELETE FROM message_search WHERE seq > 5")
+    conn.query_drop("DELETE FROM message_terms WHERE seq > 5")
         .await
         .unwrap();
     conn.query_drop("UPDATE search_watermark SET indexed_seq = 5")
@@ -77,7 +77,7 @@ async fn appends_are_indexed_in_the_background_and_after_a_restart() {
 
     // And a search never misses what the indexer has not reached yet.
     let mut conn = mysql_async::Conn::from_url(&db.url()).await.unwrap();
-    conn.query_drop("DELETE FROM message_search").await.unwrap();
+    conn.query_drop("DELETE FROM message_terms").await.unwrap();
     conn.query_drop("DELETE FROM search_watermark")
         .await
         .unwrap();

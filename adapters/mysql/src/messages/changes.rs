@@ -11,7 +11,7 @@ use chat_domain::ports::Changed;
 use chat_domain::values::{Limit, Seq};
 use chat_domain::RepoError;
 
-use super::extras::stored_terms;
+use super::extras::{insert_terms, term_rows};
 use crate::error::{corrupt, map};
 use crate::Db;
 
@@ -117,34 +117,25 @@ async fn apply(
     )
     .await
     .map_err(map)?;
-    match change {
-        MessageChange::Edit { .. } => {
-            // An upsert: if the indexer has not reached this message yet, its later
-            // INSERT IGNORE keeps these terms rather than the body it may have read before.
+    // The message's search rows follow its body: rewritten by an edit, gone with a recall.
+    // (If the indexer has not reached it yet, it reads the message as it is now.)
+    if !matches!(change, MessageChange::React { .. }) {
+        for table in ["message_terms", "mentions"] {
+            if table == "mentions" && !matches!(change, MessageChange::Recall) {
+                continue;
+            }
             tx.exec_drop(
-                "INSERT INTO message_search (conversation_id, seq, created_at, terms) \
-                 VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE terms = VALUES(terms)",
-                (
-                    conv,
-                    seq.get(),
-                    crate::codec::to_db_time(message.created_at),
-                    stored_terms(message.body.as_str()),
-                ),
+                format!("DELETE FROM {table} WHERE conversation_id = ? AND seq = ?"),
+                (conv, seq.get()),
             )
             .await
             .map_err(map)?;
         }
-        MessageChange::Recall => {
-            for table in ["message_search", "mentions"] {
-                tx.exec_drop(
-                    format!("DELETE FROM {table} WHERE conversation_id = ? AND seq = ?"),
-                    (conv, seq.get()),
-                )
+        if !message.deleted && message.kind == chat_domain::entities::MessageKind::Text {
+            insert_terms(tx, term_rows(&[&message]))
                 .await
                 .map_err(map)?;
-            }
         }
-        MessageChange::React { .. } => {}
     }
     Ok(Some(message))
 }

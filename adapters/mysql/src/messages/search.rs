@@ -1,8 +1,8 @@
-//! Search with InnoDB's FULLTEXT index over `message_search.terms` (hex-encoded terms,
-//! see the migration): boolean mode finds candidates holding every query term, newest
-//! first; each candidate's body then confirms the match (two bigrams of a Chinese query
-//! may sit apart in a message). Cost: one index lookup per page plus a primary-key read
-//! of the candidates, independent of how many messages the caller's conversations hold.
+//! Search over `message_terms` (see the migration): the most selective query term is
+//! looked up in the caller's conversations, newest first; the message as it is now
+//! confirms each candidate. Cost: index range reads of that term's rows in those
+//! conversations, plus a primary-key read per candidate; independent of how many
+//! messages the conversations hold otherwise.
 
 use chrono::NaiveDateTime;
 use mysql_async::prelude::Queryable;
@@ -10,27 +10,35 @@ use mysql_async::Value;
 use uuid::Uuid;
 
 use chat_domain::ids::ConversationId;
-use chat_domain::values::{SearchCursor, SearchPage, SearchQuery};
+use chat_domain::values::{SearchCursor, SearchPage, SearchQuery, Seq};
 use chat_domain::RepoError;
 
-use super::extras::hex;
-use crate::codec::to_db_time;
-use crate::error::map;
+use super::extras::term_hash;
+use crate::codec::{from_db_time, to_db_time};
+use crate::error::{corrupt, map};
 use crate::Db;
 
 /// Candidate rounds per page before answering with what was confirmed so far.
 const MAX_ROUNDS: usize = 8;
+/// Longest word prefix stored (see `extras`).
+const MAX_PREFIX_CHARS: usize = 15;
 
-fn boolean_query(query: &SearchQuery) -> String {
-    query
+/// The hash to look up: the query's longest term (likely the rarest), a long word by the
+/// longest prefix stored.
+fn driver(query: &SearchQuery) -> u64 {
+    let term = query
         .terms()
         .iter()
+        .max_by_key(|t| t.term.chars().count())
         .map(|t| {
-            let star = if t.prefix { "*" } else { "" };
-            format!("+{}{star}", hex(t.term.as_bytes()))
+            if t.prefix && t.term.chars().count() > MAX_PREFIX_CHARS {
+                t.term.chars().take(MAX_PREFIX_CHARS).collect()
+            } else {
+                t.term.clone()
+            }
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .unwrap_or_default();
+    term_hash(&term)
 }
 
 pub(super) async fn search(
@@ -40,17 +48,17 @@ pub(super) async fn search(
     before: Option<SearchCursor>,
     limit: usize,
 ) -> Result<SearchPage, RepoError> {
-    let against = boolean_query(query);
+    let term = driver(query);
     let marks = vec!["?"; ids.len()].join(", ");
     let batch = (limit * 2).clamp(16, 200);
     let mut cursor = before;
     let mut found = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let mut params: Vec<Value> = ids.iter().map(|id| id.as_uuid().into()).collect();
-        params.push(against.clone().into());
+        params.push(term.into());
         let mut filter = String::new();
         if let Some(c) = cursor {
-            filter = " AND (s.created_at, s.conversation_id, s.seq) < (?, ?, ?)".into();
+            filter = " AND (t.created_at, t.conversation_id, t.seq) < (?, ?, ?)".into();
             params.extend([
                 to_db_time(c.created_at).into(),
                 c.conversation_id.as_uuid().into(),
@@ -62,10 +70,9 @@ pub(super) async fn search(
         let candidates: Vec<(Uuid, u64, NaiveDateTime)> = conn
             .exec(
                 format!(
-                    "SELECT s.conversation_id, s.seq, s.created_at FROM message_search s \
-                     WHERE s.conversation_id IN ({marks}) \
-                     AND MATCH (s.terms) AGAINST (? IN BOOLEAN MODE){filter} \
-                     ORDER BY s.created_at DESC, s.conversation_id DESC, s.seq DESC LIMIT ?"
+                    "SELECT t.conversation_id, t.seq, t.created_at FROM message_terms t \
+                     WHERE t.conversation_id IN ({marks}) AND t.term = ?{filter} \
+                     ORDER BY t.created_at DESC, t.conversation_id DESC, t.seq DESC LIMIT ?"
                 ),
                 params,
             )
@@ -73,11 +80,7 @@ pub(super) async fn search(
             .map_err(map)?;
         drop(conn);
         if candidates.is_empty() {
-            return Ok(SearchPage {
-                messages: found,
-                next: None,
-                partial: false,
-            });
+            return Ok(page(found, None));
         }
         let pairs = vec!["(?, ?)"; candidates.len()].join(", ");
         let keys: Vec<Value> = candidates
@@ -98,32 +101,27 @@ pub(super) async fn search(
             found.push(m);
             if found.len() == limit {
                 let next = found.last().map(SearchCursor::after);
-                return Ok(SearchPage {
-                    messages: found,
-                    next,
-                    partial: false,
-                });
+                return Ok(page(found, next));
             }
         }
         if candidates.len() < batch {
-            return Ok(SearchPage {
-                messages: found,
-                next: None,
-                partial: false,
-            });
+            return Ok(page(found, None));
         }
         let (c, s, at) = candidates[candidates.len() - 1];
         cursor = Some(SearchCursor {
-            created_at: crate::codec::from_db_time(at),
+            created_at: from_db_time(at),
             conversation_id: ConversationId::from_uuid(c),
-            seq: chat_domain::values::Seq::new(s)
-                .map_err(|e| crate::error::corrupt("message_search.seq", e))?,
+            seq: Seq::new(s).map_err(|e| corrupt("message_terms.seq", e))?,
         });
     }
     // Many candidates, few confirmed: hand back what was found and where to go on.
-    Ok(SearchPage {
-        messages: found,
-        next: cursor,
+    Ok(page(found, cursor))
+}
+
+fn page(messages: Vec<chat_domain::entities::Message>, next: Option<SearchCursor>) -> SearchPage {
+    SearchPage {
+        messages,
+        next,
         partial: false,
-    })
+    }
 }
