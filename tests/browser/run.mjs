@@ -230,6 +230,7 @@ try {
   await a.locator('#messages .msg .recalled', { hasText: 'Message recalled' }).waitFor();
   await a.locator('#messages .msg .reaction', { hasText: '👍 1' }).waitFor();
   assert.equal((await messageTexts(a)).includes('missed three'), false);
+  await a.screenshot({ path: path.join(out, 'chat-recall-reaction.png') });
 
   step('older messages load when scrolling up');
   const conversation = conversationId;
