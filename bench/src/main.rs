@@ -5,6 +5,7 @@
 //! chat-bench fanout --members 500 --senders 5 --rate 50 --secs 10
 //! chat-bench burst --members 200 --messages 2000
 //! chat-bench direct --pairs 64 --secs 10
+//! chat-bench history --messages 1000000 --pages 2000
 //! ```
 //!
 //! Start the server with limits that let a load through, e.g.
@@ -62,6 +63,13 @@ enum Mode {
         #[arg(long)]
         messages: usize,
     },
+    /// A conversation of N messages, then P random pages of 50 read back one at a time.
+    History {
+        #[arg(long, default_value_t = 1_000_000)]
+        messages: u64,
+        #[arg(long, default_value_t = 2000)]
+        pages: u64,
+    },
     /// P pairs in direct conversations sending as fast as acks allow (window 64).
     Direct {
         #[arg(long)]
@@ -89,6 +97,9 @@ async fn main() {
             modes::burst::run(&cli.addr, cli.server_pid, &run, members, messages).await
         }
         Mode::Direct { pairs, secs } => modes::direct::run(&cli.addr, &run, pairs, secs).await,
+        Mode::History { messages, pages } => {
+            modes::history::run(&cli.addr, &run, messages, pages).await
+        }
     };
     match out {
         Ok(json) => println!("{json}"),

@@ -3,6 +3,7 @@
 pub mod burst;
 pub mod direct;
 pub mod fanout;
+pub mod history;
 pub mod idle;
 
 use std::time::Duration;

@@ -1,0 +1,113 @@
+//! `history --messages N --pages P`: one direct conversation filled with N messages
+//! (sent over the socket, 256 in flight), then P pages of 50 at random points of it,
+//! asked one at a time over a second user's socket; the page latency percentiles.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::SinkExt;
+use serde_json::json;
+use tokio::sync::Semaphore;
+use tokio_tungstenite::tungstenite::Message;
+
+use crate::client::{is_ack, send_frame};
+use crate::report::{histogram, percentiles};
+
+const WINDOW: usize = 256;
+const LIMIT: u64 = 50;
+
+pub async fn run(addr: &str, run: &str, messages: u64, pages: u64) -> Result<String, String> {
+    let messages = messages.max(LIMIT + 1);
+    let users = crate::client::users(addr, run, 2).await?;
+    let conversation = crate::client::direct(addr, &users[0], &users[1]).await?;
+
+    // Fill it.
+    let started = Instant::now();
+    let writer = crate::client::ws(addr, &users[0].token, None).await?;
+    let super::Conn {
+        mut sink,
+        mut frames,
+    } = super::reading(writer);
+    let window = Arc::new(Semaphore::new(WINDOW));
+    let freed = window.clone();
+    let acks = tokio::spawn(async move {
+        let mut acked = 0;
+        while acked < messages {
+            match frames.recv().await {
+                Some(f) if is_ack(&f) => {
+                    acked += 1;
+                    freed.add_permits(1);
+                }
+                Some(f) if f.contains(r#""type":"error""#) => return Err(f),
+                Some(_) => {}
+                None => return Err("the writer's socket closed".to_owned()),
+            }
+        }
+        Ok(acked)
+    });
+    let epoch = Instant::now();
+    for n in 1..=messages {
+        let permit = window.acquire().await.map_err(|e| e.to_string())?;
+        permit.forget();
+        let frame = send_frame(&conversation, &format!("h{n}"), epoch, n);
+        sink.send(Message::Text(frame.into()))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    acks.await.map_err(|e| e.to_string())??;
+    let fill_s = started.elapsed().as_secs_f64();
+
+    // Read it back at random points, one page at a time.
+    let reader = crate::client::ws(addr, &users[1].token, None).await?;
+    let super::Conn {
+        mut sink,
+        mut frames,
+    } = super::reading(reader);
+    let mut h = histogram();
+    let mut rng = epoch.elapsed().as_nanos() as u64 | 1;
+    for i in 0..pages {
+        // xorshift64: the tool needs spread, not quality.
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let before = LIMIT + 1 + rng % (messages - LIMIT + 1);
+        let req = format!("p{i}");
+        let frame = json!({"type": "history", "req": req, "conversation_id": conversation,
+                           "before_seq": before, "limit": LIMIT})
+        .to_string();
+        let asked = Instant::now();
+        sink.send(Message::Text(frame.into()))
+            .await
+            .map_err(|e| e.to_string())?;
+        let marker = format!(r#""req":"{req}""#);
+        let reply = loop {
+            let f = tokio::time::timeout(Duration::from_secs(10), frames.recv())
+                .await
+                .map_err(|_| format!("no answer to page {i}"))?
+                .ok_or("the reader's socket closed")?;
+            if f.contains(&marker) {
+                break f;
+            }
+        };
+        let _ = h.record((asked.elapsed().as_micros() as u64).max(1));
+        let got: serde_json::Value = serde_json::from_str(&reply).map_err(|e| e.to_string())?;
+        let seqs: Vec<u64> = got["messages"]
+            .as_array()
+            .ok_or_else(|| format!("not a page: {reply:.200}"))?
+            .iter()
+            .filter_map(|m| m["seq"].as_u64())
+            .collect();
+        let want: Vec<u64> = (before - LIMIT..before).collect();
+        if seqs != want {
+            return Err(format!("page before {before}: got seqs {seqs:?}"));
+        }
+    }
+    Ok(json!({
+        "mode": "history", "messages": messages, "pages": pages, "limit": LIMIT,
+        "fill_s": (fill_s * 10.0).round() / 10.0,
+        "fill_per_s": (messages as f64 / fill_s).round(),
+        "page_latency": percentiles(&h),
+        "tool_cpu_s": crate::proc::own_cpu_micros().map(|us| us as f64 / 1e6),
+    })
+    .to_string())
+}
