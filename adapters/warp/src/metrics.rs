@@ -35,6 +35,8 @@ pub struct Metrics {
     pub deliveries_total: AtomicU64,
     /// Connections closed as slow consumers.
     pub slow_consumers_total: AtomicU64,
+    /// Presence and typing frames dropped because a connection's queue was full.
+    pub dropped_events_total: AtomicU64,
     /// HTTP requests answered.
     pub http_requests_total: AtomicU64,
     errors: [AtomicU64; CODES.len()],
@@ -100,6 +102,12 @@ impl Metrics {
             "Connections closed as slow consumers.",
             "counter",
             self.slow_consumers_total.load(Relaxed) as i64,
+        );
+        counter(
+            "chat_dropped_events_total",
+            "Presence and typing frames dropped for a full connection queue.",
+            "counter",
+            self.dropped_events_total.load(Relaxed) as i64,
         );
         counter(
             "chat_http_requests_total",

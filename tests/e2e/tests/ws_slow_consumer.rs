@@ -92,3 +92,56 @@ async fn a_client_that_never_reads_is_evicted_while_others_keep_receiving() {
         "the stalled client was cut off, not fed everything"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_typing_frames_is_dropped_for_a_full_queue_without_closing_it() {
+    let s = Server::start().await;
+    let (alice, bob, slow) = (
+        s.user("alice").await,
+        s.user("bob").await,
+        s.user("slow").await,
+    );
+    let g = s.group(&alice, "chatty", &[&bob, &slow]).await;
+    let socket = TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let tcp = socket.connect(s.addr).await.unwrap();
+    let mut req = format!("ws://{}/ws", s.addr).into_client_request().unwrap();
+    req.headers_mut().insert(
+        "authorization",
+        format!("Bearer {}", slow.token).parse().unwrap(),
+    );
+    let (mut stalled, _) = tokio_tungstenite::client_async(req, tcp).await.unwrap();
+
+    // Far more typing frames than the socket's buffers and its 256-frame queue hold.
+    let mut b = s.ws(&bob).await;
+    for _ in 0..100_000 {
+        b.send(json!({"type": "typing", "conversation_id": g}))
+            .await;
+    }
+    assert_eq!(
+        b.request(json!({"type": "ping"}), "p").await["type"],
+        "pong"
+    );
+    assert!(s.metric("chat_dropped_events_total").await > 0.0);
+    assert_eq!(s.metric("chat_slow_consumers_total").await, 0.0);
+
+    // The connection is still there: once it reads, a message reaches it.
+    let mut a = s.ws(&alice).await;
+    let ack = a
+        .request(json!({"type": "send", "conversation_id": g, "client_msg_id": "m1", "body": "still there?"}), "s")
+        .await;
+    assert_eq!(ack["type"], "ack");
+    let got = tokio::time::timeout(Duration::from_secs(20), async {
+        while let Some(Ok(frame)) = stalled.next().await {
+            if let Message::Text(t) = frame {
+                if t.contains("still there?") {
+                    return true;
+                }
+            }
+        }
+        false
+    })
+    .await
+    .expect("the message arrives");
+    assert!(got, "the socket stayed open and got the message");
+}

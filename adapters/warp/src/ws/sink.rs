@@ -61,6 +61,18 @@ impl EventSink for WsSink {
                 self.metrics.deliveries_total.fetch_add(1, Relaxed);
                 Ok(())
             }
+            // Presence and typing are advisory (a client can ask `GET /presence`); when
+            // many members connect at once they arrive in bursts that can fill a queue
+            // before its writer first runs. Dropping one costs less than the socket.
+            Err(mpsc::error::TrySendError::Full(Outbound::Event(e)))
+                if matches!(
+                    e.event,
+                    DomainEvent::PresenceChanged { .. } | DomainEvent::Typing { .. }
+                ) =>
+            {
+                self.metrics.dropped_events_total.fetch_add(1, Relaxed);
+                Ok(())
+            }
             Err(mpsc::error::TrySendError::Full(_)) => {
                 if self.close.borrow().is_none() {
                     self.metrics.slow_consumers_total.fetch_add(1, Relaxed);
