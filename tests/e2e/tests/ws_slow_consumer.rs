@@ -14,6 +14,26 @@ use support::*;
 
 const MESSAGES: usize = 3000;
 
+/// A socket with a tiny receive buffer that the test leaves unread after the handshake.
+async fn stalled_socket(
+    s: &Server,
+    user: &User,
+) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
+    let socket = TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let tcp = socket.connect(s.addr).await.unwrap();
+    let mut req = format!("ws://{}/ws", s.addr).into_client_request().unwrap();
+    req.headers_mut().insert(
+        "authorization",
+        format!("Bearer {}", user.token).parse().unwrap(),
+    );
+    let stream = tokio_tungstenite::MaybeTlsStream::Plain(tcp);
+    tokio_tungstenite::client_async(req, stream)
+        .await
+        .unwrap()
+        .0
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_that_never_reads_is_evicted_while_others_keep_receiving() {
     let s = Server::start_with(|c| c.rate_limit_max = 1_000_000).await;
@@ -25,15 +45,7 @@ async fn a_client_that_never_reads_is_evicted_while_others_keep_receiving() {
     let g = s.group(&alice, "firehose", &[&bob, &slow]).await;
 
     // The stalled client: a tiny receive buffer, and it never reads after the handshake.
-    let socket = TcpSocket::new_v4().unwrap();
-    socket.set_recv_buffer_size(4096).unwrap();
-    let tcp = socket.connect(s.addr).await.unwrap();
-    let mut req = format!("ws://{}/ws", s.addr).into_client_request().unwrap();
-    req.headers_mut().insert(
-        "authorization",
-        format!("Bearer {}", slow.token).parse().unwrap(),
-    );
-    let (mut stalled, _) = tokio_tungstenite::client_async(req, tcp).await.unwrap();
+    let mut stalled = stalled_socket(&s, &slow).await;
 
     let mut b = s.ws(&bob).await;
     let reader = tokio::spawn(async move {
@@ -102,15 +114,7 @@ async fn a_flood_of_typing_frames_is_dropped_for_a_full_queue_without_closing_it
         s.user("slow").await,
     );
     let g = s.group(&alice, "chatty", &[&bob, &slow]).await;
-    let socket = TcpSocket::new_v4().unwrap();
-    socket.set_recv_buffer_size(4096).unwrap();
-    let tcp = socket.connect(s.addr).await.unwrap();
-    let mut req = format!("ws://{}/ws", s.addr).into_client_request().unwrap();
-    req.headers_mut().insert(
-        "authorization",
-        format!("Bearer {}", slow.token).parse().unwrap(),
-    );
-    let (mut stalled, _) = tokio_tungstenite::client_async(req, tcp).await.unwrap();
+    let mut stalled = stalled_socket(&s, &slow).await;
 
     // Far more typing frames than the socket's buffers and its 256-frame queue hold.
     let mut b = s.ws(&bob).await;
