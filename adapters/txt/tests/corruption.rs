@@ -256,3 +256,76 @@ async fn a_power_cut_that_cost_an_earlier_file_its_tail_is_repaired_from_the_jou
         (1..=12).map(|i| format!("message {i}")).collect::<Vec<_>>()
     );
 }
+
+#[tokio::test]
+async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_its_seq() {
+    use chat_adapter_txt::FsyncMode;
+    use chat_domain::entities::{MessageChange, MessageKind};
+    use chat_domain::values::MessageBody;
+    // Without fsync there is no journal to restore the lost line from.
+    let config = || TxtConfig {
+        fsync: FsyncMode::Never,
+        ..TxtConfig::default()
+    };
+    let dir = TempDir::new("stale-change");
+    let conv = ConversationId::new();
+    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let sender = UserId::new();
+    for i in 1..=3 {
+        let m = text(conv, sender, &format!("c{i}"), &format!("message {i}"));
+        store.messages.append(m).await.unwrap();
+    }
+    let edit = MessageChange::Edit {
+        body: MessageBody::parse(MessageKind::Text, "edited").unwrap(),
+        at: chat_conformance::fixtures::t0(),
+    };
+    store
+        .messages
+        .change(conv, Seq::new(3).unwrap(), &edit)
+        .await
+        .unwrap();
+    store.messages.flush().await;
+    drop(store);
+    // The last line is lost (a damaged disk, a partial restore); changes.txt is not.
+    let file = dir
+        .path()
+        .join("chat/group")
+        .read_dir()
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let cut = bytes[..bytes.len() - 1]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .unwrap()
+        + 1;
+    std::fs::write(&file, &bytes[..cut]).unwrap();
+    let _ = std::fs::remove_file(file.with_extension("txt.idx"));
+
+    let store = TxtStore::open(dir.path(), config()).unwrap();
+    assert_eq!(store.messages.last_seq(conv).await.unwrap(), 2);
+    let new = store
+        .messages
+        .append(text(conv, sender, "new", "a new message"))
+        .await
+        .unwrap();
+    assert_eq!(new.message.seq.get(), 3);
+    let got = store
+        .messages
+        .get(conv, Seq::new(3).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (got.id, got.body.as_str(), got.edited_at),
+        (new.message.id, "a new message", None)
+    );
+    let changed = store
+        .messages
+        .changes(conv, 0, Limit::DEFAULT)
+        .await
+        .unwrap();
+    assert!(changed.is_empty(), "{changed:?}");
+}

@@ -133,15 +133,36 @@ impl Changes {
         Ok(())
     }
 
-    /// `m` as it is now.
+    /// Forgets changes to messages past each conversation's last stored seq (`last_seq`):
+    /// their lines were lost to damage, and those seqs will go to new messages. Returns
+    /// how many were forgotten.
+    pub(crate) fn forget_beyond(&mut self, last_seq: impl Fn(ConversationId) -> u64) -> usize {
+        let mut forgotten = 0;
+        for (id, c) in &mut self.convs {
+            let last = last_seq(*id);
+            let by_version = &mut c.by_version;
+            c.current.retain(|seq, m| {
+                let keep = seq.get() <= last;
+                if !keep {
+                    by_version.remove(&m.version);
+                    forgotten += 1;
+                }
+                keep
+            });
+        }
+        forgotten
+    }
+
+    /// `m` as it is now. A change recorded for another message at the same seq (one
+    /// whose line was lost) never applies.
     pub(crate) fn current(&self, m: Message) -> Message {
         match self
             .convs
             .get(&m.conversation_id)
             .and_then(|c| c.current.get(&m.seq))
         {
-            Some(changed) => changed.clone(),
-            None => m,
+            Some(changed) if changed.id == m.id => changed.clone(),
+            _ => m,
         }
     }
 

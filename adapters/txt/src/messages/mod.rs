@@ -69,7 +69,21 @@ pub struct TxtMessages {
     shared: Arc<Shared>,
     changes: Arc<Mutex<changes::Changes>>,
     writer: Mutex<mpsc::Sender<Command>>,
+    /// Joined on drop, so the files are closed once the store is gone.
+    thread: Option<std::thread::JoinHandle<()>>,
     stems: Arc<dyn StemOf>,
+}
+
+impl Drop for TxtMessages {
+    fn drop(&mut self) {
+        // Disconnect the writer (it stops at once, writing nothing more), then wait for it.
+        let (closed, _) = mpsc::channel();
+        let writer = self.writer.get_mut().unwrap_or_else(|e| e.into_inner());
+        drop(std::mem::replace(writer, closed));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 fn writer_gone() -> RepoError {
@@ -84,8 +98,16 @@ impl TxtMessages {
         stems: Arc<dyn StemOf>,
     ) -> Result<Self, RepoError> {
         let (mut index, mut total) = recovery::recover(root)?;
-        let changes = Arc::new(Mutex::new(changes::Changes::open(root, &config.fsync)?));
+        let mut changes = changes::Changes::open(root, &config.fsync)?;
         journal::replay(root, &mut index, &mut total)?;
+        let forgotten = changes.forget_beyond(|id| index.get(&id).map_or(0, |s| s.last_seq));
+        if forgotten > 0 {
+            tracing::warn!(
+                forgotten,
+                "changes to messages whose lines are gone (damaged files) were dropped"
+            );
+        }
+        let changes = Arc::new(Mutex::new(changes));
         let journal = match config.fsync {
             crate::config::FsyncMode::Always => Some(journal::Journal::open(root)?),
             _ => None,
@@ -98,7 +120,7 @@ impl TxtMessages {
         });
         let (tx, rx) = mpsc::channel();
         let (s, c) = (shared.clone(), config.clone());
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("chat-txt-writer".into())
             .spawn(move || writer::run(s, rx, c, journal))
             .map_err(|e| RepoError::Unavailable(format!("cannot start the writer thread: {e}")))?;
@@ -115,6 +137,7 @@ impl TxtMessages {
             shared,
             changes,
             writer: Mutex::new(tx),
+            thread: Some(thread),
             stems,
         })
     }
