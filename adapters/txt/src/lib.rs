@@ -13,7 +13,7 @@
 //! range refused rather than served.
 
 mod config;
-mod line;
+pub mod line;
 mod messages;
 mod meta;
 
