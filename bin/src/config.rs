@@ -141,6 +141,11 @@ pub struct Config {
     /// How often the server pings each WebSocket; a peer silent for two intervals is dropped.
     #[arg(long, env = "CHAT_PING_INTERVAL", default_value = "30s", value_parser = duration)]
     pub ping_interval: Duration,
+
+    /// How long a client may take to send a request's headers, and a new WebSocket its
+    /// auth frame, before the connection is closed (slow or silent clients hold nothing).
+    #[arg(long, env = "CHAT_HEADER_READ_TIMEOUT", default_value = "10s", value_parser = duration)]
+    pub header_read_timeout: Duration,
 }
 
 impl Config {

@@ -52,6 +52,7 @@ pub fn edge_config(config: &Config) -> EdgeConfig {
         max_connections_per_user: config.max_connections_per_user,
         max_upload_bytes: config.upload_max_mb * 1024 * 1024,
         ping_interval: config.ping_interval,
+        header_read_timeout: config.header_read_timeout,
         ..EdgeConfig::default()
     }
 }

@@ -50,6 +50,9 @@ pub struct Settings {
     pub send_limit: RateLimit,
     /// Logins and registrations a client address may attempt per window.
     pub auth_limit: RateLimit,
+    /// Typing notices a user may send per window (clients send one every few seconds
+    /// while typing).
+    pub typing_limit: RateLimit,
     /// Most members a group may have.
     pub max_group_members: usize,
     /// Most users a search returns.
@@ -72,6 +75,10 @@ impl Default for Settings {
             auth_limit: RateLimit {
                 max: 20,
                 window: Duration::from_secs(60),
+            },
+            typing_limit: RateLimit {
+                max: 10,
+                window: Duration::from_secs(10),
             },
             max_group_members: 1000,
             search_limit: 20,

@@ -62,6 +62,18 @@ impl AppError {
         }
     }
 
+    /// For `rate_limited`: whole seconds until a retry can succeed (at least 1), as the
+    /// edge reports it (`Retry-After`, `retry_after`).
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited { retry_after } => {
+                let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+                Some(secs.max(1))
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn unauthorized() -> Self {
         AppError::Unauthorized("missing, invalid or expired token".into())
     }

@@ -22,7 +22,8 @@ pub struct EdgeConfig {
     pub send_queue: usize,
     /// How often the server pings; a peer silent for two intervals is dropped.
     pub ping_interval: Duration,
-    /// How long a client may take to send its request headers.
+    /// How long a client may take to send its request headers, and a WebSocket opened
+    /// without a token its `auth` frame.
     pub header_read_timeout: Duration,
     /// How long shutdown waits for open HTTP requests to finish.
     pub shutdown_grace: Duration,

@@ -19,17 +19,28 @@ impl ChatApp {
     /// A page of history in ascending seq order: with neither cursor the newest page.
     ///
     /// # Errors
-    /// `bad_request` for a cursor below 1 or a limit of 0; `forbidden` for a non-member.
+    /// `bad_request` for a `before_seq` below 1 or a limit of 0; `forbidden` for a
+    /// non-member. `after_seq` 0 (a client that has seen nothing) pages from the start.
     pub async fn get_history(
         &self,
         actor: &Actor,
         conversation_id: ConversationId,
         q: HistoryQuery,
     ) -> Result<Vec<Message>, AppError> {
+        let limit = q.limit.map(Limit::new).transpose()?.unwrap_or_default();
+        let (after, before) = match q.after_seq {
+            // Seqs start at 1 without gaps, so the first page after 0 is the page below
+            // limit + 1.
+            Some(0) => {
+                let first = limit.get() as u64 + 1;
+                (None, Some(q.before_seq.map_or(first, |b| b.min(first))))
+            }
+            after => (after, q.before_seq),
+        };
         let query = PageQuery {
-            before: q.before_seq.map(Seq::new).transpose()?,
-            after: q.after_seq.map(Seq::new).transpose()?,
-            limit: q.limit.map(Limit::new).transpose()?.unwrap_or_default(),
+            before: before.map(Seq::new).transpose()?,
+            after: after.map(Seq::new).transpose()?,
+            limit,
         };
         self.membership(conversation_id, actor.id()).await?;
         Ok(self.ports.messages.page(conversation_id, query).await?)

@@ -68,11 +68,9 @@ pub fn error_response(e: &AppError) -> Response {
             resp.headers_mut().insert(http::header::CONTENT_RANGE, v);
         }
     }
-    if let AppError::RateLimited { retry_after } = e {
-        let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
-        if let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string()) {
-            resp.headers_mut().insert(RETRY_AFTER, v);
-        }
+    if let Some(secs) = e.retry_after_secs() {
+        resp.headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from(secs));
     }
     resp
 }

@@ -99,6 +99,12 @@ pub fn parse_id<T: std::str::FromStr>(raw: &str, what: &str) -> Result<T, Reject
         .map_err(|_| reject(AppError::BadRequest(format!("{what} is not a valid UUID"))))
 }
 
+/// Parses a seq from a path segment, or a 400.
+pub fn parse_seq(raw: &str) -> Result<u64, Rejection> {
+    raw.parse()
+        .map_err(|_| reject(AppError::BadRequest(format!("seq {raw:?} is not a number"))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

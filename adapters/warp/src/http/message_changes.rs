@@ -11,7 +11,7 @@ use chat_app::Actor;
 use chat_domain::ids::ConversationId;
 
 use super::errors::{json, no_content, reject};
-use super::extract::{authenticated, json_body, parse_id, with_edge};
+use super::extract::{authenticated, json_body, parse_id, parse_seq, with_edge};
 use super::messages::Page;
 use crate::wire::MessageDto;
 use crate::Edge;
@@ -40,15 +40,16 @@ struct ChangesParams {
 }
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
-    let one = || warp::path!("conversations" / String / "messages" / u64);
+    let one = || warp::path!("conversations" / String / "messages" / String);
     let edit = warp::patch()
         .and(one())
         .and(with_edge(edge))
         .and(authenticated(edge))
         .and(json_body::<Edit>(edge.config.max_body_bytes))
         .and_then(
-            |id: String, seq: u64, edge: Edge, actor: Actor, b: Edit| async move {
+            |id: String, seq: String, edge: Edge, actor: Actor, b: Edit| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
+                let seq = parse_seq(&seq)?;
                 let m = edge
                     .app
                     .edit_message(&actor, id, seq, &b.body)
@@ -62,8 +63,9 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(with_edge(edge))
         .and(authenticated(edge))
         .and_then(
-            |id: String, seq: u64, edge: Edge, actor: Actor| async move {
+            |id: String, seq: String, edge: Edge, actor: Actor| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
+                let seq = parse_seq(&seq)?;
                 let m = edge
                     .app
                     .recall_message(&actor, id, seq)
@@ -74,14 +76,15 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         );
     let react = warp::post()
         .and(warp::path!(
-            "conversations" / String / "messages" / u64 / "reactions"
+            "conversations" / String / "messages" / String / "reactions"
         ))
         .and(with_edge(edge))
         .and(authenticated(edge))
         .and(json_body::<React>(edge.config.max_body_bytes))
         .and_then(
-            |id: String, seq: u64, edge: Edge, actor: Actor, b: React| async move {
+            |id: String, seq: String, edge: Edge, actor: Actor, b: React| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
+                let seq = parse_seq(&seq)?;
                 let m = edge
                     .app
                     .react(&actor, id, seq, &b.emoji, b.on)

@@ -159,6 +159,13 @@ impl Reader<'_> {
                     Ok(Some(Err(WsError::Capacity(CapacityError::MessageTooLong { .. })))) => {
                         return self.close(CloseCode::Size, "frame too large")
                     }
+                    Ok(Some(Err(WsError::Utf8(_)))) => {
+                        return self.close(CloseCode::Invalid, "a text frame that is not UTF-8")
+                    }
+                    Ok(Some(Err(WsError::Protocol(e)))) => {
+                        tracing::debug!(error = %e, "websocket protocol error");
+                        return self.close(CloseCode::Protocol, "websocket protocol error");
+                    }
                     Ok(Some(Err(e))) => {
                         tracing::debug!(error = %e, "websocket read failed");
                         return;

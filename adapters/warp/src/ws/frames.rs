@@ -239,6 +239,9 @@ pub enum Reply<'a> {
         req: Option<&'a str>,
         code: &'a str,
         message: String,
+        /// Seconds until a retry can succeed, for `rate_limited`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        retry_after: Option<u64>,
     },
 }
 
@@ -249,6 +252,7 @@ impl<'a> Reply<'a> {
             req,
             code: e.code(),
             message: e.to_string(),
+            retry_after: e.retry_after_secs(),
         }
     }
 

@@ -38,9 +38,6 @@ pub fn is_upgrade(req: &Request<Incoming>, path: &str) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
 }
 
-/// How long a socket opened without a token may take to send its `auth` frame.
-const AUTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
-
 /// Answers an upgrade request: 101 and a connection task, or the documented error.
 ///
 /// A token on the request (header or `?token=`) is checked before the upgrade, so a bad
@@ -137,7 +134,7 @@ async fn auth_frame(edge: &Edge, socket: &mut Socket) -> Option<Admitted> {
         token: String,
         req: Option<String>,
     }
-    let first = tokio::time::timeout(AUTH_TIMEOUT, socket.next()).await;
+    let first = tokio::time::timeout(edge.config.header_read_timeout, socket.next()).await;
     let (req, result) = match first {
         Ok(Some(Ok(Message::Text(text)))) => match serde_json::from_str::<Auth>(&text) {
             Ok(a) if a.kind == "auth" => (a.req, admit(edge, a.token).await),
