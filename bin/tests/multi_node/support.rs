@@ -50,18 +50,28 @@ impl Node {
         prefix: &str,
         extra: &[(&str, &str)],
     ) -> Self {
+        let url = db.url();
+        let mut env = vec![
+            ("CHAT_STORE", "mysql"),
+            ("CHAT_MYSQL_URL", url.as_str()),
+            ("CHAT_REDIS_URL", redis_url),
+            ("CHAT_REDIS_PREFIX", prefix),
+            ("CHAT_PING_INTERVAL", "1s"),
+        ];
+        env.extend_from_slice(extra);
+        Self::spawn(&env).await
+    }
+
+    /// Starts the binary on an ephemeral port with `env` (later entries win), and waits
+    /// until it listens.
+    pub async fn spawn(env: &[(&str, &str)]) -> Self {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_chat-server"));
         cmd.env("CHAT_ADDR", "127.0.0.1:0")
-            .env("CHAT_STORE", "mysql")
-            .env("CHAT_MYSQL_URL", db.url())
-            .env("CHAT_REDIS_URL", redis_url)
-            .env("CHAT_REDIS_PREFIX", prefix)
-            .env("CHAT_PING_INTERVAL", "1s")
             .env("CHAT_LOG", "info")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .kill_on_drop(true);
-        for (k, v) in extra {
+        for (k, v) in env {
             cmd.env(k, v);
         }
         let mut child = cmd.spawn().expect("chat-server starts");

@@ -1,0 +1,403 @@
+//! Faults under load, on the real binary:
+//! - SIGKILL mid-stream, then a restart on the same store (TXT, MySQL): every acked
+//!   message is there exactly once at its acked seq, seqs are gap-free, and resending the
+//!   unanswered ones under their client ids stores each at most once;
+//! - MySQL cut away and restored while clients send: they get `unavailable` (a retry is
+//!   safe), health says so, and once it is back every message gets acked exactly once.
+//!
+//! (A Redis outage under traffic is in `multi_node`.)
+
+#[path = "../multi_node/support.rs"]
+mod support;
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::ToSocketAddrs;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
+use chat_conformance::proxy::Proxy;
+use chat_conformance::services::unreachable_service;
+use support::Node;
+
+/// What the clients saw: acked client ids with their seqs, ids sent but never answered,
+/// and error codes counted.
+#[derive(Default)]
+struct Outcome {
+    acked: HashMap<String, u64>,
+    unanswered: BTreeMap<String, String>,
+    errors: HashMap<String, u64>,
+}
+
+type Shared = Arc<Mutex<Outcome>>;
+
+/// Sends to `conv` as fast as acks allow (16 in flight) until the socket dies or `n`
+/// messages are acked. With `retry`, a message refused as `unavailable` is sent again
+/// under its client id after a pause, as a client would.
+async fn sender(
+    addr: String,
+    token: String,
+    conv: String,
+    tag: String,
+    n: usize,
+    retry: bool,
+    out: Shared,
+) {
+    let mut req = format!("ws://{addr}/ws").into_client_request().unwrap();
+    req.headers_mut()
+        .insert("authorization", format!("Bearer {token}").parse().unwrap());
+    let Ok((ws, _)) = tokio_tungstenite::connect_async(req).await else {
+        return;
+    };
+    let (mut tx, mut rx) = ws.split();
+    let frame = |id: &str| {
+        json!({"type": "send", "req": id, "conversation_id": conv, "client_msg_id": id,
+               "body": format!("load {id}")})
+        .to_string()
+    };
+    let (mut next, mut in_flight, mut done) = (0usize, 0usize, 0usize);
+    let mut retries: Vec<String> = Vec::new();
+    while done < n {
+        while in_flight < 16 && (next < n || !retries.is_empty()) {
+            let id = retries.pop().unwrap_or_else(|| {
+                next += 1;
+                format!("{tag}-{next}")
+            });
+            out.lock()
+                .unwrap()
+                .unanswered
+                .insert(id.clone(), conv.clone());
+            if tx.send(Message::Text(frame(&id).into())).await.is_err() {
+                return;
+            }
+            in_flight += 1;
+        }
+        let Ok(Some(Ok(m))) = tokio::time::timeout(Duration::from_secs(20), rx.next()).await else {
+            return;
+        };
+        let Message::Text(t) = m else { continue };
+        let f: Value = serde_json::from_str(&t).unwrap();
+        let Some(id) = f["req"].as_str().map(str::to_owned) else {
+            continue;
+        };
+        in_flight -= 1;
+        let refused = {
+            let mut o = out.lock().unwrap();
+            match f["type"].as_str() {
+                Some("ack") => {
+                    o.unanswered.remove(&id);
+                    let seq = f["message"]["seq"].as_u64().unwrap();
+                    if let Some(old) = o.acked.insert(id.clone(), seq) {
+                        assert_eq!(old, seq, "{id} acked twice with different seqs");
+                    }
+                    done += 1;
+                    false
+                }
+                Some("error") => {
+                    let code = f["code"].as_str().unwrap_or("?").to_owned();
+                    *o.errors.entry(code.clone()).or_default() += 1;
+                    assert_eq!(
+                        code, "unavailable",
+                        "only the store being away refuses: {f}"
+                    );
+                    true
+                }
+                _ => false,
+            }
+        };
+        if refused {
+            if !retry {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            retries.push(id);
+        }
+    }
+}
+
+/// Every message of `conv` as (seq, client id), read back over HTTP.
+async fn history(node: &Node, token: &str, conv: &str) -> Vec<(u64, String)> {
+    let mut out = Vec::new();
+    loop {
+        let after = out.last().map_or(0, |(s, _)| *s);
+        let (status, page) = node
+            .http(
+                "GET",
+                &format!("/api/v1/conversations/{conv}/messages?after_seq={after}&limit=100"),
+                Some(token),
+                Value::Null,
+            )
+            .await;
+        assert_eq!(status, 200, "{page}");
+        let page = page["messages"].as_array().unwrap().clone();
+        if page.is_empty() {
+            return out;
+        }
+        for m in page {
+            out.push((
+                m["seq"].as_u64().unwrap(),
+                m["client_msg_id"].as_str().unwrap_or_default().to_owned(),
+            ));
+        }
+    }
+}
+
+/// Gap-free seqs from 1, each client id once, each acked id at its acked seq.
+async fn check_exactly_once(node: &Node, token: &str, convs: &[String], out: &Outcome) -> usize {
+    let mut total = 0;
+    let mut seen = HashMap::new();
+    for conv in convs {
+        let h = history(node, token, conv).await;
+        for (i, (seq, id)) in h.iter().enumerate() {
+            assert_eq!(*seq, i as u64 + 1, "gap-free seqs in {conv}");
+            assert!(seen.insert(id.clone(), *seq).is_none(), "{id} stored twice");
+        }
+        total += h.len();
+    }
+    for (id, seq) in &out.acked {
+        assert_eq!(seen.get(id), Some(seq), "acked {id} is stored at its seq");
+    }
+    total
+}
+
+/// Two users, a group and a direct conversation between them.
+async fn setup(node: &Node) -> (String, String, Vec<String>) {
+    let (alice, _) = node.user("alice").await;
+    let (bob, bob_id) = node.user("bob").await;
+    let (_, g) = node
+        .http(
+            "POST",
+            "/api/v1/conversations",
+            Some(&alice),
+            json!({"kind": "group", "title": "load", "member_ids": [bob_id]}),
+        )
+        .await;
+    let (_, d) = node
+        .http(
+            "POST",
+            "/api/v1/conversations",
+            Some(&alice),
+            json!({"kind": "direct", "peer_id": bob_id}),
+        )
+        .await;
+    let convs = vec![
+        g["id"].as_str().unwrap().to_owned(),
+        d["id"].as_str().unwrap().to_owned(),
+    ];
+    (alice, bob, convs)
+}
+
+/// Starts three senders, kills the node with SIGKILL once `min_acked` messages are acked,
+/// restarts it with `env` and checks what is stored.
+async fn kill_under_load(env: &[(&str, &str)], min_acked: usize) {
+    let node = Node::spawn(env).await;
+    let (alice, bob, convs) = setup(&node).await;
+    let out: Shared = Arc::default();
+    let mut tasks = Vec::new();
+    for (i, (token, conv)) in [(&alice, &convs[0]), (&bob, &convs[0]), (&alice, &convs[1])]
+        .into_iter()
+        .enumerate()
+    {
+        tasks.push(tokio::spawn(sender(
+            node.addr.clone(),
+            token.clone(),
+            conv.clone(),
+            format!("s{i}"),
+            usize::MAX,
+            false,
+            out.clone(),
+        )));
+    }
+    // Wait until a fair number are acked, so the kill lands mid-stream.
+    for _ in 0..200 {
+        if out.lock().unwrap().acked.len() >= min_acked {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    node.kill9().await;
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let node = Node::spawn(env).await;
+    let (alice, _) = node.login("alice").await;
+    let o = std::mem::take(&mut *out.lock().unwrap());
+    assert!(
+        o.acked.len() >= min_acked,
+        "the load ran: {} acked",
+        o.acked.len()
+    );
+    let stored = check_exactly_once(&node, &alice, &convs, &o).await;
+    println!(
+        "{} acked, {} unanswered at the kill, {stored} stored after the restart",
+        o.acked.len(),
+        o.unanswered.len()
+    );
+    // The unanswered ones again, under the same ids: each stored at most once.
+    let bob_token = node.login("bob").await.0;
+    let retry: Shared = Arc::default();
+    for (id, conv) in &o.unanswered {
+        let token = if id.starts_with("s1-") {
+            &bob_token
+        } else {
+            &alice
+        };
+        let (status, m) = node
+            .http(
+                "POST",
+                &format!("/api/v1/conversations/{conv}/messages"),
+                Some(token),
+                json!({"client_msg_id": id, "kind": "text", "body": format!("load {id}")}),
+            )
+            .await;
+        assert!(status == 200 || status == 201, "{status} {m}");
+        retry
+            .lock()
+            .unwrap()
+            .acked
+            .insert(id.clone(), m["seq"].as_u64().unwrap());
+    }
+    let mut all = o;
+    all.acked.extend(retry.lock().unwrap().acked.drain());
+    check_exactly_once(&node, &alice, &convs, &all).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_kill_under_load_loses_no_acked_message_on_txt() {
+    let dir = std::env::temp_dir().join(format!("chat-fault-txt-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    kill_under_load(
+        &[
+            ("CHAT_STORE", "txt"),
+            ("CHAT_DATA_DIR", d),
+            ("CHAT_RATE_LIMIT_MAX", "1000000"),
+        ],
+        300,
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_kill_under_load_loses_no_acked_message_on_mysql() {
+    let url = test_server_url();
+    let db = match TestDatabase::create(&url).await {
+        Ok(db) => db,
+        Err(e) => return unreachable_service("MySQL", &format!("{url}: {e}")).unwrap_or(()),
+    };
+    let db_url = db.url();
+    // MariaDB here commits far fewer messages a second than the TXT store.
+    kill_under_load(
+        &[
+            ("CHAT_STORE", "mysql"),
+            ("CHAT_MYSQL_URL", &db_url),
+            ("CHAT_RATE_LIMIT_MAX", "1000000"),
+        ],
+        100,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_mysql_outage_under_load_gives_clear_errors_then_recovers_losing_nothing() {
+    let url = test_server_url();
+    let db = match TestDatabase::create(&url).await {
+        Ok(db) => db,
+        Err(e) => return unreachable_service("MySQL", &format!("{url}: {e}")).unwrap_or(()),
+    };
+    let db_url = db.url();
+    let rest = db_url.trim_start_matches("mysql://");
+    let (creds, host_path) = rest.split_once('@').unwrap_or(("", rest));
+    let (host, path) = host_path.split_once('/').unwrap();
+    let proxy = Proxy::start(host.to_socket_addrs().unwrap().next().unwrap())
+        .await
+        .unwrap();
+    let creds = if creds.is_empty() {
+        String::new()
+    } else {
+        format!("{creds}@")
+    };
+    let via_proxy = format!("mysql://{creds}{}/{path}", proxy.addr());
+    let node = Node::spawn(&[
+        ("CHAT_STORE", "mysql"),
+        ("CHAT_MYSQL_URL", &via_proxy),
+        ("CHAT_RATE_LIMIT_MAX", "1000000"),
+        ("CHAT_MYSQL_ACQUIRE_TIMEOUT", "1s"),
+    ])
+    .await;
+    let (alice, bob, convs) = setup(&node).await;
+    let out: Shared = Arc::default();
+    let per_sender = 400;
+    let mut tasks = Vec::new();
+    for (i, (token, conv)) in [(&alice, &convs[0]), (&bob, &convs[0]), (&alice, &convs[1])]
+        .into_iter()
+        .enumerate()
+    {
+        tasks.push(tokio::spawn(sender(
+            node.addr.clone(),
+            token.clone(),
+            conv.clone(),
+            format!("s{i}"),
+            per_sender,
+            true,
+            out.clone(),
+        )));
+    }
+    for _ in 0..200 {
+        if out.lock().unwrap().acked.len() >= 100 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    proxy.cut();
+    let mut refused = false;
+    for _ in 0..100 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        if out
+            .lock()
+            .unwrap()
+            .errors
+            .get("unavailable")
+            .is_some_and(|n| *n > 0)
+        {
+            refused = true;
+            break;
+        }
+    }
+    let (status, health) = node.http("GET", "/healthz", None, Value::Null).await;
+    assert_eq!(
+        (status, health["status"].as_str()),
+        (503, Some("unavailable")),
+        "{health}"
+    );
+    assert!(
+        refused,
+        "sends during the outage are refused as unavailable"
+    );
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    proxy.restore();
+    for t in tasks {
+        tokio::time::timeout(Duration::from_secs(60), t)
+            .await
+            .expect("the load finishes")
+            .unwrap();
+    }
+    let o = std::mem::take(&mut *out.lock().unwrap());
+    assert_eq!(
+        o.acked.len(),
+        3 * per_sender,
+        "every message acked in the end"
+    );
+    assert!(o.unanswered.is_empty());
+    let stored = check_exactly_once(&node, &alice, &convs, &o).await;
+    assert_eq!(stored, 3 * per_sender, "each stored once");
+    println!("{} acked, errors {:?}", o.acked.len(), o.errors);
+    let (_, health) = node.http("GET", "/healthz", None, Value::Null).await;
+    assert_eq!(health["status"], "ok", "{health}");
+}

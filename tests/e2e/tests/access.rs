@@ -1,0 +1,407 @@
+//! Access, property-style: random users, memberships and operations (a seeded run; set
+//! `CHAT_ACCESS_SEED` to replay one). Every frame any socket receives and every HTTP
+//! answer is checked: nobody sees a message, change, receipt, typing notice, member
+//! event or presence of a conversation they are not in, and no write by a non-member
+//! succeeds.
+
+mod support;
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use http::StatusCode;
+use serde_json::{json, Value};
+use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+use support::{Server, User};
+
+const USERS: usize = 6;
+const STEPS: usize = 400;
+
+/// xorshift64*: small, seedable, enough for choosing operations.
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    }
+}
+
+type Sink = futures_util::stream::SplitSink<
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>,
+    Message,
+>;
+
+/// A user's socket: events go to the shared log, replies to `replies`.
+struct Socket {
+    tx: Sink,
+    replies: mpsc::UnboundedReceiver<Value>,
+    next_req: u64,
+}
+
+async fn connect(
+    s: &Server,
+    who: usize,
+    user: &User,
+    log: Arc<Mutex<Vec<(usize, Value)>>>,
+) -> Socket {
+    let mut req = format!("ws://{}/ws", s.addr).into_client_request().unwrap();
+    req.headers_mut().insert(
+        "authorization",
+        format!("Bearer {}", user.token).parse().unwrap(),
+    );
+    let (ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    let (tx, mut rx) = ws.split();
+    let (reply_tx, replies) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Some(Ok(m)) = rx.next().await {
+            let Message::Text(t) = m else { continue };
+            let f: Value = serde_json::from_str(&t).unwrap();
+            if f.get("req").is_some_and(|r| !r.is_null()) {
+                let _ = reply_tx.send(f);
+            } else {
+                log.lock().unwrap().push((who, f));
+            }
+        }
+    });
+    Socket {
+        tx,
+        replies,
+        next_req: 0,
+    }
+}
+
+impl Socket {
+    async fn send(&mut self, mut frame: Value) -> String {
+        self.next_req += 1;
+        let req = self.next_req.to_string();
+        frame["req"] = json!(req);
+        self.tx
+            .send(Message::Text(frame.to_string().into()))
+            .await
+            .unwrap();
+        req
+    }
+
+    /// Sends `frame` and waits for its reply (replies to earlier frames that got none
+    /// in time, such as a refused typing notice, are skipped).
+    async fn request(&mut self, frame: Value) -> Value {
+        let req = self.send(frame).await;
+        loop {
+            let f = tokio::time::timeout(Duration::from_secs(5), self.replies.recv())
+                .await
+                .unwrap()
+                .unwrap();
+            if f["req"] == req.as_str() {
+                return f;
+            }
+        }
+    }
+}
+
+/// What the server has said so far, as the test saw it.
+#[derive(Default)]
+struct Model {
+    convs: Vec<String>,
+    members: HashMap<String, BTreeSet<usize>>,
+    /// Everyone who was ever a member: events racing a removal may still arrive.
+    ever: HashMap<String, BTreeSet<usize>>,
+    /// (conversation, seq) → who was a member when it was sent.
+    sent: HashMap<(String, u64), BTreeSet<usize>>,
+    /// (conversation, seq) → who was a member when it was changed, over every change.
+    changed: HashMap<(String, u64), BTreeSet<usize>>,
+}
+
+impl Model {
+    fn is_member(&self, c: &str, u: usize) -> bool {
+        self.members.get(c).is_some_and(|m| m.contains(&u))
+    }
+    fn set(&mut self, c: &str, members: BTreeSet<usize>) {
+        if !self.convs.iter().any(|x| x == c) {
+            self.convs.push(c.to_owned());
+        }
+        self.ever.entry(c.to_owned()).or_default().extend(&members);
+        self.members.insert(c.to_owned(), members);
+    }
+    fn shared(&self, a: usize, b: usize) -> bool {
+        a == b || self.ever.values().any(|m| m.contains(&a) && m.contains(&b))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
+    let seed = std::env::var("CHAT_ACCESS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
+    println!("CHAT_ACCESS_SEED={seed}");
+    let mut rng = Rng(seed);
+    let s = Server::start_with(|c| c.rate_limit_max = 100_000).await;
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let mut users = Vec::new();
+    let mut sockets = Vec::new();
+    for i in 0..USERS {
+        let u = s.user(&format!("user{i}")).await;
+        sockets.push(connect(&s, i, &u, log.clone()).await);
+        users.push(u);
+    }
+    let ids: Vec<&str> = users.iter().map(|u| u.id.as_str()).collect();
+    let who = |id: &str| ids.iter().position(|x| *x == id).expect("a known user");
+    let mut model = Model::default();
+    let mut seqs: HashMap<String, u64> = HashMap::new();
+
+    for step in 0..STEPS {
+        let u = rng.below(USERS);
+        let conv =
+            (!model.convs.is_empty()).then(|| model.convs[rng.below(model.convs.len())].clone());
+        let at = format!("step {step} (seed {seed}) user{u}");
+        match (rng.below(10), conv) {
+            (0, _) | (_, None) => {
+                let peer = rng.below(USERS);
+                let r = if rng.below(2) == 0 && peer != u {
+                    s.post(
+                        "/api/v1/conversations",
+                        Some(&users[u].token),
+                        json!({"kind": "direct", "peer_id": ids[peer]}),
+                    )
+                    .await
+                } else {
+                    let m: Vec<&str> = (0..USERS)
+                        .filter(|_| rng.below(2) == 0)
+                        .filter(|x| *x != u)
+                        .map(|x| ids[x])
+                        .collect();
+                    s.post(
+                        "/api/v1/conversations",
+                        Some(&users[u].token),
+                        json!({"kind": "group", "title": "g", "member_ids": m}),
+                    )
+                    .await
+                };
+                assert!(r.status.is_success(), "{at}: {}", r.text);
+                let members = r.json["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| who(m["user_id"].as_str().unwrap()))
+                    .collect();
+                model.set(r.json["id"].as_str().unwrap(), members);
+            }
+            (1, Some(c)) => {
+                let x = rng.below(USERS);
+                let r = s
+                    .post(
+                        &format!("/api/v1/conversations/{c}/members"),
+                        Some(&users[u].token),
+                        json!({"user_id": ids[x]}),
+                    )
+                    .await;
+                if r.status.is_success() {
+                    assert!(model.is_member(&c, u), "{at}: a non-member added someone");
+                    let mut m = model.members[&c].clone();
+                    m.insert(x);
+                    model.set(&c, m);
+                }
+            }
+            (2, Some(c)) => {
+                let x = if rng.below(2) == 0 {
+                    u
+                } else {
+                    rng.below(USERS)
+                };
+                let r = s
+                    .call(
+                        http::Method::DELETE,
+                        &format!("/api/v1/conversations/{c}/members/{}", ids[x]),
+                        Some(&users[u].token),
+                        None,
+                    )
+                    .await;
+                if r.status.is_success() {
+                    assert!(model.is_member(&c, u), "{at}: a non-member removed someone");
+                    let mut m = model.members[&c].clone();
+                    m.remove(&x);
+                    model.set(&c, m);
+                }
+            }
+            (3 | 4, Some(c)) => {
+                let n = seqs.len();
+                let r = sockets[u].request(json!({"type": "send", "conversation_id": c, "client_msg_id": format!("m{n}"), "body": format!("secret {step}")})).await;
+                if r["type"] == "ack" {
+                    assert!(model.is_member(&c, u), "{at}: a non-member sent");
+                    let seq = r["message"]["seq"].as_u64().unwrap();
+                    seqs.insert(format!("m{n}"), seq);
+                    model
+                        .sent
+                        .insert((c.clone(), seq), model.members[&c].clone());
+                } else {
+                    assert!(!model.is_member(&c, u), "{at}: a member was refused: {r}");
+                    assert_eq!(r["code"], "forbidden", "{at}");
+                }
+            }
+            (5, Some(c)) => {
+                let kind = ["read", "received", "typing"][rng.below(3)];
+                let frame = json!({"type": kind, "conversation_id": c, "seq": 1 + rng.below(5)});
+                if kind == "typing" {
+                    // No reply when relayed.
+                    sockets[u].send(frame).await;
+                } else {
+                    let r = sockets[u].request(frame).await;
+                    assert_eq!(
+                        r["type"] == "ok",
+                        model.is_member(&c, u),
+                        "{at}: {kind} -> {r}"
+                    );
+                }
+            }
+            (6, Some(c)) => {
+                let seq = 1 + rng.below(5) as u64;
+                let frame = match rng.below(3) {
+                    0 => {
+                        json!({"type": "edit", "conversation_id": c, "seq": seq, "body": "changed"})
+                    }
+                    1 => json!({"type": "recall", "conversation_id": c, "seq": seq}),
+                    _ => json!({"type": "react", "conversation_id": c, "seq": seq, "emoji": "👍"}),
+                };
+                let r = sockets[u].request(frame).await;
+                if r["type"] == "updated" {
+                    assert!(
+                        model.is_member(&c, u),
+                        "{at}: a non-member changed a message"
+                    );
+                    let now = model.members[&c].clone();
+                    model
+                        .changed
+                        .entry((c.clone(), seq))
+                        .or_default()
+                        .extend(now);
+                }
+            }
+            (_, Some(c)) => {
+                let paths = [
+                    format!("/api/v1/conversations/{c}"),
+                    format!("/api/v1/conversations/{c}/messages"),
+                    format!("/api/v1/conversations/{c}/changes"),
+                    format!("/api/v1/search?q=secret&conversation_id={c}"),
+                ];
+                let path = &paths[rng.below(paths.len())];
+                let r = s.get(path, &users[u].token).await;
+                let member = model.is_member(&c, u);
+                assert_eq!(
+                    r.status,
+                    if member {
+                        StatusCode::OK
+                    } else {
+                        StatusCode::FORBIDDEN
+                    },
+                    "{at}: GET {path} -> {}",
+                    r.text
+                );
+                let list = sockets[u]
+                    .request(json!({"type": "history", "conversation_id": c}))
+                    .await;
+                assert_eq!(list["type"] == "history", member, "{at}: {list}");
+            }
+        }
+        // Lists and searches show the caller's own conversations only.
+        if step % 20 == 0 {
+            for (i, user) in users.iter().enumerate() {
+                let mine: BTreeSet<String> = model
+                    .convs
+                    .iter()
+                    .filter(|c| model.is_member(c, i))
+                    .cloned()
+                    .collect();
+                let r = s.get("/api/v1/conversations", &user.token).await;
+                let listed: BTreeSet<String> = r
+                    .json
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c["id"].as_str().unwrap().to_owned())
+                    .collect();
+                assert_eq!(listed, mine, "step {step} (seed {seed}): user{i}'s list");
+                let found = s
+                    .get("/api/v1/search?q=secret&limit=100", &user.token)
+                    .await;
+                for m in found.json["messages"].as_array().unwrap() {
+                    assert!(
+                        mine.contains(m["conversation_id"].as_str().unwrap()),
+                        "step {step}: user{i} found {m}"
+                    );
+                }
+                let all: Vec<&str> = ids.clone();
+                let p = s
+                    .get(
+                        &format!(
+                            "/api/v1/presence?{}",
+                            all.iter()
+                                .map(|x| format!("user_id={x}"))
+                                .collect::<Vec<_>>()
+                                .join("&")
+                        ),
+                        &user.token,
+                    )
+                    .await;
+                for e in p.json.as_array().unwrap() {
+                    assert!(
+                        model.shared(i, who(e["user_id"].as_str().unwrap())),
+                        "step {step}: user{i} sees presence of {e}"
+                    );
+                }
+            }
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Every event any socket got was for a conversation its user is or was in.
+    let log = log.lock().unwrap();
+    let mut checked = 0;
+    for (u, f) in log.iter() {
+        let conv = f["conversation_id"]
+            .as_str()
+            .or(f["message"]["conversation_id"].as_str());
+        match (f["type"].as_str().unwrap(), conv) {
+            (kind @ ("message" | "message_updated"), Some(c)) => {
+                let key = (c.to_owned(), f["message"]["seq"].as_u64().unwrap());
+                let audience = if kind == "message" {
+                    &model.sent
+                } else {
+                    &model.changed
+                };
+                assert!(
+                    audience.get(&key).is_some_and(|a| a.contains(u)),
+                    "user{u} got {f}"
+                );
+            }
+            (_, Some(c)) => assert!(
+                model.ever.get(c).is_some_and(|m| m.contains(u)),
+                "user{u} got {f}"
+            ),
+            ("presence", None) => assert!(
+                model.shared(*u, who(f["user_id"].as_str().unwrap())),
+                "user{u} got {f}"
+            ),
+            ("ready" | "pong", None) => {}
+            (other, None) => panic!("user{u} got an unexpected {other}: {f}"),
+        }
+        checked += 1;
+    }
+    println!(
+        "{STEPS} steps, {} conversations, {checked} event frames checked",
+        model.convs.len()
+    );
+    assert!(checked > STEPS / 8, "the run produced events to check");
+}
