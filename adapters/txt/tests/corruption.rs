@@ -329,3 +329,71 @@ async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_i
         .unwrap();
     assert!(changed.is_empty(), "{changed:?}");
 }
+
+#[tokio::test]
+async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
+    use chat_adapter_txt::FsyncMode;
+    let config = || TxtConfig {
+        fsync: FsyncMode::Never,
+        ..TxtConfig::default()
+    };
+    let dir = TempDir::new("stale-sidecar");
+    let conv = ConversationId::new();
+    let sender = UserId::new();
+    let store = TxtStore::open(dir.path(), config()).unwrap();
+    for i in 1..=3 {
+        let m = text(conv, sender, &format!("c{i}"), &format!("message {i}"));
+        store.messages.append(m).await.unwrap();
+    }
+    store.messages.flush().await;
+    drop(store);
+    // Damage: the file now ends inside message 3, after a newline; its saved index
+    // still describes three whole lines.
+    let file = dir
+        .path()
+        .join("chat/group")
+        .read_dir()
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let third = bytes[..bytes.len() - 1]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .unwrap()
+        + 1;
+    let mut cut = bytes[..third + 60].to_vec();
+    cut.push(b'\n');
+    std::fs::write(&file, &cut).unwrap();
+
+    // Message 3 is refused as damaged, so the next one is 4, long enough to take the
+    // file past what the old index covered.
+    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let long = "long ".repeat(200);
+    let next = store
+        .messages
+        .append(text(conv, sender, "next", &long))
+        .await
+        .unwrap();
+    assert_eq!(next.message.seq.get(), 4);
+    store.messages.flush().await;
+    drop(store);
+    assert!(std::fs::metadata(&file).unwrap().len() as usize > bytes.len());
+
+    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let got = store.messages.get(conv, Seq::new(4).unwrap()).await;
+    assert_eq!(
+        got.unwrap().unwrap().id,
+        next.message.id,
+        "the acked message is readable after a reopen"
+    );
+    assert!(
+        store
+            .messages
+            .get(conv, Seq::new(3).unwrap())
+            .await
+            .is_err(),
+        "the damaged one is refused"
+    );
+}

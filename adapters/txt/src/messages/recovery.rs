@@ -140,7 +140,10 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
         .ok()
         .and_then(|b| Sidecar::decode(&b))
     {
-        if sc.len <= bytes.len() as u64 {
+        // Trusted only if the bytes it covers still end with its last record: a file cut
+        // and written again (damage, a partial restore) must be scanned afresh.
+        if sc.len <= bytes.len() as u64 && ends_with_record(&bytes[..sc.len as usize], sc.last_seq)
+        {
             s.conversation = Some(sc.conversation);
             s.info.first_seq = sc.first_seq;
             s.info.last_seq = sc.last_seq;
@@ -209,6 +212,18 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
         }
     }
     Ok(s)
+}
+
+/// Whether `covered` ends with an intact record of `seq` (or is empty, for no records).
+fn ends_with_record(covered: &[u8], seq: u64) -> bool {
+    let Some(body) = covered.strip_suffix(b"\n") else {
+        return covered.is_empty() && seq == 0;
+    };
+    let start = body.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    line::decode(&covered[start..])
+        .ok()
+        .and_then(|j| serde_json::from_slice::<Message>(j).ok())
+        .is_some_and(|m| m.seq.get() == seq)
 }
 
 /// Saves a file's index so the next startup does not rescan it.
