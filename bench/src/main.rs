@@ -70,6 +70,16 @@ enum Mode {
         #[arg(long, default_value_t = 2000)]
         pages: u64,
     },
+    /// Steady traffic with connection churn; the server's RSS and descriptors over time.
+    Soak {
+        #[arg(long, default_value_t = 50)]
+        users: usize,
+        /// Messages per second each connected user sends.
+        #[arg(long, default_value_t = 2)]
+        rate: u64,
+        #[arg(long, default_value_t = 600)]
+        secs: u64,
+    },
     /// P pairs in direct conversations sending as fast as acks allow (window 64).
     Direct {
         #[arg(long)]
@@ -97,6 +107,9 @@ async fn main() {
             modes::burst::run(&cli.addr, cli.server_pid, &run, members, messages).await
         }
         Mode::Direct { pairs, secs } => modes::direct::run(&cli.addr, &run, pairs, secs).await,
+        Mode::Soak { users, rate, secs } => {
+            modes::soak::run(&cli.addr, cli.server_pid, &run, users, rate, secs).await
+        }
         Mode::History { messages, pages } => {
             modes::history::run(&cli.addr, &run, messages, pages).await
         }

@@ -5,6 +5,7 @@ pub mod direct;
 pub mod fanout;
 pub mod history;
 pub mod idle;
+pub mod soak;
 
 use std::time::Duration;
 
