@@ -3,9 +3,12 @@
 //!   message is there exactly once at its acked seq, seqs are gap-free, and resending the
 //!   unanswered ones under their client ids stores each at most once;
 //! - MySQL cut away and restored while clients send: they get `unavailable` (a retry is
-//!   safe), health says so, and once it is back every message gets acked exactly once.
+//!   safe), health says so, and once it is back every message gets acked exactly once;
+//! - Redis cut away and restored the same way: sends go on (health says `degraded`), and
+//!   every message is acked and stored once.
 //!
-//! (A Redis outage under traffic is in `multi_node`.)
+//! A proxy that drops every connection and refuses new ones is, to the server, a restart
+//! of the service; it keeps the real services up for the tests running beside these.
 
 #[path = "../multi_node/support.rs"]
 mod support;
@@ -21,6 +24,7 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
+
 use chat_conformance::proxy::Proxy;
 use chat_conformance::services::unreachable_service;
 use support::Node;
@@ -304,29 +308,56 @@ async fn a_kill_under_load_loses_no_acked_message_on_mysql() {
     .await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_mysql_outage_under_load_gives_clear_errors_then_recovers_losing_nothing() {
-    let url = test_server_url();
-    let db = match TestDatabase::create(&url).await {
-        Ok(db) => db,
-        Err(e) => return unreachable_service("MySQL", &format!("{url}: {e}")).unwrap_or(()),
+/// Which service a test takes away.
+#[derive(Clone, Copy, PartialEq)]
+enum Away {
+    Mysql,
+    Redis,
+}
+
+/// The address in `url` (`scheme://[creds@]host:port[/path]`) replaced by `addr`.
+fn via(url: &str, addr: std::net::SocketAddr) -> (std::net::SocketAddr, String) {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let (creds, host_path) = match rest.split_once('@') {
+        Some((c, hp)) => (format!("{c}@"), hp),
+        None => (String::new(), rest),
     };
-    let db_url = db.url();
-    let rest = db_url.trim_start_matches("mysql://");
-    let (creds, host_path) = rest.split_once('@').unwrap_or(("", rest));
-    let (host, path) = host_path.split_once('/').unwrap();
-    let proxy = Proxy::start(host.to_socket_addrs().unwrap().next().unwrap())
-        .await
-        .unwrap();
-    let creds = if creds.is_empty() {
+    let (host, path) = host_path.split_once('/').unwrap_or((host_path, ""));
+    let upstream = host.to_socket_addrs().unwrap().next().unwrap();
+    let path = if path.is_empty() {
         String::new()
     } else {
-        format!("{creds}@")
+        format!("/{path}")
     };
-    let via_proxy = format!("mysql://{creds}{}/{path}", proxy.addr());
+    (upstream, format!("{scheme}://{creds}{addr}{path}"))
+}
+
+/// Three senders (400 messages each, retrying `unavailable`) while `away` is cut off for
+/// a second and comes back: what the clients and health see, and that every message ends
+/// up acked and stored once.
+async fn outage_under_load(away: Away) {
+    let Some((db, prefix)) = support::services().await else {
+        return;
+    };
+    let db_url = db.url();
+    let (mysql_upstream, _) = via(&db_url, "127.0.0.1:1".parse().unwrap());
+    let (redis_upstream, _) = via(prefix.url(), "127.0.0.1:1".parse().unwrap());
+    let proxy = Proxy::start(if away == Away::Mysql {
+        mysql_upstream
+    } else {
+        redis_upstream
+    })
+    .await
+    .unwrap();
+    let (mysql, redis) = match away {
+        Away::Mysql => (via(&db_url, proxy.addr()).1, prefix.url().to_owned()),
+        Away::Redis => (db_url.clone(), via(prefix.url(), proxy.addr()).1),
+    };
     let node = Node::spawn(&[
         ("CHAT_STORE", "mysql"),
-        ("CHAT_MYSQL_URL", &via_proxy),
+        ("CHAT_MYSQL_URL", &mysql),
+        ("CHAT_REDIS_URL", &redis),
+        ("CHAT_REDIS_PREFIX", prefix.prefix()),
         ("CHAT_RATE_LIMIT_MAX", "1000000"),
         ("CHAT_MYSQL_ACQUIRE_TIMEOUT", "1s"),
     ])
@@ -356,8 +387,9 @@ async fn a_mysql_outage_under_load_gives_clear_errors_then_recovers_losing_nothi
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
     proxy.cut();
+    let acked_at_cut = out.lock().unwrap().acked.len();
     let mut refused = false;
-    for _ in 0..100 {
+    for _ in 0..40 {
         tokio::time::sleep(Duration::from_millis(50)).await;
         if out
             .lock()
@@ -371,15 +403,30 @@ async fn a_mysql_outage_under_load_gives_clear_errors_then_recovers_losing_nothi
         }
     }
     let (status, health) = node.http("GET", "/healthz", None, Value::Null).await;
-    assert_eq!(
-        (status, health["status"].as_str()),
-        (503, Some("unavailable")),
-        "{health}"
-    );
-    assert!(
-        refused,
-        "sends during the outage are refused as unavailable"
-    );
+    match away {
+        // Storage away: sends are refused as unavailable (nothing happened; retry).
+        Away::Mysql => {
+            assert_eq!(
+                (status, health["status"].as_str()),
+                (503, Some("unavailable")),
+                "{health}"
+            );
+            assert!(
+                refused,
+                "sends during the outage are refused as unavailable"
+            );
+        }
+        // Redis away: this node keeps storing and acking; only other nodes miss events.
+        Away::Redis => {
+            assert_eq!(
+                (status, health["status"].as_str()),
+                (200, Some("degraded")),
+                "{health}"
+            );
+            let during = out.lock().unwrap().acked.len();
+            assert!(during > acked_at_cut, "sends go on while Redis is away");
+        }
+    }
     tokio::time::sleep(Duration::from_secs(1)).await;
     proxy.restore();
     for t in tasks {
@@ -398,6 +445,22 @@ async fn a_mysql_outage_under_load_gives_clear_errors_then_recovers_losing_nothi
     let stored = check_exactly_once(&node, &alice, &convs, &o).await;
     assert_eq!(stored, 3 * per_sender, "each stored once");
     println!("{} acked, errors {:?}", o.acked.len(), o.errors);
-    let (_, health) = node.http("GET", "/healthz", None, Value::Null).await;
-    assert_eq!(health["status"], "ok", "{health}");
+    for _ in 0..50 {
+        let (_, health) = node.http("GET", "/healthz", None, Value::Null).await;
+        if health["status"] == "ok" {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("health does not return to ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_mysql_outage_under_load_gives_clear_errors_then_recovers_losing_nothing() {
+    outage_under_load(Away::Mysql).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_redis_outage_under_load_loses_nothing_and_recovers() {
+    outage_under_load(Away::Redis).await;
 }
