@@ -387,8 +387,20 @@ async fn history_unread_counts_and_activity_order() {
         .await
         .unwrap();
     assert_eq!(page.iter().map(|m| m.seq.get()).collect::<Vec<_>>(), [3, 4]);
-    let bad = HistoryQuery {
+    // A client that has seen nothing pages from the start.
+    let from_start = HistoryQuery {
         after_seq: Some(0),
+        limit: Some(2),
+        ..Default::default()
+    };
+    let page = w
+        .app
+        .get_history(&b, dm.conversation.id, from_start)
+        .await
+        .unwrap();
+    assert_eq!(page.iter().map(|m| m.seq.get()).collect::<Vec<_>>(), [1, 2]);
+    let bad = HistoryQuery {
+        before_seq: Some(0),
         ..Default::default()
     };
     assert_eq!(
