@@ -120,6 +120,10 @@ pub struct Config {
     #[arg(long, env = "CHAT_AUTH_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub auth_rate_limit_max: u32,
 
+    /// Typing notices one user may send per 10 s (each is relayed to every member).
+    #[arg(long, env = "CHAT_TYPING_RATE_LIMIT_MAX", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub typing_rate_limit_max: u32,
+
     /// Live WebSocket connections one user may hold.
     #[arg(long, env = "CHAT_MAX_CONNECTIONS_PER_USER", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_connections_per_user: u32,

@@ -142,6 +142,10 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
             max: config.auth_rate_limit_max,
             window: Duration::from_secs(60),
         },
+        typing_limit: RateLimit {
+            max: config.typing_rate_limit_max,
+            window: Duration::from_secs(10),
+        },
         recall_window: config.recall_window,
         ..Settings::default()
     };
