@@ -18,4 +18,4 @@ pub mod ws;
 pub use config::EdgeConfig;
 pub use http::routes;
 pub use metrics::Metrics;
-pub use server::{run, run_with, Edge};
+pub use server::{run, run_with, Edge, EdgeState};

@@ -23,9 +23,13 @@ use crate::http::extract::PeerAddr;
 use crate::{routes, ws, EdgeConfig, Metrics};
 
 /// Everything a request handler needs: the core, the edge settings, the counters and the
-/// shutdown signal. Cheap to clone.
+/// shutdown signal. Cheap to clone: one pointer, so the many tasks that hold it (a
+/// connection holds it for its whole life) stay small.
 #[derive(Clone)]
-pub struct Edge {
+pub struct Edge(Arc<EdgeState>);
+
+/// What an [`Edge`] shares (reached through it, as `edge.app`).
+pub struct EdgeState {
     /// The chat core.
     pub app: ChatApp,
     /// Edge settings.
@@ -73,11 +77,19 @@ impl Drop for TaskGuard {
     }
 }
 
+impl std::ops::Deref for Edge {
+    type Target = EdgeState;
+
+    fn deref(&self) -> &EdgeState {
+        &self.0
+    }
+}
+
 impl Edge {
     /// An edge over `app`.
     pub fn new(app: ChatApp, config: EdgeConfig) -> Self {
         let (tx, rx) = watch::channel(false);
-        Self {
+        Self(Arc::new(EdgeState {
             app,
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
@@ -85,7 +97,7 @@ impl Edge {
             shutdown_tx: Arc::new(tx),
             live: Arc::default(),
             slots: Arc::default(),
-        }
+        }))
     }
 
     /// Claims one of `user`'s connection slots on this node, if fewer than the limit are

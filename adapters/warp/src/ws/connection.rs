@@ -30,7 +30,7 @@ type Socket = WebSocketStream<TokioIo<Upgraded>>;
 const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Serves one upgraded socket until it closes.
-pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
+pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Box<Socket>) {
     let id = ConnectionId::new();
     let (queue_tx, queue_rx) = mpsc::channel(edge.config.send_queue);
     let (close_tx, close_rx) = watch::channel::<CloseReason>(None);
@@ -42,8 +42,13 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
         close: close_tx.clone(),
         metrics: edge.metrics.clone(),
     });
-    let (ws_tx, ws_rx) = socket.split();
-    let writer = tokio::spawn(write_loop(edge.clone(), ws_tx, queue_rx, close_rx.clone()));
+    let (ws_tx, ws_rx) = (*socket).split();
+    let writer = tokio::spawn(write_loop(
+        edge.config.ping_interval,
+        ws_tx,
+        queue_rx,
+        close_rx.clone(),
+    ));
 
     // `ready` goes into the queue before the subscription below, so it is the first frame
     // even when events for this user arrive at once.
@@ -55,7 +60,9 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
     if queue_tx.send(Outbound::Reply(ready)).await.is_err() {
         return;
     }
-    let connection = match edge.app.connect(&actor, sink).await {
+    // The use-case futures are boxed: the task lives as long as the socket, and its size
+    // is that of the largest future it awaits inline (see the idle figures).
+    let connection = match Box::pin(edge.app.connect(&actor, sink)).await {
         Ok(c) => c,
         Err(e) => {
             tracing::warn!(user = %actor.id(), error = %e, "connection refused");
@@ -73,7 +80,7 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
 
     // A logout or ban between the handshake and the subscription above published its
     // event before this socket could hear it: check the session once more.
-    if edge.app.authenticate(&token).await.is_err() {
+    if Box::pin(edge.app.authenticate(&token)).await.is_err() {
         close_tx.send_replace(Some((CloseCode::Policy, "session ended")));
     } else {
         let reader = Reader {
@@ -94,7 +101,7 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Socket) {
         }
         first
     });
-    if let Err(e) = edge.app.disconnect(connection).await {
+    if let Err(e) = Box::pin(edge.app.disconnect(connection)).await {
         tracing::warn!(user = %actor.id(), error = %e, "presence update on disconnect failed");
     }
     // The writer ends on the close signal; a peer that blocks even the close frame is cut
@@ -140,7 +147,7 @@ impl Reader<'_> {
                     Err(_) => return self.close(CloseCode::Away, "no traffic for two ping intervals"),
                     Ok(None) => return,
                     Ok(Some(Ok(Message::Text(text)))) => {
-                        if !self.handle(&text).await {
+                        if !Box::pin(self.handle(&text)).await {
                             return;
                         }
                     }
@@ -151,7 +158,7 @@ impl Reader<'_> {
                     Ok(Some(Ok(Message::Pong(_)))) => {
                         // The answer to our ping proves the connection alive: keep its
                         // presence from ageing out (stores with expiry).
-                        if let Err(e) = self.edge.app.heartbeat(self.connection).await {
+                        if let Err(e) = Box::pin(self.edge.app.heartbeat(self.connection)).await {
                             tracing::debug!(error = %e, "heartbeat failed");
                         }
                     }
@@ -342,12 +349,11 @@ impl Reader<'_> {
 /// Owns the sending half: writes queued frames (coalescing whatever is ready into one
 /// flush), pings on an interval, and sends the close frame when told to close.
 async fn write_loop(
-    edge: Edge,
+    period: std::time::Duration,
     mut ws_tx: futures_util::stream::SplitSink<Socket, Message>,
     mut queue: mpsc::Receiver<Outbound>,
     mut close_rx: watch::Receiver<CloseReason>,
 ) {
-    let period = edge.config.ping_interval;
     let mut ping = interval_at(tokio::time::Instant::now() + period, period);
     ping.set_missed_tick_behavior(MissedTickBehavior::Delay);
     loop {
@@ -363,14 +369,15 @@ async fn write_loop(
                         Err(_) => break,
                     }
                 }
-                let write = async {
+                // Boxed: it is live only while writing, and inline it would size the task.
+                let write = Box::pin(async {
                     for item in batch {
                         if let Some(text) = encode(item) {
                             ws_tx.feed(Message::Text(text)).await?;
                         }
                     }
                     ws_tx.flush().await
-                };
+                });
                 // A peer that stops reading blocks the write; a close request still wins.
                 tokio::select! {
                     biased;
@@ -382,7 +389,7 @@ async fn write_loop(
                 tokio::select! {
                     biased;
                     _ = close_rx.changed() => return,
-                    r = ws_tx.send(Message::Ping(Default::default())) => if r.is_err() { return },
+                    r = Box::pin(ws_tx.send(Message::Ping(Default::default()))) => if r.is_err() { return },
                 }
             }
         }

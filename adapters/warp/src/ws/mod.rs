@@ -62,7 +62,7 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
 
     let on_upgrade = hyper::upgrade::on(&mut req);
     let config = WebSocketConfig::default()
-        .read_buffer_size(4 * 1024)
+        .read_buffer_size(1024)
         .write_buffer_size(8 * 1024)
         .max_message_size(Some(edge.config.max_frame_bytes))
         .max_frame_size(Some(edge.config.max_frame_bytes));
@@ -73,19 +73,28 @@ pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
             Ok(u) => u,
             Err(e) => return tracing::debug!(error = %e, "websocket upgrade failed"),
         };
-        let mut socket =
-            WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, Some(config))
-                .await;
+        // Boxed once here, so the stream is not held inline (and again, moved) in this
+        // task's state for the life of the socket.
+        let mut socket = Box::new(
+            Box::pin(WebSocketStream::from_raw_socket(
+                TokioIo::new(upgraded),
+                Role::Server,
+                Some(config),
+            ))
+            .await,
+        );
         let admitted = match admitted {
             Some(a) => a,
-            None => match auth_frame(&edge, &mut socket).await {
+            // Boxed, as the per-frame work in `connection` is: an idle socket's task then
+            // holds only what waiting needs, not the largest future it ever awaits.
+            None => match Box::pin(auth_frame(&edge, &mut socket)).await {
                 Some(a) => a,
                 None => return,
             },
         };
         let Admitted { actor, token, slot } = admitted;
         let _slot = slot;
-        connection::serve(edge, actor, token, socket).await;
+        Box::pin(connection::serve(edge, actor, token, socket)).await;
     });
 
     let mut resp = warp::reply().into_response();
