@@ -5,7 +5,7 @@ mod support;
 
 use std::path::PathBuf;
 
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::{FsyncMode, TxtConfig, TxtStore};
 use chat_conformance::fixtures::text;
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::ports::MessageRepository;
@@ -31,13 +31,24 @@ async fn write(dir: &TempDir, conv: ConversationId, n: u64, flush: bool) -> Path
     if flush {
         store.messages.flush().await;
     }
-    let group = dir.path().join("chat/group");
-    let file = std::fs::read_dir(&group)
+    group_file(dir)
+}
+
+/// The (first) message file of the group written to `dir`.
+fn group_file(dir: &TempDir) -> PathBuf {
+    std::fs::read_dir(dir.path().join("chat/group"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .unwrap();
-    file
+        .unwrap()
+}
+
+/// Without fsync there is no journal to restore a lost line from: what damage takes is gone.
+fn unsynced() -> TxtConfig {
+    TxtConfig {
+        fsync: FsyncMode::Never,
+        ..TxtConfig::default()
+    }
 }
 
 fn page(from: u64, n: u64) -> PageQuery {
@@ -259,17 +270,11 @@ async fn a_power_cut_that_cost_an_earlier_file_its_tail_is_repaired_from_the_jou
 
 #[tokio::test]
 async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_its_seq() {
-    use chat_adapter_txt::FsyncMode;
     use chat_domain::entities::{MessageChange, MessageKind};
     use chat_domain::values::MessageBody;
-    // Without fsync there is no journal to restore the lost line from.
-    let config = || TxtConfig {
-        fsync: FsyncMode::Never,
-        ..TxtConfig::default()
-    };
     let dir = TempDir::new("stale-change");
     let conv = ConversationId::new();
-    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
     let sender = UserId::new();
     for i in 1..=3 {
         let m = text(conv, sender, &format!("c{i}"), &format!("message {i}"));
@@ -287,14 +292,7 @@ async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_i
     store.messages.flush().await;
     drop(store);
     // The last line is lost (a damaged disk, a partial restore); changes.txt is not.
-    let file = dir
-        .path()
-        .join("chat/group")
-        .read_dir()
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .unwrap();
+    let file = group_file(&dir);
     let bytes = std::fs::read(&file).unwrap();
     let cut = bytes[..bytes.len() - 1]
         .iter()
@@ -304,7 +302,7 @@ async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_i
     std::fs::write(&file, &bytes[..cut]).unwrap();
     let _ = std::fs::remove_file(file.with_extension("txt.idx"));
 
-    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
     assert_eq!(store.messages.last_seq(conv).await.unwrap(), 2);
     let new = store
         .messages
@@ -332,15 +330,10 @@ async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_i
 
 #[tokio::test]
 async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
-    use chat_adapter_txt::FsyncMode;
-    let config = || TxtConfig {
-        fsync: FsyncMode::Never,
-        ..TxtConfig::default()
-    };
     let dir = TempDir::new("stale-sidecar");
     let conv = ConversationId::new();
     let sender = UserId::new();
-    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
     for i in 1..=3 {
         let m = text(conv, sender, &format!("c{i}"), &format!("message {i}"));
         store.messages.append(m).await.unwrap();
@@ -349,14 +342,7 @@ async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
     drop(store);
     // Damage: the file now ends inside message 3, after a newline; its saved index
     // still describes three whole lines.
-    let file = dir
-        .path()
-        .join("chat/group")
-        .read_dir()
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .unwrap();
+    let file = group_file(&dir);
     let bytes = std::fs::read(&file).unwrap();
     let third = bytes[..bytes.len() - 1]
         .iter()
@@ -369,7 +355,7 @@ async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
 
     // Message 3 is refused as damaged, so the next one is 4, long enough to take the
     // file past what the old index covered.
-    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
     let long = "long ".repeat(200);
     let next = store
         .messages
@@ -381,7 +367,7 @@ async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
     drop(store);
     assert!(std::fs::metadata(&file).unwrap().len() as usize > bytes.len());
 
-    let store = TxtStore::open(dir.path(), config()).unwrap();
+    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
     let got = store.messages.get(conv, Seq::new(4).unwrap()).await;
     assert_eq!(
         got.unwrap().unwrap().id,

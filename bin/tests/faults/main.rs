@@ -196,27 +196,41 @@ async fn setup(node: &Node) -> (String, String, Vec<String>) {
     (alice, bob, convs)
 }
 
+/// The load: alice and bob to the group, alice to the direct conversation (tags s0, s1,
+/// s2), each sending `n` messages.
+fn spawn_senders(
+    node: &Node,
+    alice: &str,
+    bob: &str,
+    convs: &[String],
+    n: usize,
+    retry: bool,
+    out: &Shared,
+) -> Vec<tokio::task::JoinHandle<()>> {
+    [(alice, &convs[0]), (bob, &convs[0]), (alice, &convs[1])]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (token, conv))| {
+            tokio::spawn(sender(
+                node.addr.clone(),
+                token.to_owned(),
+                conv.clone(),
+                format!("s{i}"),
+                n,
+                retry,
+                out.clone(),
+            ))
+        })
+        .collect()
+}
+
 /// Starts three senders, kills the node with SIGKILL once `min_acked` messages are acked,
 /// restarts it with `env` and checks what is stored.
 async fn kill_under_load(env: &[(&str, &str)], min_acked: usize) {
     let node = Node::spawn(env).await;
     let (alice, bob, convs) = setup(&node).await;
     let out: Shared = Arc::default();
-    let mut tasks = Vec::new();
-    for (i, (token, conv)) in [(&alice, &convs[0]), (&bob, &convs[0]), (&alice, &convs[1])]
-        .into_iter()
-        .enumerate()
-    {
-        tasks.push(tokio::spawn(sender(
-            node.addr.clone(),
-            token.clone(),
-            conv.clone(),
-            format!("s{i}"),
-            usize::MAX,
-            false,
-            out.clone(),
-        )));
-    }
+    let tasks = spawn_senders(&node, &alice, &bob, &convs, usize::MAX, false, &out);
     // Wait until a fair number are acked, so the kill lands mid-stream.
     for _ in 0..200 {
         if out.lock().unwrap().acked.len() >= min_acked {
@@ -365,21 +379,7 @@ async fn outage_under_load(away: Away) {
     let (alice, bob, convs) = setup(&node).await;
     let out: Shared = Arc::default();
     let per_sender = 400;
-    let mut tasks = Vec::new();
-    for (i, (token, conv)) in [(&alice, &convs[0]), (&bob, &convs[0]), (&alice, &convs[1])]
-        .into_iter()
-        .enumerate()
-    {
-        tasks.push(tokio::spawn(sender(
-            node.addr.clone(),
-            token.clone(),
-            conv.clone(),
-            format!("s{i}"),
-            per_sender,
-            true,
-            out.clone(),
-        )));
-    }
+    let tasks = spawn_senders(&node, &alice, &bob, &convs, per_sender, true, &out);
     for _ in 0..200 {
         if out.lock().unwrap().acked.len() >= 100 {
             break;
