@@ -422,11 +422,22 @@ async fn messages_are_sent_idempotently_paged_and_read() {
         "?before_seq=-1",
         "?after_seq=abc",
         "?limit=0",
-        "?after_seq=0",
+        "?before_seq=0",
     ] {
         let r = s.get(&format!("{path}{bad}"), &alice.token).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.text);
     }
+    // A client that has seen nothing asks for what comes after 0: the first page.
+    let first = s
+        .get(&format!("{path}?after_seq=0&limit=3"), &alice.token)
+        .await;
+    let seqs: Vec<u64> = first.json["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["seq"].as_u64().unwrap())
+        .collect();
+    assert_eq!(seqs, [1, 2, 3], "{}", first.text);
     assert_eq!(s.get(&path, &eve.token).await.status, StatusCode::FORBIDDEN);
     let intruder = s
         .post(
