@@ -47,6 +47,26 @@ pub trait MessageRepository: Send + Sync {
     /// not stored, and a retry with the same client_msg_id is safe.
     async fn append(&self, message: NewMessage) -> Result<Appended, RepoError>;
 
+    /// Stores several messages in the given order, each as [`append`](Self::append)
+    /// would, and answers for each in that order. A store that can make them durable
+    /// together (one commit, one fsync) should; the default appends them one by one.
+    ///
+    /// Within one conversation the messages take increasing seqs in the given order,
+    /// and an idempotent retry anywhere in the list (also of an earlier message in the
+    /// same list) answers `created: false`, as with single appends.
+    ///
+    /// # Errors
+    /// Each answer is that message's own: [`RepoError::Unavailable`] for one that could
+    /// not be stored durably (and is not stored). One failure does not stop the others,
+    /// as if they had been appended one by one.
+    async fn append_all(&self, messages: Vec<NewMessage>) -> Vec<Result<Appended, RepoError>> {
+        let mut out = Vec::with_capacity(messages.len());
+        for m in messages {
+            out.push(self.append(m).await);
+        }
+        out
+    }
+
     /// A page of a conversation's history in ascending seq order; see [`PageQuery`] for
     /// which messages it selects. Empty for an unknown conversation.
     ///

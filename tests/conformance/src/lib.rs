@@ -98,6 +98,8 @@ macro_rules! storage_conformance {
             it_should_keep_seqs_independent_per_conversation,
             it_should_return_the_original_message_on_an_idempotent_retry,
             it_should_store_one_message_when_identical_retries_race,
+            it_should_append_a_batch_in_order_with_retries_answered,
+            it_should_keep_seqs_gap_free_when_batches_race,
             it_should_page_an_empty_conversation,
             it_should_page_history_at_the_edges,
             it_should_keep_unicode_and_emoji_bodies_intact,

@@ -150,6 +150,28 @@ impl TxtMessages {
         }
     }
 
+    /// Hands one append to the writer; the receiver answers once it is durable.
+    async fn queue_append(
+        &self,
+        message: NewMessage,
+    ) -> Result<oneshot::Receiver<Result<Appended, RepoError>>, RepoError> {
+        let known = {
+            let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
+            index.get(&message.conversation_id).and_then(|s| s.stem)
+        };
+        let stem = match known {
+            Some(stem) => stem,
+            None => self.stems.stem_of(message.conversation_id).await?,
+        };
+        let (reply, answer) = oneshot::channel();
+        self.send(Command::Append(AppendReq {
+            draft: message,
+            stem,
+            reply,
+        }))?;
+        Ok(answer)
+    }
+
     fn send(&self, c: Command) -> Result<(), RepoError> {
         self.writer
             .lock()
@@ -190,21 +212,25 @@ impl TxtMessages {
 #[async_trait]
 impl MessageRepository for TxtMessages {
     async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
-        let known = {
-            let index = self.shared.index.read().unwrap_or_else(|e| e.into_inner());
-            index.get(&message.conversation_id).and_then(|s| s.stem)
-        };
-        let stem = match known {
-            Some(stem) => stem,
-            None => self.stems.stem_of(message.conversation_id).await?,
-        };
-        let (reply, answer) = oneshot::channel();
-        self.send(Command::Append(AppendReq {
-            draft: message,
-            stem,
-            reply,
-        }))?;
+        let answer = self.queue_append(message).await?;
         answer.await.map_err(|_| writer_gone())?
+    }
+
+    /// All are queued before the first answer is awaited, so the writer commits them
+    /// together: one write and one fsync per file for the lot.
+    async fn append_all(&self, messages: Vec<NewMessage>) -> Vec<Result<Appended, RepoError>> {
+        let mut answers = Vec::with_capacity(messages.len());
+        for message in messages {
+            answers.push(self.queue_append(message).await);
+        }
+        let mut out = Vec::with_capacity(answers.len());
+        for answer in answers {
+            out.push(match answer {
+                Ok(answer) => answer.await.map_err(|_| writer_gone()).and_then(|r| r),
+                Err(e) => Err(e),
+            });
+        }
+        out
     }
 
     async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
