@@ -22,6 +22,7 @@ mock! {
     #[async_trait]
     impl MessageRepository for Messages {
         async fn append(&self, message: NewMessage) -> Result<Appended, RepoError>;
+        async fn append_all(&self, messages: Vec<NewMessage>) -> Vec<Result<Appended, RepoError>>;
         async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError>;
         async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError>;
         async fn find_by_client_id(&self, id: ConversationId, sender: UserId, client_msg_id: &ClientMsgId) -> Result<Option<Message>, RepoError>;

@@ -26,6 +26,7 @@ mod remove_member;
 mod search_messages;
 mod search_users;
 mod send_message;
+mod send_messages;
 mod typing;
 mod upload_file;
 

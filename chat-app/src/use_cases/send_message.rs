@@ -1,13 +1,14 @@
-use chat_domain::entities::{MessageKind, NewMessage};
+use chat_domain::entities::{MessageKind, NewMessage, ReplyPreview};
 use chat_domain::events::DomainEvent;
 use chat_domain::ids::{ConnectionId, ConversationId, MessageId, UserId};
+use chat_domain::ports::Appended;
 use chat_domain::rules;
 use chat_domain::values::{ClientMsgId, MessageBody, Seq, Username};
 
 use crate::{Actor, AppError, ChatApp, Sent};
 
 /// Input of [`ChatApp::send_message`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SendMessage {
     /// Where.
     pub conversation_id: ConversationId,
@@ -53,6 +54,18 @@ impl ChatApp {
     /// non-member or banned sender (checked before anything is written); `rate_limited`;
     /// `unavailable` if storage is down (then nothing is stored or delivered).
     pub async fn send_message(&self, actor: &Actor, cmd: SendMessage) -> Result<Sent, AppError> {
+        let (draft, delivery) = self.prepare_send(actor, cmd).await?;
+        let appended = self.ports.messages.append(draft).await?;
+        self.deliver_sent(delivery, appended).await
+    }
+
+    /// Every check of a send, in order, before anything is stored: the message to
+    /// append, and what its delivery needs.
+    pub(crate) async fn prepare_send(
+        &self,
+        actor: &Actor,
+        cmd: SendMessage,
+    ) -> Result<(NewMessage, Delivery), AppError> {
         let kind = MessageKind::parse(&cmd.kind)?;
         if kind == MessageKind::System {
             return Err(AppError::BadRequest(
@@ -92,29 +105,39 @@ impl ChatApp {
                 .await?;
             body = MessageBody::parse(kind, &stored)?;
         }
+        let draft = NewMessage {
+            id: MessageId::new(),
+            conversation_id: cmd.conversation_id,
+            sender_id: actor.id(),
+            kind,
+            body,
+            client_msg_id: Some(client_msg_id),
+            reply_to,
+            mentions,
+            created_at: self.ports.clock.now(),
+        };
+        let delivery = Delivery {
+            reply,
+            connection: cmd.connection,
+        };
+        Ok((draft, delivery))
+    }
 
-        let appended = self
-            .ports
-            .messages
-            .append(NewMessage {
-                id: MessageId::new(),
-                conversation_id: cmd.conversation_id,
-                sender_id: actor.id(),
-                kind,
-                body,
-                client_msg_id: Some(client_msg_id),
-                reply_to,
-                mentions,
-                created_at: self.ports.clock.now(),
-            })
-            .await?;
+    /// After the append: a new message goes to the members (and offline pushes); a
+    /// retry's stored message goes nowhere again.
+    pub(crate) async fn deliver_sent(
+        &self,
+        delivery: Delivery,
+        appended: Appended,
+    ) -> Result<Sent, AppError> {
         if appended.created {
+            let conversation_id = appended.message.conversation_id;
             let event = DomainEvent::MessageSent {
                 message: appended.message.clone(),
-                reply,
+                reply: delivery.reply,
             };
             let members = self
-                .publish_to_members(cmd.conversation_id, event, None, cmd.connection)
+                .publish_to_members(conversation_id, event, None, delivery.connection)
                 .await?;
             self.notify_offline(&appended.message, &members).await;
         }
@@ -123,6 +146,12 @@ impl ChatApp {
             created: appended.created,
         })
     }
+}
+
+/// What delivering a sent message needs besides the message.
+pub(crate) struct Delivery {
+    reply: Option<ReplyPreview>,
+    connection: Option<ConnectionId>,
 }
 
 impl ChatApp {

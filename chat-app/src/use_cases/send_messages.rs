@@ -1,0 +1,223 @@
+use crate::{Actor, AppError, ChatApp, SendMessage, Sent};
+
+impl ChatApp {
+    /// Several sends from one actor, answered in order: what a connection that pipelines
+    /// its sends has waiting. Each is checked as [`ChatApp::send_message`] checks it, then
+    /// all that pass are stored with one [`append_all`] (one commit, where the store can),
+    /// then delivered in order.
+    ///
+    /// Within a conversation they take seqs in the given order. Each answer is as
+    /// `send_message` would give for that send, except that a `reply_to` must name a
+    /// message stored before the batch.
+    ///
+    /// [`append_all`]: chat_domain::ports::MessageRepository::append_all
+    ///
+    /// # Errors
+    /// Per send, those of [`ChatApp::send_message`]; one send's error does not stop the
+    /// others.
+    pub async fn send_messages(
+        &self,
+        actor: &Actor,
+        cmds: Vec<SendMessage>,
+    ) -> Vec<Result<Sent, AppError>> {
+        let mut checked = Vec::with_capacity(cmds.len());
+        let mut drafts = Vec::with_capacity(cmds.len());
+        for cmd in cmds {
+            checked.push(match self.prepare_send(actor, cmd).await {
+                Ok((draft, delivery)) => {
+                    drafts.push(draft);
+                    Ok(delivery)
+                }
+                Err(e) => Err(e),
+            });
+        }
+        let mut appended = self.ports.messages.append_all(drafts).await.into_iter();
+        let mut out = Vec::with_capacity(checked.len());
+        for check in checked {
+            // Only sends that passed their checks were appended, so only they take an answer.
+            out.push(match check.map(|delivery| (delivery, appended.next())) {
+                Err(e) => Err(e),
+                Ok((delivery, Some(Ok(a)))) => self.deliver_sent(delivery, a).await,
+                Ok((_, Some(Err(e)))) => Err(e.into()),
+                Ok((_, None)) => Err(AppError::Unavailable(
+                    "the message store answered fewer appends than it was given".into(),
+                )),
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chat_adapter_memory::{MemoryConversations, MemoryMessages};
+    use chat_domain::entities::NewMessage;
+    use chat_domain::events::DomainEvent;
+    use chat_domain::ports::{Appended, MessageRepository, RateDecision};
+    use chat_domain::values::Seq;
+    use chat_domain::RepoError;
+
+    use crate::testing::*;
+    use crate::SendMessage;
+
+    /// What a store answers: seqs from 1 in the given order, except where it fails.
+    fn stored(drafts: Vec<NewMessage>, lose: Option<usize>) -> Vec<Result<Appended, RepoError>> {
+        let mut seq = Seq::FIRST;
+        let mut out = Vec::new();
+        for (i, d) in drafts.into_iter().enumerate() {
+            if Some(i) == lose {
+                out.push(Err(RepoError::Unavailable("disk gone".into())));
+                continue;
+            }
+            out.push(Ok(Appended {
+                message: d.at(seq),
+                created: true,
+            }));
+            seq = seq.next();
+        }
+        out
+    }
+
+    #[tokio::test]
+    async fn one_append_call_stores_the_batch_in_order_and_each_send_gets_its_own_answer() {
+        let (alice, bob) = (actor("alice"), actor("bob"));
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice, &bob]).await;
+        let mut messages = MockMessages::new();
+        messages.expect_append().never();
+        messages.expect_append_all().times(1).returning(|drafts| {
+            let bodies: Vec<_> = drafts.iter().map(|d| d.body.as_str().to_owned()).collect();
+            assert_eq!(bodies, ["one", "two", "three"]);
+            stored(drafts, None)
+        });
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut bus = MockBus::new();
+        bus.expect_publish().times(3).returning(move |env| {
+            let _ = tx.send(env);
+            Ok(())
+        });
+        let ports = crate::Ports {
+            conversations: convs,
+            messages: Arc::new(messages),
+            events: Arc::new(bus),
+            ..memory_ports()
+        };
+        let cmds = vec![
+            SendMessage::text(conv, "c1", "one"),
+            SendMessage::text(conv, "c2", "   "),
+            SendMessage::text(conv, "c3", "two"),
+            SendMessage::text(conv, "c4", "three"),
+        ];
+        let answers = app(ports).send_messages(&alice, cmds).await;
+        let seqs: Vec<_> = answers
+            .iter()
+            .map(|a| {
+                a.as_ref()
+                    .map(|s| s.message.seq.get())
+                    .map_err(|e| e.code())
+            })
+            .collect();
+        assert_eq!(seqs, [Ok(1), Err("bad_request"), Ok(2), Ok(3)]);
+        let published: Vec<_> = rx
+            .try_iter()
+            .map(|env| match &env.event {
+                DomainEvent::MessageSent { message, .. } => Some(message.seq.get()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(published, [Some(1), Some(2), Some(3)]);
+    }
+
+    #[tokio::test]
+    async fn a_failed_append_fails_only_its_own_send_and_is_not_delivered() {
+        let alice = actor("alice");
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice, &actor("bob")]).await;
+        let mut messages = MockMessages::new();
+        messages
+            .expect_append_all()
+            .returning(|drafts| stored(drafts, Some(1)));
+        let mut bus = MockBus::new();
+        bus.expect_publish().times(2).returning(|_| Ok(()));
+        let ports = crate::Ports {
+            conversations: convs,
+            messages: Arc::new(messages),
+            events: Arc::new(bus),
+            ..memory_ports()
+        };
+        let cmds = (1..=3)
+            .map(|i| SendMessage::text(conv, &format!("c{i}"), "hi"))
+            .collect();
+        let answers = app(ports).send_messages(&alice, cmds).await;
+        let codes: Vec<_> = answers
+            .iter()
+            .map(|a| a.as_ref().err().map(|e| e.code()))
+            .collect();
+        assert_eq!(codes, [None, Some("unavailable"), None]);
+    }
+
+    #[tokio::test]
+    async fn a_store_that_answers_too_few_appends_gives_unavailable_not_a_panic() {
+        let alice = actor("alice");
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice]).await;
+        let mut messages = MockMessages::new();
+        messages.expect_append_all().returning(|drafts| {
+            let mut all = stored(drafts, None);
+            all.pop();
+            all
+        });
+        let ports = crate::Ports {
+            conversations: convs,
+            messages: Arc::new(messages),
+            ..memory_ports()
+        };
+        let cmds = (1..=2)
+            .map(|i| SendMessage::text(conv, &format!("c{i}"), "hi"))
+            .collect();
+        let answers = app(ports).send_messages(&alice, cmds).await;
+        let codes: Vec<_> = answers
+            .iter()
+            .map(|a| a.as_ref().err().map(|e| e.code()))
+            .collect();
+        assert_eq!(codes, [None, Some("unavailable")]);
+    }
+
+    #[tokio::test]
+    async fn a_rate_limited_send_in_a_batch_is_not_stored_and_the_rest_are() {
+        let alice = actor("alice");
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice]).await;
+        let mut calls = 0;
+        let mut limiter = MockLimiter::new();
+        limiter.expect_check().returning(move |_, _, _| {
+            calls += 1;
+            Ok(if calls == 2 {
+                RateDecision::Limited {
+                    retry_after: std::time::Duration::from_secs(1),
+                }
+            } else {
+                RateDecision::Allowed
+            })
+        });
+        let store = Arc::new(MemoryMessages::default());
+        let ports = crate::Ports {
+            conversations: convs,
+            rate_limiter: Arc::new(limiter),
+            messages: store.clone(),
+            ..memory_ports()
+        };
+        let cmds = (1..=3)
+            .map(|i| SendMessage::text(conv, &format!("c{i}"), &format!("m{i}")))
+            .collect();
+        let answers = app(ports).send_messages(&alice, cmds).await;
+        let codes: Vec<_> = answers
+            .iter()
+            .map(|a| a.as_ref().err().map(|e| e.code()))
+            .collect();
+        assert_eq!(codes, [None, Some("rate_limited"), None]);
+        assert_eq!(store.last_seq(conv).await.unwrap(), 2);
+    }
+}
