@@ -31,7 +31,7 @@ pub struct Metrics {
     pub connections_total: AtomicU64,
     /// Messages stored (not counting idempotent retries).
     pub messages_total: AtomicU64,
-    /// Event frames handed to connections.
+    /// Event frames written to connections.
     pub deliveries_total: AtomicU64,
     /// Connections closed as slow consumers.
     pub slow_consumers_total: AtomicU64,
@@ -93,7 +93,7 @@ impl Metrics {
         );
         counter(
             "chat_deliveries_total",
-            "Event frames handed to connections.",
+            "Event frames written to connections.",
             "counter",
             self.deliveries_total.load(Relaxed) as i64,
         );

@@ -3,26 +3,25 @@
 
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
-use std::time::Instant;
 
 use futures_util::{SinkExt, StreamExt};
 use hyper::upgrade::Upgraded;
 use hyper_util::rt::TokioIo;
 use tokio::sync::{mpsc, watch};
 use tokio::time::{interval_at, timeout, MissedTickBehavior};
-use tokio_tungstenite::tungstenite::error::{CapacityError, Error as WsError};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::frame::{CloseFrame, Utf8Bytes};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::WebSocketStream;
 
-use chat_app::{Actor, AppError, Connection, HistoryQuery, SendMessage};
+use chat_app::Actor;
 use chat_domain::ids::ConnectionId;
 
-use super::frames::{decode, Reply, Request};
+use super::frames::Reply;
+use super::reader::Reader;
 use super::sink::{CloseReason, Outbound, WsSink};
-use crate::wire::{to_json, EventFrame, MessageDto};
-use crate::Edge;
+use crate::wire::{to_json, EventFrame};
+use crate::{Edge, Metrics};
 
 type Socket = WebSocketStream<TokioIo<Upgraded>>;
 
@@ -45,6 +44,7 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Box<Socket>)
     let (ws_tx, ws_rx) = (*socket).split();
     let writer = tokio::spawn(write_loop(
         edge.config.ping_interval,
+        edge.metrics.clone(),
         ws_tx,
         queue_rx,
         close_rx.clone(),
@@ -115,260 +115,31 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Box<Socket>)
     tracing::info!(user = %actor.id(), connection = %id, reason = why, "connection closed");
 }
 
-struct Reader<'a> {
-    edge: &'a Edge,
-    actor: &'a Actor,
-    connection: &'a Connection,
-    queue: &'a mpsc::Sender<Outbound>,
-    close: &'a watch::Sender<CloseReason>,
-}
-
-impl Reader<'_> {
-    fn close(&self, code: CloseCode, why: &'static str) {
-        self.close.send_if_modified(|r| {
-            let first = r.is_none();
-            if first {
-                *r = Some((code, why));
-            }
-            first
-        });
-    }
-
-    async fn run(
-        &self,
-        mut ws_rx: futures_util::stream::SplitStream<Socket>,
-        mut close_rx: watch::Receiver<CloseReason>,
-    ) {
-        let mut shutdown = self.edge.shutdown_signal();
-        let silence = self.edge.config.ping_interval * 2;
-        loop {
-            tokio::select! {
-                next = timeout(silence, ws_rx.next()) => match next {
-                    Err(_) => return self.close(CloseCode::Away, "no traffic for two ping intervals"),
-                    Ok(None) => return,
-                    Ok(Some(Ok(Message::Text(text)))) => {
-                        if !Box::pin(self.handle(&text)).await {
-                            return;
-                        }
-                    }
-                    Ok(Some(Ok(Message::Binary(_)))) => {
-                        return self.close(CloseCode::Unsupported, "binary frames are not supported")
-                    }
-                    Ok(Some(Ok(Message::Close(_)))) => return,
-                    Ok(Some(Ok(Message::Pong(_)))) => {
-                        // The answer to our ping proves the connection alive: keep its
-                        // presence from ageing out (stores with expiry).
-                        if let Err(e) = Box::pin(self.edge.app.heartbeat(self.connection)).await {
-                            tracing::debug!(error = %e, "heartbeat failed");
-                        }
-                    }
-                    Ok(Some(Ok(_))) => {} // a ping: liveness only
-                    Ok(Some(Err(WsError::Capacity(CapacityError::MessageTooLong { .. })))) => {
-                        return self.close(CloseCode::Size, "frame too large")
-                    }
-                    Ok(Some(Err(WsError::Utf8(_)))) => {
-                        return self.close(CloseCode::Invalid, "a text frame that is not UTF-8")
-                    }
-                    Ok(Some(Err(WsError::Protocol(e)))) => {
-                        tracing::debug!(error = %e, "websocket protocol error");
-                        return self.close(CloseCode::Protocol, "websocket protocol error");
-                    }
-                    Ok(Some(Err(e))) => {
-                        tracing::debug!(error = %e, "websocket read failed");
-                        return;
-                    }
-                },
-                _ = close_rx.changed() => return,
-                _ = shutdown.changed() => return self.close(CloseCode::Away, "server shutting down"),
-            }
-        }
-    }
-
-    /// Answers one frame. Returns `false` when the connection should end.
-    async fn handle(&self, text: &str) -> bool {
-        let decoded = decode(text);
-        let req = decoded.req.as_deref();
-        let reply = match decoded.request {
-            Ok(request) => self.dispatch(req, request).await,
-            Err(e) => Err(e),
-        };
-        let frame = match reply {
-            Ok(Some(frame)) => frame,
-            Ok(None) => return true,
-            Err(e) => {
-                self.edge.metrics.error(e.code());
-                Reply::error(req, &e).encode()
-            }
-        };
-        // A client that does not read its replies is a slow consumer like any other: the
-        // reader never waits on it, so it still notices closes, silence and shutdown.
-        match self.queue.try_send(Outbound::Reply(frame)) {
-            Ok(()) => true,
-            Err(mpsc::error::TrySendError::Full(_)) => {
-                self.edge.metrics.slow_consumers_total.fetch_add(1, Relaxed);
-                self.close(CloseCode::Again, "slow consumer");
-                false
-            }
-            Err(mpsc::error::TrySendError::Closed(_)) => false,
-        }
-    }
-
-    async fn dispatch(
-        &self,
-        req: Option<&str>,
-        request: Request,
-    ) -> Result<Option<String>, AppError> {
-        let app = &self.edge.app;
-        Ok(Some(match request {
-            Request::Send {
-                conversation_id,
-                client_msg_id,
-                kind,
-                body,
-                reply_to,
-                mentions,
-            } => {
-                let started = Instant::now();
-                let cmd = SendMessage {
-                    conversation_id,
-                    client_msg_id,
-                    kind,
-                    body,
-                    reply_to,
-                    mentions,
-                    connection: Some(self.connection.id),
-                };
-                let sent = app.send_message(self.actor, cmd).await;
-                self.edge
-                    .record_send(started, sent.as_ref().map(|s| s.created).ok());
-                let sent = sent?;
-                Reply::Ack {
-                    req,
-                    message: MessageDto::from(&sent.message),
-                }
-                .encode()
-            }
-            Request::Read {
-                conversation_id,
-                seq,
-            } => {
-                app.mark_read(self.actor, conversation_id, seq).await?;
-                Reply::Ok { req }.encode()
-            }
-            Request::Typing { conversation_id } => {
-                app.typing(self.actor, conversation_id).await?;
-                return Ok(None);
-            }
-            Request::History {
-                conversation_id,
-                before_seq,
-                after_seq,
-                limit,
-            } => {
-                let q = HistoryQuery {
-                    before_seq,
-                    after_seq,
-                    limit,
-                };
-                let page = app.get_history(self.actor, conversation_id, q).await?;
-                let previews = app.reply_previews(&page).await;
-                Reply::history(req, conversation_id, &page, &previews).encode()
-            }
-            Request::Edit {
-                conversation_id,
-                seq,
-                body,
-            } => {
-                let m = app
-                    .edit_message(self.actor, conversation_id, seq, &body)
-                    .await?;
-                Reply::Updated {
-                    req,
-                    message: (&m).into(),
-                }
-                .encode()
-            }
-            Request::Recall {
-                conversation_id,
-                seq,
-            } => {
-                let m = app.recall_message(self.actor, conversation_id, seq).await?;
-                Reply::Updated {
-                    req,
-                    message: (&m).into(),
-                }
-                .encode()
-            }
-            Request::React {
-                conversation_id,
-                seq,
-                emoji,
-                on,
-            } => {
-                let m = app
-                    .react(self.actor, conversation_id, seq, &emoji, on)
-                    .await?;
-                Reply::Updated {
-                    req,
-                    message: (&m).into(),
-                }
-                .encode()
-            }
-            Request::Received {
-                conversation_id,
-                seq,
-            } => {
-                app.mark_delivered(self.actor, conversation_id, seq).await?;
-                Reply::Ok { req }.encode()
-            }
-            Request::Changes {
-                conversation_id,
-                after_version,
-                limit,
-            } => {
-                let changed = app
-                    .get_changes(self.actor, conversation_id, after_version, limit)
-                    .await?;
-                Reply::Changes {
-                    req,
-                    conversation_id,
-                    messages: changed.iter().map(Into::into).collect(),
-                }
-                .encode()
-            }
-            Request::Ping => {
-                if let Err(e) = app.heartbeat(self.connection).await {
-                    tracing::debug!(error = %e, "heartbeat failed");
-                }
-                Reply::Pong { req }.encode()
-            }
-        }))
-    }
-}
-
 /// Owns the sending half: writes queued frames (coalescing whatever is ready into one
 /// flush), pings on an interval, and sends the close frame when told to close.
 async fn write_loop(
     period: std::time::Duration,
+    metrics: Arc<Metrics>,
     mut ws_tx: futures_util::stream::SplitSink<Socket, Message>,
     mut queue: mpsc::Receiver<Outbound>,
     mut close_rx: watch::Receiver<CloseReason>,
 ) {
     let mut ping = interval_at(tokio::time::Instant::now() + period, period);
     ping.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    // Taken whole for each write, so an idle connection holds no buffer.
+    let mut batch = Vec::new();
     loop {
         tokio::select! {
             biased;
             _ = close_rx.changed() => break,
-            item = queue.recv() => {
-                let Some(item) = item else { break };
-                let mut batch = vec![item];
-                while batch.len() < 64 {
-                    match queue.try_recv() {
-                        Ok(more) => batch.push(more),
-                        Err(_) => break,
-                    }
+            // Whatever is queued, up to a window, goes out in one flush; taking it in one
+            // call also returns its queue slots at once rather than one lock per frame.
+            n = queue.recv_many(&mut batch, 64) => {
+                if n == 0 {
+                    break;
                 }
+                let batch = std::mem::take(&mut batch);
+                let events = batch.iter().filter(|i| matches!(i, Outbound::Event(_))).count();
                 // Boxed: it is live only while writing, and inline it would size the task.
                 let write = Box::pin(async {
                     for item in batch {
@@ -384,6 +155,8 @@ async fn write_loop(
                     _ = close_rx.changed() => return,
                     r = write => if r.is_err() { return },
                 }
+                // Counted here, once per write, not by the fan-out for every recipient.
+                metrics.deliveries_total.fetch_add(events as u64, Relaxed);
             }
             _ = ping.tick() => {
                 tokio::select! {

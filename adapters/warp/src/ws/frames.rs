@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use chat_app::AppError;
+use chat_app::{AppError, SendMessage};
 use chat_domain::entities::{Message, ReplyPreview};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 
@@ -35,15 +35,8 @@ struct Raw {
 /// What a client asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Request {
-    /// Store and deliver a message.
-    Send {
-        conversation_id: ConversationId,
-        client_msg_id: String,
-        kind: String,
-        body: String,
-        reply_to: Option<u64>,
-        mentions: Vec<String>,
-    },
+    /// Store and deliver a message (the command has no connection yet).
+    Send(SendMessage),
     /// A new body for one's own text message.
     Edit {
         conversation_id: ConversationId,
@@ -141,14 +134,15 @@ fn conversation(raw: &Raw) -> Result<ConversationId, AppError> {
 fn request(raw: Raw) -> Result<Request, AppError> {
     let ty = raw.ty.as_deref().ok_or_else(|| missing("type"))?;
     Ok(match ty {
-        "send" => Request::Send {
+        "send" => Request::Send(SendMessage {
             conversation_id: conversation(&raw)?,
             client_msg_id: raw.client_msg_id.ok_or_else(|| missing("client_msg_id"))?,
             kind: raw.kind.unwrap_or_else(|| "text".into()),
             body: raw.body.ok_or_else(|| missing("body"))?,
             reply_to: raw.reply_to,
             mentions: raw.mentions.unwrap_or_default(),
-        },
+            connection: None,
+        }),
         "edit" => Request::Edit {
             conversation_id: conversation(&raw)?,
             seq: raw.seq.ok_or_else(|| missing("seq"))?,

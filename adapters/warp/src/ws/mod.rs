@@ -3,6 +3,7 @@
 
 mod connection;
 pub mod frames;
+mod reader;
 mod sink;
 
 use futures_util::{SinkExt, StreamExt};

@@ -57,10 +57,7 @@ impl EventSink for WsSink {
             return Ok(());
         }
         match self.queue.try_send(Outbound::Event(envelope)) {
-            Ok(()) => {
-                self.metrics.deliveries_total.fetch_add(1, Relaxed);
-                Ok(())
-            }
+            Ok(()) => Ok(()),
             // Presence and typing are advisory (a client can ask `GET /presence`); when
             // many members connect at once they arrive in bursts that can fill a queue
             // before its writer first runs. Dropping one costs less than the socket.

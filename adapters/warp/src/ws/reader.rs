@@ -1,0 +1,325 @@
+//! The reading half of a WebSocket connection: answers client frames in order. Frames
+//! that have already arrived are answered as one batch, so the sends a client pipelines
+//! share one store commit, and their events reach each recipient in one write.
+
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::Instant;
+
+use futures_util::{FutureExt, StreamExt};
+use hyper::upgrade::Upgraded;
+use hyper_util::rt::TokioIo;
+use tokio::sync::{mpsc, watch};
+use tokio::time::timeout;
+use tokio_tungstenite::tungstenite::error::{CapacityError, Error as WsError};
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::frame::Utf8Bytes;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::WebSocketStream;
+
+use chat_app::{Actor, AppError, Connection, HistoryQuery, SendMessage};
+
+use super::frames::{decode, Reply, Request};
+use super::sink::{CloseReason, Outbound};
+use crate::wire::MessageDto;
+use crate::Edge;
+
+type Socket = WebSocketStream<TokioIo<Upgraded>>;
+
+/// Most frames answered as one batch: a client's window of pipelined sends.
+const BATCH: usize = 64;
+
+pub(super) struct Reader<'a> {
+    pub edge: &'a Edge,
+    pub actor: &'a Actor,
+    pub connection: &'a Connection,
+    pub queue: &'a mpsc::Sender<Outbound>,
+    pub close: &'a watch::Sender<CloseReason>,
+}
+
+impl Reader<'_> {
+    fn close(&self, code: CloseCode, why: &'static str) {
+        self.close.send_if_modified(|r| {
+            let first = r.is_none();
+            if first {
+                *r = Some((code, why));
+            }
+            first
+        });
+    }
+
+    pub async fn run(
+        &self,
+        mut ws_rx: futures_util::stream::SplitStream<Socket>,
+        mut close_rx: watch::Receiver<CloseReason>,
+    ) {
+        let mut shutdown = self.edge.shutdown_signal();
+        let silence = self.edge.config.ping_interval * 2;
+        // A frame read ahead while gathering a batch; it is answered next.
+        let mut held = None;
+        loop {
+            let next = match held.take() {
+                Some(item) => Ok(item),
+                None => tokio::select! {
+                    next = timeout(silence, ws_rx.next()) => next,
+                    _ = close_rx.changed() => return,
+                    _ = shutdown.changed() => return self.close(CloseCode::Away, "server shutting down"),
+                },
+            };
+            match next {
+                Err(_) => return self.close(CloseCode::Away, "no traffic for two ping intervals"),
+                Ok(None) => return,
+                Ok(Some(Ok(Message::Text(text)))) => {
+                    // Only what has arrived: gathering never waits.
+                    let mut texts = vec![text];
+                    while texts.len() < BATCH {
+                        match ws_rx.next().now_or_never() {
+                            Some(Some(Ok(Message::Text(text)))) => texts.push(text),
+                            Some(item) => {
+                                held = Some(item);
+                                break;
+                            }
+                            None => break,
+                        }
+                    }
+                    if !Box::pin(self.handle_all(texts)).await {
+                        return;
+                    }
+                }
+                Ok(Some(Ok(Message::Binary(_)))) => {
+                    return self.close(CloseCode::Unsupported, "binary frames are not supported")
+                }
+                Ok(Some(Ok(Message::Close(_)))) => return,
+                Ok(Some(Ok(Message::Pong(_)))) => {
+                    // The answer to our ping proves the connection alive: keep its
+                    // presence from ageing out (stores with expiry).
+                    if let Err(e) = Box::pin(self.edge.app.heartbeat(self.connection)).await {
+                        tracing::debug!(error = %e, "heartbeat failed");
+                    }
+                }
+                Ok(Some(Ok(_))) => {} // a ping: liveness only
+                Ok(Some(Err(WsError::Capacity(CapacityError::MessageTooLong { .. })))) => {
+                    return self.close(CloseCode::Size, "frame too large")
+                }
+                Ok(Some(Err(WsError::Utf8(_)))) => {
+                    return self.close(CloseCode::Invalid, "a text frame that is not UTF-8")
+                }
+                Ok(Some(Err(WsError::Protocol(e)))) => {
+                    tracing::debug!(error = %e, "websocket protocol error");
+                    return self.close(CloseCode::Protocol, "websocket protocol error");
+                }
+                Ok(Some(Err(e))) => {
+                    tracing::debug!(error = %e, "websocket read failed");
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Answers frames in order; a run of two or more sends is stored as one batch.
+    /// Returns `false` when the connection should end.
+    async fn handle_all(&self, texts: Vec<Utf8Bytes>) -> bool {
+        let mut sends: Vec<(Option<String>, SendMessage)> = Vec::new();
+        for text in &texts {
+            let decoded = decode(text);
+            match decoded.request {
+                Ok(Request::Send(cmd)) => sends.push((decoded.req, cmd)),
+                request => {
+                    if !self.send_all(std::mem::take(&mut sends)).await {
+                        return false;
+                    }
+                    let req = decoded.req.as_deref();
+                    let reply = match request {
+                        Ok(request) => self.dispatch(req, request).await,
+                        Err(e) => Err(e),
+                    };
+                    if !self.reply(req, reply) {
+                        return false;
+                    }
+                }
+            }
+        }
+        self.send_all(sends).await
+    }
+
+    /// Stores a run of sends with one call and acks each in order. A lone send is
+    /// dispatched like any other frame.
+    async fn send_all(&self, mut sends: Vec<(Option<String>, SendMessage)>) -> bool {
+        if sends.len() < 2 {
+            let Some((req, cmd)) = sends.pop() else {
+                return true;
+            };
+            let reply = self.dispatch(req.as_deref(), Request::Send(cmd)).await;
+            return self.reply(req.as_deref(), reply);
+        }
+        let started = Instant::now();
+        let (reqs, cmds): (Vec<_>, Vec<_>) = sends
+            .into_iter()
+            .map(|(req, cmd)| {
+                let connection = Some(self.connection.id);
+                (req, SendMessage { connection, ..cmd })
+            })
+            .unzip();
+        let answers = self.edge.app.send_messages(self.actor, cmds).await;
+        for (req, sent) in reqs.iter().zip(answers) {
+            self.edge
+                .record_send(started, sent.as_ref().map(|s| s.created).ok());
+            let reply = sent.map(|sent| {
+                Some(
+                    Reply::Ack {
+                        req: req.as_deref(),
+                        message: MessageDto::from(&sent.message),
+                    }
+                    .encode(),
+                )
+            });
+            if !self.reply(req.as_deref(), reply) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Queues the answer to one frame, if it has one. Returns `false` when the
+    /// connection should end.
+    fn reply(&self, req: Option<&str>, reply: Result<Option<String>, AppError>) -> bool {
+        let frame = match reply {
+            Ok(Some(frame)) => frame,
+            Ok(None) => return true,
+            Err(e) => {
+                self.edge.metrics.error(e.code());
+                Reply::error(req, &e).encode()
+            }
+        };
+        // A client that does not read its replies is a slow consumer like any other: the
+        // reader never waits on it, so it still notices closes, silence and shutdown.
+        match self.queue.try_send(Outbound::Reply(frame)) {
+            Ok(()) => true,
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                self.edge.metrics.slow_consumers_total.fetch_add(1, Relaxed);
+                self.close(CloseCode::Again, "slow consumer");
+                false
+            }
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
+        }
+    }
+
+    async fn dispatch(
+        &self,
+        req: Option<&str>,
+        request: Request,
+    ) -> Result<Option<String>, AppError> {
+        let app = &self.edge.app;
+        Ok(Some(match request {
+            Request::Send(cmd) => {
+                let started = Instant::now();
+                let cmd = SendMessage {
+                    connection: Some(self.connection.id),
+                    ..cmd
+                };
+                let sent = app.send_message(self.actor, cmd).await;
+                self.edge
+                    .record_send(started, sent.as_ref().map(|s| s.created).ok());
+                let sent = sent?;
+                Reply::Ack {
+                    req,
+                    message: MessageDto::from(&sent.message),
+                }
+                .encode()
+            }
+            Request::Read {
+                conversation_id,
+                seq,
+            } => {
+                app.mark_read(self.actor, conversation_id, seq).await?;
+                Reply::Ok { req }.encode()
+            }
+            Request::Typing { conversation_id } => {
+                app.typing(self.actor, conversation_id).await?;
+                return Ok(None);
+            }
+            Request::History {
+                conversation_id,
+                before_seq,
+                after_seq,
+                limit,
+            } => {
+                let q = HistoryQuery {
+                    before_seq,
+                    after_seq,
+                    limit,
+                };
+                let page = app.get_history(self.actor, conversation_id, q).await?;
+                let previews = app.reply_previews(&page).await;
+                Reply::history(req, conversation_id, &page, &previews).encode()
+            }
+            Request::Edit {
+                conversation_id,
+                seq,
+                body,
+            } => {
+                let m = app
+                    .edit_message(self.actor, conversation_id, seq, &body)
+                    .await?;
+                Reply::Updated {
+                    req,
+                    message: (&m).into(),
+                }
+                .encode()
+            }
+            Request::Recall {
+                conversation_id,
+                seq,
+            } => {
+                let m = app.recall_message(self.actor, conversation_id, seq).await?;
+                Reply::Updated {
+                    req,
+                    message: (&m).into(),
+                }
+                .encode()
+            }
+            Request::React {
+                conversation_id,
+                seq,
+                emoji,
+                on,
+            } => {
+                let m = app
+                    .react(self.actor, conversation_id, seq, &emoji, on)
+                    .await?;
+                Reply::Updated {
+                    req,
+                    message: (&m).into(),
+                }
+                .encode()
+            }
+            Request::Received {
+                conversation_id,
+                seq,
+            } => {
+                app.mark_delivered(self.actor, conversation_id, seq).await?;
+                Reply::Ok { req }.encode()
+            }
+            Request::Changes {
+                conversation_id,
+                after_version,
+                limit,
+            } => {
+                let changed = app
+                    .get_changes(self.actor, conversation_id, after_version, limit)
+                    .await?;
+                Reply::Changes {
+                    req,
+                    conversation_id,
+                    messages: changed.iter().map(Into::into).collect(),
+                }
+                .encode()
+            }
+            Request::Ping => {
+                if let Err(e) = app.heartbeat(self.connection).await {
+                    tracing::debug!(error = %e, "heartbeat failed");
+                }
+                Reply::Pong { req }.encode()
+            }
+        }))
+    }
+}
