@@ -1,7 +1,9 @@
 use async_trait::async_trait;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::BuildHasher;
 use std::sync::{Arc, RwLock};
+
+use foldhash::fast::RandomState;
 
 use chat_domain::events::Envelope;
 use chat_domain::ids::UserId;
@@ -10,39 +12,57 @@ use chat_domain::RepoError;
 
 const SHARDS: usize = 32;
 
-type Sinks = HashMap<UserId, Vec<Arc<dyn EventSink>>>;
+// User ids are random and server-made, so a fast hasher is safe here; SipHash showed in
+// fan-out profiles.
+type Sinks = HashMap<UserId, Vec<Arc<dyn EventSink>>, RandomState>;
 
 /// [`EventBus`] within one process: delivers each envelope to the sinks subscribed for
 /// its audience. The registry is sharded by user so connects, disconnects and fan-out on
 /// different users rarely contend.
 pub struct MemoryEventBus {
     shards: Vec<RwLock<Sinks>>,
+    hasher: RandomState,
 }
 
 impl Default for MemoryEventBus {
     fn default() -> Self {
         Self {
             shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
+            hasher: RandomState::default(),
         }
     }
 }
 
 impl MemoryEventBus {
+    fn shard_of(&self, user: &UserId) -> usize {
+        self.hasher.hash_one(user) as usize % SHARDS
+    }
+
     fn shard(&self, user: &UserId) -> &RwLock<Sinks> {
-        let h = BuildHasherDefault::<DefaultHasher>::default().hash_one(user);
-        &self.shards[h as usize % SHARDS]
+        &self.shards[self.shard_of(user)]
     }
 
     /// Delivers to local sinks only. Distributed buses call this for events that arrive
     /// from other nodes.
     pub fn deliver_local(&self, envelope: &Arc<Envelope>) {
-        for user in &envelope.audience {
-            let shard = self.shard(user).read().unwrap_or_else(|e| e.into_inner());
-            for sink in shard.get(user).into_iter().flatten() {
-                if Some(sink.connection_id()) != envelope.skip_connection {
-                    // A full sink is the sink owner's to handle (it closes the slow
-                    // connection); the others still get the event.
-                    let _ = sink.deliver(envelope.clone());
+        // Grouped by shard, so a large audience takes each shard's lock once.
+        let mut audience: Vec<(usize, &UserId)> = envelope
+            .audience
+            .iter()
+            .map(|u| (self.shard_of(u), u))
+            .collect();
+        audience.sort_unstable_by_key(|(shard, _)| *shard);
+        for group in audience.chunk_by(|a, b| a.0 == b.0) {
+            let shard = self.shards[group[0].0]
+                .read()
+                .unwrap_or_else(|e| e.into_inner());
+            for (_, user) in group {
+                for sink in shard.get(*user).into_iter().flatten() {
+                    if Some(sink.connection_id()) != envelope.skip_connection {
+                        // A full sink is the sink owner's to handle (it closes the slow
+                        // connection); the others still get the event.
+                        let _ = sink.deliver(envelope.clone());
+                    }
                 }
             }
         }
