@@ -54,11 +54,12 @@ impl Reader<'_> {
     ) {
         let mut shutdown = self.edge.shutdown_signal();
         let silence = self.edge.config.ping_interval * 2;
-        // A frame read ahead while gathering a batch; it is answered next.
-        let mut held = None;
+        // A frame read ahead while gathering a batch; it is answered next. Boxed: it is
+        // rare, and inline it would grow every idle connection's task.
+        let mut held: Option<Box<_>> = None;
         loop {
             let next = match held.take() {
-                Some(item) => Ok(item),
+                Some(item) => Ok(*item),
                 None => tokio::select! {
                     next = timeout(silence, ws_rx.next()) => next,
                     _ = close_rx.changed() => return,
@@ -75,7 +76,7 @@ impl Reader<'_> {
                         match ws_rx.next().now_or_never() {
                             Some(Some(Ok(Message::Text(text)))) => texts.push(text),
                             Some(item) => {
-                                held = Some(item);
+                                held = Some(Box::new(item));
                                 break;
                             }
                             None => break,
