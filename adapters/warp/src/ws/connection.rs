@@ -20,7 +20,6 @@ use chat_domain::ids::ConnectionId;
 use super::frames::Reply;
 use super::reader::Reader;
 use super::sink::{CloseReason, Outbound, WsSink};
-use crate::wire::{to_json, EventFrame};
 use crate::{Edge, Metrics};
 
 type Socket = WebSocketStream<TokioIo<Upgraded>>;
@@ -143,9 +142,7 @@ async fn write_loop(
                 // Boxed: it is live only while writing, and inline it would size the task.
                 let write = Box::pin(async {
                     for item in batch {
-                        if let Some(text) = encode(item) {
-                            ws_tx.feed(Message::Text(text)).await?;
-                        }
+                        ws_tx.feed(Message::Text(frame(item))).await?;
                     }
                     ws_tx.flush().await
                 });
@@ -178,14 +175,9 @@ async fn write_loop(
     let _ = timeout(CLOSE_GRACE, ws_tx.close()).await;
 }
 
-fn encode(item: Outbound) -> Option<Utf8Bytes> {
+fn frame(item: Outbound) -> Utf8Bytes {
     match item {
-        Outbound::Reply(text) => Some(text.into()),
-        Outbound::Event(envelope) => {
-            let frame = envelope.encoded(|event| {
-                EventFrame::from_event(event).map(|f| Utf8Bytes::from(to_json(&f)))
-            });
-            frame
-        }
+        Outbound::Reply(text) => text.into(),
+        Outbound::Event(frame) => frame,
     }
 }

@@ -5,20 +5,22 @@ use std::sync::Arc;
 
 use tokio::sync::{mpsc, watch};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::frame::Utf8Bytes;
 
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::ConnectionId;
 use chat_domain::ports::{EventSink, SinkFull};
 use chat_domain::values::TokenHash;
 
+use crate::wire::{to_json, EventFrame};
 use crate::Metrics;
 
 /// What the writer task sends.
 pub enum Outbound {
     /// A reply frame, already encoded.
     Reply(String),
-    /// An event, encoded once per envelope by whichever writer gets to it first.
-    Event(Arc<Envelope>),
+    /// An event frame, encoded once per envelope and shared by every recipient.
+    Event(Utf8Bytes),
 }
 
 /// Why a connection is being closed.
@@ -56,14 +58,19 @@ impl EventSink for WsSink {
             }
             return Ok(());
         }
-        match self.queue.try_send(Outbound::Event(envelope)) {
+        // Encoded by the first recipient; the queue holds only the shared frame, so the
+        // envelope is let go here, on the publishing thread.
+        let Some(frame) = envelope.encoded(encode) else {
+            return Ok(()); // an event that has no frame on the wire
+        };
+        match self.queue.try_send(Outbound::Event(frame)) {
             Ok(()) => Ok(()),
             // Presence and typing are advisory (a client can ask `GET /presence`); when
             // many members connect at once they arrive in bursts that can fill a queue
             // before its writer first runs. Dropping one costs less than the socket.
-            Err(mpsc::error::TrySendError::Full(Outbound::Event(e)))
+            Err(mpsc::error::TrySendError::Full(_))
                 if matches!(
-                    e.event,
+                    envelope.event,
                     DomainEvent::PresenceChanged { .. } | DomainEvent::Typing { .. }
                 ) =>
             {
@@ -81,4 +88,8 @@ impl EventSink for WsSink {
             Err(mpsc::error::TrySendError::Closed(_)) => Ok(()),
         }
     }
+}
+
+fn encode(event: &DomainEvent) -> Option<Utf8Bytes> {
+    EventFrame::from_event(event).map(|f| Utf8Bytes::from(to_json(&f)))
 }
