@@ -59,8 +59,10 @@ mod tests {
     use chat_domain::values::Seq;
     use chat_domain::RepoError;
 
+    use chat_domain::ids::ConversationId;
+
     use crate::testing::*;
-    use crate::SendMessage;
+    use crate::{AppError, SendMessage, Sent};
 
     /// What a store answers: seqs from 1 in the given order, except where it fails.
     fn stored(drafts: Vec<NewMessage>, lose: Option<usize>) -> Vec<Result<Appended, RepoError>> {
@@ -78,6 +80,21 @@ mod tests {
             seq = seq.next();
         }
         out
+    }
+
+    /// `n` text sends with client ids c1, c2, ….
+    fn texts(conv: ConversationId, n: usize) -> Vec<SendMessage> {
+        (1..=n)
+            .map(|i| SendMessage::text(conv, &format!("c{i}"), &format!("m{i}")))
+            .collect()
+    }
+
+    /// Each answer's error code, `None` for a sent message.
+    fn codes(answers: &[Result<Sent, AppError>]) -> Vec<Option<&'static str>> {
+        answers
+            .iter()
+            .map(|a| a.as_ref().err().map(|e| e.code()))
+            .collect()
     }
 
     #[tokio::test]
@@ -147,15 +164,8 @@ mod tests {
             events: Arc::new(bus),
             ..memory_ports()
         };
-        let cmds = (1..=3)
-            .map(|i| SendMessage::text(conv, &format!("c{i}"), "hi"))
-            .collect();
-        let answers = app(ports).send_messages(&alice, cmds).await;
-        let codes: Vec<_> = answers
-            .iter()
-            .map(|a| a.as_ref().err().map(|e| e.code()))
-            .collect();
-        assert_eq!(codes, [None, Some("unavailable"), None]);
+        let answers = app(ports).send_messages(&alice, texts(conv, 3)).await;
+        assert_eq!(codes(&answers), [None, Some("unavailable"), None]);
     }
 
     #[tokio::test]
@@ -174,15 +184,8 @@ mod tests {
             messages: Arc::new(messages),
             ..memory_ports()
         };
-        let cmds = (1..=2)
-            .map(|i| SendMessage::text(conv, &format!("c{i}"), "hi"))
-            .collect();
-        let answers = app(ports).send_messages(&alice, cmds).await;
-        let codes: Vec<_> = answers
-            .iter()
-            .map(|a| a.as_ref().err().map(|e| e.code()))
-            .collect();
-        assert_eq!(codes, [None, Some("unavailable")]);
+        let answers = app(ports).send_messages(&alice, texts(conv, 2)).await;
+        assert_eq!(codes(&answers), [None, Some("unavailable")]);
     }
 
     #[tokio::test]
@@ -209,15 +212,8 @@ mod tests {
             messages: store.clone(),
             ..memory_ports()
         };
-        let cmds = (1..=3)
-            .map(|i| SendMessage::text(conv, &format!("c{i}"), &format!("m{i}")))
-            .collect();
-        let answers = app(ports).send_messages(&alice, cmds).await;
-        let codes: Vec<_> = answers
-            .iter()
-            .map(|a| a.as_ref().err().map(|e| e.code()))
-            .collect();
-        assert_eq!(codes, [None, Some("rate_limited"), None]);
+        let answers = app(ports).send_messages(&alice, texts(conv, 3)).await;
+        assert_eq!(codes(&answers), [None, Some("rate_limited"), None]);
         assert_eq!(store.last_seq(conv).await.unwrap(), 2);
     }
 }
