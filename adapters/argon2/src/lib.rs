@@ -185,13 +185,18 @@ mod tests {
             .unwrap()
             .to_string();
         let h = Argon2Hasher::fast_for_tests();
-        assert!(h.verify(&pw, &PasswordHash::new(old.clone())).await.unwrap());
+        assert!(h
+            .verify(&pw, &PasswordHash::new(old.clone()))
+            .await
+            .unwrap());
         let wrong = Password::parse("correct horse battery!").unwrap();
         assert!(!h.verify(&wrong, &PasswordHash::new(old)).await.unwrap());
 
         let ours = h.hash(&pw).await.unwrap();
         let parsed = Phc::new(ours.as_str()).unwrap();
-        assert!(theirs.verify_password(pw.expose().as_bytes(), &parsed).is_ok());
+        assert!(theirs
+            .verify_password(pw.expose().as_bytes(), &parsed)
+            .is_ok());
         assert_eq!(
             Params::try_from(&parsed).unwrap().m_cost(),
             8 * 1024,
