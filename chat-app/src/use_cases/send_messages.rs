@@ -1,25 +1,28 @@
 use crate::{Actor, AppError, ChatApp, SendMessage, Sent};
 
 impl ChatApp {
-    /// Several sends from one actor, answered in order: what a connection that pipelines
-    /// its sends has waiting. Each is checked as [`ChatApp::send_message`] checks it, then
-    /// all that pass are stored with one [`append_all`] (one commit, where the store can),
-    /// then delivered in order.
+    /// Several sends from one actor: what a connection that pipelines its sends has
+    /// waiting. Each is checked as [`ChatApp::send_message`] checks it, then all that pass
+    /// are stored with one [`append_all`] (one commit, where the store can), then
+    /// delivered in order.
     ///
-    /// Within a conversation they take seqs in the given order. Each answer is as
-    /// `send_message` would give for that send, except that a `reply_to` must name a
-    /// message stored before the batch.
+    /// `answer` gets each send's outcome, in the given order, as soon as that send is
+    /// done: an early send's ack does not wait for the later ones' deliveries (which can
+    /// be slow while another node's bus is away). Within a conversation the messages take
+    /// seqs in the given order. Each answer is what `send_message` would give for that
+    /// send, except that a `reply_to` must name a message stored before the batch.
     ///
     /// [`append_all`]: chat_domain::ports::MessageRepository::append_all
     ///
     /// # Errors
-    /// Per send, those of [`ChatApp::send_message`]; one send's error does not stop the
-    /// others.
+    /// Per send, those of [`ChatApp::send_message`], through `answer`; one send's error
+    /// does not stop the others.
     pub async fn send_messages(
         &self,
         actor: &Actor,
         cmds: Vec<SendMessage>,
-    ) -> Vec<Result<Sent, AppError>> {
+        mut answer: impl FnMut(Result<Sent, AppError>) + Send,
+    ) {
         let mut checked = Vec::with_capacity(cmds.len());
         let mut drafts = Vec::with_capacity(cmds.len());
         for cmd in cmds {
@@ -32,10 +35,9 @@ impl ChatApp {
             });
         }
         let mut appended = self.ports.messages.append_all(drafts).await.into_iter();
-        let mut out = Vec::with_capacity(checked.len());
         for check in checked {
             // Only sends that passed their checks were appended, so only they take an answer.
-            out.push(match check.map(|delivery| (delivery, appended.next())) {
+            answer(match check.map(|delivery| (delivery, appended.next())) {
                 Err(e) => Err(e),
                 Ok((delivery, Some(Ok(a)))) => self.deliver_sent(delivery, a).await,
                 Ok((_, Some(Err(e)))) => Err(e.into()),
@@ -44,7 +46,6 @@ impl ChatApp {
                 )),
             });
         }
-        out
     }
 }
 
@@ -89,6 +90,17 @@ mod tests {
             .collect()
     }
 
+    /// The answers of one `send_messages`, in the order given.
+    async fn send_all(
+        app: crate::ChatApp,
+        actor: &crate::Actor,
+        cmds: Vec<SendMessage>,
+    ) -> Vec<Result<Sent, AppError>> {
+        let mut answers = Vec::new();
+        app.send_messages(actor, cmds, |a| answers.push(a)).await;
+        answers
+    }
+
     /// Each answer's error code, `None` for a sent message.
     fn codes(answers: &[Result<Sent, AppError>]) -> Vec<Option<&'static str>> {
         answers
@@ -127,7 +139,7 @@ mod tests {
             SendMessage::text(conv, "c3", "two"),
             SendMessage::text(conv, "c4", "three"),
         ];
-        let answers = app(ports).send_messages(&alice, cmds).await;
+        let answers = send_all(app(ports), &alice, cmds).await;
         let seqs: Vec<_> = answers
             .iter()
             .map(|a| {
@@ -164,7 +176,7 @@ mod tests {
             events: Arc::new(bus),
             ..memory_ports()
         };
-        let answers = app(ports).send_messages(&alice, texts(conv, 3)).await;
+        let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
         assert_eq!(codes(&answers), [None, Some("unavailable"), None]);
     }
 
@@ -184,7 +196,7 @@ mod tests {
             messages: Arc::new(messages),
             ..memory_ports()
         };
-        let answers = app(ports).send_messages(&alice, texts(conv, 2)).await;
+        let answers = send_all(app(ports), &alice, texts(conv, 2)).await;
         assert_eq!(codes(&answers), [None, Some("unavailable")]);
     }
 
@@ -212,7 +224,7 @@ mod tests {
             messages: store.clone(),
             ..memory_ports()
         };
-        let answers = app(ports).send_messages(&alice, texts(conv, 3)).await;
+        let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
         assert_eq!(codes(&answers), [None, Some("rate_limited"), None]);
         assert_eq!(store.last_seq(conv).await.unwrap(), 2);
     }

@@ -16,7 +16,7 @@ use tokio_tungstenite::tungstenite::protocol::frame::Utf8Bytes;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::WebSocketStream;
 
-use chat_app::{Actor, AppError, Connection, HistoryQuery, SendMessage};
+use chat_app::{Actor, AppError, Connection, HistoryQuery, SendMessage, Sent};
 
 use super::frames::{decode, Reply, Request};
 use super::sink::{CloseReason, Outbound};
@@ -160,24 +160,36 @@ impl Reader<'_> {
                 (req, SendMessage { connection, ..cmd })
             })
             .unzip();
-        let answers = self.edge.app.send_messages(self.actor, cmds).await;
-        for (req, sent) in reqs.iter().zip(answers) {
-            self.edge
-                .record_send(started, sent.as_ref().map(|s| s.created).ok());
-            let reply = sent.map(|sent| {
-                Some(
-                    Reply::Ack {
-                        req: req.as_deref(),
-                        message: MessageDto::from(&sent.message),
-                    }
-                    .encode(),
-                )
-            });
-            if !self.reply(req.as_deref(), reply) {
-                return false;
+        // Each ack is queued as soon as its send is done.
+        let mut reqs = reqs.iter();
+        let mut open = true;
+        let answer = |sent| {
+            let req = reqs.next().and_then(Option::as_deref);
+            if open {
+                open = self.reply(req, self.acked(started, req, sent));
             }
-        }
-        true
+        };
+        self.edge.app.send_messages(self.actor, cmds, answer).await;
+        open
+    }
+
+    /// The ack of a send (or its error), with the send counted in the metrics.
+    fn acked(
+        &self,
+        started: Instant,
+        req: Option<&str>,
+        sent: Result<Sent, AppError>,
+    ) -> Result<Option<String>, AppError> {
+        self.edge
+            .record_send(started, sent.as_ref().map(|s| s.created).ok());
+        let sent = sent?;
+        Ok(Some(
+            Reply::Ack {
+                req,
+                message: MessageDto::from(&sent.message),
+            }
+            .encode(),
+        ))
     }
 
     /// Queues the answer to one frame, if it has one. Returns `false` when the
@@ -218,14 +230,7 @@ impl Reader<'_> {
                     ..cmd
                 };
                 let sent = app.send_message(self.actor, cmd).await;
-                self.edge
-                    .record_send(started, sent.as_ref().map(|s| s.created).ok());
-                let sent = sent?;
-                Reply::Ack {
-                    req,
-                    message: MessageDto::from(&sent.message),
-                }
-                .encode()
+                return self.acked(started, req, sent);
             }
             Request::Read {
                 conversation_id,
