@@ -266,22 +266,14 @@ impl Reader<'_> {
                 let m = app
                     .edit_message(self.actor, conversation_id, seq, &body)
                     .await?;
-                Reply::Updated {
-                    req,
-                    message: (&m).into(),
-                }
-                .encode()
+                updated(req, &m)
             }
             Request::Recall {
                 conversation_id,
                 seq,
             } => {
                 let m = app.recall_message(self.actor, conversation_id, seq).await?;
-                Reply::Updated {
-                    req,
-                    message: (&m).into(),
-                }
-                .encode()
+                updated(req, &m)
             }
             Request::React {
                 conversation_id,
@@ -292,11 +284,7 @@ impl Reader<'_> {
                 let m = app
                     .react(self.actor, conversation_id, seq, &emoji, on)
                     .await?;
-                Reply::Updated {
-                    req,
-                    message: (&m).into(),
-                }
-                .encode()
+                updated(req, &m)
             }
             Request::Received {
                 conversation_id,
@@ -328,4 +316,13 @@ impl Reader<'_> {
             }
         }))
     }
+}
+
+/// The reply to an edit, a recall or a reaction: the message as it is now.
+fn updated(req: Option<&str>, message: &chat_domain::entities::Message) -> String {
+    Reply::Updated {
+        req,
+        message: message.into(),
+    }
+    .encode()
 }
