@@ -12,11 +12,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use fred::clients::{Client, SubscriberClient};
 use fred::interfaces::{ClientLike, EventInterface};
-use serde::{Deserialize, Serialize};
 use tokio::task::JoinHandle;
 
-use chat_domain::events::{DomainEvent, Envelope};
-use chat_domain::ids::{ConnectionId, UserId};
+use chat_domain::events::Envelope;
+use chat_domain::ids::UserId;
 use chat_domain::ports::{EventBus, EventSink, SubscriptionId};
 use chat_domain::RepoError;
 
@@ -24,14 +23,6 @@ use crate::error::{connected, map};
 use crate::keys::Keys;
 use crate::registry::{keep_alive, Registry};
 use crate::scripts::PUBLISH;
-
-/// An event as it travels between nodes.
-#[derive(Serialize, Deserialize)]
-struct Wire<E> {
-    event: E,
-    audience: Vec<UserId>,
-    skip: Option<ConnectionId>,
-}
 
 /// [`EventBus`] across nodes on Redis pub/sub.
 pub struct RedisEventBus {
@@ -90,11 +81,8 @@ async fn receive(subscriber: SubscriberClient, registry: Arc<Registry>) {
                 let Some(bytes) = m.value.as_bytes() else {
                     continue;
                 };
-                match serde_json::from_slice::<Wire<DomainEvent>>(bytes) {
-                    Ok(w) => {
-                        let envelope = Envelope::new(w.event, w.audience).skipping(w.skip);
-                        registry.local.deliver_local(&Arc::new(envelope));
-                    }
+                match crate::wire::decode(bytes) {
+                    Ok(envelope) => registry.local.deliver_local(&Arc::new(envelope)),
                     Err(e) => tracing::warn!(error = %e, "undecodable event from another node"),
                 }
             }
@@ -117,12 +105,7 @@ impl EventBus for RedisEventBus {
         if envelope.audience.is_empty() {
             return Ok(());
         }
-        let wire = Wire {
-            event: &envelope.event,
-            audience: envelope.audience.clone(),
-            skip: envelope.skip_connection,
-        };
-        let payload = serde_json::to_string(&wire)
+        let payload = crate::wire::encode(&envelope)
             .map_err(|e| RepoError::Unavailable(format!("encoding an event: {e}")))?;
         let mut args = Vec::with_capacity(envelope.audience.len() + 3);
         args.extend([r.keys.prefix().to_owned(), r.node.clone(), payload]);

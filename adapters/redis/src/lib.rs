@@ -23,6 +23,7 @@ mod rate_limiter;
 mod registry;
 mod scripts;
 pub mod testing;
+pub mod wire;
 
 use std::sync::Arc;
 use std::time::Duration;

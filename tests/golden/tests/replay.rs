@@ -1,0 +1,113 @@
+//! Every golden store opens with this build and serves exactly what the build that wrote
+//! it served: the same users, conversations, members, cursors, history pages, changes,
+//! search hits and file bytes (answers may only have gained fields).
+
+use std::path::{Path, PathBuf};
+
+use mysql_async::prelude::Queryable;
+
+use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
+use chat_conformance::services::unreachable_service;
+use chat_golden::exchange::{replay, Golden};
+use chat_golden::server::{config, start};
+use chat_server::Store;
+
+fn set(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("v1").join(name)
+}
+
+/// A copy of a golden data directory, removed when dropped: the original stays as
+/// committed.
+struct Copy(PathBuf);
+
+impl Copy {
+    fn of(from: &Path) -> Self {
+        let to =
+            std::env::temp_dir().join(format!("chat-golden-{}", uuid::Uuid::new_v4().simple()));
+        copy_dir(from, &to);
+        Self(to)
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A fresh database holding the golden dump.
+async fn database(dump: &Path) -> Option<TestDatabase> {
+    let url = test_server_url();
+    let db = match TestDatabase::create(&url).await {
+        Ok(db) => db,
+        Err(e) => return unreachable_service("MySQL", &format!("{url}: {e}")),
+    };
+    let sql = std::fs::read_to_string(dump).unwrap();
+    let mut conn = mysql_async::Conn::new(mysql_async::Opts::from_url(&db.url()).unwrap())
+        .await
+        .unwrap();
+    conn.query_drop(sql).await.expect("the dump loads");
+    conn.disconnect().await.unwrap();
+    Some(db)
+}
+
+async fn serves_as_written(name: &str) {
+    let dir = set(name);
+    let golden: Golden =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let data = Copy::of(&dir.join("data"));
+    let mut c = config();
+    c.data_dir = data.0.clone();
+    let db = if name == "txt" {
+        c.store = Store::Txt;
+        None
+    } else {
+        let Some(db) = database(&dir.join("dump.sql")).await else {
+            return;
+        };
+        c.store = Store::Mysql;
+        c.message_store = (name == "hybrid").then_some(Store::Txt);
+        c.mysql_url = Some(db.url());
+        Some(db)
+    };
+    let server = start(c, false).await;
+    let differences = replay(&golden, &server.client).await;
+    server.stop().await;
+    drop(db);
+    assert!(
+        differences.is_empty(),
+        "{} of {} answers differ from those of {}:\n{}",
+        differences.len(),
+        golden.exchanges.len(),
+        golden.written_by,
+        differences.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_txt_data_directory_written_before_serves_its_history_alike() {
+    serves_as_written("txt").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mysql_database_written_before_serves_its_history_alike() {
+    serves_as_written("mysql").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hybrid_store_written_before_serves_its_history_alike() {
+    serves_as_written("hybrid").await;
+}
