@@ -10,9 +10,9 @@ use std::sync::Arc;
 use warp::Filter;
 
 use chat_adapter_argon2::Argon2Hasher;
-use chat_adapter_memory::*;
 use chat_adapter_warp::{Edge, EdgeConfig};
 use chat_app::{ChatApp, Ports, Settings};
+use chat_memory::*;
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {

@@ -5,13 +5,13 @@
 use std::sync::Arc;
 
 use chat_adapter_argon2::Argon2Hasher;
-use chat_adapter_memory::*;
 use chat_app::{
     ChatApp, CreateGroup, HistoryQuery, Login, Ports, RegisterUser, SendMessage, Settings,
 };
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::ConnectionId;
 use chat_domain::ports::{EventSink, SinkFull};
+use chat_memory::*;
 
 /// Prints every event a user's "device" receives.
 struct Printer {

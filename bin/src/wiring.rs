@@ -5,13 +5,13 @@ use std::time::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_localfs::LocalFiles;
-use chat_adapter_memory::*;
 use chat_adapter_mysql::{MysqlConfig, MysqlStore};
 use chat_adapter_redis::{RedisConfig, RedisLive};
 use chat_adapter_txt::{ConversationStems, TxtConfig, TxtMessageLog, TxtStore};
 use chat_adapter_webhook::{WebhookConfig, WebhookPush};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::RateLimit;
+use chat_memory::*;
 
 use crate::{Config, StartError, Store};
 

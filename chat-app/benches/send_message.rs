@@ -8,9 +8,9 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 use chat_adapter_argon2::Argon2Hasher;
-use chat_adapter_memory::*;
 use chat_app::*;
 use chat_domain::ports::RateLimit;
+use chat_memory::*;
 
 fn send_message(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_current_thread()

@@ -7,7 +7,7 @@
 //! ```
 //! # use std::sync::Arc;
 //! # use chat_app::{ChatApp, Ports, Settings, RegisterUser, Login};
-//! # use chat_adapter_memory::*;
+//! # use chat_memory::*;
 //! # use chat_adapter_argon2::Argon2Hasher;
 //! # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
 //! # rt.block_on(async {
@@ -33,8 +33,8 @@
 //! ```
 
 mod app;
+mod digest;
 mod error;
-mod token;
 mod use_cases;
 mod views;
 

@@ -7,13 +7,13 @@ use mockall::mock;
 use std::sync::Arc;
 
 use chat_adapter_argon2::Argon2Hasher;
-use chat_adapter_memory::*;
 use chat_domain::entities::*;
 use chat_domain::events::Envelope;
 use chat_domain::ids::*;
 use chat_domain::ports::*;
 use chat_domain::values::*;
 use chat_domain::RepoError;
+use chat_memory::*;
 
 use crate::{Actor, ChatApp, Ports, Settings};
 

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use chrono::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
-use chat_adapter_memory::*;
 use chat_app::*;
 use chat_conformance::live::RecordingSink;
 use chat_domain::entities::{ParticipantRole, PresenceStatus, UserRole};
 use chat_domain::events::DomainEvent;
+use chat_memory::*;
 
 struct World {
     app: ChatApp,

@@ -23,10 +23,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
-use chat_adapter_memory::sha256_hex;
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::{ConversationId, FileId};
 use chat_domain::ports::{FileStore, NewFile};
+use chat_domain::values::Sha256Digest;
 use chat_domain::RepoError;
 
 /// A file's description as stored.
@@ -70,8 +70,9 @@ impl LocalFiles {
         dir.join("meta").join(format!("{id}.json"))
     }
 
-    fn blob_path(dir: &Path, sha256: &str) -> PathBuf {
-        dir.join("blobs").join(&sha256[..2]).join(sha256)
+    fn blob_path(dir: &Path, sha256: &Sha256Digest) -> PathBuf {
+        let hex = sha256.as_str();
+        dir.join("blobs").join(&hex[..2]).join(hex)
     }
 
     async fn blocking<T: Send + 'static>(
@@ -138,11 +139,7 @@ fn missing(id: FileId) -> RepoError {
 impl FileStore for LocalFiles {
     async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
         self.blocking(move |dir| {
-            let meta = FileMeta {
-                sha256: sha256_hex(&file.bytes),
-                size: file.bytes.len() as u64,
-                ..file.meta
-            };
+            let meta = file.meta;
             if LocalFiles::meta_path(dir, meta.id).exists() {
                 return Err(RepoError::Conflict(format!("file {} exists", meta.id)));
             }

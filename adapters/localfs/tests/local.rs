@@ -1,5 +1,7 @@
 //! The local-disk file store: what a restart finds, shared blobs, crash leftovers.
 
+use chat_domain::values::Sha256Digest;
+use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
 use chat_adapter_localfs::LocalFiles;
@@ -23,8 +25,8 @@ fn new_file(bytes: &[u8]) -> NewFile {
     NewFile {
         meta: FileMeta {
             id: FileId::new(),
-            sha256: String::new(),
-            size: 0,
+            sha256: Sha256Digest::from_bytes(Sha256::digest(bytes).into()),
+            size: bytes.len() as u64,
             content_type: "application/octet-stream".into(),
             name: Some("x.bin".into()),
             width: None,

@@ -9,11 +9,11 @@ use chrono::{DateTime, TimeZone, Utc};
 use fred::clients::Client;
 use fred::types::Value;
 
-use chat_adapter_memory::MemoryPresence;
 use chat_domain::entities::{Presence, PresenceStatus};
 use chat_domain::ids::{ConnectionId, UserId};
 use chat_domain::ports::{PresenceChange, PresenceStore, PresenceTransition};
 use chat_domain::RepoError;
+use chat_memory::MemoryPresence;
 
 use crate::error::{connected, corrupt, map};
 use crate::keys::Keys;

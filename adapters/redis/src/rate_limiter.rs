@@ -7,9 +7,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use fred::clients::Client;
 
-use chat_adapter_memory::MemoryRateLimiter;
 use chat_domain::ports::{RateDecision, RateLimit, RateLimiter};
 use chat_domain::RepoError;
+use chat_memory::MemoryRateLimiter;
 
 use crate::keys::Keys;
 use crate::scripts::RATE_LIMIT;

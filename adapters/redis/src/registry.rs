@@ -16,9 +16,9 @@ use fred::interfaces::{EventInterface, KeysInterface, PubsubInterface, SetsInter
 use fred::types::Expiration;
 use tokio::sync::Mutex;
 
-use chat_adapter_memory::MemoryEventBus;
 use chat_domain::ids::UserId;
 use chat_domain::RepoError;
+use chat_memory::MemoryEventBus;
 
 use crate::error::{connected, map};
 use crate::keys::Keys;

@@ -1,6 +1,6 @@
 use chat_domain::values::SessionToken;
 
-use crate::token::hash_token;
+use crate::digest::hash_token;
 use crate::{Actor, AppError, ChatApp};
 
 impl ChatApp {

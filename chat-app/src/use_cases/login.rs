@@ -5,7 +5,7 @@ use chat_domain::entities::Session;
 use chat_domain::rules;
 use chat_domain::values::{Password, PasswordHash, SessionToken, Username};
 
-use crate::token::hash_token;
+use crate::digest::hash_token;
 use crate::{AppError, ChatApp, LoginOutcome};
 
 /// A hash to verify against when the username is unknown, so that a wrong username

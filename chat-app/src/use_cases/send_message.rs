@@ -211,9 +211,9 @@ impl ChatApp {
 mod tests {
     use std::sync::Arc;
 
-    use chat_adapter_memory::MemoryConversations;
     use chat_domain::ports::{Appended, RateDecision};
     use chat_domain::RepoError;
+    use chat_memory::MemoryConversations;
 
     use crate::testing::*;
     use crate::{AppError, SendMessage};

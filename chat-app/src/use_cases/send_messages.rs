@@ -53,12 +53,12 @@ impl ChatApp {
 mod tests {
     use std::sync::Arc;
 
-    use chat_adapter_memory::{MemoryConversations, MemoryMessages};
     use chat_domain::entities::NewMessage;
     use chat_domain::events::DomainEvent;
     use chat_domain::ports::{Appended, MessageRepository, RateDecision};
     use chat_domain::values::Seq;
     use chat_domain::RepoError;
+    use chat_memory::{MemoryConversations, MemoryMessages};
 
     use chat_domain::ids::ConversationId;
 

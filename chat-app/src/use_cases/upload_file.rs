@@ -60,8 +60,8 @@ impl ChatApp {
         };
         let meta = FileMeta {
             id: FileId::new(),
-            sha256: String::new(),
-            size: 0,
+            sha256: crate::digest::sha256(&cmd.bytes),
+            size: cmd.bytes.len() as u64,
             content_type,
             name: cmd.name.as_deref().and_then(clean_name),
             width,

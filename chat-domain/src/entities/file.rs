@@ -2,14 +2,15 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{FileId, UserId};
+use crate::values::Sha256Digest;
 
 /// An uploaded file's description. Its bytes are kept by the [`crate::ports::FileStore`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileMeta {
     /// The file.
     pub id: FileId,
-    /// SHA-256 of the bytes, lowercase hex.
-    pub sha256: String,
+    /// SHA-256 of the bytes.
+    pub sha256: Sha256Digest,
     /// Length in bytes.
     pub size: u64,
     /// The type found in the bytes (the uploader's claim only when the bytes say nothing).

@@ -7,7 +7,7 @@ use crate::RepoError;
 /// An upload on its way into the store: the bytes and what the core found out about them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewFile {
-    /// The description to store; `sha256` and `size` are the store's to fill in.
+    /// The description to store, complete: its `sha256` and `size` describe `bytes`.
     pub meta: FileMeta,
     /// The bytes.
     pub bytes: Vec<u8>,
@@ -17,7 +17,7 @@ pub struct NewFile {
 #[async_trait]
 pub trait FileStore: Send + Sync {
     /// Stores a file whole, or not at all: a crash part-way leaves nothing visible under
-    /// its id. Returns the description with `sha256` and `size` filled in.
+    /// its id. Returns the description as stored.
     ///
     /// # Errors
     /// [`RepoError::Conflict`] if the id is taken; [`RepoError::Unavailable`] if the

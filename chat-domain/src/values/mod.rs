@@ -2,6 +2,7 @@
 //! holds one can rely on it being valid ("parse, don't validate").
 
 mod client_msg_id;
+mod digest;
 mod display_name;
 mod emoji;
 mod message_body;
@@ -14,6 +15,7 @@ mod title;
 mod username;
 
 pub use client_msg_id::ClientMsgId;
+pub use digest::Sha256Digest;
 pub use display_name::DisplayName;
 pub use emoji::Emoji;
 pub use message_body::MessageBody;

@@ -13,7 +13,6 @@ use bytes::Bytes;
 use http::StatusCode;
 
 use async_trait::async_trait;
-use chat_adapter_memory::*;
 use chat_adapter_warp::{routes, Edge, EdgeConfig};
 use chat_app::{
     ChatApp, CreateGroup, Login, Ports, RegisterUser, SendMessage, Settings, UploadFile,
@@ -22,6 +21,7 @@ use chat_domain::entities::UserRole;
 use chat_domain::ports::PasswordHasher;
 use chat_domain::values::{Password, PasswordHash};
 use chat_domain::RepoError;
+use chat_memory::*;
 
 const METHODS: [&str; 6] = ["GET", "POST", "PATCH", "DELETE", "PUT", "HEAD"];
 const PW: &str = "correct horse battery";

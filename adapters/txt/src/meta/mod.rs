@@ -14,9 +14,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chat_adapter_memory::{MemoryConversations, MemorySessions, MemoryUsers};
 use chat_domain::ports::{ConversationRepository, SessionRepository, UserRepository};
 use chat_domain::RepoError;
+use chat_memory::{MemoryConversations, MemorySessions, MemoryUsers};
 
 pub use ops::MetaOp;
 pub use repos::{TxtConversations, TxtSessions, TxtUsers};

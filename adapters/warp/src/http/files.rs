@@ -69,7 +69,7 @@ fn describe(meta: &FileMeta) -> serde_json::Value {
         "file_id": meta.id,
         "size": meta.size,
         "content_type": meta.content_type,
-        "sha256": meta.sha256,
+        "sha256": meta.sha256.as_str(),
         "name": meta.name,
         "width": meta.width,
         "height": meta.height,

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use chrono::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
-use chat_adapter_memory::*;
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
 use chat_adapter_txt::{TxtConfig, TxtStore};
 use chat_app::{ChatApp, CreateGroup, Login, Ports, SendMessage, Settings};
@@ -17,6 +16,7 @@ use chat_domain::ports::Clock;
 use chat_golden::exchange::Golden;
 use chat_golden::scenario::{Scenario, PASSWORD};
 use chat_golden::server::{config, start};
+use chat_memory::*;
 use chat_server::Store;
 
 #[tokio::main]

@@ -5,7 +5,7 @@
 //! in-process [`MemoryEventBus`] that delivers to connections on this node.
 //!
 //! ```
-//! use chat_adapter_memory::MemoryMessages;
+//! use chat_memory::MemoryMessages;
 //! use chat_domain::ports::MessageRepository;
 //! # let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
 //! # rt.block_on(async {
@@ -28,7 +28,7 @@ mod users;
 pub use clock::{ManualClock, SystemClock};
 pub use conversations::MemoryConversations;
 pub use event_bus::MemoryEventBus;
-pub use files::{sha256_hex, MemoryFiles};
+pub use files::MemoryFiles;
 pub use messages::MemoryMessages;
 pub use presence::MemoryPresence;
 pub use push::{LogPush, MemoryPush};

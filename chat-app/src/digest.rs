@@ -1,17 +1,18 @@
+//! SHA-256 digests: the stored form of session tokens, and the name of a file's bytes.
+
 use sha2::{Digest, Sha256};
 
-use chat_domain::values::{SessionToken, TokenHash};
+use chat_domain::values::{SessionToken, Sha256Digest, TokenHash};
 
 /// The stored form of a token: SHA-256 in lowercase hex. A fast hash suffices: the token
 /// carries 244 random bits, so there is nothing to brute-force.
 pub(crate) fn hash_token(token: &SessionToken) -> TokenHash {
-    let digest = Sha256::digest(token.expose().as_bytes());
-    let mut hex = String::with_capacity(64);
-    for b in digest {
-        hex.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-        hex.push(char::from_digit(u32::from(b & 0xf), 16).unwrap_or('0'));
-    }
-    TokenHash::from_hex(hex)
+    TokenHash::from_hex(sha256(token.expose().as_bytes()).as_str())
+}
+
+/// The SHA-256 digest of `bytes`.
+pub(crate) fn sha256(bytes: &[u8]) -> Sha256Digest {
+    Sha256Digest::from_bytes(Sha256::digest(bytes).into())
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 use async_trait::async_trait;
 use std::sync::Arc;
 
-use chat_adapter_memory::{
+use chat_conformance::{Live, LiveHarness, Storage, StorageHarness};
+use chat_memory::{
     MemoryConversations, MemoryEventBus, MemoryMessages, MemoryPresence, MemoryRateLimiter,
     MemorySessions, MemoryUsers,
 };
-use chat_conformance::{Live, LiveHarness, Storage, StorageHarness};
 
 struct MemoryStorage(Storage);
 

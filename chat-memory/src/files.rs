@@ -1,5 +1,4 @@
 use async_trait::async_trait;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Mutex;
 
@@ -20,14 +19,6 @@ struct Stored {
 #[derive(Default)]
 pub struct MemoryFiles(Mutex<HashMap<FileId, Stored>>);
 
-/// SHA-256 as lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn missing(id: FileId) -> RepoError {
     RepoError::NotFound(format!("file {id}"))
 }
@@ -35,11 +26,7 @@ fn missing(id: FileId) -> RepoError {
 #[async_trait]
 impl FileStore for MemoryFiles {
     async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
-        let meta = FileMeta {
-            sha256: sha256_hex(&file.bytes),
-            size: file.bytes.len() as u64,
-            ..file.meta
-        };
+        let meta = file.meta;
         let mut files = lock(&self.0);
         if files.contains_key(&meta.id) {
             return Err(RepoError::Conflict(format!("file {} exists", meta.id)));

@@ -1,15 +1,15 @@
 //! Fan-out of one event to 1,000 local subscribers through the in-process bus (what each
-//! node does for its own connections). `cargo bench -p chat-adapter-memory --bench fanout`
+//! node does for its own connections). `cargo bench -p chat-memory --bench fanout`
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-use chat_adapter_memory::MemoryEventBus;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{EventBus, EventSink, SinkFull};
+use chat_memory::MemoryEventBus;
 
 /// A sink that only counts, as cheap as a queue push.
 struct Counting(ConnectionId, AtomicU64);
