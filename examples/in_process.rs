@@ -4,14 +4,11 @@
 
 use std::sync::Arc;
 
-use chat_adapter_argon2::Argon2Hasher;
-use chat_app::{
-    ChatApp, CreateGroup, HistoryQuery, Login, Ports, RegisterUser, SendMessage, Settings,
-};
-use chat_domain::events::{DomainEvent, Envelope};
-use chat_domain::ids::ConnectionId;
-use chat_domain::ports::{EventSink, SinkFull};
-use chat_memory::*;
+use chat_core::app::{CreateGroup, HistoryQuery, Login, RegisterUser, SendMessage};
+use chat_core::domain::events::{DomainEvent, Envelope};
+use chat_core::domain::ids::ConnectionId;
+use chat_core::domain::ports::{EventSink, SinkFull};
+use chat_core::Chat;
 
 /// Prints every event a user's "device" receives.
 struct Printer {
@@ -38,22 +35,9 @@ impl EventSink for Printer {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let app = ChatApp::new(
-        Ports {
-            users: Arc::new(MemoryUsers::default()),
-            sessions: Arc::new(MemorySessions::default()),
-            conversations: Arc::new(MemoryConversations::default()),
-            messages: Arc::new(MemoryMessages::default()),
-            presence: Arc::new(MemoryPresence::default()),
-            events: Arc::new(MemoryEventBus::default()),
-            rate_limiter: Arc::new(MemoryRateLimiter::default()),
-            hasher: Arc::new(Argon2Hasher::default()),
-            clock: Arc::new(SystemClock),
-            files: Arc::new(MemoryFiles::default()),
-            push: Arc::new(LogPush),
-        },
-        Settings::default(),
-    );
+    // Every part in memory: nothing to set up, nothing kept.
+    let chat = Chat::builder().build();
+    let app = chat.app();
 
     let mut actors = Vec::new();
     for name in ["alice", "bob"] {
@@ -104,5 +88,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for m in app.get_history(bob, id, HistoryQuery::default()).await? {
         println!("history #{}: {}", m.seq, m.body.as_str());
     }
+    chat.close().await;
     Ok(())
 }

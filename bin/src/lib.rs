@@ -11,6 +11,7 @@
 
 mod config;
 pub mod migrate;
+pub mod stores;
 mod wiring;
 
 use std::future::Future;

@@ -12,14 +12,15 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use chat_adapter_mysql::{MysqlConfig, MysqlStore};
-use chat_adapter_txt::{FsyncMode, TxtConfig, TxtStore};
 use chat_domain::entities::{
     Conversation, ConversationType, Message, MessageChange, NewMessage, Participant,
 };
-use chat_domain::ports::{ConversationRepository, MessageRepository, UserRepository};
+use chat_domain::ports::Storage;
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_domain::RepoError;
+
+use crate::stores::{self, StoreSpec};
+use crate::Store;
 
 /// One side of a migration.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,69 +83,25 @@ pub async fn migrate(from: &Endpoint, to: &Endpoint) -> Result<Moved, String> {
     result
 }
 
-struct Opened {
-    users: Arc<dyn UserRepository>,
-    conversations: Arc<dyn ConversationRepository>,
-    messages: Arc<dyn MessageRepository>,
-    store: OpenStore,
-}
-
-enum OpenStore {
-    Txt(TxtStore),
-    Mysql(MysqlStore),
-}
-
-impl Opened {
-    async fn close(self) {
-        match self.store {
-            OpenStore::Txt(s) => s.messages.flush().await,
-            OpenStore::Mysql(s) => s.disconnect().await,
+impl Endpoint {
+    /// The store this names, as the store table opens it.
+    fn spec(&self, target: bool) -> StoreSpec {
+        match self {
+            Endpoint::Txt(dir) => StoreSpec::only(Store::Txt, dir.clone(), None, target),
+            Endpoint::Mysql(url) => {
+                StoreSpec::only(Store::Mysql, PathBuf::new(), Some(url.clone()), target)
+            }
         }
     }
 }
 
-async fn open(endpoint: &Endpoint, target: bool) -> Result<Opened, String> {
-    match endpoint {
-        Endpoint::Txt(dir) => {
-            // A target is written without a sync per append and synced once at the end:
-            // a migration that dies half-way is rerun from scratch anyway.
-            let config = TxtConfig {
-                fsync: if target {
-                    FsyncMode::Never
-                } else {
-                    FsyncMode::Always
-                },
-                archive_after_days: None,
-                ..TxtConfig::default()
-            };
-            let dir = dir.clone();
-            let shown = dir.display().to_string();
-            let store = tokio::task::spawn_blocking(move || TxtStore::open(&dir, config))
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| format!("txt:{shown}: {e}"))?;
-            Ok(Opened {
-                users: store.users.clone(),
-                conversations: store.conversations.clone(),
-                messages: store.messages.clone(),
-                store: OpenStore::Txt(store),
-            })
-        }
-        Endpoint::Mysql(url) => {
-            let store = MysqlStore::connect(&MysqlConfig::new(url.clone()))
-                .await
-                .map_err(|e| format!("mysql: {e}"))?;
-            Ok(Opened {
-                users: store.users.clone(),
-                conversations: store.conversations.clone(),
-                messages: store.messages.clone(),
-                store: OpenStore::Mysql(store),
-            })
-        }
-    }
+async fn open(endpoint: &Endpoint, target: bool) -> Result<Storage, String> {
+    stores::open(&endpoint.spec(target))
+        .await
+        .map_err(|e| e.to_string())
 }
 
-async fn counts(o: &Opened) -> Result<Moved, RepoError> {
+async fn counts(o: &Storage) -> Result<Moved, RepoError> {
     Ok(Moved {
         users: o.users.count().await?,
         conversations: o.conversations.count().await?,
@@ -152,7 +109,7 @@ async fn counts(o: &Opened) -> Result<Moved, RepoError> {
     })
 }
 
-async fn copy(source: &Opened, target: &Opened) -> Result<Moved, String> {
+async fn copy(source: &Storage, target: &Storage) -> Result<Moved, String> {
     let found = counts(target).await.map_err(|e| format!("target: {e}"))?;
     if found != Moved::default() {
         return Err(format!(
@@ -184,7 +141,7 @@ async fn copy(source: &Opened, target: &Opened) -> Result<Moved, String> {
                 .acquire_owned()
                 .await
                 .map_err(|e| e.to_string())?;
-            let (from, to) = (ports(source), ports(target));
+            let (from, to) = (source.clone(), target.clone());
             running.spawn(async move {
                 let copied = copy_conversation(&from, &to, &c).await;
                 drop(slot);
@@ -210,7 +167,7 @@ async fn copy(source: &Opened, target: &Opened) -> Result<Moved, String> {
     Ok(moved)
 }
 
-async fn copy_users(source: &Opened, target: &Opened) -> Result<u64, String> {
+async fn copy_users(source: &Storage, target: &Storage) -> Result<u64, String> {
     let mut n = 0;
     let mut after: Option<String> = None;
     loop {
@@ -233,23 +190,21 @@ async fn copy_users(source: &Opened, target: &Opened) -> Result<u64, String> {
     Ok(n)
 }
 
-type Ports = (Arc<dyn ConversationRepository>, Arc<dyn MessageRepository>);
-
-fn ports(o: &Opened) -> Ports {
-    (o.conversations.clone(), o.messages.clone())
-}
-
 /// The conversation, its members, then its messages in seq order. Returns how many
 /// messages it copied.
-async fn copy_conversation(from: &Ports, to: &Ports, c: &Conversation) -> Result<u64, RepoError> {
-    let members = from.0.participants(c.id).await?;
+async fn copy_conversation(
+    from: &Storage,
+    to: &Storage,
+    c: &Conversation,
+) -> Result<u64, RepoError> {
+    let members = from.conversations.participants(c.id).await?;
     match &c.ty {
-        ConversationType::Group { .. } => to.0.create_group(c, &members).await?,
+        ConversationType::Group { .. } => to.conversations.create_group(c, &members).await?,
         ConversationType::Direct { pair } => {
             let two: [Participant; 2] = members.try_into().map_err(|m: Vec<_>| {
                 RepoError::Conflict(format!("a direct conversation with {} members", m.len()))
             })?;
-            let (stored, created) = to.0.get_or_create_direct(*pair, c, two).await?;
+            let (stored, created) = to.conversations.get_or_create_direct(*pair, c, two).await?;
             if !created || stored.id != c.id {
                 return Err(RepoError::Conflict(format!(
                     "the target has another conversation ({}) for this pair",
@@ -258,7 +213,7 @@ async fn copy_conversation(from: &Ports, to: &Ports, c: &Conversation) -> Result
             }
         }
     }
-    let Some(first) = from.1.get(c.id, Seq::after(0)).await? else {
+    let Some(first) = from.messages.get(c.id, Seq::after(0)).await? else {
         return Ok(0);
     };
     copy_message(to, first).await?;
@@ -266,7 +221,7 @@ async fn copy_conversation(from: &Ports, to: &Ports, c: &Conversation) -> Result
     let mut after = Seq::after(0);
     loop {
         let page = from
-            .1
+            .messages
             .page(
                 c.id,
                 PageQuery::after(after, Limit::new(100).unwrap_or_default()),
@@ -283,7 +238,7 @@ async fn copy_conversation(from: &Ports, to: &Ports, c: &Conversation) -> Result
     }
 }
 
-async fn copy_message(to: &Ports, m: Message) -> Result<(), RepoError> {
+async fn copy_message(to: &Storage, m: Message) -> Result<(), RepoError> {
     let seq = m.seq;
     let draft = NewMessage {
         id: m.id,
@@ -296,7 +251,7 @@ async fn copy_message(to: &Ports, m: Message) -> Result<(), RepoError> {
         mentions: m.mentions,
         created_at: m.created_at,
     };
-    let stored = to.1.append(draft).await?;
+    let stored = to.messages.append(draft).await?;
     if !stored.created || stored.message.seq != seq {
         return Err(RepoError::Conflict(format!(
             "message {seq} landed at {} in the target",
@@ -324,7 +279,7 @@ async fn copy_message(to: &Ports, m: Message) -> Result<(), RepoError> {
         changes.push(MessageChange::Recall);
     }
     for change in &changes {
-        to.1.change(m.conversation_id, seq, change).await?;
+        to.messages.change(m.conversation_id, seq, change).await?;
     }
     Ok(())
 }

@@ -2,15 +2,14 @@
 //! everything (users, conversations, members, read cursors, messages) comes out equal.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
-use chat_adapter_mysql::{MysqlConfig, MysqlStore};
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_mysql::MysqlConfig;
+use chat_adapter_txt::TxtConfig;
 use chat_conformance::fixtures::{direct, group, member, text, user};
 use chat_conformance::services::unreachable_service;
 use chat_domain::entities::{Conversation, Message, Participant, ParticipantRole, User};
-use chat_domain::ports::{ConversationRepository, MessageRepository, UserRepository};
+use chat_domain::ports::Storage;
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_server::migrate::{migrate, Endpoint, Moved};
 
@@ -30,19 +29,13 @@ impl Drop for TempDir {
     }
 }
 
-struct Ports {
-    users: Arc<dyn UserRepository>,
-    conversations: Arc<dyn ConversationRepository>,
-    messages: Arc<dyn MessageRepository>,
-}
-
 type Snapshot = (
     Vec<User>,
     Vec<(Conversation, Vec<Participant>, Vec<Message>)>,
 );
 
 /// Everything a store holds, in a stable order.
-async fn snapshot(p: &Ports) -> Snapshot {
+async fn snapshot(p: &Storage) -> Snapshot {
     let users = p.users.search("", None, 1000).await.unwrap();
     let mut conversations = Vec::new();
     for c in p.conversations.list(None, 1000).await.unwrap() {
@@ -65,7 +58,7 @@ async fn snapshot(p: &Ports) -> Snapshot {
     (users, conversations)
 }
 
-async fn fill(p: &Ports) -> Moved {
+async fn fill(p: &Storage) -> Moved {
     let (alice, bob, carol) = (user("alice"), user("Bob.B"), user("carol_c"));
     for u in [&alice, &bob, &carol] {
         p.users.create(u).await.unwrap();
@@ -117,26 +110,10 @@ async fn fill(p: &Ports) -> Moved {
     }
 }
 
-fn txt_ports(store: &TxtStore) -> Ports {
-    Ports {
-        users: store.users.clone(),
-        conversations: store.conversations.clone(),
-        messages: store.messages.clone(),
-    }
-}
-
-fn mysql_ports(store: &MysqlStore) -> Ports {
-    Ports {
-        users: store.users.clone(),
-        conversations: store.conversations.clone(),
-        messages: store.messages.clone(),
-    }
-}
-
 async fn txt_snapshot(dir: &Path) -> Snapshot {
-    let store = TxtStore::open(dir, TxtConfig::default()).unwrap();
-    let snap = snapshot(&txt_ports(&store)).await;
-    store.messages.flush().await;
+    let store = chat_adapter_txt::open(dir, TxtConfig::default()).unwrap();
+    let snap = snapshot(&store).await;
+    store.close().await;
     snap
 }
 
@@ -150,9 +127,9 @@ async fn txt_to_mysql_and_back_keeps_everything() {
     let Some(db) = db else { return };
     let (source, back) = (TempDir::new(), TempDir::new());
     let expected = {
-        let store = TxtStore::open(&source.0, TxtConfig::default()).unwrap();
-        let expected = fill(&txt_ports(&store)).await;
-        store.messages.flush().await;
+        let store = chat_adapter_txt::open(&source.0, TxtConfig::default()).unwrap();
+        let expected = fill(&store).await;
+        store.close().await;
         expected
     };
     let original = txt_snapshot(&source.0).await;
@@ -181,11 +158,11 @@ async fn txt_to_mysql_and_back_keeps_everything() {
         "{stdout}"
     );
 
-    let mysql = MysqlStore::connect(&MysqlConfig::new(db.url()))
+    let mysql = chat_adapter_mysql::connect(&MysqlConfig::new(db.url()))
         .await
         .unwrap();
-    assert_eq!(snapshot(&mysql_ports(&mysql)).await, original);
-    mysql.disconnect().await;
+    assert_eq!(snapshot(&mysql).await, original);
+    mysql.close().await;
 
     // And back, into a fresh directory.
     let to = Endpoint::Txt(back.0.clone());

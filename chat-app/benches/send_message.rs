@@ -10,26 +10,13 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use chat_adapter_argon2::Argon2Hasher;
 use chat_app::*;
 use chat_domain::ports::RateLimit;
-use chat_memory::*;
+use chat_memory::MemoryPush;
 
 fn send_message(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let ports = Ports {
-        users: Arc::new(MemoryUsers::default()),
-        sessions: Arc::new(MemorySessions::default()),
-        conversations: Arc::new(MemoryConversations::default()),
-        messages: Arc::new(MemoryMessages::default()),
-        presence: Arc::new(MemoryPresence::default()),
-        events: Arc::new(MemoryEventBus::default()),
-        rate_limiter: Arc::new(MemoryRateLimiter::default()),
-        hasher: Arc::new(Argon2Hasher::fast_for_tests()),
-        clock: Arc::new(SystemClock),
-        files: Arc::new(MemoryFiles::default()),
-        push: Arc::new(MemoryPush::with_capacity(0)),
-    };
     let settings = Settings {
         send_limit: RateLimit {
             max: u32::MAX,
@@ -37,7 +24,12 @@ fn send_message(c: &mut Criterion) {
         },
         ..Settings::default()
     };
-    let app = ChatApp::new(ports, settings);
+    let chat = chat_core::Chat::builder()
+        .hasher(Arc::new(Argon2Hasher::fast_for_tests()))
+        .push(Arc::new(MemoryPush::with_capacity(0)))
+        .settings(settings)
+        .build();
+    let app = chat.app().clone();
     let (alice, conversation) = rt.block_on(async {
         let mut actors = Vec::new();
         for name in ["alice", "bob"] {

@@ -6,31 +6,20 @@ use chat_domain::entities::Participant;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
-    Clock, ConversationRepository, EventBus, FileStore, MessageRepository, PasswordHasher,
-    PresenceStore, PushGateway, RateDecision, RateLimit, RateLimiter, SessionRepository,
-    UserRepository,
+    Clock, FileStore, Live, PasswordHasher, PushGateway, RateDecision, RateLimit, Storage,
 };
 use chat_domain::rules;
 
 use crate::AppError;
 
-/// The ports the use cases run on. Wire any adapters that implement them.
+/// The ports the use cases run on: a storage backend and the live state, each handed
+/// over as one bundle, and the four single ports beside them.
 #[derive(Clone)]
 pub struct Ports {
-    /// Accounts.
-    pub users: Arc<dyn UserRepository>,
-    /// Login sessions.
-    pub sessions: Arc<dyn SessionRepository>,
-    /// Conversations, participants, read cursors.
-    pub conversations: Arc<dyn ConversationRepository>,
-    /// Message logs.
-    pub messages: Arc<dyn MessageRepository>,
-    /// Who is online.
-    pub presence: Arc<dyn PresenceStore>,
-    /// Fan-out to live connections.
-    pub events: Arc<dyn EventBus>,
-    /// Rate limits.
-    pub rate_limiter: Arc<dyn RateLimiter>,
+    /// Accounts, sessions, conversations, messages.
+    pub storage: Storage,
+    /// Presence, fan-out to live connections, rate limits.
+    pub live: Live,
     /// Password hashing.
     pub hasher: Arc<dyn PasswordHasher>,
     /// The time.
@@ -125,6 +114,7 @@ impl ChatApp {
     ) -> Result<Participant, AppError> {
         let p = self
             .ports
+            .storage
             .conversations
             .participant(conversation_id, user_id)
             .await?;
@@ -134,7 +124,7 @@ impl ChatApp {
     /// Counts an action against `limit` under `key`.
     pub(crate) async fn rate_check(&self, key: &str, limit: RateLimit) -> Result<(), AppError> {
         let now = self.ports.clock.now();
-        match self.ports.rate_limiter.check(key, limit, now).await? {
+        match self.ports.live.rate_limiter.check(key, limit, now).await? {
             RateDecision::Allowed => Ok(()),
             RateDecision::Limited { retry_after } => Err(AppError::RateLimited { retry_after }),
         }
@@ -152,7 +142,13 @@ impl ChatApp {
         skip_user: Option<UserId>,
         skip_connection: Option<ConnectionId>,
     ) -> Result<Vec<Participant>, AppError> {
-        let members = match self.ports.conversations.participants(conversation_id).await {
+        let members = match self
+            .ports
+            .storage
+            .conversations
+            .participants(conversation_id)
+            .await
+        {
             Ok(m) => m,
             Err(e) => {
                 tracing::warn!(conversation = %conversation_id, error = %e, "event not delivered: members unknown");
@@ -176,7 +172,7 @@ impl ChatApp {
         if envelope.audience.is_empty() {
             return Ok(());
         }
-        if let Err(e) = self.ports.events.publish(Arc::new(envelope)).await {
+        if let Err(e) = self.ports.live.events.publish(Arc::new(envelope)).await {
             tracing::warn!(error = %e, "event not handed to every node");
         }
         Ok(())

@@ -89,18 +89,20 @@ mock! {
 /// Memory adapters for every port, with a manual clock.
 pub fn memory_ports() -> Ports {
     Ports {
-        users: Arc::new(MemoryUsers::default()),
-        sessions: Arc::new(MemorySessions::default()),
-        conversations: Arc::new(MemoryConversations::default()),
-        messages: Arc::new(MemoryMessages::default()),
-        presence: Arc::new(MemoryPresence::default()),
-        events: Arc::new(MemoryEventBus::default()),
-        rate_limiter: Arc::new(MemoryRateLimiter::default()),
+        storage: chat_memory::storage(),
+        live: chat_memory::live(),
         hasher: Arc::new(Argon2Hasher::fast_for_tests()),
         clock: Arc::new(ManualClock::new(now())),
         files: Arc::new(MemoryFiles::default()),
         push: Arc::new(MemoryPush::default()),
     }
+}
+
+/// [`memory_ports`] with some swapped (for mocks) by `swap`.
+pub fn memory_ports_with(swap: impl FnOnce(&mut Ports)) -> Ports {
+    let mut ports = memory_ports();
+    swap(&mut ports);
+    ports
 }
 
 /// The fixed "now" of [`memory_ports`].

@@ -10,7 +10,7 @@ use chat_app::*;
 use chat_conformance::live::RecordingSink;
 use chat_domain::entities::{ParticipantRole, PresenceStatus, UserRole};
 use chat_domain::events::DomainEvent;
-use chat_memory::*;
+use chat_memory::{ManualClock, MemoryPush};
 
 struct World {
     app: ChatApp,
@@ -21,21 +21,13 @@ struct World {
 fn world() -> World {
     let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
     let push = Arc::new(MemoryPush::with_capacity(3));
-    let ports = Ports {
-        users: Arc::new(MemoryUsers::default()),
-        sessions: Arc::new(MemorySessions::default()),
-        conversations: Arc::new(MemoryConversations::default()),
-        messages: Arc::new(MemoryMessages::default()),
-        presence: Arc::new(MemoryPresence::default()),
-        events: Arc::new(MemoryEventBus::default()),
-        rate_limiter: Arc::new(MemoryRateLimiter::default()),
-        hasher: Arc::new(Argon2Hasher::fast_for_tests()),
-        clock: clock.clone(),
-        files: Arc::new(MemoryFiles::default()),
-        push: push.clone(),
-    };
+    let chat = chat_core::Chat::builder()
+        .hasher(Arc::new(Argon2Hasher::fast_for_tests()))
+        .clock(clock.clone())
+        .push(push.clone())
+        .build();
     World {
-        app: ChatApp::new(ports, Settings::default()),
+        app: chat.app().clone(),
         clock,
         push,
     }

@@ -1,16 +1,16 @@
-//! In-memory adapters for every chat-domain port.
+//! Every chat-domain port in memory.
 //!
-//! The reference implementation of each contract (the conformance suite passes on it),
-//! the store for tests and for embedding the core without persistence, and the
-//! in-process [`MemoryEventBus`] that delivers to connections on this node.
+//! The reference implementation of each contract (the conformance suite passes on it);
+//! the state that the TXT store keeps its metadata in and the Redis store falls back to;
+//! the in-process [`MemoryEventBus`] that delivers to this node's connections; the
+//! clocks; and the store for tests and for embedding the core without persistence.
 //!
 //! ```
-//! use chat_memory::MemoryMessages;
 //! use chat_domain::ports::MessageRepository;
 //! # let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
 //! # rt.block_on(async {
-//! let messages = MemoryMessages::default();
-//! assert_eq!(messages.count().await.unwrap(), 0);
+//! let storage = chat_memory::storage();
+//! assert_eq!(storage.messages.count().await.unwrap(), 0);
 //! # });
 //! ```
 
@@ -36,7 +36,28 @@ pub use rate_limiter::MemoryRateLimiter;
 pub use sessions::MemorySessions;
 pub use users::MemoryUsers;
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use chat_domain::ports::{Live, Storage};
+
+/// Fresh, empty storage in memory: nothing survives the process.
+pub fn storage() -> Storage {
+    Storage::new(
+        Arc::new(MemoryUsers::default()),
+        Arc::new(MemorySessions::default()),
+        Arc::new(MemoryConversations::default()),
+        Arc::new(MemoryMessages::default()),
+    )
+}
+
+/// This node's own live state: presence, events to its connections, rate limits.
+pub fn live() -> Live {
+    Live::new(
+        Arc::new(MemoryPresence::default()),
+        Arc::new(MemoryEventBus::default()),
+        Arc::new(MemoryRateLimiter::default()),
+    )
+}
 
 /// Locks a mutex, carrying on past poisoning: every critical section here leaves the
 /// data consistent before anything that could panic, so a poisoned lock holds valid data.

@@ -15,7 +15,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
-use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+use chat_adapter_mysql::MysqlConfig;
 use chat_domain::entities::{MessageKind, NewMessage};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::ports::MessageRepository;
@@ -52,7 +52,7 @@ fn appends(c: &mut Criterion) {
         .block_on(TestDatabase::create(&test_server_url()))
         .expect("MySQL");
     let store = rt
-        .block_on(MysqlStore::connect(&MysqlConfig::new(db.url())))
+        .block_on(chat_adapter_mysql::connect(&MysqlConfig::new(db.url())))
         .unwrap();
     let messages: Arc<dyn MessageRepository> = store.messages.clone();
     for shared in [false, true] {
@@ -97,7 +97,7 @@ fn appends(c: &mut Criterion) {
         g.finish();
     }
     drop(messages);
-    rt.block_on(store.disconnect());
+    rt.block_on(store.close());
     drop(db);
 }
 

@@ -3,14 +3,14 @@
 //! Safe across many server processes sharing one database: seqs are allocated under a
 //! row lock in the same transaction as the insert, idempotent retries are caught by a
 //! unique key, direct conversations are one per pair by a unique key. The schema lives
-//! in versioned migrations embedded in the crate and applied by [`MysqlStore::connect`].
+//! in versioned migrations embedded in the crate and applied by [`connect`].
 //!
 //! ```no_run
 //! # async fn f() -> Result<(), chat_domain::RepoError> {
-//! use chat_adapter_mysql::{MysqlConfig, MysqlStore};
-//! let store = MysqlStore::connect(&MysqlConfig::new("mysql://root@127.0.0.1:3306/chat")).await?;
-//! // store.users, store.sessions, store.conversations, store.messages implement the ports.
-//! store.disconnect().await;
+//! use chat_adapter_mysql::MysqlConfig;
+//! let storage = chat_adapter_mysql::connect(&MysqlConfig::new("mysql://root@127.0.0.1:3306/chat")).await?;
+//! // storage.users, .sessions, .conversations, .messages: the storage ports.
+//! storage.close().await;
 //! # Ok(()) }
 //! ```
 
@@ -26,14 +26,15 @@ mod users;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chat_domain::ports::{Shutdown, Storage};
 use chat_domain::RepoError;
 use mysql_async::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
 
-pub use conversations::MysqlConversations;
-pub use messages::MysqlMessages;
+use conversations::MysqlConversations;
+use messages::MysqlMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
-pub use sessions::MysqlSessions;
-pub use users::MysqlUsers;
+use sessions::MysqlSessions;
+use users::MysqlUsers;
 
 /// How to reach the database and how many connections to keep.
 #[derive(Clone, Debug)]
@@ -64,52 +65,31 @@ impl MysqlConfig {
     }
 }
 
-/// An open MySQL store: one handle per port, all over one connection pool.
-pub struct MysqlStore {
-    /// Accounts.
-    pub users: Arc<MysqlUsers>,
-    /// Sessions.
-    pub sessions: Arc<MysqlSessions>,
-    /// Conversations, participants, read cursors.
-    pub conversations: Arc<MysqlConversations>,
-    /// Message logs.
-    pub messages: Arc<MysqlMessages>,
-    db: Db,
+/// Connects, brings the schema up to date (see [`MIGRATIONS`]) and hands out the storage
+/// ports, all over one connection pool. Closing the bundle closes the pool, waiting for
+/// connections in use to come back.
+///
+/// # Errors
+/// [`RepoError::Unavailable`] if the URL is malformed or the server cannot be reached;
+/// [`RepoError::Conflict`] if the database's schema is newer than this version knows
+/// (run the newer server, or restore).
+pub async fn connect(config: &MysqlConfig) -> Result<Storage, RepoError> {
+    let db = Db::new(config)?;
+    migrate::run(&db).await?;
+    warn_if_not_durable(&db).await;
+    let storage = Storage::new(
+        Arc::new(MysqlUsers::new(db.clone())),
+        Arc::new(MysqlSessions::new(db.clone())),
+        Arc::new(MysqlConversations::new(db.clone())),
+        Arc::new(MysqlMessages::new(db.clone())),
+    );
+    Ok(storage.closed_by(Arc::new(db)))
 }
 
-impl MysqlStore {
-    /// Connects, then brings the schema up to date (see [`MIGRATIONS`]).
-    ///
-    /// # Errors
-    /// [`RepoError::Unavailable`] if the URL is malformed or the server cannot be
-    /// reached; [`RepoError::Conflict`] if the database's schema is newer than this
-    /// version knows (run the newer server, or restore).
-    pub async fn connect(config: &MysqlConfig) -> Result<Self, RepoError> {
-        let db = Db::new(config)?;
-        migrate::run(&db).await?;
-        warn_if_not_durable(&db).await;
-        Ok(Self {
-            users: Arc::new(MysqlUsers::new(db.clone())),
-            sessions: Arc::new(MysqlSessions::new(db.clone())),
-            conversations: Arc::new(MysqlConversations::new(db.clone())),
-            messages: Arc::new(MysqlMessages::new(db.clone())),
-            db,
-        })
-    }
-
-    /// Checks that the database answers.
-    ///
-    /// # Errors
-    /// [`RepoError::Unavailable`] if it does not.
-    pub async fn ping(&self) -> Result<(), RepoError> {
-        self.db.ping().await
-    }
-
-    /// Closes every pooled connection, waiting for those in use to come back.
-    pub async fn disconnect(self) {
-        let pool = self.db.pool.clone();
-        drop(self);
-        if let Err(e) = pool.disconnect().await {
+#[async_trait::async_trait]
+impl Shutdown for Db {
+    async fn close(&self) {
+        if let Err(e) = self.pool.clone().disconnect().await {
             tracing::warn!(error = %e, "closing the MySQL pool");
         }
     }

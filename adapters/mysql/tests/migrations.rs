@@ -4,7 +4,7 @@ mod support;
 
 use mysql_async::prelude::Queryable;
 
-use chat_adapter_mysql::{MysqlConfig, MysqlStore, MIGRATIONS, SCHEMA_VERSION};
+use chat_adapter_mysql::{MysqlConfig, MIGRATIONS, SCHEMA_VERSION};
 use chat_domain::RepoError;
 
 async fn recorded_versions(url: &str) -> Vec<u32> {
@@ -26,18 +26,18 @@ async fn servers_starting_together_apply_each_migration_once() {
     let starts: Vec<_> = (0..4)
         .map(|_| {
             let config = config.clone();
-            tokio::spawn(async move { MysqlStore::connect(&config).await })
+            tokio::spawn(async move { chat_adapter_mysql::connect(&config).await })
         })
         .collect();
     for start in starts {
         let store = start.await.unwrap().expect("every server starts");
-        store.disconnect().await;
+        store.close().await;
     }
     // And a restart applies nothing new.
-    MysqlStore::connect(&config)
+    chat_adapter_mysql::connect(&config)
         .await
         .unwrap()
-        .disconnect()
+        .close()
         .await;
     let all: Vec<u32> = MIGRATIONS.iter().map(|m| m.version).collect();
     assert_eq!(recorded_versions(&db.url()).await, all);
@@ -50,10 +50,10 @@ async fn a_server_refuses_a_schema_newer_than_it_knows() {
         return;
     };
     let config = MysqlConfig::new(db.url());
-    MysqlStore::connect(&config)
+    chat_adapter_mysql::connect(&config)
         .await
         .unwrap()
-        .disconnect()
+        .close()
         .await;
     let mut conn = mysql_async::Conn::from_url(db.url()).await.unwrap();
     conn.exec_drop(
@@ -63,7 +63,7 @@ async fn a_server_refuses_a_schema_newer_than_it_knows() {
     .await
     .unwrap();
     conn.disconnect().await.unwrap();
-    match MysqlStore::connect(&config).await {
+    match chat_adapter_mysql::connect(&config).await {
         Err(RepoError::Conflict(msg)) => assert!(msg.contains("newer"), "{msg}"),
         Err(e) => panic!("wrong error: {e}"),
         Ok(_) => panic!("started against a newer schema"),

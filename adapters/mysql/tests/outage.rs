@@ -8,11 +8,10 @@ use std::net::ToSocketAddrs;
 use std::time::Duration;
 
 use chat_adapter_mysql::testing::with_address;
-use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+use chat_adapter_mysql::MysqlConfig;
 use chat_conformance::fixtures::{text, user};
 use chat_conformance::proxy::Proxy;
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{MessageRepository, UserRepository};
 use chat_domain::values::PageQuery;
 use chat_domain::RepoError;
 
@@ -30,7 +29,7 @@ async fn calls_fail_unavailable_while_the_database_is_down_and_recover_after() {
     let proxy = Proxy::start(upstream).await.unwrap();
     let mut config = MysqlConfig::new(with_address(&db.url(), proxy.addr()));
     config.acquire_timeout = Duration::from_secs(2);
-    let store = MysqlStore::connect(&config).await.unwrap();
+    let store = chat_adapter_mysql::connect(&config).await.unwrap();
     let (conversation, sender) = (ConversationId::new(), UserId::new());
     let alice = user("alice");
     store.users.create(&alice).await.unwrap();

@@ -7,10 +7,9 @@ use std::time::Duration;
 
 use mysql_async::prelude::Queryable;
 
-use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+use chat_adapter_mysql::MysqlConfig;
 use chat_conformance::fixtures::text;
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::MessageRepository;
 use chat_domain::values::SearchQuery;
 
 async fn indexed(url: &str) -> (u64, u64) {
@@ -33,7 +32,7 @@ async fn appends_are_indexed_in_the_background_and_after_a_restart() {
         return;
     };
     let config = MysqlConfig::new(db.url());
-    let store = MysqlStore::connect(&config).await.unwrap();
+    let store = chat_adapter_mysql::connect(&config).await.unwrap();
     let (conv, alice) = (ConversationId::new(), UserId::new());
     for i in 1..=20 {
         let body = format!("第{i}条 status update");
@@ -63,8 +62,8 @@ async fn appends_are_indexed_in_the_background_and_after_a_restart() {
         .await
         .unwrap();
     conn.disconnect().await.unwrap();
-    store.disconnect().await;
-    let store = MysqlStore::connect(&config).await.unwrap();
+    store.close().await;
+    let store = chat_adapter_mysql::connect(&config).await.unwrap();
     let mut waited = Duration::ZERO;
     while indexed(&db.url()).await != (20, 20) {
         assert!(
@@ -85,5 +84,5 @@ async fn appends_are_indexed_in_the_background_and_after_a_restart() {
     let q = SearchQuery::parse("条 status").unwrap();
     let hits = store.messages.search(&[conv], &q, None, 100).await.unwrap();
     assert_eq!(hits.messages.len(), 20);
-    store.disconnect().await;
+    store.close().await;
 }

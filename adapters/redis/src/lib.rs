@@ -1,12 +1,12 @@
 //! Live-state ports on Redis, through `fred`: what several `chat-server` nodes share.
 //!
-//! - [`RedisEventBus`]: each node subscribes to one channel of its own; a publish runs
+//! - Events (`RedisEventBus`): each node subscribes to one channel of its own; a publish runs
 //!   a script that sends the event, serialised once, to each *other* node with a
 //!   subscriber in its audience (a registry of user → nodes), once per node.
-//! - [`RedisPresence`]: each user's connections with an expiry pushed on by heartbeats,
+//! - Presence (`RedisPresence`): each user's connections with an expiry pushed on by heartbeats,
 //!   so a node that dies without cleaning up ages out; transitions are decided in
 //!   scripts, so each is seen by exactly one caller across nodes.
-//! - [`RedisRateLimiter`]: fixed windows counted atomically in a script.
+//! - Rate limits (`RedisRateLimiter`): fixed windows counted atomically in a script.
 //!
 //! When Redis is away, each falls back to its in-process counterpart (local fan-out,
 //! local presence, per-node limits) and [`EventBus::health`] reports it; everything
@@ -30,11 +30,12 @@ use std::time::Duration;
 
 use fred::prelude::{Builder, ClientLike, Config as FredConfig, ReconnectPolicy};
 
+use chat_domain::ports::{Live, Shutdown};
 use chat_domain::RepoError;
 
-pub use event_bus::RedisEventBus;
-pub use presence::RedisPresence;
-pub use rate_limiter::RedisRateLimiter;
+use event_bus::RedisEventBus;
+use presence::RedisPresence;
+use rate_limiter::RedisRateLimiter;
 
 /// How to reach Redis and how to name things in it.
 #[derive(Clone, Debug)]
@@ -64,69 +65,66 @@ impl RedisConfig {
     }
 }
 
-/// A node's handles onto the shared live state.
-pub struct RedisLive {
-    /// Presence across nodes.
-    pub presence: Arc<RedisPresence>,
-    /// Event fan-out across nodes.
-    pub events: Arc<RedisEventBus>,
-    /// Rate limits across nodes.
-    pub rate_limiter: Arc<RedisRateLimiter>,
+/// Connects this node and hands out its live-state ports. If Redis cannot be reached
+/// within the command timeout, the node starts degraded (local state only) and keeps
+/// reconnecting in the background. Closing the bundle leaves: this node's registrations
+/// are removed and its connections closed.
+///
+/// # Errors
+/// [`RepoError::Unavailable`] if the URL is malformed.
+pub async fn connect(config: &RedisConfig) -> Result<Live, RepoError> {
+    let mut fred_config = FredConfig::from_url(&config.url)
+        .map_err(|e| RepoError::Unavailable(format!("bad Redis URL: {e}")))?;
+    // Keep trying when the first connection fails (Redis down at start), rather than
+    // giving up for the life of the process.
+    fred_config.fail_fast = false;
+    let mut builder = Builder::from_config(fred_config);
+    let timeout = config.command_timeout;
+    builder
+        .with_connection_config(|c| {
+            c.connection_timeout = timeout;
+            c.internal_command_timeout = timeout;
+            // Fail rather than queue while Redis is away: callers fall back.
+            c.max_command_attempts = 1;
+        })
+        .with_performance_config(|p| {
+            p.default_command_timeout = timeout;
+            // Events for this node wait here while the receiving task catches up.
+            p.broadcast_channel_capacity = 16_384;
+        })
+        // Reconnect forever, backing off to 2 s between attempts.
+        .set_policy(ReconnectPolicy::new_exponential(0, 50, 2_000, 2));
+    let client = builder.build().map_err(error::map)?;
+    let subscriber = builder.build_subscriber_client().map_err(error::map)?;
+    client.connect();
+    subscriber.connect();
+    let connected = tokio::time::timeout(timeout, client.wait_for_connect()).await;
+    if !matches!(connected, Ok(Ok(()))) {
+        tracing::warn!(url = %config.url, "Redis is unreachable; starting with local live state only");
+    }
+    let keys = keys::Keys::new(&config.prefix);
+    let events = Arc::new(RedisEventBus::start(client.clone(), subscriber, keys.clone()).await);
+    let live = Live::new(
+        Arc::new(RedisPresence::new(
+            client.clone(),
+            keys.clone(),
+            config.presence_ttl,
+        )),
+        events.clone(),
+        Arc::new(RedisRateLimiter::new(client.clone(), keys)),
+    );
+    Ok(live.closed_by(Arc::new(Leaving { events, client })))
+}
+
+/// What closing does: this node leaves the registry, then its connections close.
+struct Leaving {
+    events: Arc<RedisEventBus>,
     client: fred::clients::Client,
 }
 
-impl RedisLive {
-    /// Connects this node. If Redis cannot be reached within the command timeout, the
-    /// node starts degraded (local state only) and keeps reconnecting in the background.
-    ///
-    /// # Errors
-    /// [`RepoError::Unavailable`] if the URL is malformed.
-    pub async fn connect(config: &RedisConfig) -> Result<Self, RepoError> {
-        let mut fred_config = FredConfig::from_url(&config.url)
-            .map_err(|e| RepoError::Unavailable(format!("bad Redis URL: {e}")))?;
-        // Keep trying when the first connection fails (Redis down at start), rather than
-        // giving up for the life of the process.
-        fred_config.fail_fast = false;
-        let mut builder = Builder::from_config(fred_config);
-        let timeout = config.command_timeout;
-        builder
-            .with_connection_config(|c| {
-                c.connection_timeout = timeout;
-                c.internal_command_timeout = timeout;
-                // Fail rather than queue while Redis is away: callers fall back.
-                c.max_command_attempts = 1;
-            })
-            .with_performance_config(|p| {
-                p.default_command_timeout = timeout;
-                // Events for this node wait here while the receiving task catches up.
-                p.broadcast_channel_capacity = 16_384;
-            })
-            // Reconnect forever, backing off to 2 s between attempts.
-            .set_policy(ReconnectPolicy::new_exponential(0, 50, 2_000, 2));
-        let client = builder.build().map_err(error::map)?;
-        let subscriber = builder.build_subscriber_client().map_err(error::map)?;
-        client.connect();
-        subscriber.connect();
-        let connected = tokio::time::timeout(timeout, client.wait_for_connect()).await;
-        if !matches!(connected, Ok(Ok(()))) {
-            tracing::warn!(url = %config.url, "Redis is unreachable; starting with local live state only");
-        }
-        let keys = keys::Keys::new(&config.prefix);
-        let events = RedisEventBus::start(client.clone(), subscriber, keys.clone()).await;
-        Ok(Self {
-            presence: Arc::new(RedisPresence::new(
-                client.clone(),
-                keys.clone(),
-                config.presence_ttl,
-            )),
-            rate_limiter: Arc::new(RedisRateLimiter::new(client.clone(), keys)),
-            events: Arc::new(events),
-            client,
-        })
-    }
-
-    /// Leaves: this node's registrations are removed and the connections closed.
-    pub async fn close(self) {
+#[async_trait::async_trait]
+impl Shutdown for Leaving {
+    async fn close(&self) {
         self.events.close().await;
         let _ = self.client.quit().await;
     }

@@ -7,13 +7,13 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 
 use chat_adapter_redis::testing::{test_server_url, TestPrefix};
-use chat_adapter_redis::{RedisConfig, RedisLive};
+use chat_adapter_redis::RedisConfig;
 use chat_conformance::services::unreachable_service;
 use chat_conformance::{Live, LiveHarness};
 
 struct Harness {
     // Nodes stay up until the test ends; then the prefix's keys go.
-    nodes: Mutex<Vec<RedisLive>>,
+    nodes: Mutex<Vec<Live>>,
     prefix: TestPrefix,
 }
 
@@ -37,14 +37,9 @@ impl LiveHarness for Harness {
             prefix: self.prefix.prefix().to_owned(),
             ..RedisConfig::new(self.prefix.url())
         };
-        let node = RedisLive::connect(&config).await.expect("connect");
-        let live = Live {
-            presence: node.presence.clone(),
-            events: node.events.clone(),
-            rate_limiter: node.rate_limiter.clone(),
-        };
-        self.nodes.lock().unwrap().push(node);
-        live
+        let node = chat_adapter_redis::connect(&config).await.expect("connect");
+        self.nodes.lock().unwrap().push(node.clone());
+        node
     }
 }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chat_adapter_redis::testing::{test_server_url, TestPrefix};
-use chat_adapter_redis::{RedisConfig, RedisLive};
+use chat_adapter_redis::RedisConfig;
 use chat_conformance::fixtures::t0;
 use chat_conformance::live::RecordingSink;
 use chat_conformance::proxy::Proxy;
@@ -15,10 +15,7 @@ use chat_conformance::services::unreachable_service;
 use chat_domain::entities::PresenceStatus;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
-use chat_domain::ports::{
-    EventBus, PresenceChange, PresenceStore, PresenceTransition as T, RateDecision, RateLimit,
-    RateLimiter,
-};
+use chat_domain::ports::{Live, PresenceChange, PresenceTransition as T, RateDecision, RateLimit};
 
 fn typing() -> DomainEvent {
     DomainEvent::Typing {
@@ -32,7 +29,7 @@ fn to(e: &DomainEvent, who: UserId) -> Arc<Envelope> {
 }
 
 /// Publishes fresh events from `from` to `who` until one reaches `sink`, for up to 10 s.
-async fn until_delivered(from: &RedisLive, who: UserId, sink: &RecordingSink) {
+async fn until_delivered(from: &Live, who: UserId, sink: &RecordingSink) {
     for _ in 0..100 {
         let e = typing();
         let _ = from.events.publish(to(&e, who)).await;
@@ -81,10 +78,12 @@ async fn a_node_cut_off_from_redis_serves_locally_and_rejoins() {
         return;
     };
     let config = |url: String| config(&p, url);
-    let cut_off = RedisLive::connect(&config(format!("redis://{}", proxy.addr())))
+    let cut_off = chat_adapter_redis::connect(&config(format!("redis://{}", proxy.addr())))
         .await
         .unwrap();
-    let other = RedisLive::connect(&config(url.clone())).await.unwrap();
+    let other = chat_adapter_redis::connect(&config(url.clone()))
+        .await
+        .unwrap();
     let (alice, bob) = (UserId::new(), UserId::new());
     let (a_sink, b_sink) = (RecordingSink::new(1000), RecordingSink::new(1000));
     cut_off
@@ -160,11 +159,13 @@ async fn a_node_started_while_redis_is_down_joins_when_it_comes_up() {
     };
     proxy.cut();
     let config = |url: String| config(&p, url);
-    let late = RedisLive::connect(&config(format!("redis://{}", proxy.addr())))
+    let late = chat_adapter_redis::connect(&config(format!("redis://{}", proxy.addr())))
         .await
         .unwrap();
     assert!(late.events.health().await.is_err());
-    let other = RedisLive::connect(&config(url.clone())).await.unwrap();
+    let other = chat_adapter_redis::connect(&config(url.clone()))
+        .await
+        .unwrap();
     let alice = UserId::new();
     let sink = RecordingSink::new(1000);
     late.events.subscribe(alice, sink.clone()).await.unwrap();

@@ -8,12 +8,13 @@ use std::time::Duration;
 use chrono::Duration as Span;
 
 use chat_adapter_redis::testing::{test_server_url, TestPrefix};
-use chat_adapter_redis::{RedisConfig, RedisLive};
+use chat_adapter_redis::RedisConfig;
 use chat_conformance::fixtures::t0;
 use chat_conformance::services::unreachable_service;
 use chat_domain::entities::PresenceStatus;
 use chat_domain::ids::{ConnectionId, UserId};
-use chat_domain::ports::{PresenceChange, PresenceStore, PresenceTransition as T};
+use chat_domain::ports::Live;
+use chat_domain::ports::{PresenceChange, PresenceTransition as T};
 
 const TTL: Duration = Duration::from_secs(20);
 
@@ -25,13 +26,13 @@ async fn prefix() -> Option<TestPrefix> {
     }
 }
 
-async fn node(p: &TestPrefix) -> RedisLive {
+async fn node(p: &TestPrefix) -> Live {
     let config = RedisConfig {
         prefix: p.prefix().to_owned(),
         presence_ttl: TTL,
         ..RedisConfig::new(p.url())
     };
-    RedisLive::connect(&config).await.unwrap()
+    chat_adapter_redis::connect(&config).await.unwrap()
 }
 
 #[tokio::test]

@@ -15,10 +15,9 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::TxtConfig;
 use chat_domain::entities::{MessageKind, NewMessage};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
-use chat_domain::ports::MessageRepository;
 use chat_domain::values::{ClientMsgId, Limit, MessageBody, PageQuery, Seq};
 
 const MILLION: u64 = 1_000_000;
@@ -61,7 +60,7 @@ fn append_durable(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(8));
     for senders in [1usize, 8, 64] {
         let dir = scratch(&format!("append-{senders}"));
-        let store = Arc::new(TxtStore::open(&dir, TxtConfig::default()).unwrap());
+        let store = Arc::new(chat_adapter_txt::open(&dir, TxtConfig::default()).unwrap());
         let per_sender = (2048 / senders).max(64) as u64;
         g.throughput(Throughput::Elements(per_sender * senders as u64));
         g.bench_with_input(
@@ -111,7 +110,7 @@ fn million(rt: &tokio::runtime::Runtime) -> (PathBuf, ConversationId) {
             fsync: chat_adapter_txt::FsyncMode::Never,
             ..TxtConfig::default()
         };
-        let store = Arc::new(TxtStore::open(&dir, config).unwrap());
+        let store = Arc::new(chat_adapter_txt::open(&dir, config).unwrap());
         let tasks: Vec<_> = (0..256u64)
             .map(|_| {
                 let messages = store.messages.clone();
@@ -126,7 +125,7 @@ fn million(rt: &tokio::runtime::Runtime) -> (PathBuf, ConversationId) {
         for t in tasks {
             t.await.unwrap();
         }
-        store.messages.flush().await;
+        store.close().await;
     });
     std::fs::write(&id_file, conv.to_string()).unwrap();
     eprintln!("built the 1M-message data dir in {:?}", started.elapsed());
@@ -137,7 +136,7 @@ fn history_and_startup(c: &mut Criterion) {
     let rt = rt();
     let (dir, conv) = million(&rt);
     {
-        let store = TxtStore::open(&dir, TxtConfig::default()).unwrap();
+        let store = chat_adapter_txt::open(&dir, TxtConfig::default()).unwrap();
         let last = rt.block_on(store.messages.last_seq(conv)).unwrap();
         assert!(last >= MILLION);
         let mut g = c.benchmark_group("history_page_1m");
@@ -160,7 +159,7 @@ fn history_and_startup(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("indexed", |b| {
         b.iter(|| {
-            let store = TxtStore::open(&dir, TxtConfig::default()).unwrap();
+            let store = chat_adapter_txt::open(&dir, TxtConfig::default()).unwrap();
             drop(store);
         })
     });
@@ -173,7 +172,7 @@ fn history_and_startup(c: &mut Criterion) {
             for _ in 0..iters {
                 remove_sidecars(&bare);
                 let t = Instant::now();
-                let store = TxtStore::open(&bare, TxtConfig::default()).unwrap();
+                let store = chat_adapter_txt::open(&bare, TxtConfig::default()).unwrap();
                 total += t.elapsed();
                 drop(store);
             }

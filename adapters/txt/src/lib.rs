@@ -18,33 +18,76 @@ mod messages;
 mod meta;
 
 use std::fs::{self, File, TryLockError};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
+use chat_domain::ports::{Shutdown, Storage};
 use chat_domain::RepoError;
 
 pub use config::{FsyncMode, TxtConfig};
-pub use messages::layout::Stem;
-pub use messages::{ConversationStems, StemOf, TxtMessages};
-pub use meta::{TxtConversations, TxtSessions, TxtUsers};
+use messages::layout::Stem;
+use messages::{ConversationStems, StemOf, TxtMessages};
+use meta::{TxtConversations, TxtSessions, TxtUsers};
 
 /// Maps an I/O failure to the domain's retryable error, naming the file.
 pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> RepoError {
     RepoError::Unavailable(format!("{what} {}: {e}", path.display()))
 }
 
-/// An open TXT store: one handle per port, all over the same directory.
-pub struct TxtStore {
-    /// Accounts.
-    pub users: Arc<TxtUsers>,
-    /// Sessions.
-    pub sessions: Arc<TxtSessions>,
-    /// Conversations, participants, read cursors.
-    pub conversations: Arc<TxtConversations>,
-    /// Message logs.
-    pub messages: Arc<TxtMessages>,
-    _lock: File,
-    dir: PathBuf,
+/// Opens the store in `dir` (creating it), recovering from any crash, as one bundle of
+/// storage ports. Closing the bundle syncs everything, saves the indexes, stops the
+/// writer and releases the directory.
+///
+/// # Errors
+/// [`RepoError::Unavailable`] if another process has the directory open (its `LOCK`
+/// is held) or the files cannot be read; [`RepoError::Corrupt`] if the metadata is
+/// damaged beyond its last record.
+///
+/// ```
+/// # let dir = std::env::temp_dir().join(format!("chat-txt-doc-{}", std::process::id()));
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// # rt.block_on(async {
+/// let storage = chat_adapter_txt::open(&dir, chat_adapter_txt::TxtConfig::default()).unwrap();
+/// storage.close().await;
+/// # });
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn open(dir: &Path, config: TxtConfig) -> Result<Storage, RepoError> {
+    let lock = lock_dir(dir)?;
+    let meta = Arc::new(meta::Meta::open(&dir.join("meta"), &config)?);
+    let stems = Arc::new(MetaStems(meta.clone()));
+    let messages = Arc::new(TxtMessages::open(&dir.join("chat"), &config, stems)?);
+    let closing = Arc::new(Closing {
+        lock: Mutex::new(Some(lock)),
+        messages: messages.clone(),
+        meta: Some(meta.clone()),
+    });
+    let storage = Storage::new(
+        Arc::new(TxtUsers(meta.clone())),
+        Arc::new(TxtSessions(meta.clone())),
+        Arc::new(TxtConversations(meta)),
+        messages,
+    );
+    Ok(storage.closed_by(closing))
+}
+
+/// `storage` with its messages kept in the message files of `dir` (under `chat/`, as
+/// [`open`] lays them out) and everything else where it was: the seed's hybrid layout,
+/// TXT messages beside a database. Direct conversations are told from groups by asking
+/// `storage`'s conversations, once per conversation after a start.
+///
+/// # Errors
+/// As [`open`].
+pub fn open_beside(storage: Storage, dir: &Path, config: TxtConfig) -> Result<Storage, RepoError> {
+    let lock = lock_dir(dir)?;
+    let stems = Arc::new(ConversationStems(storage.conversations.clone()));
+    let messages = Arc::new(TxtMessages::open(&dir.join("chat"), &config, stems)?);
+    let closing = Arc::new(Closing {
+        lock: Mutex::new(Some(lock)),
+        messages: messages.clone(),
+        meta: None,
+    });
+    Ok(storage.with_messages(messages, closing))
 }
 
 struct MetaStems(Arc<meta::Meta>);
@@ -59,58 +102,23 @@ impl StemOf for MetaStems {
     }
 }
 
-impl TxtStore {
-    /// Opens the store in `dir` (creating it), recovering from any crash.
-    ///
-    /// # Errors
-    /// [`RepoError::Unavailable`] if another process has the directory open (its `LOCK`
-    /// is held) or the files cannot be read; [`RepoError::Corrupt`] if the metadata is
-    /// damaged beyond its last record.
-    pub fn open(dir: &Path, config: TxtConfig) -> Result<Self, RepoError> {
-        let lock = lock_dir(dir)?;
-        let meta = Arc::new(meta::Meta::open(&dir.join("meta"), &config)?);
-        let stems = Arc::new(MetaStems(meta.clone()));
-        let messages = TxtMessages::open(&dir.join("chat"), &config, stems)?;
-        Ok(Self {
-            users: Arc::new(TxtUsers(meta.clone())),
-            sessions: Arc::new(TxtSessions(meta.clone())),
-            conversations: Arc::new(TxtConversations(meta)),
-            messages: Arc::new(messages),
-            _lock: lock,
-            dir: dir.to_owned(),
-        })
-    }
-
-    /// The data directory.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// Opens only the message files in `dir` (under `chat/`, as [`TxtStore::open`] lays
-    /// them out), for hybrid setups that keep users and conversations elsewhere; `stems`
-    /// tells direct conversations from groups (see [`ConversationStems`]).
-    ///
-    /// # Errors
-    /// As [`TxtStore::open`].
-    pub fn open_messages(
-        dir: &Path,
-        config: TxtConfig,
-        stems: Arc<dyn StemOf>,
-    ) -> Result<TxtMessageLog, RepoError> {
-        let lock = lock_dir(dir)?;
-        let messages = TxtMessages::open(&dir.join("chat"), &config, stems)?;
-        Ok(TxtMessageLog {
-            messages: Arc::new(messages),
-            _lock: lock,
-        })
-    }
+/// What closing a TXT store does, in order: the messages (synced, indexes saved, writer
+/// stopped), the metadata log (synced, closed to changes), then the directory's lock.
+struct Closing {
+    lock: Mutex<Option<File>>,
+    messages: Arc<TxtMessages>,
+    meta: Option<Arc<meta::Meta>>,
 }
 
-/// The message files of a data directory, opened without its metadata.
-pub struct TxtMessageLog {
-    /// Message logs.
-    pub messages: Arc<TxtMessages>,
-    _lock: File,
+#[async_trait::async_trait]
+impl Shutdown for Closing {
+    async fn close(&self) {
+        self.messages.close().await;
+        if let Some(meta) = &self.meta {
+            meta.close().await;
+        }
+        drop(self.lock.lock().unwrap_or_else(|e| e.into_inner()).take());
+    }
 }
 
 /// Creates `dir` and takes its `LOCK`, so a second process cannot open it.

@@ -5,10 +5,10 @@ mod support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::TxtConfig;
 use chat_conformance::fixtures::text;
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::MessageRepository;
+use chat_domain::ports::Storage;
 use chat_domain::values::{Limit, PageQuery};
 use support::TempDir;
 
@@ -22,7 +22,7 @@ fn files(dir: &TempDir, ext: &str) -> Vec<PathBuf> {
     v
 }
 
-async fn bodies(store: &TxtStore, conv: ConversationId) -> Vec<String> {
+async fn bodies(store: &Storage, conv: ConversationId) -> Vec<String> {
     let page = store
         .messages
         .page(conv, PageQuery::latest(Limit::new(100).unwrap()))
@@ -38,7 +38,7 @@ async fn old_closed_files_are_archived_and_history_still_reads_them() {
     let sender = UserId::new();
     let mut expected = Vec::new();
     {
-        let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+        let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
         // Three days of messages, long ago: two closed day files and the current one.
         for day in 0..3 {
             for i in 0..10 {
@@ -59,7 +59,7 @@ async fn old_closed_files_are_archived_and_history_still_reads_them() {
     let first_day = std::fs::read(&originals[0]).unwrap();
 
     // Opening starts the archiver: the two closed files are compressed, the last is not.
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
     while files(&dir, ".txt").len() > 1 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -74,7 +74,7 @@ async fn old_closed_files_are_archived_and_history_still_reads_them() {
     drop(store);
 
     // Reopened: the archives are read back through their sidecars, then without them.
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     assert_eq!(bodies(&store, conv).await, expected);
     drop(store);
     for idx in files(&dir, ".gz.idx") {
@@ -82,7 +82,7 @@ async fn old_closed_files_are_archived_and_history_still_reads_them() {
     }
     // A crash between writing an archive and removing its original leaves both.
     std::fs::write(&originals[0], &first_day).unwrap();
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     assert!(
         !originals[0].exists(),
         "the archived original is dropped at startup"

@@ -5,16 +5,15 @@ mod support;
 
 use std::path::PathBuf;
 
-use chat_adapter_txt::{FsyncMode, TxtConfig, TxtStore};
+use chat_adapter_txt::{FsyncMode, TxtConfig};
 use chat_conformance::fixtures::text;
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::MessageRepository;
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_domain::RepoError;
 use support::TempDir;
 
 async fn write(dir: &TempDir, conv: ConversationId, n: u64, flush: bool) -> PathBuf {
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     let sender = UserId::new();
     for i in 1..=n {
         store
@@ -29,7 +28,7 @@ async fn write(dir: &TempDir, conv: ConversationId, n: u64, flush: bool) -> Path
             .unwrap();
     }
     if flush {
-        store.messages.flush().await;
+        store.close().await;
     }
     group_file(dir)
 }
@@ -83,7 +82,7 @@ async fn a_torn_unacked_write_is_truncated_and_the_store_carries_on() {
     bytes.extend_from_slice(br#"0badf00d {"id":"half a rec"#);
     std::fs::write(&file, bytes).unwrap();
 
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     assert_eq!(
         std::fs::metadata(&file).unwrap().len() as usize,
         whole,
@@ -98,7 +97,7 @@ async fn a_torn_unacked_write_is_truncated_and_the_store_carries_on() {
     assert_eq!(next.message.seq.get(), 11);
     drop(store);
 
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     let all = store
         .messages
         .page(conv, PageQuery::latest(Limit::DEFAULT))
@@ -135,7 +134,7 @@ async fn acked_records_lost_with_the_page_cache_come_back_from_the_journal() {
         .set_len((starts[6] + 20) as u64)
         .unwrap();
 
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     assert_eq!(store.messages.last_seq(conv).await.unwrap(), 10);
     let all = store
         .messages
@@ -162,7 +161,7 @@ async fn a_flipped_byte_mid_file_is_refused_at_startup_not_served() {
     let file = write(&dir, conv, 100, false).await;
     flip(&file, 50);
 
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     assert_eq!(
         store.messages.last_seq(conv).await.unwrap(),
         100,
@@ -195,7 +194,7 @@ async fn a_flipped_byte_under_a_saved_index_is_caught_when_read() {
     let file = write(&dir, conv, 100, true).await; // the sidecar now covers every line
     flip(&file, 70);
 
-    let store = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
     let err = store.messages.page(conv, page(65, 10)).await.unwrap_err();
     match err {
         RepoError::Corrupt(why) => assert!(
@@ -220,7 +219,7 @@ async fn a_power_cut_that_cost_an_earlier_file_its_tail_is_repaired_from_the_jou
         ..TxtConfig::default()
     };
     {
-        let store = TxtStore::open(dir.path(), config.clone()).unwrap();
+        let store = chat_adapter_txt::open(dir.path(), config.clone()).unwrap();
         let sender = UserId::new();
         for i in 1..=12 {
             store
@@ -255,7 +254,7 @@ async fn a_power_cut_that_cost_an_earlier_file_its_tail_is_repaired_from_the_jou
         .set_len(cut as u64)
         .unwrap();
 
-    let store = TxtStore::open(dir.path(), config).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), config).unwrap();
     let all = store
         .messages
         .page(conv, PageQuery::latest(Limit::DEFAULT))
@@ -274,7 +273,7 @@ async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_i
     use chat_domain::values::MessageBody;
     let dir = TempDir::new("stale-change");
     let conv = ConversationId::new();
-    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), unsynced()).unwrap();
     let sender = UserId::new();
     for i in 1..=3 {
         let m = text(conv, sender, &format!("c{i}"), &format!("message {i}"));
@@ -289,7 +288,7 @@ async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_i
         .change(conv, Seq::new(3).unwrap(), &edit)
         .await
         .unwrap();
-    store.messages.flush().await;
+    store.close().await;
     drop(store);
     // The last line is lost (a damaged disk, a partial restore); changes.txt is not.
     let file = group_file(&dir);
@@ -302,7 +301,7 @@ async fn a_change_to_a_message_lost_to_damage_never_applies_to_the_next_one_at_i
     std::fs::write(&file, &bytes[..cut]).unwrap();
     let _ = std::fs::remove_file(file.with_extension("txt.idx"));
 
-    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), unsynced()).unwrap();
     assert_eq!(store.messages.last_seq(conv).await.unwrap(), 2);
     let new = store
         .messages
@@ -333,12 +332,12 @@ async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
     let dir = TempDir::new("stale-sidecar");
     let conv = ConversationId::new();
     let sender = UserId::new();
-    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), unsynced()).unwrap();
     for i in 1..=3 {
         let m = text(conv, sender, &format!("c{i}"), &format!("message {i}"));
         store.messages.append(m).await.unwrap();
     }
-    store.messages.flush().await;
+    store.close().await;
     drop(store);
     // Damage: the file now ends inside message 3, after a newline; its saved index
     // still describes three whole lines.
@@ -355,7 +354,7 @@ async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
 
     // Message 3 is refused as damaged, so the next one is 4, long enough to take the
     // file past what the old index covered.
-    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), unsynced()).unwrap();
     let long = "long ".repeat(200);
     let next = store
         .messages
@@ -363,11 +362,11 @@ async fn a_saved_index_over_bytes_cut_and_written_again_is_not_trusted() {
         .await
         .unwrap();
     assert_eq!(next.message.seq.get(), 4);
-    store.messages.flush().await;
+    store.close().await;
     drop(store);
     assert!(std::fs::metadata(&file).unwrap().len() as usize > bytes.len());
 
-    let store = TxtStore::open(dir.path(), unsynced()).unwrap();
+    let store = chat_adapter_txt::open(dir.path(), unsynced()).unwrap();
     let got = store.messages.get(conv, Seq::new(4).unwrap()).await;
     assert_eq!(
         got.unwrap().unwrap().id,

@@ -10,9 +10,8 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
 
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::TxtConfig;
 use chat_domain::ids::ConversationId;
-use chat_domain::ports::MessageRepository;
 use chat_domain::values::{Limit, PageQuery, Seq};
 use support::TempDir;
 
@@ -81,8 +80,8 @@ async fn acked_messages_survive_repeated_sigkill_exactly_once() {
         acked.len()
     );
 
-    let store =
-        TxtStore::open(dir.path(), TxtConfig::default()).expect("reopens after the last kill");
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default())
+        .expect("reopens after the last kill");
     let last = store.messages.last_seq(conv).await.unwrap();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut after = 0;

@@ -3,15 +3,15 @@
 
 mod support;
 
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::TxtConfig;
 use chat_domain::RepoError;
 use support::TempDir;
 
 #[test]
 fn a_second_open_of_the_same_directory_is_refused() {
     let dir = TempDir::new("lock");
-    let first = TxtStore::open(dir.path(), TxtConfig::default()).unwrap();
-    match TxtStore::open(dir.path(), TxtConfig::default()) {
+    let first = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
+    match chat_adapter_txt::open(dir.path(), TxtConfig::default()) {
         Err(RepoError::Unavailable(why)) => {
             assert!(why.contains("in use by another process"), "{why}")
         }
@@ -19,5 +19,5 @@ fn a_second_open_of_the_same_directory_is_refused() {
         Ok(_) => panic!("two stores opened one directory"),
     }
     drop(first);
-    TxtStore::open(dir.path(), TxtConfig::default()).expect("opens once released");
+    chat_adapter_txt::open(dir.path(), TxtConfig::default()).expect("opens once released");
 }

@@ -19,15 +19,21 @@ impl ChatApp {
         user_id: UserId,
     ) -> Result<(), AppError> {
         let me = self.membership(conversation_id, actor.id()).await?;
-        let conversation = self.ports.conversations.get(conversation_id).await?;
+        let conversation = self
+            .ports
+            .storage
+            .conversations
+            .get(conversation_id)
+            .await?;
         rules::ensure_can_add_member(&conversation, Some(&me))?;
-        match self.ports.users.get(user_id).await {
+        match self.ports.storage.users.get(user_id).await {
             Ok(_) => {}
             Err(RepoError::NotFound(_)) => return Err(AppError::NotFound("no such user".into())),
             Err(e) => return Err(e.into()),
         }
         let count = self
             .ports
+            .storage
             .conversations
             .participants(conversation_id)
             .await?
@@ -41,6 +47,7 @@ impl ChatApp {
         let now = self.ports.clock.now();
         let participant = Participant::join(conversation_id, user_id, ParticipantRole::Member, now);
         self.ports
+            .storage
             .conversations
             .add_participant(&participant)
             .await

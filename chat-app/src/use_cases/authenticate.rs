@@ -14,11 +14,12 @@ impl ChatApp {
         let now = self.ports.clock.now();
         let session = self
             .ports
+            .storage
             .sessions
             .find_active(&hash_token(&token), now)
             .await?
             .ok_or_else(AppError::unauthorized)?;
-        let user = match self.ports.users.get(session.user_id).await {
+        let user = match self.ports.storage.users.get(session.user_id).await {
             Ok(u) if !u.banned => u,
             Ok(_) | Err(chat_domain::RepoError::NotFound(_)) => {
                 return Err(AppError::unauthorized())

@@ -50,7 +50,12 @@ impl ChatApp {
         seq: u64,
     ) -> Result<Message, AppError> {
         let (message, me) = self.stored(actor, conversation_id, seq).await?;
-        let conversation = self.ports.conversations.get(conversation_id).await?;
+        let conversation = self
+            .ports
+            .storage
+            .conversations
+            .get(conversation_id)
+            .await?;
         let window = chrono::Duration::from_std(self.settings.recall_window)
             .unwrap_or(chrono::Duration::MAX);
         rules::ensure_can_recall(
@@ -105,6 +110,7 @@ impl ChatApp {
         let me = self.membership(conversation_id, actor.id()).await?;
         let message = self
             .ports
+            .storage
             .messages
             .get(conversation_id, seq)
             .await?
@@ -121,6 +127,7 @@ impl ChatApp {
         let kind = change.kind();
         let changed = self
             .ports
+            .storage
             .messages
             .change(conversation_id, seq, &change)
             .await?;

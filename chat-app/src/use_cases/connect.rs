@@ -33,12 +33,17 @@ impl ChatApp {
     ) -> Result<Connection, AppError> {
         let id = sink.connection_id();
         let user_id = actor.id();
-        let subscription = self.ports.events.subscribe(user_id, sink).await?;
+        let subscription = self.ports.live.events.subscribe(user_id, sink).await?;
         let now = self.ports.clock.now();
-        let transition = match self.ports.presence.connect(user_id, id, now).await {
+        let transition = match self.ports.live.presence.connect(user_id, id, now).await {
             Ok(t) => t,
             Err(e) => {
-                let _ = self.ports.events.unsubscribe(user_id, subscription).await;
+                let _ = self
+                    .ports
+                    .live
+                    .events
+                    .unsubscribe(user_id, subscription)
+                    .await;
                 return Err(e.into());
             }
         };
@@ -62,12 +67,14 @@ impl ChatApp {
         let user_id = connection.user_id;
         let unsubscribed = self
             .ports
+            .live
             .events
             .unsubscribe(user_id, connection.subscription)
             .await;
         let now = self.ports.clock.now();
         let transition = self
             .ports
+            .live
             .presence
             .disconnect(user_id, connection.id, now)
             .await?;
@@ -86,6 +93,7 @@ impl ChatApp {
         let now = self.ports.clock.now();
         let transition = self
             .ports
+            .live
             .presence
             .heartbeat(connection.user_id, connection.id, now)
             .await?;
@@ -105,7 +113,7 @@ impl ChatApp {
     /// [`AppError::Unavailable`] if the presence store cannot be reached.
     pub async fn expire_presence(&self) -> Result<usize, AppError> {
         let now = self.ports.clock.now();
-        let changes = self.ports.presence.expire(now).await?;
+        let changes = self.ports.live.presence.expire(now).await?;
         for change in &changes {
             // The store has forgotten these connections already: one failed announcement
             // must not cost the others theirs.
@@ -127,7 +135,7 @@ impl ChatApp {
         status: PresenceStatus,
         last_seen: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<(), AppError> {
-        let contacts = match self.ports.conversations.contacts(user_id).await {
+        let contacts = match self.ports.storage.conversations.contacts(user_id).await {
             Ok(c) => c,
             Err(e) => {
                 tracing::warn!(user = %user_id, error = %e, "presence change not announced");

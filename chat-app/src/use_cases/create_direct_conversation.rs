@@ -19,7 +19,7 @@ impl ChatApp {
         peer: UserId,
     ) -> Result<(ConversationDetail, bool), AppError> {
         let pair = DirectPair::new(actor.id(), peer)?;
-        match self.ports.users.get(peer).await {
+        match self.ports.storage.users.get(peer).await {
             Ok(_) => {}
             Err(RepoError::NotFound(_)) => return Err(AppError::NotFound("no such user".into())),
             Err(e) => return Err(e.into()),
@@ -37,6 +37,7 @@ impl ChatApp {
         ];
         let (conversation, created) = self
             .ports
+            .storage
             .conversations
             .get_or_create_direct(pair, &candidate, participants)
             .await?;
@@ -50,10 +51,16 @@ impl ChatApp {
     ) -> Result<ConversationDetail, AppError> {
         let members = self
             .ports
+            .storage
             .conversations
             .participants(conversation.id)
             .await?;
-        let last_seq = self.ports.messages.last_seq(conversation.id).await?;
+        let last_seq = self
+            .ports
+            .storage
+            .messages
+            .last_seq(conversation.id)
+            .await?;
         Ok(ConversationDetail {
             conversation,
             last_seq,

@@ -39,7 +39,7 @@ impl ChatApp {
                 self.settings.max_group_members
             )));
         }
-        let found = self.ports.users.get_many(&others).await?;
+        let found = self.ports.storage.users.get_many(&others).await?;
         if found.len() != others.len() {
             let known: HashSet<_> = found.iter().map(|u| u.id).collect();
             let missing = others.iter().find(|id| !known.contains(id));
@@ -60,6 +60,7 @@ impl ChatApp {
             .map(|(id, role)| Participant::join(conversation.id, id, role, now))
             .collect();
         self.ports
+            .storage
             .conversations
             .create_group(&conversation, &members)
             .await?;

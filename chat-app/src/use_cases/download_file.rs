@@ -51,6 +51,7 @@ impl ChatApp {
         for conversation in self.ports.files.references(id).await? {
             let member = self
                 .ports
+                .storage
                 .conversations
                 .participant(conversation, actor.id())
                 .await?;

@@ -13,7 +13,12 @@ impl ChatApp {
         conversation_id: ConversationId,
     ) -> Result<ConversationDetail, AppError> {
         self.membership(conversation_id, actor.id()).await?;
-        let conversation = self.ports.conversations.get(conversation_id).await?;
+        let conversation = self
+            .ports
+            .storage
+            .conversations
+            .get(conversation_id)
+            .await?;
         self.conversation_detail(conversation).await
     }
 }

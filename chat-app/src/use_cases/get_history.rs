@@ -43,7 +43,12 @@ impl ChatApp {
             limit,
         };
         self.membership(conversation_id, actor.id()).await?;
-        Ok(self.ports.messages.page(conversation_id, query).await?)
+        Ok(self
+            .ports
+            .storage
+            .messages
+            .page(conversation_id, query)
+            .await?)
     }
 
     /// The messages of a conversation changed after `after_version` (edited, recalled,
@@ -63,6 +68,7 @@ impl ChatApp {
         self.membership(conversation_id, actor.id()).await?;
         Ok(self
             .ports
+            .storage
             .messages
             .changes(conversation_id, after_version, limit)
             .await?)
@@ -84,6 +90,7 @@ impl ChatApp {
                 Some(q) => Some(q.clone()),
                 None => self
                     .ports
+                    .storage
                     .messages
                     .get(conversation, seq)
                     .await

@@ -27,6 +27,7 @@ impl ChatApp {
         }
         let mut visible: HashSet<UserId> = self
             .ports
+            .storage
             .conversations
             .contacts(actor.id())
             .await?
@@ -39,6 +40,6 @@ impl ChatApp {
             .copied()
             .filter(|u| visible.contains(u) && seen.insert(*u))
             .collect();
-        Ok(self.ports.presence.get(&asked).await?)
+        Ok(self.ports.live.presence.get(&asked).await?)
     }
 }

@@ -25,6 +25,6 @@ impl ChatApp {
         if unique.is_empty() {
             return Ok(Vec::new());
         }
-        Ok(self.ports.users.get_many(&unique).await?)
+        Ok(self.ports.storage.users.get_many(&unique).await?)
     }
 }

@@ -23,12 +23,12 @@ impl ChatApp {
     pub async fn health(&self) -> Health {
         let p = &self.ports;
         let checks = [
-            ("users", p.users.ping().await.err()),
-            ("conversations", p.conversations.ping().await.err()),
-            ("messages", p.messages.ping().await.err()),
-            ("presence", p.presence.live_connections().await.err()),
+            ("users", p.storage.users.ping().await.err()),
+            ("conversations", p.storage.conversations.ping().await.err()),
+            ("messages", p.storage.messages.ping().await.err()),
+            ("presence", p.live.presence.live_connections().await.err()),
         ];
-        let events = p.events.health().await.err();
+        let events = p.live.events.health().await.err();
         Health {
             failing: checks
                 .into_iter()

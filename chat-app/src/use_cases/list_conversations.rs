@@ -13,10 +13,16 @@ impl ChatApp {
         &self,
         actor: &Actor,
     ) -> Result<Vec<ConversationSummary>, AppError> {
-        let memberships = self.ports.conversations.memberships(actor.id()).await?;
+        let memberships = self
+            .ports
+            .storage
+            .conversations
+            .memberships(actor.id())
+            .await?;
         let ids: Vec<_> = memberships.iter().map(|m| m.conversation.id).collect();
         let mut latest: HashMap<_, _> = self
             .ports
+            .storage
             .messages
             .latest(&ids)
             .await?
@@ -42,6 +48,7 @@ impl ChatApp {
         for s in out.iter_mut().filter(|s| s.unread > 0) {
             s.unread_mentions = self
                 .ports
+                .storage
                 .messages
                 .count_mentions(s.conversation.id, actor.id(), s.me.last_read_seq)
                 .await?;

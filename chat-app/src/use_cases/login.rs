@@ -53,7 +53,7 @@ impl ChatApp {
         ) else {
             return Err(wrong());
         };
-        let Some(user) = self.ports.users.find_by_username(&username).await? else {
+        let Some(user) = self.ports.storage.users.find_by_username(&username).await? else {
             let dummy = match DUMMY_HASH.get() {
                 Some(h) => h.clone(),
                 None => {
@@ -85,7 +85,7 @@ impl ChatApp {
             created_at: now,
             expires_at: now + ttl,
         };
-        self.ports.sessions.create(&session).await?;
+        self.ports.storage.sessions.create(&session).await?;
         Ok(LoginOutcome {
             token,
             user_id: user.id,

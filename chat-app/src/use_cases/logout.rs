@@ -10,6 +10,7 @@ impl ChatApp {
     /// `unavailable` if the session store is down (the session then still works).
     pub async fn logout(&self, actor: &Actor) -> Result<(), AppError> {
         self.ports
+            .storage
             .sessions
             .revoke(&actor.session.token_hash)
             .await?;

@@ -24,14 +24,19 @@ impl ChatApp {
     ) -> Result<(), AppError> {
         let seq = Seq::new(seq)?;
         self.membership(conversation_id, actor.id()).await?;
-        let target = seq
-            .get()
-            .min(self.ports.messages.last_seq(conversation_id).await?);
+        let target = seq.get().min(
+            self.ports
+                .storage
+                .messages
+                .last_seq(conversation_id)
+                .await?,
+        );
         if target == 0 {
             return Ok(());
         }
         let Some(before) = self
             .ports
+            .storage
             .conversations
             .advance_delivered(conversation_id, actor.id(), target)
             .await?
@@ -43,7 +48,13 @@ impl ChatApp {
             after: Seq::new(before).ok(),
             limit: Limit::new(DELIVERED_AUDIENCE_SCAN)?,
         };
-        let senders: BTreeSet<_> = match self.ports.messages.page(conversation_id, query).await {
+        let senders: BTreeSet<_> = match self
+            .ports
+            .storage
+            .messages
+            .page(conversation_id, query)
+            .await
+        {
             Ok(page) => page
                 .iter()
                 .map(|m| m.sender_id)

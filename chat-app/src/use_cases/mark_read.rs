@@ -20,12 +20,18 @@ impl ChatApp {
     ) -> Result<u64, AppError> {
         let requested = Seq::new(seq)?;
         let me = self.membership(conversation_id, actor.id()).await?;
-        let last_seq = self.ports.messages.last_seq(conversation_id).await?;
+        let last_seq = self
+            .ports
+            .storage
+            .messages
+            .last_seq(conversation_id)
+            .await?;
         let Some(target) = rules::advance_read_cursor(me.last_read_seq, requested, last_seq) else {
             return Ok(me.last_read_seq);
         };
         let now_at = self
             .ports
+            .storage
             .conversations
             .advance_read_cursor(conversation_id, actor.id(), target)
             .await?;
@@ -64,12 +70,11 @@ mod tests {
     fn ports_with(convs: MockConversations, last_seq: u64, bus: MockBus) -> crate::Ports {
         let mut messages = MockMessages::new();
         messages.expect_last_seq().returning(move |_| Ok(last_seq));
-        crate::Ports {
-            conversations: Arc::new(convs),
-            messages: Arc::new(messages),
-            events: Arc::new(bus),
-            ..memory_ports()
-        }
+        memory_ports_with(|p| {
+            p.storage.conversations = Arc::new(convs);
+            p.storage.messages = Arc::new(messages);
+            p.live.events = Arc::new(bus);
+        })
     }
 
     #[tokio::test]

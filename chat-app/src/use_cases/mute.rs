@@ -17,6 +17,7 @@ impl ChatApp {
         self.membership(conversation_id, actor.id()).await?;
         Ok(self
             .ports
+            .storage
             .conversations
             .set_muted(conversation_id, actor.id(), muted)
             .await?)

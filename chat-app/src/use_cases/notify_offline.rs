@@ -19,7 +19,7 @@ impl ChatApp {
         if recipients.is_empty() {
             return;
         }
-        let presence = match self.ports.presence.get(&recipients).await {
+        let presence = match self.ports.live.presence.get(&recipients).await {
             Ok(p) => p,
             Err(e) => {
                 tracing::warn!(error = %e, "push notifications skipped: presence unknown");

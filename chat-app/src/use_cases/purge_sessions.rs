@@ -7,6 +7,6 @@ impl ChatApp {
     /// `unavailable` if the session store is down.
     pub async fn purge_expired_sessions(&self) -> Result<u64, AppError> {
         let now = self.ports.clock.now();
-        Ok(self.ports.sessions.purge_expired(now).await?)
+        Ok(self.ports.storage.sessions.purge_expired(now).await?)
     }
 }

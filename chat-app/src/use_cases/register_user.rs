@@ -52,6 +52,7 @@ impl ChatApp {
         };
         if self
             .ports
+            .storage
             .users
             .find_by_username(&username)
             .await?
@@ -68,12 +69,17 @@ impl ChatApp {
             banned: false,
             created_at: self.ports.clock.now(),
         };
-        self.ports.users.create(&user).await.map_err(|e| match e {
-            chat_domain::RepoError::Conflict(_) => {
-                AppError::Conflict(format!("username {} is taken", user.username))
-            }
-            other => other.into(),
-        })?;
+        self.ports
+            .storage
+            .users
+            .create(&user)
+            .await
+            .map_err(|e| match e {
+                chat_domain::RepoError::Conflict(_) => {
+                    AppError::Conflict(format!("username {} is taken", user.username))
+                }
+                other => other.into(),
+            })?;
         Ok(user)
     }
 }

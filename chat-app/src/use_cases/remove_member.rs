@@ -20,9 +20,15 @@ impl ChatApp {
         user_id: UserId,
     ) -> Result<(), AppError> {
         let me = self.membership(conversation_id, actor.id()).await?;
-        let conversation = self.ports.conversations.get(conversation_id).await?;
+        let conversation = self
+            .ports
+            .storage
+            .conversations
+            .get(conversation_id)
+            .await?;
         let members = self
             .ports
+            .storage
             .conversations
             .participants(conversation_id)
             .await?;
@@ -33,12 +39,14 @@ impl ChatApp {
         rules::ensure_can_remove_member(&conversation, Some(&me), target)?;
 
         self.ports
+            .storage
             .conversations
             .remove_participant(conversation_id, user_id)
             .await?;
         if target.role == ParticipantRole::Owner {
             if let Some(heir) = rules::successor_owner(&members, user_id) {
                 self.ports
+                    .storage
                     .conversations
                     .set_role(conversation_id, heir, ParticipantRole::Owner)
                     .await?;

@@ -42,6 +42,7 @@ impl ChatApp {
             }
             None => self
                 .ports
+                .storage
                 .conversations
                 .memberships(actor.id())
                 .await?
@@ -54,6 +55,7 @@ impl ChatApp {
         }
         Ok(self
             .ports
+            .storage
             .messages
             .search(&ids, &query, before, limit)
             .await?)

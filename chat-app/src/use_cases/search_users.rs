@@ -22,6 +22,7 @@ impl ChatApp {
         }
         let found = self
             .ports
+            .storage
             .users
             .search(query, None, self.settings.search_limit)
             .await?;

@@ -55,7 +55,7 @@ impl ChatApp {
     /// `unavailable` if storage is down (then nothing is stored or delivered).
     pub async fn send_message(&self, actor: &Actor, cmd: SendMessage) -> Result<Sent, AppError> {
         let (draft, delivery) = self.prepare_send(actor, cmd).await?;
-        let appended = self.ports.messages.append(draft).await?;
+        let appended = self.ports.storage.messages.append(draft).await?;
         self.deliver_sent(delivery, appended).await
     }
 
@@ -81,6 +81,7 @@ impl ChatApp {
 
         let membership = self
             .ports
+            .storage
             .conversations
             .participant(cmd.conversation_id, actor.id())
             .await?;
@@ -90,6 +91,7 @@ impl ChatApp {
         let reply = match reply_to {
             Some(r) => Some(
                 self.ports
+                    .storage
                     .messages
                     .get(cmd.conversation_id, r)
                     .await?
@@ -187,12 +189,13 @@ impl ChatApp {
             let Ok(username) = Username::parse(name) else {
                 continue;
             };
-            if let Some(user) = self.ports.users.find_by_username(&username).await? {
+            if let Some(user) = self.ports.storage.users.find_by_username(&username).await? {
                 wanted.push(user.id);
             }
         }
         let members = self
             .ports
+            .storage
             .conversations
             .participants(cmd.conversation_id)
             .await?;
@@ -230,12 +233,11 @@ mod tests {
             .returning(|_| Err(RepoError::Unavailable("disk gone".into())));
         let mut bus = MockBus::new();
         bus.expect_publish().never();
-        let ports = crate::Ports {
-            conversations: convs,
-            messages: Arc::new(messages),
-            events: Arc::new(bus),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.messages = Arc::new(messages);
+            p.live.events = Arc::new(bus);
+        });
         let err = app(ports)
             .send_message(&alice, SendMessage::text(conv, "c1", "hi"))
             .await
@@ -254,13 +256,12 @@ mod tests {
         limiter.expect_check().never();
         let mut bus = MockBus::new();
         bus.expect_publish().never();
-        let ports = crate::Ports {
-            conversations: convs,
-            messages: Arc::new(messages),
-            rate_limiter: Arc::new(limiter),
-            events: Arc::new(bus),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.messages = Arc::new(messages);
+            p.live.rate_limiter = Arc::new(limiter);
+            p.live.events = Arc::new(bus);
+        });
         let err = app(ports)
             .send_message(&mallory, SendMessage::text(conv, "c1", "let me in"))
             .await
@@ -273,10 +274,9 @@ mod tests {
         let alice = actor("alice");
         let mut convs = MockConversations::new();
         convs.expect_participant().never();
-        let ports = crate::Ports {
-            conversations: Arc::new(convs),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = Arc::new(convs);
+        });
         let app = app(ports);
         let conv = chat_domain::ids::ConversationId::new();
         let cases = [
@@ -328,12 +328,11 @@ mod tests {
         });
         let mut messages = MockMessages::new();
         messages.expect_append().never();
-        let ports = crate::Ports {
-            conversations: convs,
-            rate_limiter: Arc::new(limiter),
-            messages: Arc::new(messages),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.live.rate_limiter = Arc::new(limiter);
+            p.storage.messages = Arc::new(messages);
+        });
         let err = app(ports)
             .send_message(&alice, SendMessage::text(conv, "c1", "spam"))
             .await
@@ -360,12 +359,11 @@ mod tests {
         });
         let mut bus = MockBus::new();
         bus.expect_publish().never();
-        let ports = crate::Ports {
-            conversations: convs,
-            messages: Arc::new(messages),
-            events: Arc::new(bus),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.messages = Arc::new(messages);
+            p.live.events = Arc::new(bus);
+        });
         let sent = app(ports)
             .send_message(&alice, SendMessage::text(conv, "c1", "hi"))
             .await
@@ -390,11 +388,10 @@ mod tests {
             assert_eq!(env.skip_connection, Some(conn));
             Ok(())
         });
-        let ports = crate::Ports {
-            conversations: convs,
-            events: Arc::new(bus),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.live.events = Arc::new(bus);
+        });
         let cmd = SendMessage {
             connection: Some(conn),
             ..SendMessage::text(conv, "c1", "hello 👋")

@@ -34,7 +34,13 @@ impl ChatApp {
                 Err(e) => Err(e),
             });
         }
-        let mut appended = self.ports.messages.append_all(drafts).await.into_iter();
+        let mut appended = self
+            .ports
+            .storage
+            .messages
+            .append_all(drafts)
+            .await
+            .into_iter();
         for check in checked {
             // Only sends that passed their checks were appended, so only they take an answer.
             answer(match check.map(|delivery| (delivery, appended.next())) {
@@ -127,12 +133,11 @@ mod tests {
             let _ = tx.send(env);
             Ok(())
         });
-        let ports = crate::Ports {
-            conversations: convs,
-            messages: Arc::new(messages),
-            events: Arc::new(bus),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.messages = Arc::new(messages);
+            p.live.events = Arc::new(bus);
+        });
         let cmds = vec![
             SendMessage::text(conv, "c1", "one"),
             SendMessage::text(conv, "c2", "   "),
@@ -170,12 +175,11 @@ mod tests {
             .returning(|drafts| stored(drafts, Some(1)));
         let mut bus = MockBus::new();
         bus.expect_publish().times(2).returning(|_| Ok(()));
-        let ports = crate::Ports {
-            conversations: convs,
-            messages: Arc::new(messages),
-            events: Arc::new(bus),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.messages = Arc::new(messages);
+            p.live.events = Arc::new(bus);
+        });
         let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
         assert_eq!(codes(&answers), [None, Some("unavailable"), None]);
     }
@@ -191,11 +195,10 @@ mod tests {
             all.pop();
             all
         });
-        let ports = crate::Ports {
-            conversations: convs,
-            messages: Arc::new(messages),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.messages = Arc::new(messages);
+        });
         let answers = send_all(app(ports), &alice, texts(conv, 2)).await;
         assert_eq!(codes(&answers), [None, Some("unavailable")]);
     }
@@ -218,12 +221,11 @@ mod tests {
             })
         });
         let store = Arc::new(MemoryMessages::default());
-        let ports = crate::Ports {
-            conversations: convs,
-            rate_limiter: Arc::new(limiter),
-            messages: store.clone(),
-            ..memory_ports()
-        };
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.live.rate_limiter = Arc::new(limiter);
+            p.storage.messages = store.clone();
+        });
         let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
         assert_eq!(codes(&answers), [None, Some("rate_limited"), None]);
         assert_eq!(store.last_seq(conv).await.unwrap(), 2);

@@ -2,6 +2,7 @@
 //! use cases call them. Every method states its contract, and the conformance suite
 //! (`tests/conformance`) checks every adapter against it.
 
+mod bundles;
 mod clock;
 mod conversation_repository;
 mod event_bus;
@@ -14,6 +15,7 @@ mod rate_limiter;
 mod session_repository;
 mod user_repository;
 
+pub use bundles::{Live, Shutdown, Storage};
 pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};

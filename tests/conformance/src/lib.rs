@@ -20,36 +20,8 @@ pub mod services;
 pub mod storage;
 
 use async_trait::async_trait;
-use std::sync::Arc;
 
-use chat_domain::ports::{
-    ConversationRepository, EventBus, MessageRepository, PresenceStore, RateLimiter,
-    SessionRepository, UserRepository,
-};
-
-/// Handles onto one storage backend.
-#[derive(Clone)]
-pub struct Storage {
-    /// Accounts.
-    pub users: Arc<dyn UserRepository>,
-    /// Login sessions.
-    pub sessions: Arc<dyn SessionRepository>,
-    /// Conversations, participants, read cursors.
-    pub conversations: Arc<dyn ConversationRepository>,
-    /// Message logs.
-    pub messages: Arc<dyn MessageRepository>,
-}
-
-/// Handles onto the live-state ports of one backend.
-#[derive(Clone)]
-pub struct Live {
-    /// Who is online.
-    pub presence: Arc<dyn PresenceStore>,
-    /// Event fan-out.
-    pub events: Arc<dyn EventBus>,
-    /// Rate limits.
-    pub rate_limiter: Arc<dyn RateLimiter>,
-}
+pub use chat_domain::ports::{Live, Storage};
 
 /// Gives the storage checks a fresh store, isolated from every other test.
 #[async_trait]

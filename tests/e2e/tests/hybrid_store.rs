@@ -4,7 +4,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use async_trait::async_trait;
 use http::StatusCode;
@@ -12,8 +12,8 @@ use mysql_async::prelude::Queryable;
 use serde_json::json;
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
-use chat_adapter_mysql::{MysqlConfig, MysqlStore};
-use chat_adapter_txt::{ConversationStems, TxtConfig, TxtMessageLog, TxtStore};
+use chat_adapter_mysql::MysqlConfig;
+use chat_adapter_txt::TxtConfig;
 use chat_conformance::services::unreachable_service;
 use chat_conformance::{Storage, StorageHarness};
 use support::*;
@@ -42,62 +42,47 @@ impl Drop for TempDir {
     }
 }
 
-/// MySQL metadata and TXT messages; `reopen` starts both afresh from what is stored.
+/// MySQL metadata and TXT messages; `reopen` closes both and opens them afresh from
+/// what is stored.
 struct Hybrid {
-    log: Mutex<Option<TxtMessageLog>>,
-    mysql: MysqlStore,
+    storage: Mutex<Option<Storage>>,
     dir: TempDir,
     db: TestDatabase,
+}
+
+async fn open(db: &TestDatabase, dir: &Path) -> Storage {
+    let mysql = chat_adapter_mysql::connect(&MysqlConfig::new(db.url()))
+        .await
+        .unwrap();
+    chat_adapter_txt::open_beside(mysql, dir, TxtConfig::default()).unwrap()
 }
 
 impl Hybrid {
     async fn new() -> Option<Self> {
         let db = database().await?;
-        let mysql = MysqlStore::connect(&MysqlConfig::new(db.url()))
-            .await
-            .unwrap();
         let dir = TempDir::new();
-        let log = open_log(&dir.0, &mysql);
+        let storage = open(&db, &dir.0).await;
         Some(Self {
-            log: Mutex::new(Some(log)),
-            mysql,
+            storage: Mutex::new(Some(storage)),
             dir,
             db,
         })
     }
-
-    fn storage(&self, mysql: &MysqlStore) -> Storage {
-        let log = self.log.lock().unwrap();
-        Storage {
-            users: mysql.users.clone(),
-            sessions: mysql.sessions.clone(),
-            conversations: mysql.conversations.clone(),
-            messages: log.as_ref().unwrap().messages.clone(),
-        }
-    }
-}
-
-fn open_log(dir: &Path, mysql: &MysqlStore) -> TxtMessageLog {
-    let stems = Arc::new(ConversationStems(mysql.conversations.clone()));
-    TxtStore::open_messages(dir, TxtConfig::default(), stems).unwrap()
 }
 
 #[async_trait]
 impl StorageHarness for Hybrid {
     async fn open(&self) -> Storage {
-        self.storage(&self.mysql)
+        self.storage.lock().unwrap().clone().unwrap()
     }
 
     async fn reopen(&self) -> Storage {
-        let old = self.log.lock().unwrap().take();
-        if let Some(old) = old {
-            old.messages.flush().await;
-        }
-        let mysql = MysqlStore::connect(&MysqlConfig::new(self.db.url()))
-            .await
-            .unwrap();
-        *self.log.lock().unwrap() = Some(open_log(&self.dir.0, &mysql));
-        self.storage(&mysql)
+        let old = self.storage.lock().unwrap().take().unwrap();
+        old.close().await;
+        drop(old);
+        let storage = open(&self.db, &self.dir.0).await;
+        *self.storage.lock().unwrap() = Some(storage.clone());
+        storage
     }
 }
 

@@ -14,14 +14,11 @@ use http::StatusCode;
 
 use async_trait::async_trait;
 use chat_adapter_warp::{routes, Edge, EdgeConfig};
-use chat_app::{
-    ChatApp, CreateGroup, Login, Ports, RegisterUser, SendMessage, Settings, UploadFile,
-};
+use chat_app::{CreateGroup, Login, RegisterUser, SendMessage, UploadFile};
 use chat_domain::entities::UserRole;
 use chat_domain::ports::PasswordHasher;
 use chat_domain::values::{Password, PasswordHash};
 use chat_domain::RepoError;
-use chat_memory::*;
 
 const METHODS: [&str; 6] = ["GET", "POST", "PATCH", "DELETE", "PUT", "HEAD"];
 const PW: &str = "correct horse battery";
@@ -50,22 +47,10 @@ struct World {
 }
 
 async fn world() -> World {
-    let app = ChatApp::new(
-        Ports {
-            users: Arc::new(MemoryUsers::default()),
-            sessions: Arc::new(MemorySessions::default()),
-            conversations: Arc::new(MemoryConversations::default()),
-            messages: Arc::new(MemoryMessages::default()),
-            presence: Arc::new(MemoryPresence::default()),
-            events: Arc::new(MemoryEventBus::default()),
-            rate_limiter: Arc::new(MemoryRateLimiter::default()),
-            hasher: Arc::new(PlainHasher),
-            clock: Arc::new(SystemClock),
-            files: Arc::new(MemoryFiles::default()),
-            push: Arc::new(LogPush),
-        },
-        Settings::default(),
-    );
+    let chat = chat_core::Chat::builder()
+        .hasher(Arc::new(PlainHasher))
+        .build();
+    let app = chat.app().clone();
     let mut tokens = Vec::new();
     let mut actors = Vec::new();
     for (name, role) in [

@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use chat_adapter_txt::{line, FsyncMode, TxtConfig, TxtStore};
+use chat_adapter_txt::{line, FsyncMode, TxtConfig};
 use chat_conformance::fixtures::{self, t0};
 use chat_domain::entities::{Message, MessageChange, MessageKind, ParticipantRole};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{ConversationRepository, MessageRepository, UserRepository};
 use chat_domain::values::{Emoji, Limit, MessageBody, PageQuery, Seq};
 use chat_domain::RepoError;
 
@@ -51,7 +50,7 @@ fn template() -> &'static Template {
 }
 
 async fn write_template(dir: PathBuf) -> Template {
-    let store = TxtStore::open(&dir, config()).expect("open template");
+    let store = chat_adapter_txt::open(&dir, config()).expect("open template");
     let (alice, bob) = (fixtures::user("alice"), fixtures::user("bob"));
     store.users.create(&alice).await.unwrap();
     store.users.create(&bob).await.unwrap();
@@ -103,7 +102,7 @@ async fn write_template(dir: PathBuf) -> Template {
         let page = m.page(conv, PageQuery::latest(max())).await.unwrap();
         expected.push((conv, page));
     }
-    m.flush().await;
+    store.close().await;
     drop(store);
     Template {
         dir,
@@ -206,7 +205,7 @@ fn clear(e: &RepoError) {
 fn check(dir: &Path, faithful: bool) {
     let t = template();
     runtime().block_on(async {
-        let store = match TxtStore::open(dir, config()) {
+        let store = match chat_adapter_txt::open(dir, config()) {
             Ok(store) => store,
             Err(e) => return clear(&e),
         };
@@ -244,9 +243,10 @@ fn check(dir: &Path, faithful: bool) {
                 Err(e) => clear(&e),
             }
         }
-        store.messages.flush().await;
+        store.close().await;
         drop(store);
-        let store = TxtStore::open(dir, config()).expect("a store that opened once opens again");
+        let store =
+            chat_adapter_txt::open(dir, config()).expect("a store that opened once opens again");
         for (conv, message) in acked {
             let got = store.messages.get(conv, message.seq).await;
             match got {

@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
-use chat_adapter_mysql::{MysqlConfig, MysqlStore};
+use chat_adapter_mysql::MysqlConfig;
 use chat_conformance::services::unreachable_service;
 use chat_conformance::{Storage, StorageHarness};
 
@@ -17,25 +17,16 @@ pub async fn database() -> Option<TestDatabase> {
     }
 }
 
-pub async fn store(db: &TestDatabase) -> MysqlStore {
-    MysqlStore::connect(&MysqlConfig::new(db.url()))
+pub async fn store(db: &TestDatabase) -> Storage {
+    chat_adapter_mysql::connect(&MysqlConfig::new(db.url()))
         .await
         .expect("connect and migrate")
-}
-
-pub fn storage(store: &MysqlStore) -> Storage {
-    Storage {
-        users: store.users.clone(),
-        sessions: store.sessions.clone(),
-        conversations: store.conversations.clone(),
-        messages: store.messages.clone(),
-    }
 }
 
 /// One database per test; `reopen` connects a second pool to it, as a restarted (or
 /// another) server process would.
 pub struct Harness {
-    store: MysqlStore,
+    store: Storage,
     // Dropped last: the pools above close first.
     db: TestDatabase,
 }
@@ -53,10 +44,10 @@ impl Harness {
 #[async_trait]
 impl StorageHarness for Harness {
     async fn open(&self) -> Storage {
-        storage(&self.store)
+        self.store.clone()
     }
 
     async fn reopen(&self) -> Storage {
-        storage(&store(&self.db).await)
+        store(&self.db).await
     }
 }

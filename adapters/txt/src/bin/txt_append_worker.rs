@@ -5,10 +5,9 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::TxtConfig;
 use chat_domain::entities::{MessageKind, NewMessage};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
-use chat_domain::ports::MessageRepository;
 use chat_domain::values::{ClientMsgId, MessageBody};
 
 #[tokio::main]
@@ -20,8 +19,8 @@ async fn main() {
     };
     let conv: ConversationId = conv.parse().expect("a conversation id");
     let senders: usize = rest.first().and_then(|s| s.parse().ok()).unwrap_or(8);
-    let store =
-        TxtStore::open(std::path::Path::new(dir), TxtConfig::default()).expect("open store");
+    let store = chat_adapter_txt::open(std::path::Path::new(dir), TxtConfig::default())
+        .expect("open store");
     let messages = store.messages.clone();
     let out = Arc::new(std::sync::Mutex::new(std::io::stdout()));
     println!("ready");

@@ -73,10 +73,16 @@ pub fn decompress(path: &Path) -> Result<Vec<u8>, RepoError> {
 pub fn run(shared: Weak<Shared>, after_days: u32) {
     loop {
         let Some(s) = shared.upgrade() else { return };
+        if s.closed.load(std::sync::atomic::Ordering::Acquire) {
+            return;
+        }
         let due = eligible(&s, after_days);
         drop(s);
         for (conv, info) in due {
             let Some(s) = shared.upgrade() else { return };
+            if s.closed.load(std::sync::atomic::Ordering::Acquire) {
+                return;
+            }
             match archive(&s, conv, &info) {
                 Ok(()) => {
                     drop(s);
@@ -91,7 +97,10 @@ pub fn run(shared: Weak<Shared>, after_days: u32) {
             }
         }
         for _ in 0..EVERY.as_secs() {
-            if shared.strong_count() == 0 {
+            let closed = shared
+                .upgrade()
+                .is_none_or(|s| s.closed.load(std::sync::atomic::Ordering::Acquire));
+            if closed {
                 return;
             }
             std::thread::sleep(Duration::from_secs(1));

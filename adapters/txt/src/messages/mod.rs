@@ -62,6 +62,9 @@ pub(crate) struct Shared {
     pub(crate) index: RwLock<Index>,
     pub(crate) total: AtomicU64,
     pub(crate) archives: archive::Cache,
+    /// Set once the store is closed: the archiver stops, so another process may take
+    /// the directory.
+    pub(crate) closed: std::sync::atomic::AtomicBool,
 }
 
 /// [`MessageRepository`] on text files.
@@ -70,19 +73,13 @@ pub struct TxtMessages {
     changes: Arc<Mutex<changes::Changes>>,
     writer: Mutex<mpsc::Sender<Command>>,
     /// Joined on drop, so the files are closed once the store is gone.
-    thread: Option<std::thread::JoinHandle<()>>,
+    thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     stems: Arc<dyn StemOf>,
 }
 
 impl Drop for TxtMessages {
     fn drop(&mut self) {
-        // Disconnect the writer (it stops at once, writing nothing more), then wait for it.
-        let (closed, _) = mpsc::channel();
-        let writer = self.writer.get_mut().unwrap_or_else(|e| e.into_inner());
-        drop(std::mem::replace(writer, closed));
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        self.stop_writer();
     }
 }
 
@@ -117,6 +114,7 @@ impl TxtMessages {
             index: RwLock::new(index),
             total: AtomicU64::new(total),
             archives: archive::Cache::default(),
+            closed: Default::default(),
         });
         let (tx, rx) = mpsc::channel();
         let (s, c) = (shared.clone(), config.clone());
@@ -137,7 +135,7 @@ impl TxtMessages {
             shared,
             changes,
             writer: Mutex::new(tx),
-            thread: Some(thread),
+            thread: Mutex::new(Some(thread)),
             stems,
         })
     }
@@ -147,6 +145,27 @@ impl TxtMessages {
         let (done, wait) = oneshot::channel();
         if self.send(Command::Flush(done)).is_ok() {
             let _ = wait.await;
+        }
+    }
+
+    /// Flushes, then stops the writer (later appends fail with `Unavailable`) and the
+    /// archiver. Reads still answer from what is written.
+    pub async fn close(&self) {
+        self.flush().await;
+        self.shared.closed.store(true, Ordering::Release);
+        self.stop_writer();
+    }
+
+    /// Disconnects the writer (it stops at once, writing nothing more), then waits for it.
+    fn stop_writer(&self) {
+        let (closed, _) = mpsc::channel();
+        drop(std::mem::replace(
+            &mut *self.writer.lock().unwrap_or_else(|e| e.into_inner()),
+            closed,
+        ));
+        let thread = self.thread.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(thread) = thread {
+            let _ = thread.join();
         }
     }
 

@@ -46,6 +46,8 @@ pub(crate) struct Log {
     file: File,
     records: u64,
     config: TxtConfig,
+    /// Set by [`Meta::close`]: no change is logged after it.
+    closed: bool,
 }
 
 fn log_path(dir: &Path, generation: u64) -> PathBuf {
@@ -136,6 +138,7 @@ impl Meta {
             file,
             records,
             config: config.clone(),
+            closed: false,
         };
         Ok(Self {
             state,
@@ -143,8 +146,21 @@ impl Meta {
         })
     }
 
+    /// Syncs the log and refuses every later change, so another process may take the
+    /// directory.
+    pub async fn close(&self) {
+        let mut log = self.log.lock().await;
+        if let Err(e) = log.file.sync_data() {
+            tracing::warn!(error = %e, "syncing the metadata log at close");
+        }
+        log.closed = true;
+    }
+
     /// Makes `op` durable, then applies it. The caller holds `log` and has checked `op`.
     pub(crate) async fn commit(&self, log: &mut Log, op: MetaOp) -> Result<(), RepoError> {
+        if log.closed {
+            return Err(RepoError::Unavailable("the TXT store is closed".into()));
+        }
         let json =
             serde_json::to_vec(&op).map_err(|e| RepoError::Unavailable(format!("encode: {e}")))?;
         let mut buf = Vec::with_capacity(json.len() + 10);

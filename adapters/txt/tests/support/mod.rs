@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chat_adapter_txt::{TxtConfig, TxtStore};
+use chat_adapter_txt::TxtConfig;
 use chat_conformance::Storage;
 
 pub struct TempDir(pub PathBuf);
@@ -28,19 +28,10 @@ impl Drop for TempDir {
     }
 }
 
-pub fn storage(store: &TxtStore) -> Storage {
-    Storage {
-        users: store.users.clone(),
-        sessions: store.sessions.clone(),
-        conversations: store.conversations.clone(),
-        messages: store.messages.clone(),
-    }
-}
-
 /// One store per test; `reopen` closes it and opens the directory again, as a restarted
 /// process would.
 pub struct Harness {
-    pub store: Mutex<Option<TxtStore>>,
+    pub store: Mutex<Option<Storage>>,
     pub config: TxtConfig,
     pub reopen_on_read: bool,
     pub dir: TempDir,
@@ -49,7 +40,7 @@ pub struct Harness {
 impl Harness {
     pub fn new(reopen_on_read: bool, config: TxtConfig) -> Self {
         let dir = TempDir::new("conf");
-        let store = TxtStore::open(dir.path(), config.clone()).unwrap();
+        let store = chat_adapter_txt::open(dir.path(), config.clone()).unwrap();
         Self {
             store: Mutex::new(Some(store)),
             config,
@@ -62,18 +53,20 @@ impl Harness {
 #[async_trait::async_trait]
 impl chat_conformance::StorageHarness for Harness {
     async fn open(&self) -> Storage {
-        storage(self.store.lock().unwrap().as_ref().unwrap())
+        self.store.lock().unwrap().clone().unwrap()
     }
 
+    /// Closes the store (as a process that stops does; handles still held by the check
+    /// stop working) and opens the directory again.
     async fn reopen(&self) -> Storage {
         if !self.reopen_on_read {
             return self.open().await;
         }
-        let mut slot = self.store.lock().unwrap();
-        drop(slot.take());
-        let store = TxtStore::open(self.dir.path(), self.config.clone()).unwrap();
-        let s = storage(&store);
-        *slot = Some(store);
-        s
+        let old = self.store.lock().unwrap().take().unwrap();
+        old.close().await;
+        drop(old);
+        let store = chat_adapter_txt::open(self.dir.path(), self.config.clone()).unwrap();
+        *self.store.lock().unwrap() = Some(store.clone());
+        store
     }
 }

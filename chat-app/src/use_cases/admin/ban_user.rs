@@ -24,11 +24,11 @@ impl ChatApp {
                 "an admin cannot ban themselves".into(),
             ));
         }
-        let user = self.ports.users.set_banned(user_id, banned).await?;
+        let user = self.ports.storage.users.set_banned(user_id, banned).await?;
         if banned {
             // Close live sockets even if ending the stored sessions fails: the banned flag
             // already makes every token fail authentication.
-            let revoked = self.ports.sessions.revoke_all(user_id).await;
+            let revoked = self.ports.storage.sessions.revoke_all(user_id).await;
             let event = DomainEvent::SessionsRevoked {
                 user_id,
                 token_hash: None,

@@ -19,6 +19,7 @@ impl ChatApp {
         ensure_admin(actor)?;
         Ok(self
             .ports
+            .storage
             .users
             .search(query.trim(), after, limit.clamp(1, 200))
             .await?)

@@ -9,10 +9,10 @@ impl ChatApp {
     pub async fn stats(&self, actor: &Actor) -> Result<Stats, AppError> {
         ensure_admin(actor)?;
         Ok(Stats {
-            users: self.ports.users.count().await?,
-            conversations: self.ports.conversations.count().await?,
-            messages: self.ports.messages.count().await?,
-            live_connections: self.ports.presence.live_connections().await?,
+            users: self.ports.storage.users.count().await?,
+            conversations: self.ports.storage.conversations.count().await?,
+            messages: self.ports.storage.messages.count().await?,
+            live_connections: self.ports.live.presence.live_connections().await?,
         })
     }
 }

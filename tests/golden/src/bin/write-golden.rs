@@ -10,13 +10,13 @@ use chrono::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
-use chat_adapter_txt::{TxtConfig, TxtStore};
-use chat_app::{ChatApp, CreateGroup, Login, Ports, SendMessage, Settings};
+use chat_adapter_txt::TxtConfig;
+use chat_app::{CreateGroup, Login, SendMessage, Settings};
 use chat_domain::ports::Clock;
 use chat_golden::exchange::Golden;
 use chat_golden::scenario::{Scenario, PASSWORD};
 use chat_golden::server::{config, start};
-use chat_memory::*;
+use chat_memory::{ManualClock, SystemClock};
 use chat_server::Store;
 
 #[tokio::main]
@@ -99,26 +99,19 @@ async fn old_days(dir: &Path) -> String {
         archive_after_days: None,
         ..TxtConfig::default()
     };
-    let store = TxtStore::open(dir, config).expect("the TXT store opens");
+    let store = chat_adapter_txt::open(dir, config).expect("the TXT store opens");
     let clock = Arc::new(ManualClock::new(SystemClock.now() - Duration::days(10)));
-    let ports = Ports {
-        users: store.users.clone(),
-        sessions: store.sessions.clone(),
-        conversations: store.conversations.clone(),
-        messages: store.messages.clone(),
-        presence: Arc::new(MemoryPresence::default()),
-        events: Arc::new(MemoryEventBus::default()),
-        rate_limiter: Arc::new(MemoryRateLimiter::default()),
-        hasher: Arc::new(Argon2Hasher::fast_for_tests()),
-        clock: clock.clone(),
-        files: Arc::new(MemoryFiles::default()),
-        push: Arc::new(LogPush),
-    };
     let settings = Settings {
         token_ttl: std::time::Duration::from_secs(100 * 365 * 24 * 3600),
         ..Settings::default()
     };
-    let app = ChatApp::new(ports, settings);
+    let chat = chat_core::Chat::builder()
+        .storage(store)
+        .hasher(Arc::new(Argon2Hasher::fast_for_tests()))
+        .clock(clock.clone())
+        .settings(settings)
+        .build();
+    let app = chat.app();
     let mut actors = Vec::new();
     for name in ["alice", "bob"] {
         let login = app.login(Login::new(name, PASSWORD)).await.expect("login");
@@ -146,7 +139,7 @@ async fn old_days(dir: &Path) -> String {
         app.send_message(&actors[i % 2], cmd).await.expect("send");
     }
     app.mark_read(&actors[1], id, 20).await.expect("read");
-    store.messages.flush().await;
+    chat.close().await;
     id.to_string()
 }
 

@@ -1,0 +1,141 @@
+//! The stores the server runs on, in one table: each row opens its backend and hands it
+//! over as one [`Storage`]. The server and `migrate` both open stores here.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chat_adapter_mysql::MysqlConfig;
+use chat_adapter_txt::{FsyncMode, TxtConfig};
+use chat_domain::ports::Storage;
+use chat_domain::RepoError;
+
+use crate::{Config, StartError, Store};
+
+/// Everything opening a store needs.
+#[derive(Clone, Debug)]
+pub struct StoreSpec {
+    /// Which backend keeps everything.
+    pub store: Store,
+    /// Where messages go when not with the rest (`None`: with the rest).
+    pub message_store: Option<Store>,
+    /// The data directory of a file store.
+    pub data_dir: PathBuf,
+    /// The TXT store's settings.
+    pub txt: TxtConfig,
+    /// The database of `--store mysql`.
+    pub mysql_url: Option<String>,
+    /// Most MySQL connections.
+    pub mysql_pool_max: usize,
+    /// How long a query waits for a MySQL connection.
+    pub mysql_acquire_timeout: Duration,
+}
+
+impl StoreSpec {
+    /// What `config` asks for.
+    pub fn of(config: &Config) -> Self {
+        Self {
+            store: config.store,
+            message_store: config.message_store,
+            data_dir: config.data_dir.clone(),
+            txt: TxtConfig {
+                fsync: config.fsync,
+                max_file_bytes: config.txt_max_file_mb * 1024 * 1024,
+                archive_after_days: (config.txt_archive_days > 0)
+                    .then_some(config.txt_archive_days),
+                ..TxtConfig::default()
+            },
+            mysql_url: config.mysql_url.clone(),
+            mysql_pool_max: config.mysql_pool_max as usize,
+            mysql_acquire_timeout: config.mysql_acquire_timeout,
+        }
+    }
+
+    /// Just `store`, with every other setting at its default (for `migrate`: a target
+    /// is written without a sync per append and synced once, at its close).
+    pub fn only(store: Store, data_dir: PathBuf, mysql_url: Option<String>, target: bool) -> Self {
+        let txt = TxtConfig {
+            fsync: if target {
+                FsyncMode::Never
+            } else {
+                FsyncMode::Always
+            },
+            archive_after_days: None,
+            ..TxtConfig::default()
+        };
+        Self {
+            store,
+            message_store: None,
+            data_dir,
+            txt,
+            mysql_url,
+            mysql_pool_max: 32,
+            mysql_acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Opens the storage `spec` names: the table of stores.
+///
+/// # Errors
+/// [`StartError::Config`] for a combination no row supports; [`StartError::Store`] if
+/// the backend cannot be opened.
+pub async fn open(spec: &StoreSpec) -> Result<Storage, StartError> {
+    let txt_messages = match (spec.store, spec.message_store) {
+        (_, None) => false,
+        (store, Some(messages)) if store == messages => false,
+        (Store::Mysql, Some(Store::Txt)) => true,
+        (store, Some(messages)) => {
+            return Err(StartError::Config(format!(
+                "messages in {messages:?} with the rest in {store:?} is not supported; \
+                 the split supported is CHAT_STORE=mysql CHAT_MESSAGE_STORE=txt"
+            )))
+        }
+    };
+    let storage = match spec.store {
+        Store::Memory => chat_memory::storage(),
+        Store::Txt => {
+            let (dir, txt) = (spec.data_dir.clone(), spec.txt.clone());
+            blocking("txt", move || chat_adapter_txt::open(&dir, txt)).await?
+        }
+        Store::Mysql => chat_adapter_mysql::connect(&mysql_config(spec)?)
+            .await
+            .map_err(failed("mysql"))?,
+    };
+    if !txt_messages {
+        return Ok(storage);
+    }
+    let (dir, txt) = (spec.data_dir.clone(), spec.txt.clone());
+    blocking("txt", move || {
+        chat_adapter_txt::open_beside(storage, &dir, txt)
+    })
+    .await
+}
+
+fn mysql_config(spec: &StoreSpec) -> Result<MysqlConfig, StartError> {
+    let url = spec.mysql_url.clone().ok_or_else(|| {
+        StartError::Config("--store mysql needs --mysql-url (CHAT_MYSQL_URL)".into())
+    })?;
+    Ok(MysqlConfig {
+        pool_max: spec.mysql_pool_max,
+        acquire_timeout: spec.mysql_acquire_timeout,
+        ..MysqlConfig::new(url)
+    })
+}
+
+fn failed(store: &'static str) -> impl FnOnce(RepoError) -> StartError {
+    move |e| StartError::Store {
+        store,
+        reason: e.to_string(),
+    }
+}
+
+/// Opens a file-based store off the async threads: opening reads (and recovers) files.
+pub(crate) async fn blocking<T: Send + 'static>(
+    store: &'static str,
+    open: impl FnOnce() -> Result<T, RepoError> + Send + 'static,
+) -> Result<T, StartError> {
+    tokio::task::spawn_blocking(open)
+        .await
+        .map_err(|e| StartError::Config(format!("opening the {store} store failed: {e}")))?
+        .map_err(failed(store))
+}
