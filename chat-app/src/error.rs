@@ -3,7 +3,8 @@ use thiserror::Error;
 
 use chat_domain::{DomainError, RepoError};
 
-/// Why a use case failed. [`AppError::code`] is the stable wire code the edge sends.
+/// Why a use case failed. The edge turns each variant into a wire code and status in one
+/// place (`chat_protocol::server::WireError`).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AppError {
     /// The input is malformed or breaks a rule of form.
@@ -45,35 +46,6 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// The stable wire code: `bad_request`, `unauthorized`, `forbidden`, `not_found`,
-    /// `conflict`, `rate_limited`, `too_large`, `unavailable` or `internal`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            AppError::BadRequest(_) => "bad_request",
-            AppError::Unauthorized(_) => "unauthorized",
-            AppError::Forbidden(_) => "forbidden",
-            AppError::NotFound(_) => "not_found",
-            AppError::Conflict(_) => "conflict",
-            AppError::RateLimited { .. } => "rate_limited",
-            AppError::TooLarge(_) => "too_large",
-            AppError::RangeNotSatisfiable { .. } => "range_not_satisfiable",
-            AppError::Unavailable(_) => "unavailable",
-            AppError::Internal(_) => "internal",
-        }
-    }
-
-    /// For `rate_limited`: whole seconds until a retry can succeed (at least 1), as the
-    /// edge reports it (`Retry-After`, `retry_after`).
-    pub fn retry_after_secs(&self) -> Option<u64> {
-        match self {
-            AppError::RateLimited { retry_after } => {
-                let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
-                Some(secs.max(1))
-            }
-            _ => None,
-        }
-    }
-
     pub(crate) fn unauthorized() -> Self {
         AppError::Unauthorized("missing, invalid or expired token".into())
     }

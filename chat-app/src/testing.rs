@@ -15,7 +15,7 @@ use chat_domain::values::*;
 use chat_domain::RepoError;
 use chat_memory::*;
 
-use crate::{Actor, ChatApp, Ports, Settings};
+use crate::{Actor, AppError, ChatApp, Ports, Settings};
 
 mock! {
     pub Messages {}
@@ -110,6 +110,22 @@ pub fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-03-04T05:06:07Z")
         .unwrap()
         .into()
+}
+
+/// The name of an error's variant, for assertions (`"BadRequest"`, …).
+pub fn variant(e: &AppError) -> &'static str {
+    match e {
+        AppError::BadRequest(_) => "BadRequest",
+        AppError::Unauthorized(_) => "Unauthorized",
+        AppError::Forbidden(_) => "Forbidden",
+        AppError::NotFound(_) => "NotFound",
+        AppError::Conflict(_) => "Conflict",
+        AppError::RateLimited { .. } => "RateLimited",
+        AppError::TooLarge(_) => "TooLarge",
+        AppError::RangeNotSatisfiable { .. } => "RangeNotSatisfiable",
+        AppError::Unavailable(_) => "Unavailable",
+        AppError::Internal(_) => "Internal",
+    }
 }
 
 pub fn app(ports: Ports) -> ChatApp {

@@ -12,6 +12,17 @@ use chat_domain::entities::{ParticipantRole, PresenceStatus, UserRole};
 use chat_domain::events::DomainEvent;
 use chat_memory::{ManualClock, MemoryPush};
 
+/// The wire code a client sees for an error.
+trait Code {
+    fn code(&self) -> &'static str;
+}
+
+impl Code for AppError {
+    fn code(&self) -> &'static str {
+        chat_protocol::ErrorCode::of(self).as_str()
+    }
+}
+
 struct World {
     app: ChatApp,
     clock: Arc<ManualClock>,

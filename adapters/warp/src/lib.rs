@@ -1,7 +1,8 @@
 //! The HTTP + WebSocket edge of the chat core: protocol v1 (see `docs/PROTOCOL.md`).
 //!
-//! It calls [`chat_app::ChatApp`] only, never a port directly, and maps every
-//! [`chat_app::AppError`] to its wire form in one place ([`http::errors`]).
+//! It calls [`chat_app::ChatApp`] only, never a port directly. Every body and frame is a
+//! `chat-protocol` type, and every [`chat_app::AppError`] goes out as
+//! `chat_protocol::server::WireError` makes it.
 //!
 //! - [`routes`] gives the HTTP API as a warp filter, to mount inside another warp app;
 //! - [`run`] serves HTTP and WebSocket on a listener until a shutdown signal: it owns the
@@ -12,7 +13,6 @@ mod config;
 pub mod http;
 mod metrics;
 mod server;
-mod wire;
 pub mod ws;
 
 pub use config::EdgeConfig;

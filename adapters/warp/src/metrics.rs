@@ -5,22 +5,14 @@ use std::fmt::Write;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
 use std::time::Duration;
 
+use chat_protocol::ErrorCode;
+
 /// Upper bounds (seconds) of the send-to-ack latency histogram buckets.
 const BUCKETS: [f64; 14] = [
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 ];
 
-const CODES: [&str; 9] = [
-    "bad_request",
-    "unauthorized",
-    "forbidden",
-    "not_found",
-    "conflict",
-    "rate_limited",
-    "too_large",
-    "unavailable",
-    "internal",
-];
+const CODES: [ErrorCode; 10] = ErrorCode::ALL;
 
 /// The edge's counters.
 #[derive(Default)]
@@ -47,7 +39,7 @@ pub struct Metrics {
 
 impl Metrics {
     /// Counts one error answered with `code`.
-    pub fn error(&self, code: &str) {
+    pub fn error(&self, code: ErrorCode) {
         if let Some(i) = CODES.iter().position(|c| *c == code) {
             self.errors[i].fetch_add(1, Relaxed);
         }
@@ -122,7 +114,8 @@ impl Metrics {
         for (code, n) in CODES.iter().zip(&self.errors) {
             let _ = writeln!(
                 out,
-                "chat_errors_total{{code=\"{code}\"}} {}",
+                "chat_errors_total{{code=\"{}\"}} {}",
+                code.as_str(),
                 n.load(Relaxed)
             );
         }

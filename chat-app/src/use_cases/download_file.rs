@@ -1,8 +1,9 @@
 use chat_domain::entities::{FileMeta, MessageKind};
 use chat_domain::ids::{ConversationId, FileId};
-use serde::Deserialize;
+use chat_domain::values::MessageBody;
+use serde::Serialize;
 
-use crate::{Actor, AppError, ChatApp};
+use crate::{Actor, AppError, Attachment, ChatApp};
 
 /// Which bytes of a file to send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,13 +29,17 @@ pub struct Download {
     pub range: Option<(u64, u64)>,
 }
 
-/// The body clients send for an image or file message.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AttachmentRequest {
+/// The stored body of an image or file message (protocol v1's attachment document):
+/// enough for clients to lay the file out before downloading it. Its fields are in the
+/// order stored bodies have always had (by name).
+#[derive(Serialize)]
+struct StoredAttachment<'a> {
+    content_type: &'a str,
     file_id: FileId,
-    #[serde(default)]
-    name: Option<String>,
+    height: Option<u32>,
+    name: Option<&'a str>,
+    size: u64,
+    width: Option<u32>,
 }
 
 impl ChatApp {
@@ -96,24 +101,18 @@ impl ChatApp {
         })
     }
 
-    /// Checks an image or file message's body, records that `conversation` references the
-    /// file, and returns the body to store: the file's id and name with its type, size
-    /// and pixel size, so clients can lay it out before fetching it.
+    /// Checks an image or file message's attachment, records that `conversation`
+    /// references the file, and returns the body to store: the file's id and name with
+    /// its type, size and pixel size, so clients can lay it out before fetching it.
     pub(crate) async fn attach(
         &self,
         actor: &Actor,
         kind: MessageKind,
         conversation: ConversationId,
-        raw: &str,
-    ) -> Result<String, AppError> {
-        let request: AttachmentRequest = serde_json::from_str(raw).map_err(|e| {
-            AppError::BadRequest(format!(
-                "an {} body is {{\"file_id\", \"name\"?}}: {e}",
-                kind.as_str()
-            ))
-        })?;
+        attachment: &Attachment,
+    ) -> Result<MessageBody, AppError> {
         let meta = self
-            .readable_file(actor, request.file_id)
+            .readable_file(actor, attachment.file_id)
             .await?
             .ok_or_else(|| AppError::BadRequest("file_id: no such file of yours".into()))?;
         if kind == MessageKind::Image && !meta.is_image() {
@@ -126,15 +125,37 @@ impl ChatApp {
             .files
             .add_reference(meta.id, conversation)
             .await?;
-        let name = request.name.or(meta.name);
-        Ok(serde_json::json!({
-            "file_id": meta.id,
-            "name": name,
-            "content_type": meta.content_type,
-            "size": meta.size,
-            "width": meta.width,
-            "height": meta.height,
-        })
-        .to_string())
+        let stored = StoredAttachment {
+            content_type: &meta.content_type,
+            file_id: meta.id,
+            height: meta.height,
+            name: attachment.name.as_deref().or(meta.name.as_deref()),
+            size: meta.size,
+            width: meta.width,
+        };
+        let json = serde_json::to_string(&stored)
+            .map_err(|e| AppError::Internal(format!("encoding an attachment: {e}")))?;
+        Ok(MessageBody::parse(kind, &json)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_attachment_is_stored_as_earlier_builds_stored_it() {
+        let stored = StoredAttachment {
+            content_type: "image/png",
+            file_id: "72291683-a986-4451-b6c5-48ce614b6d61".parse().unwrap(),
+            height: Some(2),
+            name: Some("pixel 图.png"),
+            size: 73,
+            width: Some(3),
+        };
+        assert_eq!(
+            serde_json::to_string(&stored).unwrap(),
+            r#"{"content_type":"image/png","file_id":"72291683-a986-4451-b6c5-48ce614b6d61","height":2,"name":"pixel 图.png","size":73,"width":3}"#
+        );
     }
 }

@@ -138,6 +138,6 @@ mod tests {
             .mark_read(&alice, chat_domain::ids::ConversationId::new(), 0)
             .await
             .unwrap_err();
-        assert_eq!(err.code(), "bad_request");
+        assert_eq!(variant(&err), "BadRequest");
     }
 }

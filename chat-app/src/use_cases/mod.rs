@@ -38,5 +38,5 @@ pub use health::Health;
 pub use login::Login;
 pub use register_user::RegisterUser;
 pub use search_messages::SearchMessages;
-pub use send_message::SendMessage;
+pub use send_message::{Attachment, Content, SendMessage};
 pub use upload_file::{sniff, UploadFile};

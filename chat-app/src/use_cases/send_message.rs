@@ -1,11 +1,31 @@
 use chat_domain::entities::{MessageKind, NewMessage, ReplyPreview};
 use chat_domain::events::DomainEvent;
-use chat_domain::ids::{ConnectionId, ConversationId, MessageId, UserId};
+use chat_domain::ids::{ConnectionId, ConversationId, FileId, MessageId, UserId};
 use chat_domain::ports::Appended;
 use chat_domain::rules;
 use chat_domain::values::{ClientMsgId, MessageBody, Seq, Username};
 
 use crate::{Actor, AppError, ChatApp, Sent};
+
+/// What a sender sends: text, or a file they uploaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Content {
+    /// Text: trimmed, 1-5000 characters.
+    Text(String),
+    /// An image: a file whose bytes are an image.
+    Image(Attachment),
+    /// Any file.
+    File(Attachment),
+}
+
+/// An uploaded file that a message carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// A file the sender may read.
+    pub file_id: FileId,
+    /// The name to show; the upload's own name when `None`.
+    pub name: Option<String>,
+}
 
 /// Input of [`ChatApp::send_message`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,14 +34,12 @@ pub struct SendMessage {
     pub conversation_id: ConversationId,
     /// The sender's idempotency key.
     pub client_msg_id: String,
-    /// `text`, `image` or `file`.
-    pub kind: String,
-    /// The body.
-    pub body: String,
+    /// What it carries.
+    pub content: Content,
     /// The seq this message answers.
     pub reply_to: Option<u64>,
-    /// Members to mention besides the `@username`s in a text body (user ids).
-    pub mentions: Vec<String>,
+    /// Members to mention besides the `@username`s in a text body.
+    pub mentions: Vec<UserId>,
     /// The sending connection, which gets an ack instead of the event.
     pub connection: Option<ConnectionId>,
 }
@@ -32,8 +50,7 @@ impl SendMessage {
         Self {
             conversation_id,
             client_msg_id: client_msg_id.into(),
-            kind: "text".into(),
-            body: body.into(),
+            content: Content::Text(body.into()),
             reply_to: None,
             mentions: Vec::new(),
             connection: None,
@@ -66,17 +83,14 @@ impl ChatApp {
         actor: &Actor,
         cmd: SendMessage,
     ) -> Result<(NewMessage, Delivery), AppError> {
-        let kind = MessageKind::parse(&cmd.kind)?;
-        if kind == MessageKind::System {
-            return Err(AppError::BadRequest(
-                "clients cannot send system messages".into(),
-            ));
-        }
         let client_msg_id = ClientMsgId::parse(&cmd.client_msg_id)?;
-        let attachment = matches!(kind, MessageKind::Image | MessageKind::File);
-        // An attachment's body is checked against its file once the sender is known to
-        // be a member; text is checked here.
-        let mut body = MessageBody::parse(kind, &cmd.body)?;
+        // An attachment is checked against its file once the sender is known to be a
+        // member; text is checked here.
+        let content = match &cmd.content {
+            Content::Text(text) => Checked::Text(MessageBody::parse(MessageKind::Text, text)?),
+            Content::Image(a) => Checked::Attachment(MessageKind::Image, a),
+            Content::File(a) => Checked::Attachment(MessageKind::File, a),
+        };
         let reply_to = cmd.reply_to.map(Seq::new).transpose()?;
 
         let membership = self
@@ -100,13 +114,18 @@ impl ChatApp {
             ),
             None => None,
         };
-        let mentions = self.mentions(&cmd, kind, &body).await?;
-        if attachment {
-            let stored = self
-                .attach(actor, kind, cmd.conversation_id, &cmd.body)
-                .await?;
-            body = MessageBody::parse(kind, &stored)?;
-        }
+        let text = match &content {
+            Checked::Text(body) => Some(body),
+            Checked::Attachment(..) => None,
+        };
+        let mentions = self.mentions(&cmd, text).await?;
+        let (kind, body) = match content {
+            Checked::Text(body) => (MessageKind::Text, body),
+            Checked::Attachment(kind, a) => (
+                kind,
+                self.attach(actor, kind, cmd.conversation_id, a).await?,
+            ),
+        };
         let draft = NewMessage {
             id: MessageId::new(),
             conversation_id: cmd.conversation_id,
@@ -150,6 +169,13 @@ impl ChatApp {
     }
 }
 
+/// A send's content once its text is checked (attachments are checked against their file
+/// later, once the sender is known to be a member).
+enum Checked<'a> {
+    Text(MessageBody),
+    Attachment(MessageKind, &'a Attachment),
+}
+
 /// What delivering a sent message needs besides the message.
 pub(crate) struct Delivery {
     reply: Option<ReplyPreview>,
@@ -162,14 +188,12 @@ impl ChatApp {
     async fn mentions(
         &self,
         cmd: &SendMessage,
-        kind: MessageKind,
-        body: &MessageBody,
+        text: Option<&MessageBody>,
     ) -> Result<Vec<UserId>, AppError> {
         let max = self.settings.max_mentions;
-        let names = if kind == MessageKind::Text {
-            rules::mentioned_usernames(body.as_str(), max)
-        } else {
-            Vec::new()
+        let names = match text {
+            Some(body) => rules::mentioned_usernames(body.as_str(), max),
+            None => Vec::new(),
         };
         if names.is_empty() && cmd.mentions.is_empty() {
             return Ok(Vec::new());
@@ -177,14 +201,7 @@ impl ChatApp {
         if cmd.mentions.len() > max {
             return Err(AppError::BadRequest(format!("at most {max} mentions")));
         }
-        let mut wanted: Vec<UserId> = cmd
-            .mentions
-            .iter()
-            .map(|id| {
-                id.parse()
-                    .map_err(|_| AppError::BadRequest(format!("mentions: {id} is not a user id")))
-            })
-            .collect::<Result<_, _>>()?;
+        let mut wanted = cmd.mentions.clone();
         for name in names {
             let Ok(username) = Username::parse(name) else {
                 continue;
@@ -242,7 +259,7 @@ mod tests {
             .send_message(&alice, SendMessage::text(conv, "c1", "hi"))
             .await
             .unwrap_err();
-        assert_eq!(err.code(), "unavailable");
+        assert_eq!(variant(&err), "Unavailable");
     }
 
     #[tokio::test]
@@ -266,7 +283,7 @@ mod tests {
             .send_message(&mallory, SendMessage::text(conv, "c1", "let me in"))
             .await
             .unwrap_err();
-        assert_eq!(err.code(), "forbidden");
+        assert_eq!(variant(&err), "Forbidden");
     }
 
     #[tokio::test]
@@ -280,37 +297,20 @@ mod tests {
         let app = app(ports);
         let conv = chat_domain::ids::ConversationId::new();
         let cases = [
-            (SendMessage::text(conv, "c1", "   "), "bad_request"),
-            (SendMessage::text(conv, "", "hi"), "bad_request"),
-            (
-                SendMessage::text(conv, "c1", &"x".repeat(5001)),
-                "too_large",
-            ),
-            (
-                SendMessage {
-                    kind: "system".into(),
-                    ..SendMessage::text(conv, "c1", "x")
-                },
-                "bad_request",
-            ),
-            (
-                SendMessage {
-                    kind: "video".into(),
-                    ..SendMessage::text(conv, "c1", "x")
-                },
-                "bad_request",
-            ),
+            (SendMessage::text(conv, "c1", "   "), "BadRequest"),
+            (SendMessage::text(conv, "", "hi"), "BadRequest"),
+            (SendMessage::text(conv, "c1", &"x".repeat(5001)), "TooLarge"),
             (
                 SendMessage {
                     reply_to: Some(0),
                     ..SendMessage::text(conv, "c1", "x")
                 },
-                "bad_request",
+                "BadRequest",
             ),
         ];
         for (cmd, code) in cases {
             let err = app.send_message(&alice, cmd.clone()).await.unwrap_err();
-            assert_eq!(err.code(), code, "{cmd:?}");
+            assert_eq!(variant(&err), code, "{cmd:?}");
         }
     }
 

@@ -111,7 +111,7 @@ mod tests {
     fn codes(answers: &[Result<Sent, AppError>]) -> Vec<Option<&'static str>> {
         answers
             .iter()
-            .map(|a| a.as_ref().err().map(|e| e.code()))
+            .map(|a| a.as_ref().err().map(variant))
             .collect()
     }
 
@@ -147,13 +147,9 @@ mod tests {
         let answers = send_all(app(ports), &alice, cmds).await;
         let seqs: Vec<_> = answers
             .iter()
-            .map(|a| {
-                a.as_ref()
-                    .map(|s| s.message.seq.get())
-                    .map_err(|e| e.code())
-            })
+            .map(|a| a.as_ref().map(|s| s.message.seq.get()).map_err(variant))
             .collect();
-        assert_eq!(seqs, [Ok(1), Err("bad_request"), Ok(2), Ok(3)]);
+        assert_eq!(seqs, [Ok(1), Err("BadRequest"), Ok(2), Ok(3)]);
         let published: Vec<_> = rx
             .try_iter()
             .map(|env| match &env.event {
@@ -181,7 +177,7 @@ mod tests {
             p.live.events = Arc::new(bus);
         });
         let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
-        assert_eq!(codes(&answers), [None, Some("unavailable"), None]);
+        assert_eq!(codes(&answers), [None, Some("Unavailable"), None]);
     }
 
     #[tokio::test]
@@ -200,7 +196,7 @@ mod tests {
             p.storage.messages = Arc::new(messages);
         });
         let answers = send_all(app(ports), &alice, texts(conv, 2)).await;
-        assert_eq!(codes(&answers), [None, Some("unavailable")]);
+        assert_eq!(codes(&answers), [None, Some("Unavailable")]);
     }
 
     #[tokio::test]
@@ -227,7 +223,7 @@ mod tests {
             p.storage.messages = store.clone();
         });
         let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
-        assert_eq!(codes(&answers), [None, Some("rate_limited"), None]);
+        assert_eq!(codes(&answers), [None, Some("RateLimited"), None]);
         assert_eq!(store.last_seq(conv).await.unwrap(), 2);
     }
 }

@@ -1,29 +1,34 @@
 //! The WebSocket frame decoder.
 
-use chat_adapter_warp::ws::frames::{decode, Reply};
 use chat_app::AppError;
+use chat_protocol::server::WireError;
+use chat_protocol::ws::{decode, ClientFrame};
 
 /// Decodes `data` as a text frame (tungstenite refuses non-UTF-8 text before the decoder
-/// sees it) and checks the error frame it would answer with.
+/// sees it). A frame that decodes reads back the same once a client encodes it again; one
+/// that does not gets the error frame the edge answers with: `bad_request`, with its
+/// `req` echoed.
 pub fn ws_frame(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     let decoded = decode(text);
-    let Err(e) = &decoded.request else {
-        return;
+    let why = match decoded.request {
+        Ok(request) => {
+            let again = ClientFrame::new(decoded.req.as_deref(), request.clone()).encode();
+            let back = decode(&again);
+            assert_eq!(back.req, decoded.req, "{again}");
+            assert_eq!(back.request, Ok(request), "{again}");
+            return;
+        }
+        Err(why) => why,
     };
-    assert!(
-        matches!(e, AppError::BadRequest(_) | AppError::TooLarge(_)),
-        "decoding can only find a frame malformed or too large, not {e:?}"
-    );
-    let frame = Reply::error(decoded.req.as_deref(), e).encode();
+    let frame = WireError::of(&AppError::BadRequest(why))
+        .frame(decoded.req.as_deref())
+        .encode();
     let v: serde_json::Value = serde_json::from_str(&frame).expect("an error frame is JSON");
     assert_eq!(v["type"], "error", "{frame}");
-    assert!(
-        matches!(v["code"].as_str(), Some("bad_request" | "too_large")),
-        "{frame}"
-    );
+    assert_eq!(v["code"], "bad_request", "{frame}");
     assert!(
         v["message"].as_str().is_some_and(|m| !m.is_empty()),
         "{frame}"

@@ -1,38 +1,30 @@
 use http::StatusCode;
-use serde::Deserialize;
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
 use warp::{Filter, Rejection};
 
 use chat_app::Actor;
 use chat_domain::ids::UserId;
+use chat_protocol::http::AdminUsersQuery;
+use chat_protocol::objects::{FullUser, Stats};
 
 use super::errors::{json, reject};
 use super::extract::{authenticated, parse_id, with_edge};
-use crate::wire::{FullUserDto, StatsDto};
 use crate::Edge;
-
-#[derive(Deserialize)]
-struct ListParams {
-    #[serde(default)]
-    query: String,
-    after: Option<String>,
-    limit: Option<usize>,
-}
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let list = warp::get()
         .and(warp::path!("admin" / "users"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(warp::query::<ListParams>())
-        .and_then(|edge: Edge, actor: Actor, q: ListParams| async move {
+        .and(warp::query::<AdminUsersQuery>())
+        .and_then(|edge: Edge, actor: Actor, q: AdminUsersQuery| async move {
             let users = edge
                 .app
                 .list_users(&actor, &q.query, q.after.as_deref(), q.limit.unwrap_or(50))
                 .await
                 .map_err(reject)?;
-            let dtos: Vec<FullUserDto> = users.iter().map(Into::into).collect();
+            let dtos: Vec<FullUser> = users.iter().map(Into::into).collect();
             Ok::<_, Rejection>(json(StatusCode::OK, &dtos))
         });
     let ban = warp::post()
@@ -52,7 +44,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     .set_banned(&actor, id, banned)
                     .await
                     .map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::OK, &FullUserDto::from(&user)))
+                Ok::<_, Rejection>(json(StatusCode::OK, &FullUser::from(&user)))
             },
         );
     let stats = warp::get()
@@ -61,7 +53,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(authenticated(edge))
         .and_then(|edge: Edge, actor: Actor| async move {
             let stats = edge.app.stats(&actor).await.map_err(reject)?;
-            Ok::<_, Rejection>(json(StatusCode::OK, &StatsDto::from(stats)))
+            Ok::<_, Rejection>(json(StatusCode::OK, &Stats::from(stats)))
         });
     list.or(ban).unify().or(stats).unify().boxed()
 }

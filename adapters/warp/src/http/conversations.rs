@@ -1,76 +1,52 @@
 use http::StatusCode;
-use serde::Deserialize;
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
 use warp::{Filter, Rejection};
 
-use chat_app::{Actor, CreateGroup};
+use chat_app::Actor;
 use chat_domain::ids::{ConversationId, UserId};
+use chat_protocol::http::{AddMemberRequest, CreateConversation};
+use chat_protocol::objects::{ConversationDetail, ConversationSummary};
+use chat_protocol::server::commands::Create;
 
 use super::errors::{json, no_content, reject};
 use super::extract::{authenticated, json_body, parse_id, with_edge};
-use crate::wire::{DetailDto, SummaryDto};
 use crate::Edge;
-
-#[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-enum Create {
-    Direct {
-        peer_id: String,
-    },
-    Group {
-        title: String,
-        #[serde(default)]
-        member_ids: Vec<String>,
-    },
-}
-
-#[derive(Deserialize)]
-struct AddMember {
-    user_id: String,
-}
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let create = warp::post()
         .and(warp::path!("conversations"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(json_body::<Create>(edge.config.max_body_bytes))
-        .and_then(|edge: Edge, actor: Actor, body: Create| async move {
-            let (detail, created) = match body {
-                Create::Direct { peer_id } => {
-                    let peer: UserId = parse_id(&peer_id, "peer_id")?;
-                    edge.app
+        .and(json_body::<CreateConversation>(edge.config.max_body_bytes))
+        .and_then(
+            |edge: Edge, actor: Actor, body: CreateConversation| async move {
+                let (detail, created) = match Create::from(body) {
+                    Create::Direct(peer) => edge
+                        .app
                         .create_direct_conversation(&actor, peer)
                         .await
-                        .map_err(reject)?
-                }
-                Create::Group { title, member_ids } => {
-                    let member_ids = member_ids
-                        .iter()
-                        .map(|id| parse_id::<UserId>(id, "member_ids entry"))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    let cmd = CreateGroup { title, member_ids };
-                    (
+                        .map_err(reject)?,
+                    Create::Group(cmd) => (
                         edge.app.create_group(&actor, cmd).await.map_err(reject)?,
                         true,
-                    )
-                }
-            };
-            let status = if created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            Ok::<_, Rejection>(json(status, &DetailDto::from(&detail)))
-        });
+                    ),
+                };
+                let status = if created {
+                    StatusCode::CREATED
+                } else {
+                    StatusCode::OK
+                };
+                Ok::<_, Rejection>(json(status, &ConversationDetail::from(&detail)))
+            },
+        );
     let list = warp::get()
         .and(warp::path!("conversations"))
         .and(with_edge(edge))
         .and(authenticated(edge))
         .and_then(|edge: Edge, actor: Actor| async move {
             let list = edge.app.list_conversations(&actor).await.map_err(reject)?;
-            let dtos: Vec<SummaryDto> = list.iter().map(Into::into).collect();
+            let dtos: Vec<ConversationSummary> = list.iter().map(Into::into).collect();
             Ok::<_, Rejection>(json(StatusCode::OK, &dtos))
         });
     let get = warp::get()
@@ -84,17 +60,17 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 .get_conversation(&actor, id)
                 .await
                 .map_err(reject)?;
-            Ok::<_, Rejection>(json(StatusCode::OK, &DetailDto::from(&detail)))
+            Ok::<_, Rejection>(json(StatusCode::OK, &ConversationDetail::from(&detail)))
         });
     let add = warp::post()
         .and(warp::path!("conversations" / String / "members"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(json_body::<AddMember>(edge.config.max_body_bytes))
+        .and(json_body::<AddMemberRequest>(edge.config.max_body_bytes))
         .and_then(
-            |id: String, edge: Edge, actor: Actor, body: AddMember| async move {
+            |id: String, edge: Edge, actor: Actor, body: AddMemberRequest| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
-                let user: UserId = parse_id(&body.user_id, "user_id")?;
+                let user = UserId::from_uuid(body.user_id);
                 edge.app
                     .add_member(&actor, id, user)
                     .await

@@ -1,5 +1,5 @@
-//! The one place where errors become wire errors: [`AppError::code`] to an HTTP status
-//! and the `{"error":{"code","message"}}` body; warp's own rejections likewise.
+//! Errors as HTTP answers: an [`AppError`] goes out as [`WireError`] makes it (the one
+//! mapping to the wire), warp's own rejections as the `AppError` they amount to.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -7,13 +7,15 @@ use std::sync::Arc;
 use http::header::{HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 use http::StatusCode;
 use serde::Serialize;
+
+use chat_protocol::server::WireError;
+use chat_protocol::{to_json, ErrorCode};
 use warp::reject::Reject;
 use warp::reply::{Reply, Response};
 use warp::Rejection;
 
 use chat_app::AppError;
 
-use crate::wire::to_json;
 use crate::Metrics;
 
 /// An [`AppError`] carried through warp as a rejection.
@@ -27,48 +29,18 @@ pub fn reject(e: AppError) -> Rejection {
     warp::reject::custom(ApiError(e))
 }
 
-/// The HTTP status of an error code.
-pub fn status_of(e: &AppError) -> StatusCode {
-    match e {
-        AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-        AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-        AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Conflict(_) => StatusCode::CONFLICT,
-        AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-        AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-        AppError::RangeNotSatisfiable { .. } => StatusCode::RANGE_NOT_SATISFIABLE,
-        AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Inner<'a>,
-}
-
-#[derive(Serialize)]
-struct Inner<'a> {
-    code: &'a str,
-    message: String,
-}
-
-/// The response for an error, with `Retry-After` when rate limited.
+/// The response for an error, with `Retry-After` when rate limited and `Content-Range`
+/// for a range outside the file.
 pub fn error_response(e: &AppError) -> Response {
-    let body = Body {
-        error: Inner {
-            code: e.code(),
-            message: e.to_string(),
-        },
-    };
-    let mut resp = json(status_of(e), &body);
-    if let AppError::RangeNotSatisfiable { size } = e {
+    let wire = WireError::of(e);
+    let status = StatusCode::from_u16(wire.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut resp = json(status, &wire.body());
+    if let Some(size) = wire.file_size {
         if let Ok(v) = HeaderValue::from_str(&format!("bytes */{size}")) {
             resp.headers_mut().insert(http::header::CONTENT_RANGE, v);
         }
     }
-    if let Some(secs) = e.retry_after_secs() {
+    if let Some(secs) = wire.retry_after {
         resp.headers_mut()
             .insert(RETRY_AFTER, HeaderValue::from(secs));
     }
@@ -109,6 +81,6 @@ pub async fn recover(r: Rejection, metrics: Arc<Metrics>) -> Result<Response, In
         tracing::warn!(rejection = ?r, "unhandled rejection");
         AppError::BadRequest("bad request".into())
     };
-    metrics.error(e.code());
+    metrics.error(ErrorCode::of(&e));
     Ok(error_response(&e))
 }

@@ -5,7 +5,6 @@ use http::header::{
     CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
 };
 use http::StatusCode;
-use serde::Deserialize;
 use warp::filters::BoxedFilter;
 use warp::reply::{Reply, Response};
 use warp::{Filter, Rejection};
@@ -13,15 +12,12 @@ use warp::{Filter, Rejection};
 use chat_app::{Actor, ByteRange, UploadFile};
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::FileId;
+use chat_protocol::http::UploadQuery;
+use chat_protocol::objects::FileInfo;
 
 use super::errors::{json, reject};
 use super::extract::{authenticated, parse_id, with_edge};
 use crate::Edge;
-
-#[derive(Deserialize)]
-struct UploadQuery {
-    name: Option<String>,
-}
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let upload = warp::post()
@@ -40,7 +36,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     name: q.name,
                 };
                 let meta = edge.app.upload_file(&actor, cmd).await.map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::CREATED, &describe(&meta)))
+                Ok::<_, Rejection>(json(StatusCode::CREATED, &FileInfo::from(&meta)))
             },
         );
     let download = warp::get()
@@ -61,19 +57,6 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
             },
         );
     upload.or(download).unify().boxed()
-}
-
-/// The upload's answer, and the fields an image or file message echoes.
-fn describe(meta: &FileMeta) -> serde_json::Value {
-    serde_json::json!({
-        "file_id": meta.id,
-        "size": meta.size,
-        "content_type": meta.content_type,
-        "sha256": meta.sha256.as_str(),
-        "name": meta.name,
-        "width": meta.width,
-        "height": meta.height,
-    })
 }
 
 /// `bytes=N-M`, `bytes=N-` or `bytes=-N`; anything else (several ranges, other units)

@@ -1,9 +1,10 @@
 use http::header::{HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
-use serde_json::json;
 use warp::filters::BoxedFilter;
 use warp::reply::{Reply, Response};
 use warp::Filter;
+
+use chat_protocol::objects::Health;
 
 use super::errors::json as json_response;
 use super::extract::with_edge;
@@ -14,23 +15,9 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(warp::path!("healthz"))
         .and(with_edge(edge))
         .and_then(|edge: Edge| async move {
-            let health = edge.app.health().await;
-            let parts = |list: Vec<(&str, String)>| -> serde_json::Map<String, serde_json::Value> {
-                list.into_iter()
-                    .map(|(part, why)| (part.to_owned(), why.into()))
-                    .collect()
-            };
-            let (code, body) = if !health.failing.is_empty() {
-                let body = json!({"status": "unavailable", "failing": parts(health.failing)});
-                (StatusCode::SERVICE_UNAVAILABLE, body)
-            } else if !health.degraded.is_empty() {
-                // Still serving this node's connections: stay in the load balancer.
-                let body = json!({"status": "degraded", "degraded": parts(health.degraded)});
-                (StatusCode::OK, body)
-            } else {
-                (StatusCode::OK, json!({"status": "ok"}))
-            };
-            Ok::<_, warp::Rejection>(json_response(code, &body))
+            let (status, body) = Health::of(&edge.app.health().await);
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+            Ok::<_, warp::Rejection>(json_response(status, &body))
         });
     let metrics = warp::get()
         .and(warp::path!("metrics"))

@@ -2,42 +2,18 @@
 //! change feed a returning client catches up with.
 
 use http::StatusCode;
-use serde::Deserialize;
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
 use warp::{Filter, Rejection};
 
 use chat_app::Actor;
 use chat_domain::ids::ConversationId;
+use chat_protocol::http::{ChangesQuery, EditRequest, MessagePage, ReactRequest, ReceivedRequest};
+use chat_protocol::objects::Message;
 
 use super::errors::{json, no_content, reject};
 use super::extract::{authenticated, json_body, parse_id, parse_seq, with_edge};
-use super::messages::Page;
-use crate::wire::MessageDto;
 use crate::Edge;
-
-#[derive(Deserialize)]
-struct Edit {
-    body: String,
-}
-
-#[derive(Deserialize)]
-struct React {
-    emoji: String,
-    on: Option<bool>,
-}
-
-#[derive(Deserialize)]
-struct Received {
-    seq: u64,
-}
-
-#[derive(Deserialize)]
-struct ChangesParams {
-    #[serde(default)]
-    after_version: u64,
-    limit: Option<u64>,
-}
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let one = || warp::path!("conversations" / String / "messages" / String);
@@ -45,9 +21,9 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(one())
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(json_body::<Edit>(edge.config.max_body_bytes))
+        .and(json_body::<EditRequest>(edge.config.max_body_bytes))
         .and_then(
-            |id: String, seq: String, edge: Edge, actor: Actor, b: Edit| async move {
+            |id: String, seq: String, edge: Edge, actor: Actor, b: EditRequest| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
                 let seq = parse_seq(&seq)?;
                 let m = edge
@@ -55,7 +31,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     .edit_message(&actor, id, seq, &b.body)
                     .await
                     .map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
+                Ok::<_, Rejection>(json(StatusCode::OK, &Message::from(&m)))
             },
         );
     let recall = warp::delete()
@@ -71,7 +47,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     .recall_message(&actor, id, seq)
                     .await
                     .map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
+                Ok::<_, Rejection>(json(StatusCode::OK, &Message::from(&m)))
             },
         );
     let react = warp::post()
@@ -80,9 +56,9 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         ))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(json_body::<React>(edge.config.max_body_bytes))
+        .and(json_body::<ReactRequest>(edge.config.max_body_bytes))
         .and_then(
-            |id: String, seq: String, edge: Edge, actor: Actor, b: React| async move {
+            |id: String, seq: String, edge: Edge, actor: Actor, b: ReactRequest| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
                 let seq = parse_seq(&seq)?;
                 let m = edge
@@ -90,16 +66,16 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     .react(&actor, id, seq, &b.emoji, b.on)
                     .await
                     .map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::OK, &MessageDto::from(&m)))
+                Ok::<_, Rejection>(json(StatusCode::OK, &Message::from(&m)))
             },
         );
     let received = warp::post()
         .and(warp::path!("conversations" / String / "received"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(json_body::<Received>(edge.config.max_body_bytes))
+        .and(json_body::<ReceivedRequest>(edge.config.max_body_bytes))
         .and_then(
-            |id: String, edge: Edge, actor: Actor, b: Received| async move {
+            |id: String, edge: Edge, actor: Actor, b: ReceivedRequest| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
                 edge.app
                     .mark_delivered(&actor, id, b.seq)
@@ -112,16 +88,16 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(warp::path!("conversations" / String / "changes"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(warp::query::<ChangesParams>())
+        .and(warp::query::<ChangesQuery>())
         .and_then(
-            |id: String, edge: Edge, actor: Actor, q: ChangesParams| async move {
+            |id: String, edge: Edge, actor: Actor, q: ChangesQuery| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
                 let changed = edge
                     .app
                     .get_changes(&actor, id, q.after_version, q.limit)
                     .await
                     .map_err(reject)?;
-                let body = Page {
+                let body = MessagePage {
                     messages: changed.iter().map(Into::into).collect(),
                 };
                 Ok::<_, Rejection>(json(StatusCode::OK, &body))

@@ -1,68 +1,36 @@
 use std::time::Instant;
 
 use http::StatusCode;
-use serde::{Deserialize, Serialize};
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
 use warp::{Filter, Rejection};
 
-use chat_app::{Actor, HistoryQuery, SendMessage};
+use chat_app::Actor;
 use chat_domain::ids::ConversationId;
+use chat_protocol::http::{HistoryQuery, MessagePage, ReadRequest, SendRequest};
+use chat_protocol::objects::Message;
 
 use super::errors::{json, no_content, reject};
 use super::extract::{authenticated, json_body, parse_id, with_edge};
-use crate::wire::MessageDto;
 use crate::Edge;
-
-#[derive(Deserialize)]
-struct HistoryParams {
-    before_seq: Option<u64>,
-    after_seq: Option<u64>,
-    limit: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct Send {
-    client_msg_id: String,
-    kind: String,
-    body: String,
-    reply_to: Option<u64>,
-    #[serde(default)]
-    mentions: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Read {
-    seq: u64,
-}
-
-#[derive(Serialize)]
-pub(super) struct Page<'a> {
-    pub(super) messages: Vec<MessageDto<'a>>,
-}
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let history = warp::get()
         .and(warp::path!("conversations" / String / "messages"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(warp::query::<HistoryParams>())
+        .and(warp::query::<HistoryQuery>())
         .and_then(
-            |id: String, edge: Edge, actor: Actor, q: HistoryParams| async move {
+            |id: String, edge: Edge, actor: Actor, q: HistoryQuery| async move {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
-                let query = HistoryQuery {
-                    before_seq: q.before_seq,
-                    after_seq: q.after_seq,
-                    limit: q.limit,
-                };
                 let page = edge
                     .app
-                    .get_history(&actor, id, query)
+                    .get_history(&actor, id, q.into())
                     .await
                     .map_err(reject)?;
                 let previews = edge.app.reply_previews(&page).await;
-                let body = Page {
-                    messages: MessageDto::page(&page, &previews),
+                let body = MessagePage {
+                    messages: Message::page(&page, &previews),
                 };
                 Ok::<_, Rejection>(json(StatusCode::OK, &body))
             },
@@ -71,39 +39,38 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(warp::path!("conversations" / String / "messages"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(json_body::<Send>(edge.config.max_body_bytes))
-        .and_then(|id: String, edge: Edge, actor: Actor, b: Send| async move {
-            let started = Instant::now();
-            let id: ConversationId = parse_id(&id, "conversation id")?;
-            let cmd = SendMessage {
-                kind: b.kind,
-                reply_to: b.reply_to,
-                mentions: b.mentions,
-                ..SendMessage::text(id, &b.client_msg_id, &b.body)
-            };
-            let sent = edge.app.send_message(&actor, cmd).await;
-            edge.record_send(started, sent.as_ref().map(|s| s.created).ok());
-            let sent = sent.map_err(reject)?;
-            let status = if sent.created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            Ok::<_, Rejection>(json(status, &MessageDto::from(&sent.message)))
-        });
+        .and(json_body::<SendRequest>(edge.config.max_body_bytes))
+        .and_then(
+            |id: String, edge: Edge, actor: Actor, b: SendRequest| async move {
+                let started = Instant::now();
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                let cmd = b.command(id).map_err(reject)?;
+                let sent = edge.app.send_message(&actor, cmd).await;
+                edge.record_send(started, sent.as_ref().map(|s| s.created).ok());
+                let sent = sent.map_err(reject)?;
+                let status = if sent.created {
+                    StatusCode::CREATED
+                } else {
+                    StatusCode::OK
+                };
+                Ok::<_, Rejection>(json(status, &Message::from(&sent.message)))
+            },
+        );
     let read = warp::post()
         .and(warp::path!("conversations" / String / "read"))
         .and(with_edge(edge))
         .and(authenticated(edge))
-        .and(json_body::<Read>(edge.config.max_body_bytes))
-        .and_then(|id: String, edge: Edge, actor: Actor, b: Read| async move {
-            let id: ConversationId = parse_id(&id, "conversation id")?;
-            edge.app
-                .mark_read(&actor, id, b.seq)
-                .await
-                .map_err(reject)?;
-            Ok::<_, Rejection>(no_content())
-        });
+        .and(json_body::<ReadRequest>(edge.config.max_body_bytes))
+        .and_then(
+            |id: String, edge: Edge, actor: Actor, b: ReadRequest| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                edge.app
+                    .mark_read(&actor, id, b.seq)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(no_content())
+            },
+        );
     let mute = warp::post()
         .and(warp::path!("conversations" / String / String))
         .and_then(|id: String, action: String| async move {

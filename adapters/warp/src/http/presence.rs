@@ -5,10 +5,10 @@ use warp::{Filter, Rejection};
 
 use chat_app::Actor;
 use chat_domain::ids::UserId;
+use chat_protocol::objects::Presence;
 
 use super::errors::{json, reject};
 use super::extract::{authenticated, parse_id, with_edge};
-use crate::wire::PresenceDto;
 use crate::Edge;
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
@@ -33,7 +33,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 .get_presence(&actor, &users)
                 .await
                 .map_err(reject)?;
-            let dtos: Vec<PresenceDto> = found.iter().map(Into::into).collect();
+            let dtos: Vec<Presence> = found.iter().map(Into::into).collect();
             Ok::<_, Rejection>(json(StatusCode::OK, &dtos))
         })
         .boxed()

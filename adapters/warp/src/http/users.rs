@@ -1,45 +1,34 @@
 use http::StatusCode;
-use serde::Deserialize;
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
 use warp::{Filter, Rejection};
 
-use chat_app::{Actor, AppError, RegisterUser};
+use chat_app::{Actor, AppError};
 use chat_domain::ids::UserId;
+use chat_protocol::http::RegisterRequest;
+use chat_protocol::objects as wire;
 
 use super::errors::{json, reject};
 use super::extract::{authenticated, client_ip, json_body, parse_id, with_edge};
-use crate::wire::{FullUserDto, UserDto};
 use crate::Edge;
-
-#[derive(Deserialize)]
-struct Register {
-    username: String,
-    password: String,
-    display_name: Option<String>,
-}
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let register = warp::post()
         .and(warp::path!("users"))
         .and(with_edge(edge))
         .and(client_ip(edge))
-        .and(json_body::<Register>(edge.config.max_body_bytes))
+        .and(json_body::<RegisterRequest>(edge.config.max_body_bytes))
         .and_then(
-            |edge: Edge, ip: Option<std::net::IpAddr>, b: Register| async move {
-                let cmd = RegisterUser {
-                    display_name: b.display_name,
-                    client_addr: ip.map(|ip| ip.to_string()),
-                    ..RegisterUser::new(&b.username, &b.password)
-                };
+            |edge: Edge, ip: Option<std::net::IpAddr>, b: RegisterRequest| async move {
+                let cmd = b.command(ip.map(|ip| ip.to_string()));
                 let user = edge.app.register_user(cmd).await.map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::CREATED, &UserDto::from(&user)))
+                Ok::<_, Rejection>(json(StatusCode::CREATED, &wire::User::from(&user)))
             },
         );
     let me = warp::get()
         .and(warp::path!("me"))
         .and(authenticated(edge))
-        .map(|actor: Actor| json(StatusCode::OK, &FullUserDto::from(&actor.user)));
+        .map(|actor: Actor| json(StatusCode::OK, &wire::FullUser::from(&actor.user)));
     // `?query=prefix` searches; `?id=a&id=b` looks profiles up by id.
     let search = warp::get()
         .and(warp::path!("users"))
@@ -64,7 +53,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 edge.app.get_users(&actor, &ids).await
             }
             .map_err(reject)?;
-            let dtos: Vec<UserDto> = users.iter().map(Into::into).collect();
+            let dtos: Vec<wire::User> = users.iter().map(Into::into).collect();
             Ok::<_, Rejection>(json(StatusCode::OK, &dtos))
         });
     register.or(me).unify().or(search).unify().boxed()

@@ -16,8 +16,9 @@ use tokio_tungstenite::WebSocketStream;
 
 use chat_app::Actor;
 use chat_domain::ids::ConnectionId;
+use chat_protocol::server::WireError;
+use chat_protocol::ws::ServerFrame;
 
-use super::frames::Reply;
 use super::reader::Reader;
 use super::sink::{CloseReason, Outbound, WsSink};
 use crate::{Edge, Metrics};
@@ -51,9 +52,9 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Box<Socket>)
 
     // `ready` goes into the queue before the subscription below, so it is the first frame
     // even when events for this user arrive at once.
-    let ready = Reply::Ready {
-        user_id: actor.id(),
-        connection_id: id,
+    let ready = ServerFrame::Ready {
+        user_id: *actor.id().as_uuid(),
+        connection_id: *id.as_uuid(),
     }
     .encode();
     if queue_tx.send(Outbound::Reply(ready)).await.is_err() {
@@ -66,7 +67,7 @@ pub async fn serve(edge: Edge, actor: Actor, token: String, socket: Box<Socket>)
         Err(e) => {
             tracing::warn!(user = %actor.id(), error = %e, "connection refused");
             let _ = queue_tx
-                .send(Outbound::Reply(Reply::error(None, &e).encode()))
+                .send(Outbound::Reply(WireError::of(&e).frame(None).encode()))
                 .await;
             close_tx.send_replace(Some((CloseCode::Again, "unavailable")));
             let _ = writer.await;

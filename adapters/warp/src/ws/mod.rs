@@ -2,7 +2,6 @@
 //! one task per connection.
 
 mod connection;
-pub mod frames;
 mod reader;
 mod sink;
 
@@ -21,6 +20,9 @@ use warp::reply::{Reply, Response};
 
 use chat_app::AppError;
 use chat_domain::entities::PresenceStatus;
+use chat_protocol::server::WireError;
+use chat_protocol::ws::{decode, ClientRequest, Decoded};
+use chat_protocol::ErrorCode;
 
 use crate::http::errors::error_response;
 use crate::http::extract::bearer;
@@ -137,17 +139,13 @@ async fn admit(edge: &Edge, token: String) -> Result<Admitted, AppError> {
 /// silence, the socket gets an error frame and is closed with 1008 (1013 when the user
 /// holds too many connections).
 async fn auth_frame(edge: &Edge, socket: &mut Socket) -> Option<Admitted> {
-    #[derive(serde::Deserialize)]
-    struct Auth {
-        #[serde(rename = "type")]
-        kind: String,
-        token: String,
-        req: Option<String>,
-    }
     let first = tokio::time::timeout(edge.config.header_read_timeout, socket.next()).await;
     let (req, result) = match first {
-        Ok(Some(Ok(Message::Text(text)))) => match serde_json::from_str::<Auth>(&text) {
-            Ok(a) if a.kind == "auth" => (a.req, admit(edge, a.token).await),
+        Ok(Some(Ok(Message::Text(text)))) => match decode(&text) {
+            Decoded {
+                req,
+                request: Ok(ClientRequest::Auth { token }),
+            } => (req, admit(edge, token).await),
             _ => (
                 None,
                 Err(AppError::Unauthorized(
@@ -161,12 +159,13 @@ async fn auth_frame(edge: &Edge, socket: &mut Socket) -> Option<Admitted> {
     match result {
         Ok(a) => Some(a),
         Err(e) => {
-            edge.metrics.error(e.code());
+            let wire = WireError::of(&e);
+            edge.metrics.error(wire.code);
             let code = match e {
                 AppError::RateLimited { .. } => CloseCode::Again,
                 _ => CloseCode::Policy,
             };
-            let frame = frames::Reply::error(req.as_deref(), &e).encode();
+            let frame = wire.frame(req.as_deref()).encode();
             let _ = socket.send(Message::text(frame)).await;
             let _ = socket
                 .close(Some(CloseFrame {
@@ -180,7 +179,7 @@ async fn auth_frame(edge: &Edge, socket: &mut Socket) -> Option<Admitted> {
 }
 
 fn reply_error(edge: &Edge, e: AppError) -> Response {
-    edge.metrics.error(e.code());
+    edge.metrics.error(ErrorCode::of(&e));
     error_response(&e)
 }
 

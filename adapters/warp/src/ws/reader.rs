@@ -17,10 +17,14 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::WebSocketStream;
 
 use chat_app::{Actor, AppError, Connection, HistoryQuery, SendMessage, Sent};
+use chat_domain::entities::Message as StoredMessage;
+use chat_domain::ids::ConversationId;
+use chat_protocol::objects as wire;
+use chat_protocol::server::commands;
+use chat_protocol::server::WireError;
+use chat_protocol::ws::{decode, ClientRequest, ServerFrame};
 
-use super::frames::{decode, Reply, Request};
 use super::sink::{CloseReason, Outbound};
-use crate::wire::MessageDto;
 use crate::Edge;
 
 type Socket = WebSocketStream<TokioIo<Upgraded>>;
@@ -122,34 +126,39 @@ impl Reader<'_> {
         let mut sends: Vec<(Option<String>, SendMessage)> = Vec::new();
         for text in &texts {
             let decoded = decode(text);
-            match decoded.request {
-                Ok(Request::Send(cmd)) => sends.push((decoded.req, cmd)),
-                request => {
-                    if !self.send_all(std::mem::take(&mut sends)).await {
-                        return false;
-                    }
-                    let req = decoded.req.as_deref();
-                    let reply = match request {
-                        Ok(request) => self.dispatch(req, request).await,
-                        Err(e) => Err(e),
-                    };
-                    if !self.reply(req, reply) {
-                        return false;
-                    }
+            let request = match decoded.request.map(classify) {
+                Ok(Frame::Send(Ok(cmd))) => {
+                    sends.push((decoded.req, cmd));
+                    continue;
                 }
+                // Answered in its place, after the sends before it.
+                Ok(Frame::Send(Err(e))) => Err(e),
+                Ok(Frame::Other(request)) => Ok(request),
+                Err(why) => Err(AppError::BadRequest(why)),
+            };
+            if !self.send_all(std::mem::take(&mut sends)).await {
+                return false;
+            }
+            let req = decoded.req.as_deref();
+            let reply = match request {
+                Ok(request) => self.dispatch(req, request).await,
+                Err(e) => Err(e),
+            };
+            if !self.reply(req, reply) {
+                return false;
             }
         }
         self.send_all(sends).await
     }
 
-    /// Stores a run of sends with one call and acks each in order. A lone send is
-    /// dispatched like any other frame.
+    /// Stores a run of sends with one call and acks each in order; a lone send is
+    /// stored by itself.
     async fn send_all(&self, mut sends: Vec<(Option<String>, SendMessage)>) -> bool {
         if sends.len() < 2 {
             let Some((req, cmd)) = sends.pop() else {
                 return true;
             };
-            let reply = self.dispatch(req.as_deref(), Request::Send(cmd)).await;
+            let reply = self.send_one(req.as_deref(), cmd).await;
             return self.reply(req.as_deref(), reply);
         }
         let started = Instant::now();
@@ -184,9 +193,9 @@ impl Reader<'_> {
             .record_send(started, sent.as_ref().map(|s| s.created).ok());
         let sent = sent?;
         Ok(Some(
-            Reply::Ack {
-                req,
-                message: MessageDto::from(&sent.message),
+            ServerFrame::Ack {
+                req: req.map(str::to_owned),
+                message: wire::Message::from(&sent.message),
             }
             .encode(),
         ))
@@ -199,8 +208,9 @@ impl Reader<'_> {
             Ok(Some(frame)) => frame,
             Ok(None) => return true,
             Err(e) => {
-                self.edge.metrics.error(e.code());
-                Reply::error(req, &e).encode()
+                let wire = WireError::of(&e);
+                self.edge.metrics.error(wire.code);
+                wire.frame(req).encode()
             }
         };
         // A client that does not read its replies is a slow consumer like any other: the
@@ -216,34 +226,55 @@ impl Reader<'_> {
         }
     }
 
+    /// Stores one send and acks it.
+    async fn send_one(
+        &self,
+        req: Option<&str>,
+        cmd: SendMessage,
+    ) -> Result<Option<String>, AppError> {
+        let started = Instant::now();
+        let cmd = SendMessage {
+            connection: Some(self.connection.id),
+            ..cmd
+        };
+        let sent = self.edge.app.send_message(self.actor, cmd).await;
+        self.acked(started, req, sent)
+    }
+
     async fn dispatch(
         &self,
         req: Option<&str>,
-        request: Request,
+        request: ClientRequest,
     ) -> Result<Option<String>, AppError> {
         let app = &self.edge.app;
+        let owned = req.map(str::to_owned);
+        let conv = ConversationId::from_uuid;
         Ok(Some(match request {
-            Request::Send(cmd) => {
-                let started = Instant::now();
-                let cmd = SendMessage {
-                    connection: Some(self.connection.id),
-                    ..cmd
+            request @ ClientRequest::Send { .. } => {
+                // Runs of sends are gathered before dispatch; a send is stored alone here.
+                return match classify(request) {
+                    Frame::Send(cmd) => self.send_one(req, cmd?).await,
+                    Frame::Other(_) => Ok(None),
                 };
-                let sent = app.send_message(self.actor, cmd).await;
-                return self.acked(started, req, sent);
             }
-            Request::Read {
+            ClientRequest::Auth { .. } => {
+                return Err(AppError::BadRequest(
+                    "the socket is already authenticated".into(),
+                ))
+            }
+            ClientRequest::Read {
                 conversation_id,
                 seq,
             } => {
-                app.mark_read(self.actor, conversation_id, seq).await?;
-                Reply::Ok { req }.encode()
+                app.mark_read(self.actor, conv(conversation_id), seq)
+                    .await?;
+                ServerFrame::Ok { req: owned }.encode()
             }
-            Request::Typing { conversation_id } => {
-                app.typing(self.actor, conversation_id).await?;
+            ClientRequest::Typing { conversation_id } => {
+                app.typing(self.actor, conv(conversation_id)).await?;
                 return Ok(None);
             }
-            Request::History {
+            ClientRequest::History {
                 conversation_id,
                 before_seq,
                 after_seq,
@@ -254,73 +285,110 @@ impl Reader<'_> {
                     after_seq,
                     limit,
                 };
-                let page = app.get_history(self.actor, conversation_id, q).await?;
+                let page = app
+                    .get_history(self.actor, conv(conversation_id), q)
+                    .await?;
                 let previews = app.reply_previews(&page).await;
-                Reply::history(req, conversation_id, &page, &previews).encode()
+                ServerFrame::History {
+                    req: owned,
+                    conversation_id,
+                    messages: wire::Message::page(&page, &previews),
+                }
+                .encode()
             }
-            Request::Edit {
+            ClientRequest::Edit {
                 conversation_id,
                 seq,
                 body,
             } => {
                 let m = app
-                    .edit_message(self.actor, conversation_id, seq, &body)
+                    .edit_message(self.actor, conv(conversation_id), seq, &body)
                     .await?;
-                updated(req, &m)
+                updated(owned, &m)
             }
-            Request::Recall {
+            ClientRequest::Recall {
                 conversation_id,
                 seq,
             } => {
-                let m = app.recall_message(self.actor, conversation_id, seq).await?;
-                updated(req, &m)
+                let m = app
+                    .recall_message(self.actor, conv(conversation_id), seq)
+                    .await?;
+                updated(owned, &m)
             }
-            Request::React {
+            ClientRequest::React {
                 conversation_id,
                 seq,
                 emoji,
                 on,
             } => {
                 let m = app
-                    .react(self.actor, conversation_id, seq, &emoji, on)
+                    .react(self.actor, conv(conversation_id), seq, &emoji, on)
                     .await?;
-                updated(req, &m)
+                updated(owned, &m)
             }
-            Request::Received {
+            ClientRequest::Received {
                 conversation_id,
                 seq,
             } => {
-                app.mark_delivered(self.actor, conversation_id, seq).await?;
-                Reply::Ok { req }.encode()
+                app.mark_delivered(self.actor, conv(conversation_id), seq)
+                    .await?;
+                ServerFrame::Ok { req: owned }.encode()
             }
-            Request::Changes {
+            ClientRequest::Changes {
                 conversation_id,
                 after_version,
                 limit,
             } => {
                 let changed = app
-                    .get_changes(self.actor, conversation_id, after_version, limit)
+                    .get_changes(self.actor, conv(conversation_id), after_version, limit)
                     .await?;
-                Reply::Changes {
-                    req,
+                ServerFrame::Changes {
+                    req: owned,
                     conversation_id,
                     messages: changed.iter().map(Into::into).collect(),
                 }
                 .encode()
             }
-            Request::Ping => {
+            ClientRequest::Ping => {
                 if let Err(e) = app.heartbeat(self.connection).await {
                     tracing::debug!(error = %e, "heartbeat failed");
                 }
-                Reply::Pong { req }.encode()
+                ServerFrame::Pong { req: owned }.encode()
             }
         }))
     }
 }
 
+/// A request, with a send already made the core's command.
+enum Frame {
+    Send(Result<SendMessage, AppError>),
+    Other(ClientRequest),
+}
+
+fn classify(request: ClientRequest) -> Frame {
+    match request {
+        ClientRequest::Send {
+            conversation_id,
+            client_msg_id,
+            kind,
+            body,
+            reply_to,
+            mentions,
+        } => Frame::Send(commands::send(
+            ConversationId::from_uuid(conversation_id),
+            client_msg_id,
+            kind,
+            body,
+            reply_to,
+            mentions,
+        )),
+        other => Frame::Other(other),
+    }
+}
+
 /// The reply to an edit, a recall or a reaction: the message as it is now.
-fn updated(req: Option<&str>, message: &chat_domain::entities::Message) -> String {
-    Reply::Updated {
+fn updated(req: Option<String>, message: &StoredMessage) -> String {
+    ServerFrame::Updated {
         req,
         message: message.into(),
     }

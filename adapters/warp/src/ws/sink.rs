@@ -12,7 +12,8 @@ use chat_domain::ids::ConnectionId;
 use chat_domain::ports::{EventSink, SinkFull};
 use chat_domain::values::TokenHash;
 
-use crate::wire::{to_json, EventFrame};
+use chat_protocol::ws::ServerFrame;
+
 use crate::Metrics;
 
 /// What the writer task sends.
@@ -91,5 +92,5 @@ impl EventSink for WsSink {
 }
 
 fn encode(event: &DomainEvent) -> Option<Utf8Bytes> {
-    EventFrame::from_event(event).map(|f| Utf8Bytes::from(to_json(&f)))
+    ServerFrame::event(event).map(|f| Utf8Bytes::from(f.encode()))
 }

@@ -1,0 +1,19 @@
+//! The bodies and query strings of the HTTP API (`/api/v1/...`), one file per area.
+
+mod admin;
+mod changes;
+mod conversations;
+mod files;
+mod messages;
+mod search;
+mod sessions;
+mod users;
+
+pub use admin::AdminUsersQuery;
+pub use changes::{ChangesQuery, EditRequest, ReactRequest, ReceivedRequest};
+pub use conversations::{AddMemberRequest, CreateConversation};
+pub use files::UploadQuery;
+pub use messages::{HistoryQuery, MessagePage, ReadRequest, SendRequest};
+pub use search::{SearchQuery, SearchResults};
+pub use sessions::{LoginRequest, Session};
+pub use users::RegisterRequest;

@@ -1,0 +1,14 @@
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// `POST /api/v1/users`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RegisterRequest {
+    /// 3-32 characters of `A-Z a-z 0-9 _ . -`.
+    pub username: String,
+    /// At least 8 characters.
+    pub password: String,
+    /// The name to show (the username by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+}

@@ -1,0 +1,21 @@
+//! The objects answers and frames carry: USER, MESSAGE, CONVERSATION and the rest.
+
+mod conversation;
+mod file;
+mod health;
+mod message;
+mod presence;
+mod stats;
+mod user;
+
+pub use conversation::{
+    Conversation, ConversationDetail, ConversationKind, ConversationSummary, Member, MemberRole,
+};
+pub use file::FileInfo;
+pub use health::{Health, HealthStatus};
+pub use message::{
+    Attachment, AttachmentRequest, ChangeKind, Message, MessageKind, Reaction, ReplyPreview,
+};
+pub use presence::{Presence, PresenceStatus};
+pub use stats::Stats;
+pub use user::{FullUser, User, UserRole};

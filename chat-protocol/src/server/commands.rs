@@ -1,0 +1,208 @@
+//! Wire requests as the core's commands: ids and kinds are already parsed, so the core
+//! receives typed values.
+
+use chat_app::{
+    AppError, Attachment, Content, CreateGroup, Login, RegisterUser, SearchMessages, SendMessage,
+};
+use chat_domain::ids::{ConversationId, FileId, UserId};
+
+use crate::objects::{AttachmentRequest, MessageKind};
+
+use crate::http::{
+    CreateConversation, HistoryQuery, LoginRequest, RegisterRequest, SearchQuery, SendRequest,
+};
+
+/// What `POST /api/v1/conversations` asks for.
+pub enum Create {
+    /// The direct conversation with this user.
+    Direct(UserId),
+    /// A new group.
+    Group(CreateGroup),
+}
+
+impl From<CreateConversation> for Create {
+    fn from(c: CreateConversation) -> Self {
+        match c {
+            CreateConversation::Direct { peer_id } => Create::Direct(UserId::from_uuid(peer_id)),
+            CreateConversation::Group { title, member_ids } => Create::Group(CreateGroup {
+                title,
+                member_ids: member_ids.into_iter().map(UserId::from_uuid).collect(),
+            }),
+        }
+    }
+}
+
+impl SendRequest {
+    /// The send into `conversation_id` (from no connection).
+    ///
+    /// # Errors
+    /// As [`send`].
+    pub fn command(self, conversation_id: ConversationId) -> Result<SendMessage, AppError> {
+        send(
+            conversation_id,
+            self.client_msg_id,
+            self.kind,
+            self.body,
+            self.reply_to,
+            self.mentions,
+        )
+    }
+}
+
+/// A send, as both the HTTP call and the WebSocket frame ask for it: the body of an
+/// `image` or `file` message is read as an [`AttachmentRequest`].
+///
+/// # Errors
+/// `bad_request` for a `system` message, or an attachment body that is not
+/// `{"file_id", "name"?}`.
+pub fn send(
+    conversation_id: ConversationId,
+    client_msg_id: String,
+    kind: MessageKind,
+    body: String,
+    reply_to: Option<u64>,
+    mentions: Vec<uuid::Uuid>,
+) -> Result<SendMessage, AppError> {
+    let attachment = |body: &str| -> Result<Attachment, AppError> {
+        let a: AttachmentRequest = serde_json::from_str(body).map_err(|e| {
+            let kind = if kind == MessageKind::Image {
+                "image"
+            } else {
+                "file"
+            };
+            AppError::BadRequest(format!("an {kind} body is {{\"file_id\", \"name\"?}}: {e}"))
+        })?;
+        Ok(Attachment {
+            file_id: FileId::from_uuid(a.file_id),
+            name: a.name,
+        })
+    };
+    let content = match kind {
+        MessageKind::Text => Content::Text(body),
+        MessageKind::Image => Content::Image(attachment(&body)?),
+        MessageKind::File => Content::File(attachment(&body)?),
+        MessageKind::System => {
+            return Err(AppError::BadRequest(
+                "clients cannot send system messages".into(),
+            ))
+        }
+    };
+    Ok(SendMessage {
+        conversation_id,
+        client_msg_id,
+        content,
+        reply_to,
+        mentions: mentions.into_iter().map(UserId::from_uuid).collect(),
+        connection: None,
+    })
+}
+
+impl RegisterRequest {
+    /// A sign-up from `client_addr`.
+    pub fn command(self, client_addr: Option<String>) -> RegisterUser {
+        RegisterUser {
+            display_name: self.display_name,
+            client_addr,
+            ..RegisterUser::new(&self.username, &self.password)
+        }
+    }
+}
+
+impl LoginRequest {
+    /// A login from `client_addr`.
+    pub fn command(self, client_addr: Option<String>) -> Login {
+        Login {
+            client_addr,
+            ..Login::new(&self.username, &self.password)
+        }
+    }
+}
+
+impl From<HistoryQuery> for chat_app::HistoryQuery {
+    fn from(q: HistoryQuery) -> Self {
+        Self {
+            before_seq: q.before_seq,
+            after_seq: q.after_seq,
+            limit: q.limit,
+        }
+    }
+}
+
+impl SearchQuery {
+    /// The search.
+    ///
+    /// # Errors
+    /// `bad_request` if `conversation_id` is not a UUID.
+    pub fn command(self) -> Result<SearchMessages, AppError> {
+        let conversation_id = self
+            .conversation_id
+            .as_deref()
+            .map(|id| {
+                id.parse()
+                    .map_err(|_| AppError::BadRequest("conversation_id is not a valid UUID".into()))
+            })
+            .transpose()?;
+        Ok(SearchMessages {
+            q: self.q,
+            conversation_id,
+            before: self.before,
+            limit: self.limit,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bad(kind: MessageKind, body: &str) -> String {
+        let conv = ConversationId::new();
+        match send(conv, "c1".into(), kind, body.into(), None, Vec::new()) {
+            Err(AppError::BadRequest(why)) => why,
+            other => panic!("{kind:?} {body:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn system_messages_and_malformed_attachments_are_bad_requests() {
+        assert!(bad(MessageKind::System, "x").contains("system"));
+        for body in [
+            "",
+            "{}",
+            "[1]",
+            r#"{"file_id":"nope"}"#,
+            r#"{"file_id":"6f1c2e9a-8d3b-4c7e-9a61-2b7d4e0f9c11","x":1}"#,
+        ] {
+            assert!(
+                bad(MessageKind::Image, body).starts_with("an image body is"),
+                "{body}"
+            );
+            assert!(
+                bad(MessageKind::File, body).starts_with("an file body is"),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_attachment_names_its_file() {
+        let id = uuid::Uuid::new_v4();
+        let body = format!(r#"{{"file_id":"{id}","name":"a.png"}}"#);
+        let cmd = send(
+            ConversationId::new(),
+            "c1".into(),
+            MessageKind::Image,
+            body,
+            None,
+            Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            cmd.content,
+            Content::Image(Attachment {
+                file_id: FileId::from_uuid(id),
+                name: Some("a.png".into())
+            })
+        );
+    }
+}
