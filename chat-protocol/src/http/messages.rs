@@ -12,7 +12,7 @@ pub struct SendRequest {
     pub client_msg_id: String,
     /// `text`, `image` or `file`.
     pub kind: MessageKind,
-    /// The text (1-5000 characters), or an [`crate::objects::AttachmentRequest`] as JSON.
+    /// The text (1-5000 characters), or an `AttachmentRequest` as JSON.
     pub body: String,
     /// A seq of the same conversation that this answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]

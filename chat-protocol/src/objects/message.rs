@@ -16,7 +16,7 @@ pub struct Message {
     pub sender_id: Uuid,
     /// What it carries.
     pub kind: MessageKind,
-    /// The text, or for `image` and `file` an [`Attachment`] as JSON; `null` once
+    /// The text, or for `image` and `file` an `Attachment` as JSON; `null` once
     /// recalled.
     #[schema(required = true)]
     pub body: Option<String>,

@@ -8,6 +8,7 @@ mod files;
 mod health;
 mod message_changes;
 mod messages;
+mod openapi;
 mod presence;
 mod search;
 mod sessions;
@@ -40,6 +41,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(files::routes(&edge))
             .unify()
             .or(admin::routes(&edge))
+            .unify()
+            .or(openapi::routes())
             .unify(),
     );
     let counted = edge.clone();

@@ -104,11 +104,14 @@ impl Server {
         self.raw(b.body(Full::new(body)).unwrap()).await
     }
 
+    /// Sends `req`; the answer is checked against the OpenAPI document.
     pub async fn raw(&self, req: Request<Full<Bytes>>) -> Resp {
+        let (method, path) = (req.method().clone(), req.uri().path().to_owned());
         let resp = self.http.request(req).await.expect("http request");
         let status = resp.status();
         let headers = resp.headers().clone();
         let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        chat_blackbox::openapi::check(method.as_str(), &path, status.as_u16(), &bytes);
         let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         Resp {
             status,

@@ -1,0 +1,86 @@
+//! Sign-up, sessions, profiles and the admin calls.
+
+#![allow(dead_code)]
+
+use crate::error::ErrorBody;
+use crate::http::{AdminUsersQuery, LoginRequest, RegisterRequest, Session};
+use crate::objects::{FullUser, Stats, User};
+
+#[utoipa::path(post, path = "/api/v1/users", tag = "accounts",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "The new account", body = User),
+        (status = "default", description = "400 for a bad username or a short password, 409 if the username is taken, 429 too many sign-ups", body = ErrorBody),
+    ))]
+pub fn register() {}
+
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "accounts",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "A new session", body = Session),
+        (status = "default", description = "401 on wrong credentials, 403 for a banned account, 429 too many logins", body = ErrorBody),
+    ))]
+pub fn login() {}
+
+#[utoipa::path(delete, path = "/api/v1/sessions/current", tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The token stops working, for HTTP and for its WebSockets"),
+        (status = "default", description = "401 without a valid token", body = ErrorBody),
+    ))]
+pub fn logout() {}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The caller's account", body = FullUser),
+        (status = "default", description = "401 without a valid token", body = ErrorBody),
+    ))]
+pub fn me() {}
+
+#[utoipa::path(get, path = "/api/v1/users", tag = "accounts",
+    security(("bearer" = [])),
+    params(
+        ("query" = Option<String>, Query, description = "Up to 20 users whose username starts with this, banned users left out"),
+        ("id" = Option<Vec<uuid::Uuid>>, Query, description = "Instead: the users with these ids (repeat `id`, at most 100)"),
+    ),
+    responses(
+        (status = 200, description = "The users found", body = Vec<User>),
+        (status = "default", description = "400 for a bad id or query", body = ErrorBody),
+    ))]
+pub fn users() {}
+
+#[utoipa::path(get, path = "/api/v1/admin/users", tag = "accounts",
+    security(("bearer" = [])),
+    params(AdminUsersQuery),
+    responses(
+        (status = 200, description = "Accounts by username", body = Vec<FullUser>),
+        (status = "default", description = "403 for a caller who is not an admin", body = ErrorBody),
+    ))]
+pub fn admin_users() {}
+
+#[utoipa::path(post, path = "/api/v1/admin/users/{id}/ban", tag = "accounts",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The user")),
+    responses(
+        (status = 200, description = "The user, banned: every session ends, live sockets close (1008)", body = FullUser),
+        (status = "default", description = "403 for a caller who is not an admin, 404 for no such user", body = ErrorBody),
+    ))]
+pub fn ban() {}
+
+#[utoipa::path(post, path = "/api/v1/admin/users/{id}/unban", tag = "accounts",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The user")),
+    responses(
+        (status = 200, description = "The user, no longer banned", body = FullUser),
+        (status = "default", description = "403 for a caller who is not an admin, 404 for no such user", body = ErrorBody),
+    ))]
+pub fn unban() {}
+
+#[utoipa::path(get, path = "/api/v1/admin/stats", tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Server-wide counts", body = Stats),
+        (status = "default", description = "403 for a caller who is not an admin", body = ErrorBody),
+    ))]
+pub fn stats() {}
