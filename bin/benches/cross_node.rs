@@ -29,7 +29,7 @@ async fn node(db: &TestDatabase, redis: &TestPrefix) -> (String, tokio::task::Jo
     config.mysql_url = Some(db.url());
     config.redis_url = Some(redis.url().to_owned());
     config.redis_prefix = redis.prefix().to_owned();
-    config.rate_limit_max = 1_000_000;
+    config.chat.rate_limit_max = 1_000_000;
     let listener = TcpListener::bind(config.addr).await.unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let built = chat_server::build(&config).await.unwrap();

@@ -1,7 +1,8 @@
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use chat_core::{duration, ChatSettings};
 use clap::{Args, ValueEnum};
 
 /// Where the server keeps its data.
@@ -14,16 +15,6 @@ pub enum Store {
     Mysql,
     /// In memory: nothing survives a restart. For trying things out and for tests.
     Memory,
-}
-
-fn duration(s: &str) -> Result<Duration, String> {
-    humantime::parse_duration(s).map_err(|e| format!("{e} (write e.g. 30s, 15m, 12h, 7d)"))
-}
-
-fn ip(s: &str) -> Result<IpAddr, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("{s:?} is not an IP address"))
 }
 
 /// Server configuration, from flags or `CHAT_*` environment variables.
@@ -86,10 +77,6 @@ pub struct Config {
     #[arg(long, env = "CHAT_REDIS_PREFIX", default_value = "chat:")]
     pub redis_prefix: String,
 
-    /// Largest file upload, in MiB; bigger ones get 413.
-    #[arg(long, env = "CHAT_UPLOAD_MAX_MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=4096))]
-    pub upload_max_mb: u64,
-
     /// Where push notifications for offline members are POSTed (signed JSON; plain
     /// `http://`). Unset: they are only logged.
     #[arg(long, env = "CHAT_PUSH_WEBHOOK_URL")]
@@ -99,57 +86,9 @@ pub struct Config {
     #[arg(long, env = "CHAT_PUSH_WEBHOOK_SECRET", hide_env_values = true)]
     pub push_webhook_secret: Option<String>,
 
-    /// How long a login session lasts (e.g. 7d, 12h).
-    #[arg(long, env = "CHAT_TOKEN_TTL", default_value = "7d", value_parser = duration)]
-    pub token_ttl: Duration,
-
-    /// Messages one user may send per rate-limit window.
-    #[arg(long, env = "CHAT_RATE_LIMIT_MAX", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
-    pub rate_limit_max: u32,
-
-    /// The rate-limit window (e.g. 60s).
-    #[arg(long, env = "CHAT_RATE_LIMIT_WINDOW", default_value = "60s", value_parser = duration)]
-    pub rate_limit_window: Duration,
-
-    /// How long after sending the sender may recall a message (e.g. 2m, 24h); a group's
-    /// owner and admins may at any time.
-    #[arg(long, env = "CHAT_RECALL_WINDOW", default_value = "2m", value_parser = duration)]
-    pub recall_window: Duration,
-
-    /// Logins and sign-ups one client address may attempt per minute.
-    #[arg(long, env = "CHAT_AUTH_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
-    pub auth_rate_limit_max: u32,
-
-    /// Typing notices one user may send per 10 s (each is relayed to every member).
-    #[arg(long, env = "CHAT_TYPING_RATE_LIMIT_MAX", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
-    pub typing_rate_limit_max: u32,
-
-    /// Live WebSocket connections one user may hold.
-    #[arg(long, env = "CHAT_MAX_CONNECTIONS_PER_USER", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
-    pub max_connections_per_user: u32,
-
-    /// Origins allowed to open WebSockets, comma-separated (`*` for any). Empty: only
-    /// pages served from this server's own host.
-    #[arg(
-        long,
-        env = "CHAT_ALLOWED_ORIGINS",
-        value_delimiter = ',',
-        default_value = ""
-    )]
-    pub allowed_origins: Vec<String>,
-
-    /// Reverse proxies whose X-Forwarded-For is trusted, comma-separated IPs.
-    #[arg(long, env = "CHAT_TRUSTED_PROXIES", value_delimiter = ',', value_parser = ip)]
-    pub trusted_proxies: Vec<IpAddr>,
-
-    /// How often the server pings each WebSocket; a peer silent for two intervals is dropped.
-    #[arg(long, env = "CHAT_PING_INTERVAL", default_value = "30s", value_parser = duration)]
-    pub ping_interval: Duration,
-
-    /// How long a client may take to send a request's headers, and a new WebSocket its
-    /// auth frame, before the connection is closed (slow or silent clients hold nothing).
-    #[arg(long, env = "CHAT_HEADER_READ_TIMEOUT", default_value = "10s", value_parser = duration)]
-    pub header_read_timeout: Duration,
+    /// Policy and edge settings: rate limits, token lifetime, connection limits, origins.
+    #[command(flatten)]
+    pub chat: ChatSettings,
 }
 
 impl Config {
@@ -162,7 +101,7 @@ impl Config {
             .expect("defaults parse");
         let mut c = Config::from_arg_matches(&matches).expect("defaults are valid");
         c.addr = addr;
-        c.allowed_origins.retain(|o| !o.is_empty());
+        c.chat.allowed_origins.retain(|o| !o.is_empty());
         c
     }
 }

@@ -18,7 +18,7 @@ use std::future::Future;
 
 use tokio::net::TcpListener;
 
-use chat_adapter_warp::{Edge, EdgeConfig};
+use chat_adapter_warp::Edge;
 use warp::Filter;
 
 pub use config::{Config, Store};
@@ -38,24 +38,6 @@ pub enum StartError {
     /// The configuration asks for something this server cannot do.
     #[error("{0}")]
     Config(String),
-}
-
-/// The edge settings a configuration implies.
-pub fn edge_config(config: &Config) -> EdgeConfig {
-    EdgeConfig {
-        allowed_origins: config
-            .allowed_origins
-            .iter()
-            .filter(|o| !o.is_empty())
-            .cloned()
-            .collect(),
-        trusted_proxies: config.trusted_proxies.clone(),
-        max_connections_per_user: config.max_connections_per_user,
-        max_upload_bytes: config.upload_max_mb * 1024 * 1024,
-        ping_interval: config.ping_interval,
-        header_read_timeout: config.header_read_timeout,
-        ..EdgeConfig::default()
-    }
 }
 
 /// Builds the adapters `config` names and serves protocol v1 on `listener` until
@@ -82,8 +64,8 @@ pub async fn serve_node(
     shutdown: impl Future<Output = ()>,
 ) {
     let app = node.app.clone();
-    let edge = Edge::new(app.clone(), edge_config(config));
-    let housekeeping = tokio::spawn(wiring::housekeeping(app, config.ping_interval));
+    let edge = Edge::new(app.clone(), config.chat.edge());
+    let housekeeping = tokio::spawn(wiring::housekeeping(app, config.chat.ping_interval));
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, store = ?config.store, "chat-server listening");
     }

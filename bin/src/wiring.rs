@@ -6,9 +6,9 @@ use std::time::Duration;
 use chat_adapter_localfs::LocalFiles;
 use chat_adapter_redis::RedisConfig;
 use chat_adapter_webhook::{WebhookConfig, WebhookPush};
-use chat_app::{ChatApp, Settings};
+use chat_app::ChatApp;
 use chat_core::Chat;
-use chat_domain::ports::{FileStore, PushGateway, RateLimit};
+use chat_domain::ports::{FileStore, PushGateway};
 use chat_memory::{LogPush, MemoryFiles};
 
 use crate::stores::{self, StoreSpec};
@@ -41,7 +41,7 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
             let redis = RedisConfig {
                 prefix: config.redis_prefix.clone(),
                 // Heartbeats come with each pong, once a ping interval.
-                presence_ttl: config.ping_interval * 3 / 2,
+                presence_ttl: config.chat.ping_interval * 3 / 2,
                 ..RedisConfig::new(url.clone())
             };
             chat_adapter_redis::connect(&redis)
@@ -69,32 +69,12 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         .live(live)
         .files(files)
         .push(push)
-        .settings(settings(config))
+        .settings(config.chat.app())
         .build();
     Ok(Node {
         app: chat.app().clone(),
         chat,
     })
-}
-
-fn settings(config: &Config) -> Settings {
-    Settings {
-        token_ttl: config.token_ttl,
-        send_limit: RateLimit {
-            max: config.rate_limit_max,
-            window: config.rate_limit_window,
-        },
-        auth_limit: RateLimit {
-            max: config.auth_rate_limit_max,
-            window: Duration::from_secs(60),
-        },
-        typing_limit: RateLimit {
-            max: config.typing_rate_limit_max,
-            window: Duration::from_secs(10),
-        },
-        recall_window: config.recall_window,
-        ..Settings::default()
-    }
 }
 
 fn webhook(url: &str, secret: Option<&str>) -> Result<WebhookPush, StartError> {

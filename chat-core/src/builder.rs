@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use chat_adapter_argon2::Argon2Hasher;
+use chat_adapter_warp::{Edge, EdgeConfig};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::{Clock, FileStore, Live, PasswordHasher, PushGateway, Storage};
 use chat_memory::{LogPush, MemoryFiles, SystemClock};
@@ -26,6 +27,19 @@ impl ChatBuilder {
     pub fn storage(mut self, storage: Storage) -> Self {
         self.storage = Some(storage);
         self
+    }
+
+    /// Plain text files under `dir` (created if missing): everything in the TXT store,
+    /// uploads in `dir/files`, as `chat-server` lays them out. A second process cannot
+    /// open the same directory.
+    ///
+    /// # Errors
+    /// As [`crate::stores::txt::open`].
+    #[cfg(feature = "txt")]
+    pub fn txt(self, dir: &std::path::Path) -> Result<Self, chat_domain::RepoError> {
+        let storage = chat_adapter_txt::open(dir, chat_adapter_txt::TxtConfig::default())?;
+        let files = chat_adapter_localfs::LocalFiles::open(&dir.join("files"))?;
+        Ok(self.storage(storage).files(Arc::new(files)))
     }
 
     /// Presence, fan-out and rate limits: this process's own by default, or shared by
@@ -110,6 +124,11 @@ impl Chat {
     /// Every use case (cheap to clone: hand it to as many tasks as needed).
     pub fn app(&self) -> &ChatApp {
         &self.app
+    }
+
+    /// The HTTP + WebSocket edge over this chat.
+    pub fn edge(&self, config: EdgeConfig) -> Edge {
+        Edge::new(self.app.clone(), config)
     }
 
     /// Closes the backends: storage made durable and released, the node gone from

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! let doc = chat_protocol::openapi::document();
-//! assert_eq!(doc.openapi, utoipa::openapi::OpenApiVersion::Version31);
+//! assert!(matches!(doc.openapi, utoipa::openapi::OpenApiVersion::Version31));
 //! assert!(doc.paths.paths.contains_key("/api/v1/conversations/{id}/messages"));
 //! ```
 

@@ -13,7 +13,7 @@ use support::Server;
 
 #[tokio::test]
 async fn a_flooding_sender_is_rate_limited_while_others_are_unaffected() {
-    let s = Server::start_with(|c| c.rate_limit_max = 50).await;
+    let s = Server::start_with(|c| c.chat.rate_limit_max = 50).await;
     let (mallory, alice, bob) = (
         s.user("mallory").await,
         s.user("alice").await,

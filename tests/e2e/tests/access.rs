@@ -148,7 +148,7 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
         });
     println!("CHAT_ACCESS_SEED={seed}");
     let mut rng = Rng(seed);
-    let s = Server::start_with(|c| c.rate_limit_max = 100_000).await;
+    let s = Server::start_with(|c| c.chat.rate_limit_max = 100_000).await;
     let log = Arc::new(Mutex::new(Vec::new()));
     let mut users = Vec::new();
     let mut sockets = Vec::new();

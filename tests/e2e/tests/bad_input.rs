@@ -113,8 +113,8 @@ struct World {
 
 async fn world() -> World {
     let s = Server::start_with(|c| {
-        c.rate_limit_max = 100_000;
-        c.auth_rate_limit_max = 100_000;
+        c.chat.rate_limit_max = 100_000;
+        c.chat.auth_rate_limit_max = 100_000;
     })
     .await;
     let admin = s.admin("alice").await;

@@ -28,7 +28,7 @@ async fn server(max_mb: u64) -> (Server, TempDir) {
     let s = Server::start_with(move |c| {
         c.store = chat_server::Store::Txt;
         c.data_dir = data;
-        c.upload_max_mb = max_mb;
+        c.chat.upload_max_mb = max_mb;
     })
     .await;
     (s, dir)

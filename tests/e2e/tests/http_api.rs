@@ -331,7 +331,7 @@ async fn members_are_added_by_owners_and_leave_by_themselves() {
 
 #[tokio::test]
 async fn messages_are_sent_idempotently_paged_and_read() {
-    let s = Server::start_with(|c| c.rate_limit_max = 1000).await;
+    let s = Server::start_with(|c| c.chat.rate_limit_max = 1000).await;
     let (alice, bob, eve) = (
         s.user("alice").await,
         s.user("bob").await,
@@ -608,7 +608,7 @@ async fn admins_list_ban_unban_and_read_stats_and_nobody_else_can() {
 
 #[tokio::test]
 async fn bad_requests_get_the_documented_errors() {
-    let s = Server::start_with(|c| c.rate_limit_max = 3).await;
+    let s = Server::start_with(|c| c.chat.rate_limit_max = 3).await;
     let alice = s.user("alice").await;
     let req = |method: Method, path: &str, ct: Option<&str>, body: &'static [u8]| {
         let mut b = Request::builder()

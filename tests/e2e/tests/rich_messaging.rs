@@ -70,7 +70,7 @@ async fn the_sender_edits_and_others_see_the_new_body_but_cannot_edit_it() {
 
 #[tokio::test]
 async fn recall_is_for_the_sender_in_the_window_and_for_group_admins_always() {
-    let s = Server::start_with(|c| c.recall_window = Duration::from_millis(800)).await;
+    let s = Server::start_with(|c| c.chat.recall_window = Duration::from_millis(800)).await;
     let (alice, bob, carol) = (
         s.user("alice").await,
         s.user("bob").await,

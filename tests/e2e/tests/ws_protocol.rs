@@ -300,8 +300,8 @@ async fn logout_closes_the_socket_opened_with_that_token_only() {
 #[tokio::test]
 async fn the_upgrade_needs_a_valid_token_an_allowed_origin_and_a_free_slot() {
     let s = Server::start_with(|c| {
-        c.allowed_origins = vec!["https://chat.example".into()];
-        c.max_connections_per_user = 2;
+        c.chat.allowed_origins = vec!["https://chat.example".into()];
+        c.chat.max_connections_per_user = 2;
     })
     .await;
     let alice = s.user("alice").await;
@@ -347,7 +347,7 @@ async fn shutdown_closes_sockets_with_going_away() {
 
 #[tokio::test]
 async fn a_peer_silent_for_two_ping_intervals_is_dropped() {
-    let s = Server::start_with(|c| c.ping_interval = Duration::from_millis(200)).await;
+    let s = Server::start_with(|c| c.chat.ping_interval = Duration::from_millis(200)).await;
     let alice = s.user("alice").await;
     let mut silent = s.ws(&alice).await;
     let mut chatty = s.ws(&alice).await;
@@ -371,7 +371,7 @@ async fn a_peer_silent_for_two_ping_intervals_is_dropped() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parallel_upgrades_cannot_slip_past_the_connection_limit() {
-    let s = Server::start_with(|c| c.max_connections_per_user = 3).await;
+    let s = Server::start_with(|c| c.chat.max_connections_per_user = 3).await;
     let alice = s.user("alice").await;
     let attempts: Vec<_> = (0..12)
         .map(|_| {
@@ -414,7 +414,7 @@ async fn parallel_upgrades_cannot_slip_past_the_connection_limit() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ready_is_the_first_frame_even_while_events_pour_in() {
-    let s = Server::start_with(|c| c.auth_rate_limit_max = 1000).await;
+    let s = Server::start_with(|c| c.chat.auth_rate_limit_max = 1000).await;
     let mut users = Vec::new();
     for i in 0..30 {
         users.push(s.user(&format!("crowd{i}")).await);
@@ -432,7 +432,7 @@ async fn ready_is_the_first_frame_even_while_events_pour_in() {
 
 #[tokio::test]
 async fn a_socket_opened_without_a_token_is_admitted_by_its_auth_frame_and_nothing_else() {
-    let s = Server::start_with(|c| c.max_connections_per_user = 1).await;
+    let s = Server::start_with(|c| c.chat.max_connections_per_user = 1).await;
     let alice = s.user("alice").await;
 
     // Anything but an auth frame first: an error, then 1008.

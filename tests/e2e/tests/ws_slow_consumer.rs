@@ -36,7 +36,7 @@ async fn stalled_socket(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_that_never_reads_is_evicted_while_others_keep_receiving() {
-    let s = Server::start_with(|c| c.rate_limit_max = 1_000_000).await;
+    let s = Server::start_with(|c| c.chat.rate_limit_max = 1_000_000).await;
     let (alice, bob, slow) = (
         s.user("alice").await,
         s.user("bob").await,
@@ -108,7 +108,7 @@ async fn a_client_that_never_reads_is_evicted_while_others_keep_receiving() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_of_typing_frames_is_dropped_for_a_full_queue_without_closing_it() {
     // Typing is rate limited per user; lifted here so the flood reaches the queue.
-    let s = Server::start_with(|c| c.typing_rate_limit_max = 1_000_000).await;
+    let s = Server::start_with(|c| c.chat.typing_rate_limit_max = 1_000_000).await;
     let (alice, bob, slow) = (
         s.user("alice").await,
         s.user("bob").await,

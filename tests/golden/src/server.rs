@@ -24,9 +24,9 @@ pub struct Running {
 /// the way of a scripted client.
 pub fn config() -> Config {
     let mut c = Config::with_addr("127.0.0.1:0".parse().expect("an address"));
-    c.token_ttl = Duration::from_secs(100 * 365 * 24 * 3600);
-    c.rate_limit_max = 1_000_000;
-    c.auth_rate_limit_max = 1_000_000;
+    c.chat.token_ttl = Duration::from_secs(100 * 365 * 24 * 3600);
+    c.chat.rate_limit_max = 1_000_000;
+    c.chat.auth_rate_limit_max = 1_000_000;
     c
 }
 

@@ -40,21 +40,24 @@ pub fn authenticated(edge: &Edge) -> impl Filter<Extract = (Actor,), Error = Rej
         })
 }
 
-/// The client's address: the TCP peer, or the last address a trusted proxy added to
-/// `X-Forwarded-For`.
-pub fn client_ip(
-    edge: &Edge,
-) -> impl Filter<Extract = (Option<IpAddr>,), Error = Rejection> + Clone {
+/// The client's address, as sign-up and login limits count it: the TCP peer, or the
+/// last address a trusted proxy added to `X-Forwarded-For`. A host that mounts the edge
+/// without handing over peer addresses (see [`crate::ChatService`]) gets `"unknown"`
+/// for every request: they then share one allowance rather than go unlimited.
+pub fn client_addr(edge: &Edge) -> impl Filter<Extract = (String,), Error = Rejection> + Clone {
     with_edge(edge)
         .and(warp::ext::optional::<PeerAddr>())
         .and(warp::header::optional::<String>("x-forwarded-for"))
         .map(|edge: Edge, peer: Option<PeerAddr>, xff: Option<String>| {
-            let peer = peer.map(|p| p.0.ip())?;
-            Some(resolve_client_ip(
-                peer,
-                xff.as_deref(),
-                &edge.config.trusted_proxies,
-            ))
+            let Some(peer) = peer else {
+                static WARNED: std::sync::Once = std::sync::Once::new();
+                WARNED.call_once(|| {
+                    tracing::warn!("requests carry no client address (PeerAddr): sign-ups and logins share one rate limit")
+                });
+                return "unknown".to_owned();
+            };
+            resolve_client_ip(peer.0.ip(), xff.as_deref(), &edge.config.trusted_proxies)
+                .to_string()
         })
 }
 

@@ -7,22 +7,20 @@ use chat_app::Actor;
 use chat_protocol::http::{LoginRequest, Session};
 
 use super::errors::{json, no_content, reject};
-use super::extract::{authenticated, client_ip, json_body, with_edge};
+use super::extract::{authenticated, client_addr, json_body, with_edge};
 use crate::Edge;
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let login = warp::post()
         .and(warp::path!("sessions"))
         .and(with_edge(edge))
-        .and(client_ip(edge))
+        .and(client_addr(edge))
         .and(json_body::<LoginRequest>(edge.config.max_body_bytes))
-        .and_then(
-            |edge: Edge, ip: Option<std::net::IpAddr>, c: LoginRequest| async move {
-                let cmd = c.command(ip.map(|ip| ip.to_string()));
-                let out = edge.app.login(cmd).await.map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::OK, &Session::from(&out)))
-            },
-        );
+        .and_then(|edge: Edge, addr: String, c: LoginRequest| async move {
+            let cmd = c.command(Some(addr));
+            let out = edge.app.login(cmd).await.map_err(reject)?;
+            Ok::<_, Rejection>(json(StatusCode::OK, &Session::from(&out)))
+        });
     let logout = warp::delete()
         .and(warp::path!("sessions" / "current"))
         .and(with_edge(edge))

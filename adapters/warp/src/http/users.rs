@@ -9,22 +9,20 @@ use chat_protocol::http::RegisterRequest;
 use chat_protocol::objects as wire;
 
 use super::errors::{json, reject};
-use super::extract::{authenticated, client_ip, json_body, parse_id, with_edge};
+use super::extract::{authenticated, client_addr, json_body, parse_id, with_edge};
 use crate::Edge;
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
     let register = warp::post()
         .and(warp::path!("users"))
         .and(with_edge(edge))
-        .and(client_ip(edge))
+        .and(client_addr(edge))
         .and(json_body::<RegisterRequest>(edge.config.max_body_bytes))
-        .and_then(
-            |edge: Edge, ip: Option<std::net::IpAddr>, b: RegisterRequest| async move {
-                let cmd = b.command(ip.map(|ip| ip.to_string()));
-                let user = edge.app.register_user(cmd).await.map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::CREATED, &wire::User::from(&user)))
-            },
-        );
+        .and_then(|edge: Edge, addr: String, b: RegisterRequest| async move {
+            let cmd = b.command(Some(addr));
+            let user = edge.app.register_user(cmd).await.map_err(reject)?;
+            Ok::<_, Rejection>(json(StatusCode::CREATED, &wire::User::from(&user)))
+        });
     let me = warp::get()
         .and(warp::path!("me"))
         .and(authenticated(edge))

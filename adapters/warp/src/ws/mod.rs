@@ -8,7 +8,6 @@ mod sink;
 use futures_util::{SinkExt, StreamExt};
 use http::header::{self, HeaderValue};
 use http::{Request, StatusCode};
-use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -24,15 +23,15 @@ use chat_protocol::server::WireError;
 use chat_protocol::ws::{decode, ClientRequest, Decoded};
 use chat_protocol::ErrorCode;
 
+use crate::edge::Slot;
 use crate::http::errors::error_response;
 use crate::http::extract::bearer;
-use crate::server::Slot;
 use crate::Edge;
 
 type Socket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
 
 /// Whether a request asks for a WebSocket upgrade on `path`.
-pub fn is_upgrade(req: &Request<Incoming>, path: &str) -> bool {
+pub fn is_upgrade<B>(req: &Request<B>, path: &str) -> bool {
     req.uri().path() == path
         && req
             .headers()
@@ -47,7 +46,7 @@ pub fn is_upgrade(req: &Request<Incoming>, path: &str) -> bool {
 /// one gets its HTTP error. Without one (browsers, which cannot set headers and should not
 /// put tokens in URLs that get logged) the socket is upgraded and its first frame must be
 /// `{"type": "auth", "token"}` within ten seconds.
-pub async fn upgrade(edge: Edge, mut req: Request<Incoming>) -> Response {
+pub async fn upgrade<B>(edge: Edge, mut req: Request<B>) -> Response {
     let key = match check_handshake(&req) {
         Ok(key) => key,
         Err(e) => return reply_error(&edge, e),
@@ -183,7 +182,7 @@ fn reply_error(edge: &Edge, e: AppError) -> Response {
     error_response(&e)
 }
 
-fn check_handshake(req: &Request<Incoming>) -> Result<String, AppError> {
+fn check_handshake<B>(req: &Request<B>) -> Result<String, AppError> {
     let h = req.headers();
     let bad = |what: &str| AppError::BadRequest(format!("not a WebSocket handshake: {what}"));
     if req.method() != http::Method::GET {
@@ -212,7 +211,7 @@ fn check_handshake(req: &Request<Incoming>) -> Result<String, AppError> {
 
 /// Cross-site WebSocket hijacking defence: a browser always sends `Origin`, and only the
 /// configured origins (or, with none configured, the server's own host) may connect.
-fn check_origin(edge: &Edge, req: &Request<Incoming>) -> Result<(), AppError> {
+fn check_origin<B>(edge: &Edge, req: &Request<B>) -> Result<(), AppError> {
     let Some(origin) = req
         .headers()
         .get(header::ORIGIN)
@@ -244,7 +243,7 @@ fn check_origin(edge: &Edge, req: &Request<Incoming>) -> Result<(), AppError> {
     }
 }
 
-fn token_of(req: &Request<Incoming>) -> Option<String> {
+fn token_of<B>(req: &Request<B>) -> Option<String> {
     let header = req
         .headers()
         .get(header::AUTHORIZATION)

@@ -41,7 +41,7 @@ impl Server {
 
     pub async fn start_with(tune: impl FnOnce(&mut Config)) -> Self {
         let mut config = Config::with_addr("127.0.0.1:0".parse().unwrap());
-        config.ping_interval = Duration::from_secs(30);
+        config.chat.ping_interval = Duration::from_secs(30);
         config.store = chat_server::Store::Memory;
         tune(&mut config);
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();

@@ -1,0 +1,15 @@
+//! The checks, by area; each drives the server only through protocol v1.
+
+mod accounts;
+mod conversations;
+mod files;
+mod messages;
+mod service;
+mod sockets;
+
+pub use accounts::*;
+pub use conversations::*;
+pub use files::*;
+pub use messages::*;
+pub use service::*;
+pub use sockets::*;
