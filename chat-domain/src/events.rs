@@ -1,7 +1,6 @@
 //! Domain events, and the envelope that carries one to its audience.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::sync::OnceLock;
 
@@ -10,8 +9,7 @@ use crate::ids::{ConnectionId, ConversationId, UserId};
 use crate::values::TokenHash;
 
 /// Something that happened, which live connections may need to hear about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DomainEvent {
     /// A message was stored.
     MessageSent {

@@ -3,8 +3,10 @@
 //! Entities ([`entities`]), value objects that can only hold valid data ([`values`]),
 //! the business rules ([`rules`]), domain events ([`events`]) and the port traits that
 //! adapters implement ([`ports`]). This crate performs no I/O and knows no runtime:
-//! its only dependencies are serde, thiserror, uuid, chrono and async-trait, and a test
-//! (`tests/purity.rs`) keeps it that way.
+//! its only dependencies are thiserror, uuid, chrono and async-trait, and a test
+//! (`tests/purity.rs`) keeps it that way. Its types are not a file or network format:
+//! they have no serde forms, so each adapter keeps records of its own and the protocol
+//! its own wire types.
 //!
 //! ```
 //! use chat_domain::values::{Username, MessageBody};

@@ -15,25 +15,20 @@
 //! crash never leaves a half-written file under its real name. The blob goes in before
 //! its description: a crash between them leaves only unreachable bytes.
 
+mod record;
+
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use serde::{Deserialize, Serialize};
 
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::{ConversationId, FileId};
 use chat_domain::ports::{FileStore, NewFile};
 use chat_domain::values::Sha256Digest;
 use chat_domain::RepoError;
-
-/// A file's description as stored.
-#[derive(Serialize, Deserialize)]
-struct Record {
-    meta: FileMeta,
-}
 
 /// The local-disk [`FileStore`].
 pub struct LocalFiles {
@@ -109,10 +104,10 @@ fn write_atomically(dir: &Path, to: &Path, bytes: &[u8], replace: bool) -> Resul
         .map_err(|e| io("sync", parent, e))
 }
 
-fn load(dir: &Path, id: FileId) -> Result<Option<Record>, RepoError> {
+fn load(dir: &Path, id: FileId) -> Result<Option<FileMeta>, RepoError> {
     let path = LocalFiles::meta_path(dir, id);
     match fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
+        Ok(bytes) => record::decode(&bytes)
             .map(Some)
             .map_err(|e| RepoError::Corrupt(format!("{}: {e}", path.display()))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -120,15 +115,9 @@ fn load(dir: &Path, id: FileId) -> Result<Option<Record>, RepoError> {
     }
 }
 
-fn store(dir: &Path, record: &Record, replace: bool) -> Result<(), RepoError> {
-    let bytes = serde_json::to_vec(record)
-        .map_err(|e| RepoError::Unavailable(format!("encoding a file description: {e}")))?;
-    write_atomically(
-        dir,
-        &LocalFiles::meta_path(dir, record.meta.id),
-        &bytes,
-        replace,
-    )
+fn store(dir: &Path, meta: &FileMeta, replace: bool) -> Result<(), RepoError> {
+    let bytes = record::encode(meta);
+    write_atomically(dir, &LocalFiles::meta_path(dir, meta.id), &bytes, replace)
 }
 
 fn missing(id: FileId) -> RepoError {
@@ -145,20 +134,19 @@ impl FileStore for LocalFiles {
             }
             let blob = LocalFiles::blob_path(dir, &meta.sha256);
             write_atomically(dir, &blob, &file.bytes, false)?;
-            store(dir, &Record { meta: meta.clone() }, false)?;
+            store(dir, &meta, false)?;
             Ok(meta)
         })
         .await
     }
 
     async fn meta(&self, id: FileId) -> Result<Option<FileMeta>, RepoError> {
-        self.blocking(move |dir| Ok(load(dir, id)?.map(|r| r.meta)))
-            .await
+        self.blocking(move |dir| load(dir, id)).await
     }
 
     async fn read(&self, id: FileId, start: u64, end: u64) -> Result<Vec<u8>, RepoError> {
         self.blocking(move |dir| {
-            let meta = load(dir, id)?.ok_or_else(|| missing(id))?.meta;
+            let meta = load(dir, id)?.ok_or_else(|| missing(id))?;
             let (start, end) = (start.min(meta.size), end.min(meta.size));
             let path = LocalFiles::blob_path(dir, &meta.sha256);
             let mut f = File::open(&path).map_err(|e| io("open", &path, e))?;

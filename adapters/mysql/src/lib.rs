@@ -19,6 +19,7 @@ mod conversations;
 mod error;
 mod messages;
 mod migrate;
+mod records;
 mod sessions;
 pub mod testing;
 mod users;

@@ -177,3 +177,12 @@ fn it_should_publish_events_exactly_as_older_nodes_do() {
         assert_eq!(&wire::encode(&envelope).unwrap(), line);
     }
 }
+
+#[test]
+fn it_should_refuse_an_event_of_a_newer_version() {
+    let line = golden().remove(0);
+    let newer = line.replacen('{', r#"{"v":2,"#, 1);
+    assert!(wire::decode(newer.as_bytes())
+        .unwrap_err()
+        .contains("newer node"));
+}

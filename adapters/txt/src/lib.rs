@@ -16,6 +16,7 @@ mod config;
 pub mod line;
 mod messages;
 mod meta;
+mod records;
 
 use std::fs::{self, File, TryLockError};
 use std::path::Path;

@@ -65,12 +65,41 @@ impl WebhookConfig {
     }
 }
 
-/// What a receiver gets.
+/// What a receiver gets: this adapter's own format (docs/PROTOCOL.md, Push
+/// notifications), independent of the domain's types.
 #[derive(Serialize)]
 struct Payload<'a> {
     delivery_id: uuid::Uuid,
     sent_at: DateTime<Utc>,
-    notification: &'a PushNotification,
+    notification: Notification<'a>,
+}
+
+/// A notification as receivers see it.
+#[derive(Serialize)]
+struct Notification<'a> {
+    user_id: uuid::Uuid,
+    conversation_id: uuid::Uuid,
+    message_id: uuid::Uuid,
+    seq: u64,
+    sender_id: uuid::Uuid,
+    kind: &'static str,
+    preview: &'a str,
+    created_at: DateTime<Utc>,
+}
+
+impl<'a> From<&'a PushNotification> for Notification<'a> {
+    fn from(n: &'a PushNotification) -> Self {
+        Self {
+            user_id: *n.user_id.as_uuid(),
+            conversation_id: *n.conversation_id.as_uuid(),
+            message_id: *n.message_id.as_uuid(),
+            seq: n.seq,
+            sender_id: *n.sender_id.as_uuid(),
+            kind: n.kind.as_str(),
+            preview: &n.preview,
+            created_at: n.created_at,
+        }
+    }
 }
 
 /// Counters, for logs and tests.
@@ -161,7 +190,7 @@ async fn deliver(
     let payload = Payload {
         delivery_id,
         sent_at: Utc::now(),
-        notification: &n,
+        notification: (&n).into(),
     };
     let Ok(body) = serde_json::to_vec(&payload) else {
         return;

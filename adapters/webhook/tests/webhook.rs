@@ -54,7 +54,18 @@ async fn a_delivery_is_signed_over_its_exact_body() {
         .collect();
     mac.verify_slice(&bytes).expect("the signature verifies");
     let body: serde_json::Value = serde_json::from_slice(&got[0].body).unwrap();
-    assert_eq!(body["notification"], serde_json::to_value(&n).unwrap());
+    // The documented shape (docs/PROTOCOL.md, Push notifications), field for field.
+    let expected = serde_json::json!({
+        "user_id": n.user_id.to_string(),
+        "conversation_id": n.conversation_id.to_string(),
+        "message_id": n.message_id.to_string(),
+        "seq": n.seq,
+        "sender_id": n.sender_id.to_string(),
+        "kind": n.kind.as_str(),
+        "preview": n.preview,
+        "created_at": serde_json::to_value(n.created_at).unwrap(),
+    });
+    assert_eq!(body["notification"], expected);
     assert_eq!(body["delivery_id"], got[0].delivery.as_str());
 }
 

@@ -35,7 +35,7 @@ pub struct Download {
 #[derive(Serialize)]
 struct StoredAttachment<'a> {
     content_type: &'a str,
-    file_id: FileId,
+    file_id: uuid::Uuid,
     height: Option<u32>,
     name: Option<&'a str>,
     size: u64,
@@ -127,7 +127,7 @@ impl ChatApp {
             .await?;
         let stored = StoredAttachment {
             content_type: &meta.content_type,
-            file_id: meta.id,
+            file_id: *meta.id.as_uuid(),
             height: meta.height,
             name: attachment.name.as_deref().or(meta.name.as_deref()),
             size: meta.size,

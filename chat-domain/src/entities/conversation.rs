@@ -1,13 +1,11 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::{ConversationId, UserId};
 use crate::values::Title;
 use crate::DomainError;
 
 /// Direct or group, without the details.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ConversationKind {
     /// Exactly two users, unique per pair.
     Direct,
@@ -17,7 +15,7 @@ pub enum ConversationKind {
 
 /// The two users of a direct conversation, in a stable order (smaller id first), so the
 /// pair (a, b) and the pair (b, a) are the same key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DirectPair {
     low: UserId,
     high: UserId,
@@ -56,8 +54,7 @@ impl DirectPair {
 }
 
 /// Direct (with its pair) or group (with its title).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConversationType {
     /// A direct conversation between two users.
     Direct {
@@ -74,12 +71,11 @@ pub enum ConversationType {
 /// A conversation. Its last seq is not stored here: the message log owns it (see
 /// `MessageRepository::last_seq`), so messages may live in another backend than
 /// conversations (hybrid storage) without two counters to keep in step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conversation {
     /// Stable id.
     pub id: ConversationId,
     /// Direct or group, with the details of each.
-    #[serde(flatten)]
     pub ty: ConversationType,
     /// Who made it.
     pub created_by: UserId,

@@ -1,11 +1,10 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::{FileId, UserId};
 use crate::values::Sha256Digest;
 
 /// An uploaded file's description. Its bytes are kept by the [`crate::ports::FileStore`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileMeta {
     /// The file.
     pub id: FileId,

@@ -1,13 +1,11 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::{ConversationId, MessageId, UserId};
 use crate::values::{ClientMsgId, Emoji, MessageBody, Seq};
 use crate::DomainError;
 
 /// What a message carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MessageKind {
     /// Plain text.
     Text,
@@ -94,7 +92,7 @@ impl NewMessage {
 }
 
 /// A stored message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     /// Stable id.
     pub id: MessageId,
@@ -113,32 +111,22 @@ pub struct Message {
     /// The seq it answers, if any.
     pub reply_to: Option<Seq>,
     /// The members it mentions, in any order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<UserId>,
     /// When the server accepted it.
     pub created_at: DateTime<Utc>,
     /// When its body was last edited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited_at: Option<DateTime<Utc>>,
     /// Recalled: a tombstone whose body is gone (seqs stay gap-free).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
     /// Reactions, in the order each emoji was first used.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reactions: Vec<Reaction>,
     /// The conversation's change counter at this message's last change; 0 if never
     /// changed. Clients catch up on changes by asking for versions after the last seen.
-    #[serde(default, skip_serializing_if = "is_zero")]
     pub version: u64,
 }
 
-fn is_zero(v: &u64) -> bool {
-    *v == 0
-}
-
 /// What kind of change a [`MessageChange`] is, for events.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChangeKind {
     /// A new body.
     Edit,
@@ -149,7 +137,7 @@ pub enum ChangeKind {
 }
 
 /// A short quote of a message, shown with the messages that answer it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReplyPreview {
     /// The quoted message's seq.
     pub seq: Seq,
@@ -164,7 +152,7 @@ pub struct ReplyPreview {
 }
 
 /// One emoji on a message and who reacted with it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reaction {
     /// The emoji.
     pub emoji: Emoji,
@@ -174,8 +162,7 @@ pub struct Reaction {
 
 /// A change to a stored message. Who may make it is decided by the use case
 /// ([`crate::rules::ensure_can_change`]); [`Message::apply`] decides what it does.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MessageChange {
     /// A new body for a text message.
     Edit {

@@ -1,11 +1,9 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::{ConversationId, UserId};
 
 /// A member's standing in a conversation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ParticipantRole {
     /// Made the group (or inherited it); may add and remove anyone.
     Owner,
@@ -23,7 +21,7 @@ impl ParticipantRole {
 }
 
 /// A user's membership of one conversation, with their read cursor.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Participant {
     /// The conversation.
     pub conversation_id: ConversationId,
@@ -36,11 +34,9 @@ pub struct Participant {
     /// The highest seq they have read; 0 when nothing is read.
     pub last_read_seq: u64,
     /// No push notifications for this conversation.
-    #[serde(default)]
     pub muted: bool,
     /// The highest seq their devices reported received; reading implies receiving, so
     /// see [`Participant::delivered_up_to`].
-    #[serde(default)]
     pub delivered_seq: u64,
 }
 

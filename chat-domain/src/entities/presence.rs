@@ -1,11 +1,9 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::UserId;
 
 /// Online while at least one connection is live.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PresenceStatus {
     /// At least one live connection.
     Online,
@@ -14,7 +12,7 @@ pub enum PresenceStatus {
 }
 
 /// A user's presence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Presence {
     /// Whose presence.
     pub user_id: UserId,

@@ -1,11 +1,10 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::UserId;
 use crate::values::TokenHash;
 
 /// A login session, found by the hash of its bearer token.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
     /// SHA-256 of the bearer token.
     pub token_hash: TokenHash,

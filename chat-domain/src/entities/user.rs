@@ -1,12 +1,10 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::UserId;
 use crate::values::{DisplayName, PasswordHash, Username};
 
 /// What a user may do beyond chatting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UserRole {
     /// An ordinary account.
     User,
@@ -15,7 +13,7 @@ pub enum UserRole {
 }
 
 /// A user account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
     /// Stable id.
     pub id: UserId,

@@ -1,11 +1,10 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::entities::MessageKind;
 use crate::ids::{ConversationId, MessageId, UserId};
 
 /// A notification for a member who had no live connection when a message was stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PushNotification {
     /// Who to notify.
     pub user_id: UserId,

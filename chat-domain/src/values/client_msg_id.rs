@@ -1,12 +1,10 @@
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::DomainError;
 
 /// The sender's own id for a message, which makes a resend idempotent: 1 to 64 printable
 /// ASCII characters (a UUID, a counter, …).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ClientMsgId(String);
 
 impl ClientMsgId {

@@ -1,5 +1,3 @@
-use serde::{Deserialize, Serialize};
-
 use crate::DomainError;
 
 /// A SHA-256 digest, as 64 lowercase hex digits: what names a file's bytes.
@@ -11,8 +9,7 @@ use crate::DomainError;
 /// assert_eq!(Sha256Digest::parse(d.as_str()).unwrap(), d);
 /// assert!(Sha256Digest::parse("AB").is_err());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Sha256Digest(String);
 
 impl Sha256Digest {

@@ -1,10 +1,7 @@
-use serde::{Deserialize, Serialize};
-
 use crate::DomainError;
 
 /// The name shown to others: 1 to 64 characters after trimming, no control characters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisplayName(String);
 
 impl DisplayName {

@@ -1,5 +1,3 @@
-use serde::{Deserialize, Serialize};
-
 use crate::DomainError;
 
 /// A reaction: one emoji (a short run of symbols: `👍`, `❤️`, `👨‍👩‍👧`), never words.
@@ -13,8 +11,7 @@ use crate::DomainError;
 /// assert!(Emoji::parse("❤️").is_ok());
 /// assert!(Emoji::parse("lol").is_err());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Emoji(String);
 
 impl Emoji {
@@ -37,6 +34,11 @@ impl Emoji {
             return Err(bad("must be an emoji, not text"));
         }
         Ok(Self(raw.to_owned()))
+    }
+
+    /// Rebuilds an emoji read back from trusted storage, without checks.
+    pub fn from_stored(emoji: String) -> Self {
+        Self(emoji)
     }
 
     /// The emoji.

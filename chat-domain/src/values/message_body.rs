@@ -1,5 +1,3 @@
-use serde::{Deserialize, Serialize};
-
 use crate::entities::MessageKind;
 use crate::DomainError;
 
@@ -15,8 +13,7 @@ use crate::DomainError;
 /// let body = MessageBody::parse(MessageKind::Text, "  你好 👋  ").unwrap();
 /// assert_eq!(body.as_str(), "你好 👋");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MessageBody(String);
 
 impl MessageBody {

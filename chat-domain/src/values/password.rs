@@ -48,8 +48,7 @@ impl fmt::Debug for Password {
 }
 
 /// A password hash in PHC string format (as produced by the `PasswordHasher` port).
-#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PasswordHash(String);
 
 impl PasswordHash {

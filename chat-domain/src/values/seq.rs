@@ -1,4 +1,3 @@
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::DomainError;
@@ -11,8 +10,7 @@ use crate::DomainError;
 /// assert!(Seq::new(0).is_err());
 /// assert_eq!(Seq::FIRST.next().get(), 2);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "u64", into = "u64")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Seq(u64);
 
 impl Seq {

@@ -1,4 +1,3 @@
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use uuid::Uuid;
 
@@ -43,8 +42,7 @@ impl fmt::Debug for SessionToken {
 
 /// The stored form of a session token (a hex SHA-256 digest computed by the app layer),
 /// so a leaked session table cannot be replayed.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TokenHash(String);
 
 impl TokenHash {

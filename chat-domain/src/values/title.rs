@@ -1,10 +1,7 @@
-use serde::{Deserialize, Serialize};
-
 use crate::DomainError;
 
 /// A group title: 1 to 100 characters after trimming, no control characters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Title(String);
 
 impl Title {

@@ -12,12 +12,10 @@ use chat_domain::values::{Limit, Seq};
 use chat_domain::RepoError;
 
 use super::extras::{insert_terms, term_rows};
-use crate::error::{corrupt, map};
+use crate::error::map;
 use crate::Db;
 
-pub(super) fn decode_state(state: &str) -> Result<Message, RepoError> {
-    serde_json::from_str(state).map_err(|e| corrupt("message_changes.state", e))
-}
+pub(super) use crate::records::decode_state;
 
 pub(super) async fn change(
     db: &Db,
@@ -109,7 +107,7 @@ async fn apply(
     if !changed {
         return Ok(None);
     }
-    let state = serde_json::to_string(&message).map_err(|e| corrupt("message state", e))?;
+    let state = crate::records::encode_state(&message);
     tx.exec_drop(
         "INSERT INTO message_changes (conversation_id, seq, version, state) VALUES (?, ?, ?, ?) \
          ON DUPLICATE KEY UPDATE version = VALUES(version), state = VALUES(state)",

@@ -9,23 +9,16 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use chat_domain::entities::Message;
 use chat_domain::ids::ConversationId;
 use chat_domain::values::Seq;
 use chat_domain::RepoError;
 
 use crate::config::FsyncMode;
+use crate::records::ChangeRecord;
 use crate::{io_error, line};
 
 const FILE: &str = "changes.txt";
-
-#[derive(Serialize, Deserialize)]
-struct Record {
-    version: u64,
-    message: Message,
-}
 
 /// One conversation's changed messages.
 #[derive(Default)]
@@ -70,10 +63,13 @@ impl Changes {
                     )))
                 }
             };
-            let r: Record = serde_json::from_slice(json).map_err(|e| {
-                RepoError::Corrupt(format!("{} at byte {offset}: {e}", path.display()))
-            })?;
-            Self::remember(&mut convs, r.version, r.message);
+            let (version, message) = serde_json::from_slice::<ChangeRecord>(json)
+                .map_err(|e| e.to_string())
+                .and_then(ChangeRecord::into_parts)
+                .map_err(|e| {
+                    RepoError::Corrupt(format!("{} at byte {offset}: {e}", path.display()))
+                })?;
+            Self::remember(&mut convs, version, message);
             good = offset + raw.len();
         }
         if good < buf.len() {
@@ -105,12 +101,8 @@ impl Changes {
 
     /// Stores `message` (already changed, stamped with [`Self::next_version`]) durably.
     pub(crate) fn record(&mut self, message: Message) -> Result<(), RepoError> {
-        let version = message.version;
-        let json = serde_json::to_vec(&Record {
-            version,
-            message: message.clone(),
-        })
-        .map_err(|e| RepoError::Corrupt(e.to_string()))?;
+        let json = serde_json::to_vec(&ChangeRecord::of(&message))
+            .map_err(|e| RepoError::Corrupt(e.to_string()))?;
         let mut out = Vec::with_capacity(json.len() + 10);
         line::encode(&json, &mut out);
         let len = self
@@ -129,7 +121,7 @@ impl Changes {
                 io_error("write", &self.path, e).to_string(),
             ));
         }
-        Self::remember(&mut self.convs, version, message);
+        Self::remember(&mut self.convs, message.version, message);
         Ok(())
     }
 

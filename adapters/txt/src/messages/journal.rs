@@ -17,7 +17,7 @@ use chat_domain::RepoError;
 
 use super::index::{client_key, ConvState, FileInfo, Index};
 use super::layout::{date_and_part, Stem};
-use crate::{io_error, line};
+use crate::{io_error, line, records};
 
 /// Checkpoint when the journal grows past this.
 const CHECKPOINT_BYTES: u64 = 32 * 1024 * 1024;
@@ -150,7 +150,7 @@ pub fn replay(root: &Path, index: &mut Index, total: &mut u64) -> Result<(), Rep
             break;
         };
         let (rel, json) = (&body[..tab], &body[tab + 1..]);
-        let Ok(m) = serde_json::from_slice::<Message>(json) else {
+        let Ok(m) = records::decode_message(json) else {
             break;
         };
         let file = root.join(String::from_utf8_lossy(rel).as_ref());

@@ -8,7 +8,7 @@ use chat_domain::RepoError;
 
 use super::archive::Cache;
 use super::index::{ConvState, FileInfo, SPARSE_EVERY};
-use crate::{io_error, line};
+use crate::{io_error, line, records};
 
 /// A byte range of one file to read, planned under the index lock and read after it.
 pub struct Segment {
@@ -82,7 +82,7 @@ pub fn read(
             };
             let record = line::decode(raw)
                 .ok()
-                .and_then(|json| serde_json::from_slice::<Message>(json).ok());
+                .and_then(|json| records::decode_message(json).ok());
             let Some(m) = record else {
                 // Known damage before the range shares its sparse block; skip it. Inside
                 // the range, a bad line is damage the index did not know of.

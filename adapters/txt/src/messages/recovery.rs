@@ -12,7 +12,7 @@ use chat_domain::RepoError;
 use super::archive::{decompress, gz_path};
 use super::index::{client_key, sidecar_path, ConvState, FileInfo, Index, Sidecar};
 use super::layout::{date_and_part, group_conversation, Stem};
-use crate::{io_error, line};
+use crate::{io_error, line, records};
 
 struct Scanned {
     conversation: Option<ConversationId>,
@@ -152,7 +152,7 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
             s.clients = sc.clients;
             s.last = sc
                 .last_message
-                .and_then(|j| serde_json::from_slice(&j).ok());
+                .and_then(|j| records::decode_message(&j).ok());
             start = sc.len;
         }
     }
@@ -164,7 +164,7 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
         let lineno = i + 1;
         let record = line::decode(raw)
             .ok()
-            .and_then(|j| serde_json::from_slice::<Message>(j).ok());
+            .and_then(|j| records::decode_message(j).ok());
         match record {
             Some(m) if s.info.last_seq == 0 || m.seq.get() > s.info.last_seq => {
                 let seq = m.seq.get();
@@ -222,7 +222,7 @@ fn ends_with_record(covered: &[u8], seq: u64) -> bool {
     let start = body.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
     line::decode(&covered[start..])
         .ok()
-        .and_then(|j| serde_json::from_slice::<Message>(j).ok())
+        .and_then(|j| records::decode_message(j).ok())
         .is_some_and(|m| m.seq.get() == seq)
 }
 
@@ -240,7 +240,7 @@ pub fn write_sidecar(
         len: info.len,
         sparse: info.sparse.clone(),
         clients,
-        last_message: last.and_then(|m| serde_json::to_vec(m).ok()),
+        last_message: last.map(records::encode_message),
     };
     let target = sidecar_path(&info.path);
     let tmp: PathBuf = format!("{}.tmp", target.display()).into();

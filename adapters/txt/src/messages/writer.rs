@@ -26,7 +26,7 @@ use super::layout::Stem;
 use super::recovery::write_sidecar;
 use super::{read, Shared};
 use crate::config::{FsyncMode, TxtConfig};
-use crate::{io_error, line};
+use crate::{io_error, line, records};
 
 /// Where the writer sends an append's outcome.
 pub type Reply = oneshot::Sender<Result<Appended, RepoError>>;
@@ -239,16 +239,7 @@ fn commit(shared: &Shared, config: &TxtConfig, w: &mut Work<'_>, batch: Vec<Appe
             let message = req.draft.at(Seq::after(plan.next_seq - 1));
             plan.next_seq += 1;
             let mut bytes = Vec::with_capacity(256);
-            match serde_json::to_vec(&message) {
-                Ok(json) => line::encode(&json, &mut bytes),
-                Err(e) => {
-                    let _ = req
-                        .reply
-                        .send(Err(RepoError::Unavailable(format!("encode: {e}"))));
-                    plan.next_seq -= 1;
-                    continue;
-                }
-            }
+            line::encode(&records::encode_message(&message), &mut bytes);
             let fi = target_file(plan, shared, config, date, bytes.len() as u64);
             let offset = plan.files[fi].len + plan.bufs[fi].len() as u64;
             plan.bufs[fi].extend_from_slice(&bytes);

@@ -22,8 +22,7 @@ pub use ops::MetaOp;
 pub use repos::{TxtConversations, TxtSessions, TxtUsers};
 
 use crate::config::{FsyncMode, TxtConfig};
-use crate::io_error;
-use crate::line;
+use crate::{io_error, line, records};
 
 /// The in-memory state and the durable log behind it.
 pub struct Meta {
@@ -76,7 +75,7 @@ impl Meta {
             for (n, (_, raw)) in records.enumerate() {
                 let op = line::decode(raw)
                     .ok()
-                    .and_then(|j| serde_json::from_slice::<MetaOp>(j).ok())
+                    .and_then(|j| records::meta::decode(j).ok())
                     .ok_or_else(|| corrupt(&snapshot, n + 2, "checksum or format"))?;
                 state.apply(op);
             }
@@ -104,7 +103,7 @@ impl Meta {
             for (i, (offset, raw)) in all.iter().enumerate() {
                 let op = line::decode(raw)
                     .ok()
-                    .and_then(|j| serde_json::from_slice::<MetaOp>(j).ok());
+                    .and_then(|j| records::meta::decode(j).ok());
                 match op {
                     Some(op) => {
                         state.apply(op);
@@ -161,8 +160,7 @@ impl Meta {
         if log.closed {
             return Err(RepoError::Unavailable("the TXT store is closed".into()));
         }
-        let json =
-            serde_json::to_vec(&op).map_err(|e| RepoError::Unavailable(format!("encode: {e}")))?;
+        let json = records::meta::encode(&op);
         let mut buf = Vec::with_capacity(json.len() + 10);
         line::encode(&json, &mut buf);
         let path = log_path(&log.dir, log.generation);
@@ -196,11 +194,7 @@ impl Meta {
         let next = log.generation + 1;
         let mut buf = Vec::new();
         line::encode(format!(r#"{{"generation":{next}}}"#).as_bytes(), &mut buf);
-        let mut push = |op: &MetaOp| {
-            if let Ok(json) = serde_json::to_vec(op) {
-                line::encode(&json, &mut buf);
-            }
-        };
+        let mut push = |op: &MetaOp| line::encode(&records::meta::encode(op), &mut buf);
         for user in self.state.users.all() {
             push(&MetaOp::UserCreate { user });
         }

@@ -1,7 +1,6 @@
 //! The metadata log's records: one per state change.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use chat_domain::entities::{
     Conversation, DirectPair, Participant, ParticipantRole, Session, User,
@@ -9,9 +8,9 @@ use chat_domain::entities::{
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::values::TokenHash;
 
-/// A change to users, sessions, conversations, participants or read cursors.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+/// A change to users, sessions, conversations, participants or read cursors (stored as
+/// [`crate::records::meta::OpRecord`]).
+#[derive(Clone, Debug)]
 pub enum MetaOp {
     UserCreate {
         user: User,

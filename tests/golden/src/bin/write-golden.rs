@@ -21,11 +21,42 @@ use chat_server::Store;
 
 #[tokio::main]
 async fn main() {
-    let out = PathBuf::from(std::env::args().nth(1).expect("usage: write-golden <dir>"));
-    for store in ["txt", "mysql", "hybrid"] {
-        write(&out.join(store), store).await;
-        println!("wrote {}", out.join(store).display());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [flag, url, dir] if flag == "--against" => against(url, Path::new(dir)).await,
+        [dir] => {
+            let out = PathBuf::from(dir);
+            for store in ["txt", "mysql", "hybrid"] {
+                write(&out.join(store), store).await;
+                println!("wrote {}", out.join(store).display());
+            }
+        }
+        _ => eprintln!("usage: write-golden <dir> | write-golden --against <url> <dir>"),
     }
+}
+
+/// Runs the scenario (both parts, no restart between them) against a server that is
+/// already up, with alice made its admin beforehand (`chat-server create-admin alice`,
+/// the scenario's password): how a set is written by a build other than this one. Its
+/// data directory is the operator's to copy in once that server has stopped.
+async fn against(url: &str, dir: &Path) {
+    std::fs::create_dir_all(dir).expect("create the output directory");
+    let client = chat_golden::client::Client::new(url);
+    let mut s = Scenario {
+        client: &client,
+        made: Default::default(),
+    };
+    s.part_one().await;
+    s.part_two().await;
+    let golden = Golden {
+        written_by: format!("the server at {url}"),
+        password: PASSWORD.into(),
+        tokens: s.made.tokens.clone(),
+        exchanges: s.record().await,
+    };
+    let text = serde_json::to_string_pretty(&golden).expect("JSON");
+    std::fs::write(dir.join("expected.json"), text + "\n").expect("write expected.json");
+    println!("wrote {}", dir.join("expected.json").display());
 }
 
 async fn write(dir: &Path, store: &str) {

@@ -1,0 +1,516 @@
+//! The metadata log's and snapshot's lines: one change to users, sessions,
+//! conversations, members or cursors each.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use chat_domain::entities::{
+    Conversation, ConversationType, DirectPair, Participant, ParticipantRole, Session, User,
+    UserRole,
+};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::values::{DisplayName, PasswordHash, Title, TokenHash, Username};
+
+use super::{check_version, is_one, one};
+use crate::meta::MetaOp;
+
+/// A line: its version, and the change.
+#[derive(Serialize, Deserialize)]
+pub struct OpRecord {
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    v: u32,
+    #[serde(flatten)]
+    op: Op,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+enum Op {
+    UserCreate {
+        user: UserRecord,
+    },
+    UserBanned {
+        id: Uuid,
+        banned: bool,
+    },
+    SessionCreate {
+        session: SessionRecord,
+    },
+    SessionRevoke {
+        token_hash: String,
+    },
+    SessionRevokeAll {
+        user_id: Uuid,
+    },
+    SessionPurge {
+        now: DateTime<Utc>,
+    },
+    GroupCreate {
+        conversation: ConversationRecord,
+        members: Vec<ParticipantRecord>,
+    },
+    DirectCreate {
+        pair: PairRecord,
+        conversation: ConversationRecord,
+        participants: [ParticipantRecord; 2],
+    },
+    ParticipantAdd {
+        participant: ParticipantRecord,
+    },
+    ParticipantRemove {
+        conversation_id: Uuid,
+        user_id: Uuid,
+    },
+    RoleSet {
+        conversation_id: Uuid,
+        user_id: Uuid,
+        role: RoleRecord,
+    },
+    ReadCursor {
+        conversation_id: Uuid,
+        user_id: Uuid,
+        seq: u64,
+    },
+    MuteSet {
+        conversation_id: Uuid,
+        user_id: Uuid,
+        muted: bool,
+    },
+    DeliveredCursor {
+        conversation_id: Uuid,
+        user_id: Uuid,
+        seq: u64,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+struct UserRecord {
+    id: Uuid,
+    username: String,
+    display_name: String,
+    password_hash: String,
+    role: UserRoleRecord,
+    banned: bool,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum UserRoleRecord {
+    User,
+    Admin,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SessionRecord {
+    token_hash: String,
+    user_id: Uuid,
+    created_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ConversationRecord {
+    id: Uuid,
+    #[serde(flatten)]
+    ty: TypeRecord,
+    created_by: Uuid,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum TypeRecord {
+    Direct { pair: PairRecord },
+    Group { title: String },
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct PairRecord {
+    low: Uuid,
+    high: Uuid,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ParticipantRecord {
+    conversation_id: Uuid,
+    user_id: Uuid,
+    role: RoleRecord,
+    joined_at: DateTime<Utc>,
+    last_read_seq: u64,
+    #[serde(default)]
+    muted: bool,
+    #[serde(default)]
+    delivered_seq: u64,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RoleRecord {
+    Owner,
+    Admin,
+    Member,
+}
+
+type Read<T> = Result<T, String>;
+
+fn text<T, E: ToString>(r: Result<T, E>) -> Read<T> {
+    r.map_err(|e| e.to_string())
+}
+
+impl From<&User> for UserRecord {
+    fn from(u: &User) -> Self {
+        Self {
+            id: *u.id.as_uuid(),
+            username: u.username.as_str().to_owned(),
+            display_name: u.display_name.as_str().to_owned(),
+            password_hash: u.password_hash.as_str().to_owned(),
+            role: match u.role {
+                UserRole::User => UserRoleRecord::User,
+                UserRole::Admin => UserRoleRecord::Admin,
+            },
+            banned: u.banned,
+            created_at: u.created_at,
+        }
+    }
+}
+
+impl TryFrom<UserRecord> for User {
+    type Error = String;
+    fn try_from(r: UserRecord) -> Read<Self> {
+        Ok(User {
+            id: UserId::from_uuid(r.id),
+            username: text(Username::parse(&r.username))?,
+            display_name: text(DisplayName::parse(&r.display_name))?,
+            password_hash: PasswordHash::new(r.password_hash),
+            role: match r.role {
+                UserRoleRecord::User => UserRole::User,
+                UserRoleRecord::Admin => UserRole::Admin,
+            },
+            banned: r.banned,
+            created_at: r.created_at,
+        })
+    }
+}
+
+impl From<&Session> for SessionRecord {
+    fn from(s: &Session) -> Self {
+        Self {
+            token_hash: s.token_hash.as_str().to_owned(),
+            user_id: *s.user_id.as_uuid(),
+            created_at: s.created_at,
+            expires_at: s.expires_at,
+        }
+    }
+}
+
+impl From<SessionRecord> for Session {
+    fn from(r: SessionRecord) -> Self {
+        Session {
+            token_hash: TokenHash::from_hex(r.token_hash),
+            user_id: UserId::from_uuid(r.user_id),
+            created_at: r.created_at,
+            expires_at: r.expires_at,
+        }
+    }
+}
+
+impl From<DirectPair> for PairRecord {
+    fn from(p: DirectPair) -> Self {
+        Self {
+            low: *p.low().as_uuid(),
+            high: *p.high().as_uuid(),
+        }
+    }
+}
+
+impl TryFrom<PairRecord> for DirectPair {
+    type Error = String;
+    fn try_from(r: PairRecord) -> Read<Self> {
+        text(DirectPair::new(
+            UserId::from_uuid(r.low),
+            UserId::from_uuid(r.high),
+        ))
+    }
+}
+
+impl From<&Conversation> for ConversationRecord {
+    fn from(c: &Conversation) -> Self {
+        Self {
+            id: *c.id.as_uuid(),
+            ty: match &c.ty {
+                ConversationType::Direct { pair } => TypeRecord::Direct {
+                    pair: (*pair).into(),
+                },
+                ConversationType::Group { title } => TypeRecord::Group {
+                    title: title.as_str().to_owned(),
+                },
+            },
+            created_by: *c.created_by.as_uuid(),
+            created_at: c.created_at,
+        }
+    }
+}
+
+impl TryFrom<ConversationRecord> for Conversation {
+    type Error = String;
+    fn try_from(r: ConversationRecord) -> Read<Self> {
+        Ok(Conversation {
+            id: ConversationId::from_uuid(r.id),
+            ty: match r.ty {
+                TypeRecord::Direct { pair } => ConversationType::Direct {
+                    pair: pair.try_into()?,
+                },
+                TypeRecord::Group { title } => ConversationType::Group {
+                    title: text(Title::parse(&title))?,
+                },
+            },
+            created_by: UserId::from_uuid(r.created_by),
+            created_at: r.created_at,
+        })
+    }
+}
+
+impl From<ParticipantRole> for RoleRecord {
+    fn from(r: ParticipantRole) -> Self {
+        match r {
+            ParticipantRole::Owner => RoleRecord::Owner,
+            ParticipantRole::Admin => RoleRecord::Admin,
+            ParticipantRole::Member => RoleRecord::Member,
+        }
+    }
+}
+
+impl From<RoleRecord> for ParticipantRole {
+    fn from(r: RoleRecord) -> Self {
+        match r {
+            RoleRecord::Owner => ParticipantRole::Owner,
+            RoleRecord::Admin => ParticipantRole::Admin,
+            RoleRecord::Member => ParticipantRole::Member,
+        }
+    }
+}
+
+impl From<&Participant> for ParticipantRecord {
+    fn from(p: &Participant) -> Self {
+        Self {
+            conversation_id: *p.conversation_id.as_uuid(),
+            user_id: *p.user_id.as_uuid(),
+            role: p.role.into(),
+            joined_at: p.joined_at,
+            last_read_seq: p.last_read_seq,
+            muted: p.muted,
+            delivered_seq: p.delivered_seq,
+        }
+    }
+}
+
+impl From<ParticipantRecord> for Participant {
+    fn from(r: ParticipantRecord) -> Self {
+        Participant {
+            conversation_id: ConversationId::from_uuid(r.conversation_id),
+            user_id: UserId::from_uuid(r.user_id),
+            role: r.role.into(),
+            joined_at: r.joined_at,
+            last_read_seq: r.last_read_seq,
+            muted: r.muted,
+            delivered_seq: r.delivered_seq,
+        }
+    }
+}
+
+fn members(list: &[Participant]) -> Vec<ParticipantRecord> {
+    list.iter().map(Into::into).collect()
+}
+
+impl From<&MetaOp> for OpRecord {
+    fn from(op: &MetaOp) -> Self {
+        let conv = |c: &ConversationId| *c.as_uuid();
+        let user = |u: &UserId| *u.as_uuid();
+        let op = match op {
+            MetaOp::UserCreate { user } => Op::UserCreate { user: user.into() },
+            MetaOp::UserBanned { id, banned } => Op::UserBanned {
+                id: user(id),
+                banned: *banned,
+            },
+            MetaOp::SessionCreate { session } => Op::SessionCreate {
+                session: session.into(),
+            },
+            MetaOp::SessionRevoke { token_hash } => Op::SessionRevoke {
+                token_hash: token_hash.as_str().to_owned(),
+            },
+            MetaOp::SessionRevokeAll { user_id } => Op::SessionRevokeAll {
+                user_id: user(user_id),
+            },
+            MetaOp::SessionPurge { now } => Op::SessionPurge { now: *now },
+            MetaOp::GroupCreate {
+                conversation,
+                members: m,
+            } => Op::GroupCreate {
+                conversation: conversation.into(),
+                members: members(m),
+            },
+            MetaOp::DirectCreate {
+                pair,
+                conversation,
+                participants: [a, b],
+            } => Op::DirectCreate {
+                pair: (*pair).into(),
+                conversation: conversation.into(),
+                participants: [a.into(), b.into()],
+            },
+            MetaOp::ParticipantAdd { participant } => Op::ParticipantAdd {
+                participant: participant.into(),
+            },
+            MetaOp::ParticipantRemove {
+                conversation_id: c,
+                user_id: u,
+            } => Op::ParticipantRemove {
+                conversation_id: conv(c),
+                user_id: user(u),
+            },
+            MetaOp::RoleSet {
+                conversation_id: c,
+                user_id: u,
+                role,
+            } => Op::RoleSet {
+                conversation_id: conv(c),
+                user_id: user(u),
+                role: (*role).into(),
+            },
+            MetaOp::ReadCursor {
+                conversation_id: c,
+                user_id: u,
+                seq,
+            } => Op::ReadCursor {
+                conversation_id: conv(c),
+                user_id: user(u),
+                seq: *seq,
+            },
+            MetaOp::MuteSet {
+                conversation_id: c,
+                user_id: u,
+                muted,
+            } => Op::MuteSet {
+                conversation_id: conv(c),
+                user_id: user(u),
+                muted: *muted,
+            },
+            MetaOp::DeliveredCursor {
+                conversation_id: c,
+                user_id: u,
+                seq,
+            } => Op::DeliveredCursor {
+                conversation_id: conv(c),
+                user_id: user(u),
+                seq: *seq,
+            },
+        };
+        OpRecord { v: 1, op }
+    }
+}
+
+impl TryFrom<OpRecord> for MetaOp {
+    type Error = String;
+    fn try_from(r: OpRecord) -> Read<Self> {
+        check_version(r.v)?;
+        let conv = ConversationId::from_uuid;
+        let user = UserId::from_uuid;
+        Ok(match r.op {
+            Op::UserCreate { user } => MetaOp::UserCreate {
+                user: user.try_into()?,
+            },
+            Op::UserBanned { id, banned } => MetaOp::UserBanned {
+                id: user(id),
+                banned,
+            },
+            Op::SessionCreate { session } => MetaOp::SessionCreate {
+                session: session.into(),
+            },
+            Op::SessionRevoke { token_hash } => MetaOp::SessionRevoke {
+                token_hash: TokenHash::from_hex(token_hash),
+            },
+            Op::SessionRevokeAll { user_id } => MetaOp::SessionRevokeAll {
+                user_id: user(user_id),
+            },
+            Op::SessionPurge { now } => MetaOp::SessionPurge { now },
+            Op::GroupCreate {
+                conversation,
+                members,
+            } => MetaOp::GroupCreate {
+                conversation: conversation.try_into()?,
+                members: members.into_iter().map(Into::into).collect(),
+            },
+            Op::DirectCreate {
+                pair,
+                conversation,
+                participants: [a, b],
+            } => MetaOp::DirectCreate {
+                pair: pair.try_into()?,
+                conversation: conversation.try_into()?,
+                participants: [a.into(), b.into()],
+            },
+            Op::ParticipantAdd { participant } => MetaOp::ParticipantAdd {
+                participant: participant.into(),
+            },
+            Op::ParticipantRemove {
+                conversation_id,
+                user_id,
+            } => MetaOp::ParticipantRemove {
+                conversation_id: conv(conversation_id),
+                user_id: user(user_id),
+            },
+            Op::RoleSet {
+                conversation_id,
+                user_id,
+                role,
+            } => MetaOp::RoleSet {
+                conversation_id: conv(conversation_id),
+                user_id: user(user_id),
+                role: role.into(),
+            },
+            Op::ReadCursor {
+                conversation_id,
+                user_id,
+                seq,
+            } => MetaOp::ReadCursor {
+                conversation_id: conv(conversation_id),
+                user_id: user(user_id),
+                seq,
+            },
+            Op::MuteSet {
+                conversation_id,
+                user_id,
+                muted,
+            } => MetaOp::MuteSet {
+                conversation_id: conv(conversation_id),
+                user_id: user(user_id),
+                muted,
+            },
+            Op::DeliveredCursor {
+                conversation_id,
+                user_id,
+                seq,
+            } => MetaOp::DeliveredCursor {
+                conversation_id: conv(conversation_id),
+                user_id: user(user_id),
+                seq,
+            },
+        })
+    }
+}
+
+/// A change as its line's JSON.
+pub fn encode(op: &MetaOp) -> Vec<u8> {
+    serde_json::to_vec(&OpRecord::from(op)).unwrap_or_default()
+}
+
+/// A change from its line's JSON.
+///
+/// # Errors
+/// What is wrong with it.
+pub fn decode(json: &[u8]) -> Result<MetaOp, String> {
+    let r: OpRecord = serde_json::from_slice(json).map_err(|e| e.to_string())?;
+    r.try_into()
+}

@@ -1,0 +1,122 @@
+//! The TXT store's own record formats: what its files hold, independent of the domain's
+//! types, so renaming a domain field never changes a file.
+//!
+//! Every record is JSON in a checksummed line ([`crate::line`]). A record may carry `v`,
+//! its version; without one it is version 1, the only version this build writes (and
+//! writes without `v`, exactly as the files written before records had types of their
+//! own). A record of a later version is refused as damage rather than misread.
+//!
+//! - [`MessageRecord`]: a line of a day file and of the journal, and a sidecar's last
+//!   message; [`ChangeRecord`]: a line of `changes.txt`;
+//! - [`meta::OpRecord`]: a line of the metadata log and snapshot.
+
+mod message;
+pub mod meta;
+
+pub use message::{ChangeRecord, MessageRecord};
+
+use chat_domain::entities::Message;
+
+/// The version of every record this build writes, and the newest it reads.
+const VERSION: u32 = 1;
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(v: &u32) -> bool {
+    *v == 1
+}
+
+/// Why a record cannot be read: a message for a `Corrupt` error.
+fn check_version(v: u32) -> Result<(), String> {
+    if v > VERSION {
+        Err(format!(
+            "a record of version {v}: written by a newer build (this one reads up to {VERSION})"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A message as its line's JSON.
+pub fn encode_message(m: &Message) -> Vec<u8> {
+    serde_json::to_vec(&MessageRecord::from(m)).unwrap_or_default()
+}
+
+/// A message from its line's JSON.
+///
+/// # Errors
+/// What is wrong with it (not JSON, not a message, a value the domain refuses).
+pub fn decode_message(json: &[u8]) -> Result<Message, String> {
+    let r: MessageRecord = serde_json::from_slice(json).map_err(|e| e.to_string())?;
+    r.try_into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines as the build before these record types wrote them (day files, an archive,
+    /// `changes.txt`, the metadata snapshot and logs): each reads back, and is written
+    /// again byte for byte.
+    fn round_trips(lines: &str, encode: impl Fn(&[u8]) -> Result<Vec<u8>, String>) {
+        let mut n = 0;
+        for line in lines.lines().filter(|l| !l.is_empty()) {
+            let again = encode(line.as_bytes()).unwrap_or_else(|e| panic!("{e}: {line}"));
+            assert_eq!(String::from_utf8(again).unwrap(), line);
+            n += 1;
+        }
+        assert!(n > 5, "{n} lines");
+    }
+
+    #[test]
+    fn message_lines_written_before_read_back_and_are_written_alike() {
+        round_trips(include_str!("golden/messages.jsonl"), |json| {
+            decode_message(json).map(|m| encode_message(&m))
+        });
+    }
+
+    #[test]
+    fn change_lines_written_before_read_back_and_are_written_alike() {
+        round_trips(include_str!("golden/changes.jsonl"), |json| {
+            let r: ChangeRecord = serde_json::from_slice(json).map_err(|e| e.to_string())?;
+            let (_, m) = r.into_parts()?;
+            Ok(serde_json::to_vec(&ChangeRecord::of(&m)).unwrap())
+        });
+    }
+
+    #[test]
+    fn metadata_lines_written_before_read_back_and_are_written_alike() {
+        round_trips(include_str!("golden/meta.jsonl"), |json| {
+            meta::decode(json).map(|op| meta::encode(&op))
+        });
+    }
+
+    /// The two kinds of change the golden logs lack, against the shape the build before
+    /// these record types wrote them in.
+    #[test]
+    fn role_and_purge_changes_keep_their_shape() {
+        for line in [
+            r#"{"op":"role_set","conversation_id":"6e36f660-ae63-4999-a2cb-c878593ec5cc","user_id":"1c444b22-2d1d-4158-a824-23f2f16a1111","role":"owner"}"#,
+            r#"{"op":"session_purge","now":"2026-12-01T23:28:49.025481Z"}"#,
+        ] {
+            let op = meta::decode(line.as_bytes()).unwrap();
+            assert_eq!(String::from_utf8(meta::encode(&op)).unwrap(), line);
+        }
+    }
+
+    #[test]
+    fn a_record_of_a_newer_version_is_refused() {
+        let line = include_str!("golden/messages.jsonl")
+            .lines()
+            .next()
+            .unwrap();
+        let newer = line.replacen('{', r#"{"v":2,"#, 1);
+        assert!(decode_message(newer.as_bytes())
+            .unwrap_err()
+            .contains("newer build"));
+        let explicit = line.replacen('{', r#"{"v":1,"#, 1);
+        assert!(decode_message(explicit.as_bytes()).is_ok());
+    }
+}
