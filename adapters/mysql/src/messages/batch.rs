@@ -1,29 +1,19 @@
 //! Group commit for appends: appends that arrive while earlier ones are committing
-//! share one transaction, so one log flush (fsync) on the server acks them all.
-//!
-//! A batch bumps each conversation's counter row once by its number of messages (rows
-//! locked in conversation id order, so concurrent batches cannot deadlock each other),
-//! inserts the messages with multi-row INSERTs, and commits. If any message meets a
-//! unique key (a retried client id), the batch is rolled back and each message is
-//! appended alone, which finds and returns the stored twin.
+//! are queued and share one transaction ([`super::commit`]), so one log flush (fsync)
+//! on the server acks them all. A batch that meets a unique key (a retried client id) is
+//! settled by [`super::twins`], which answers the retries with their stored twins.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use mysql_async::prelude::Queryable;
-use mysql_async::{TxOpts, Value};
 use tokio::sync::{mpsc, oneshot, Semaphore};
 
 use chat_domain::entities::NewMessage;
-use chat_domain::ids::ConversationId;
 use chat_domain::ports::Appended;
-use chat_domain::values::{ClientMsgId, Seq};
 use chat_domain::RepoError;
 
-use super::single::{contention, no_answer};
-use super::MAX_ATTEMPTS;
-use crate::codec::to_db_time;
-use crate::error::{corrupt, is_retryable, map, server_code, DUPLICATE_KEY};
+use super::commit::commit_with_retries;
+use super::ClientKey;
 use crate::Db;
 
 /// Most messages in one transaction.
@@ -88,8 +78,6 @@ async fn collect(db: Db, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-use super::ClientKey;
-
 async fn run(db: &Db, jobs: Vec<Job>) {
     // A client id twice in one batch: the later copies get the first one's outcome.
     let mut firsts: Vec<Job> = Vec::with_capacity(jobs.len());
@@ -132,215 +120,5 @@ async fn run(db: &Db, jobs: Vec<Job>) {
         }
         // The caller may have gone away; the message is stored regardless.
         let _ = job.reply.send(outcome);
-    }
-}
-
-/// The seqs given to `messages` (in order), or `None` if a unique key held.
-pub(super) async fn commit_with_retries(
-    db: &Db,
-    messages: &[&NewMessage],
-) -> Result<Option<Vec<Seq>>, RepoError> {
-    for _ in 0..MAX_ATTEMPTS {
-        let Ok(committed) = tokio::time::timeout(db.write_timeout, commit(db, messages)).await
-        else {
-            return Err(no_answer(db));
-        };
-        match committed {
-            Ok(seqs) => return Ok(Some(seqs)),
-            Err(Failure::Duplicate) => return Ok(None),
-            Err(Failure::Retry) => continue,
-            Err(Failure::Fatal(e)) => return Err(e),
-        }
-    }
-    Err(contention())
-}
-
-enum Failure {
-    Duplicate,
-    Retry,
-    Fatal(RepoError),
-}
-
-impl From<mysql_async::Error> for Failure {
-    fn from(e: mysql_async::Error) -> Self {
-        match server_code(&e) {
-            Some(DUPLICATE_KEY) => Failure::Duplicate,
-            _ if is_retryable(&e) => Failure::Retry,
-            // Includes a COMMIT whose answer was lost: retries with the same client ids
-            // find what was stored rather than storing it twice.
-            _ => Failure::Fatal(map(e)),
-        }
-    }
-}
-
-impl From<RepoError> for Failure {
-    fn from(e: RepoError) -> Self {
-        Failure::Fatal(e)
-    }
-}
-
-async fn commit(db: &Db, messages: &[&NewMessage]) -> Result<Vec<Seq>, Failure> {
-    let mut conn = db.conn().await?;
-    let mut tx = conn.start_transaction(TxOpts::default()).await?;
-    let written = write(&mut tx, messages).await;
-    match written {
-        Ok(seqs) => {
-            tx.commit().await?;
-            Ok(seqs)
-        }
-        Err(e) => {
-            let _ = tx.rollback().await;
-            Err(e)
-        }
-    }
-}
-
-async fn write(
-    tx: &mut mysql_async::Transaction<'_>,
-    messages: &[&NewMessage],
-) -> Result<Vec<Seq>, Failure> {
-    // Counter rows in id order: every batch locks them in the same order.
-    let mut counts: BTreeMap<ConversationId, u64> = BTreeMap::new();
-    for m in messages {
-        *counts.entry(m.conversation_id).or_default() += 1;
-    }
-    let mut next = reserve(tx, &counts).await?;
-    let mut seqs = Vec::with_capacity(messages.len());
-    for m in messages {
-        let n = next.entry(m.conversation_id).or_default();
-        let seq = Seq::new(*n).map_err(|e| corrupt("message_counters.last_seq", e))?;
-        *n += 1;
-        seqs.push(seq);
-    }
-    let rows: Vec<(&NewMessage, Seq)> =
-        messages.iter().copied().zip(seqs.iter().copied()).collect();
-    for chunk in power_of_two_chunks(&rows) {
-        insert_rows(tx, chunk).await?;
-    }
-    super::extras::insert(tx, &rows).await?;
-    Ok(seqs)
-}
-
-/// Bumps each conversation's counter by its count; returns each one's first new seq.
-async fn reserve(
-    tx: &mut mysql_async::Transaction<'_>,
-    counts: &BTreeMap<ConversationId, u64>,
-) -> Result<HashMap<ConversationId, u64>, Failure> {
-    let mut last: HashMap<ConversationId, u64> = HashMap::with_capacity(counts.len());
-    if let [(conversation, n)] = counts.iter().collect::<Vec<_>>()[..] {
-        // One conversation: `LAST_INSERT_ID(expr)` hands the new value back in the OK
-        // packet, no read needed.
-        tx.exec_drop(
-            "INSERT INTO message_counters (conversation_id, last_seq) \
-             VALUES (?, LAST_INSERT_ID(?)) \
-             ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + VALUES(last_seq))",
-            (*conversation.as_uuid(), *n),
-        )
-        .await?;
-        last.insert(*conversation, tx.last_insert_id().unwrap_or(0));
-    } else {
-        let rows: Vec<(&ConversationId, &u64)> = counts.iter().collect();
-        for chunk in power_of_two_chunks(&rows) {
-            let marks = vec!["(?, ?)"; chunk.len()].join(", ");
-            let params: Vec<Value> = chunk
-                .iter()
-                .flat_map(|(c, n)| [c.as_uuid().into(), (**n).into()])
-                .collect();
-            tx.exec_drop(
-                format!(
-                    "INSERT INTO message_counters (conversation_id, last_seq) VALUES {marks} \
-                     ON DUPLICATE KEY UPDATE last_seq = last_seq + VALUES(last_seq)"
-                ),
-                params,
-            )
-            .await?;
-            // Our own uncommitted values: the rows stay locked until commit.
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let ids: Vec<Value> = chunk.iter().map(|(c, _)| c.as_uuid().into()).collect();
-            let values: Vec<(uuid::Uuid, u64)> = tx
-                .exec(
-                    format!(
-                        "SELECT conversation_id, last_seq FROM message_counters \
-                         WHERE conversation_id IN ({marks})"
-                    ),
-                    ids,
-                )
-                .await?;
-            last.extend(
-                values
-                    .into_iter()
-                    .map(|(c, n)| (ConversationId::from_uuid(c), n)),
-            );
-        }
-    }
-    counts
-        .iter()
-        .map(|(c, n)| {
-            let first = last
-                .get(c)
-                .and_then(|l| l.checked_sub(n - 1))
-                .filter(|f| *f > 0);
-            first.map(|f| (*c, f)).ok_or_else(|| {
-                Failure::Fatal(corrupt("message_counters", format!("{c}: no new value")))
-            })
-        })
-        .collect()
-}
-
-/// Splits `items` into power-of-two runs, largest first: at most nine statement shapes
-/// for up to 511 rows, each prepared once per connection, rather than one per size.
-pub(super) fn power_of_two_chunks<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
-    let mut rest = items;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let (chunk, tail) = rest.split_at(1 << rest.len().ilog2());
-        rest = tail;
-        Some(chunk)
-    })
-}
-
-async fn insert_rows(
-    tx: &mut mysql_async::Transaction<'_>,
-    rows: &[(&NewMessage, Seq)],
-) -> Result<(), mysql_async::Error> {
-    let marks = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; rows.len()].join(", ");
-    let mut params: Vec<Value> = Vec::with_capacity(rows.len() * 9);
-    for (m, seq) in rows {
-        params.extend([
-            m.conversation_id.as_uuid().into(),
-            seq.get().into(),
-            m.id.as_uuid().into(),
-            m.sender_id.as_uuid().into(),
-            m.kind.as_str().into(),
-            m.body.as_str().into(),
-            m.client_msg_id.as_ref().map(ClientMsgId::as_str).into(),
-            m.reply_to.map(Seq::get).into(),
-            to_db_time(m.created_at).into(),
-        ]);
-    }
-    tx.exec_drop(
-        format!(
-            "INSERT INTO messages (conversation_id, seq, id, sender_id, kind, body, \
-             client_msg_id, reply_to, created_at) VALUES {marks}"
-        ),
-        params,
-    )
-    .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::power_of_two_chunks;
-
-    #[test]
-    fn chunks_are_powers_of_two_largest_first() {
-        let items: Vec<u32> = (0..13).collect();
-        let sizes: Vec<usize> = power_of_two_chunks(&items).map(<[u32]>::len).collect();
-        assert_eq!(sizes, [8, 4, 1]);
-        let joined: Vec<u32> = power_of_two_chunks(&items).flatten().copied().collect();
-        assert_eq!(joined, items);
-        assert_eq!(power_of_two_chunks::<u32>(&[]).count(), 0);
     }
 }

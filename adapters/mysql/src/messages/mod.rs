@@ -8,6 +8,7 @@
 
 mod batch;
 mod changes;
+mod commit;
 pub(crate) mod extras;
 mod indexer;
 mod search;

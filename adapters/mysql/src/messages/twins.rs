@@ -10,7 +10,7 @@ use chat_domain::entities::{Message, NewMessage};
 use chat_domain::ports::Appended;
 use chat_domain::RepoError;
 
-use super::batch::{commit_with_retries, power_of_two_chunks};
+use super::commit::{commit_with_retries, power_of_two_chunks};
 use super::single::append_one;
 use super::{select, ClientKey};
 use crate::Db;

@@ -22,8 +22,8 @@ use flate2::write::GzEncoder;
 use chat_domain::ids::ConversationId;
 use chat_domain::RepoError;
 
-use super::index::{sidecar_path, FileInfo};
-use super::recovery::write_sidecar;
+use super::index::FileInfo;
+use super::sidecar::{sidecar_path, write_sidecar};
 use super::Shared;
 use crate::io_error;
 
@@ -151,7 +151,7 @@ fn archive(shared: &Shared, conv: ConversationId, info: &FileInfo) -> Result<(),
     f.path = gz.clone();
     f.compressed = true;
     let archived = f.clone();
-    let clients = super::writer::clients_in(state, &archived);
+    let clients = state.clients_in(&archived);
     drop(index);
     write_sidecar(conv, &archived, clients, None);
     Ok(())

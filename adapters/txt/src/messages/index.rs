@@ -1,9 +1,9 @@
-//! What the store knows of each conversation's files, kept in memory, and the sidecar
-//! (`<file>.idx`) that saves a file's part of it so startup need not rescan the file.
+//! What the store knows of each conversation's files, kept in memory (saved per file
+//! in its sidecar, [`super::sidecar`]).
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chat_domain::entities::Message;
 use chat_domain::ids::{ConversationId, UserId};
@@ -85,95 +85,16 @@ impl ConvState {
     pub fn note_client(&mut self, key: u64, seq: u64) {
         self.client_ids.entry(key).or_default().push(seq);
     }
+
+    /// The (client key, seq) pairs of the messages in file `f`, for its sidecar.
+    pub fn clients_in(&self, f: &FileInfo) -> Vec<(u64, u64)> {
+        self.client_ids
+            .iter()
+            .flat_map(|(k, seqs)| seqs.iter().map(move |s| (*k, *s)))
+            .filter(|(_, s)| *s >= f.first_seq && *s <= f.last_seq)
+            .collect()
+    }
 }
 
 /// The index of every conversation.
 pub type Index = HashMap<ConversationId, ConvState>;
-
-const MAGIC: &[u8; 6] = b"CIDX01";
-
-/// A file's saved index: everything [`FileInfo`] holds plus its client keys.
-pub struct Sidecar {
-    pub conversation: ConversationId,
-    pub first_seq: u64,
-    pub last_seq: u64,
-    pub len: u64,
-    pub sparse: Vec<(u64, u64)>,
-    pub clients: Vec<(u64, u64)>,
-    pub last_message: Option<Vec<u8>>,
-}
-
-pub fn sidecar_path(file: &Path) -> PathBuf {
-    let mut p = file.as_os_str().to_owned();
-    p.push(".idx");
-    PathBuf::from(p)
-}
-
-impl Sidecar {
-    pub fn encode(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(64 + 16 * (self.sparse.len() + self.clients.len()));
-        b.extend_from_slice(MAGIC);
-        b.extend_from_slice(self.conversation.as_uuid().as_bytes());
-        for v in [self.first_seq, self.last_seq, self.len] {
-            b.extend_from_slice(&v.to_le_bytes());
-        }
-        for list in [&self.sparse, &self.clients] {
-            b.extend_from_slice(&(list.len() as u64).to_le_bytes());
-            for (x, y) in list.iter() {
-                b.extend_from_slice(&x.to_le_bytes());
-                b.extend_from_slice(&y.to_le_bytes());
-            }
-        }
-        let last = self.last_message.as_deref().unwrap_or_default();
-        b.extend_from_slice(&(last.len() as u64).to_le_bytes());
-        b.extend_from_slice(last);
-        let crc = crc32fast::hash(&b);
-        b.extend_from_slice(&crc.to_le_bytes());
-        b
-    }
-
-    /// Decodes a sidecar; `None` if it is damaged or of another format (then the file is
-    /// scanned instead).
-    pub fn decode(b: &[u8]) -> Option<Self> {
-        let (body, crc) = b.split_at_checked(b.len().checked_sub(4)?)?;
-        if crc32fast::hash(body).to_le_bytes() != crc {
-            return None;
-        }
-        let mut r = Cursor(body.strip_prefix(MAGIC)?);
-        let conversation = ConversationId::from_uuid(uuid::Uuid::from_slice(r.take(16)?).ok()?);
-        let (first_seq, last_seq, len) = (r.u64()?, r.u64()?, r.u64()?);
-        let mut lists = [Vec::new(), Vec::new()];
-        for list in lists.iter_mut() {
-            let n = r.u64()?;
-            for _ in 0..n {
-                list.push((r.u64()?, r.u64()?));
-            }
-        }
-        let n = usize::try_from(r.u64()?).ok()?;
-        let last = r.take(n)?.to_vec();
-        let [sparse, clients] = lists;
-        Some(Self {
-            conversation,
-            first_seq,
-            last_seq,
-            len,
-            sparse,
-            clients,
-            last_message: (!last.is_empty()).then_some(last),
-        })
-    }
-}
-
-struct Cursor<'a>(&'a [u8]);
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, tail) = self.0.split_at_checked(n)?;
-        self.0 = tail;
-        Some(head)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-}

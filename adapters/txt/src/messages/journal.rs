@@ -263,5 +263,5 @@ fn note(state: &mut ConvState, file: &Path, m: &Message, at: u64, len: u64, root
 }
 
 fn stem_from_private(file: &Path) -> Option<Stem> {
-    super::recovery::private_stem(file)
+    super::layout::private_stem(file)
 }

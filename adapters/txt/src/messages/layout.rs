@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use chat_domain::entities::DirectPair;
-use chat_domain::ids::ConversationId;
+use chat_domain::ids::{ConversationId, UserId};
 
 /// Which of the two layouts a conversation's files use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,14 @@ pub fn date_and_part(path: &Path) -> Option<(u32, u32)> {
 pub fn group_conversation(path: &Path) -> Option<ConversationId> {
     let name = path.file_name()?.to_str()?.strip_prefix("chat_")?;
     name.get(..36)?.parse().ok()
+}
+
+/// The stem of a private file, read from its name (`chat_{userA}_{userB}_…`).
+pub fn private_stem(path: &Path) -> Option<Stem> {
+    let name = path.file_name()?.to_str()?.strip_prefix("chat_")?;
+    let a: UserId = name.get(..36)?.parse().ok()?;
+    let b: UserId = name.get(37..73)?.parse().ok()?;
+    Some(Stem::Private(DirectPair::new(a, b).ok()?))
 }
 
 #[cfg(test)]

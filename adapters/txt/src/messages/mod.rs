@@ -9,6 +9,7 @@ mod journal;
 pub mod layout;
 mod read;
 mod recovery;
+mod sidecar;
 mod writer;
 
 use std::path::{Path, PathBuf};

@@ -3,15 +3,16 @@
 
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chat_domain::entities::{DirectPair, Message};
-use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::entities::Message;
+use chat_domain::ids::ConversationId;
 use chat_domain::RepoError;
 
 use super::archive::{decompress, gz_path};
-use super::index::{client_key, sidecar_path, ConvState, FileInfo, Index, Sidecar};
-use super::layout::{date_and_part, group_conversation, Stem};
+use super::index::{client_key, ConvState, FileInfo, Index};
+use super::layout::{date_and_part, group_conversation, private_stem, Stem};
+use super::sidecar::{sidecar_path, Sidecar};
 use crate::{io_error, line, records};
 
 struct Scanned {
@@ -103,13 +104,6 @@ pub fn recover(root: &Path) -> Result<(Index, u64), RepoError> {
         index.insert(conv, state);
     }
     Ok((index, total))
-}
-
-pub(crate) fn private_stem(path: &Path) -> Option<Stem> {
-    let name = path.file_name()?.to_str()?.strip_prefix("chat_")?;
-    let a: UserId = name.get(..36)?.parse().ok()?;
-    let b: UserId = name.get(37..73)?.parse().ok()?;
-    Some(Stem::Private(DirectPair::new(a, b).ok()?))
 }
 
 fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, RepoError> {
@@ -224,31 +218,4 @@ fn ends_with_record(covered: &[u8], seq: u64) -> bool {
         .ok()
         .and_then(|j| records::decode_message(j).ok())
         .is_some_and(|m| m.seq.get() == seq)
-}
-
-/// Saves a file's index so the next startup does not rescan it.
-pub fn write_sidecar(
-    conversation: ConversationId,
-    info: &FileInfo,
-    clients: Vec<(u64, u64)>,
-    last: Option<&Message>,
-) {
-    let sc = Sidecar {
-        conversation,
-        first_seq: info.first_seq,
-        last_seq: info.last_seq,
-        len: info.len,
-        sparse: info.sparse.clone(),
-        clients,
-        last_message: last.map(records::encode_message),
-    };
-    let target = sidecar_path(&info.path);
-    let tmp: PathBuf = format!("{}.tmp", target.display()).into();
-    // A lost or stale sidecar only costs a rescan, so it is not synced.
-    if fs::write(&tmp, sc.encode())
-        .and_then(|()| fs::rename(&tmp, &target))
-        .is_err()
-    {
-        tracing::warn!(path = %target.display(), "could not save an index sidecar");
-    }
 }
