@@ -74,3 +74,51 @@ fn no_adapter_depends_on_another_adapter() {
         "adapters depending on adapters: {tangled:?}"
     );
 }
+
+/// Each crate's level in ARCHITECTURE.md's "Crates, top-down": the bold names of each
+/// numbered entry.
+fn documented_levels() -> BTreeMap<String, usize> {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ARCHITECTURE.md"))
+        .expect("read ARCHITECTURE.md");
+    let section = doc
+        .split("## Crates, top-down")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("a Crates, top-down section");
+    let mut levels = BTreeMap::new();
+    let mut level = 0;
+    for line in section.lines() {
+        let numbered = line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if numbered {
+            level += 1;
+        }
+        if level == 0 {
+            continue;
+        }
+        for bold in line.split("**`").skip(1) {
+            if let Some((name, _)) = bold.split_once("`**") {
+                levels.insert(name.to_owned(), level);
+            }
+        }
+    }
+    levels
+}
+
+#[test]
+fn every_crate_depends_only_on_crates_architecture_md_lists_above_it() {
+    let levels = documented_levels();
+    let graph = workspace_graph();
+    let missing: Vec<_> = graph.keys().filter(|c| !levels.contains_key(*c)).collect();
+    assert!(missing.is_empty(), "crates ARCHITECTURE.md does not list: {missing:?}");
+    let mut wrong = Vec::new();
+    for (name, deps) in &graph {
+        for dep in deps {
+            if levels[dep] >= levels[name] {
+                wrong.push(format!("{name} ({}) -> {dep} ({})", levels[name], levels[dep]));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "dependencies that do not point up the list: {wrong:?}");
+}
