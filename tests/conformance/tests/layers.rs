@@ -78,8 +78,11 @@ fn no_adapter_depends_on_another_adapter() {
 /// Each crate's level in ARCHITECTURE.md's "Crates, top-down": the bold names of each
 /// numbered entry.
 fn documented_levels() -> BTreeMap<String, usize> {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ARCHITECTURE.md"))
-        .expect("read ARCHITECTURE.md");
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../ARCHITECTURE.md"
+    ))
+    .expect("read ARCHITECTURE.md");
     let section = doc
         .split("## Crates, top-down")
         .nth(1)
@@ -111,14 +114,23 @@ fn every_crate_depends_only_on_crates_architecture_md_lists_above_it() {
     let levels = documented_levels();
     let graph = workspace_graph();
     let missing: Vec<_> = graph.keys().filter(|c| !levels.contains_key(*c)).collect();
-    assert!(missing.is_empty(), "crates ARCHITECTURE.md does not list: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "crates ARCHITECTURE.md does not list: {missing:?}"
+    );
     let mut wrong = Vec::new();
     for (name, deps) in &graph {
         for dep in deps {
             if levels[dep] >= levels[name] {
-                wrong.push(format!("{name} ({}) -> {dep} ({})", levels[name], levels[dep]));
+                wrong.push(format!(
+                    "{name} ({}) -> {dep} ({})",
+                    levels[name], levels[dep]
+                ));
             }
         }
     }
-    assert!(wrong.is_empty(), "dependencies that do not point up the list: {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "dependencies that do not point up the list: {wrong:?}"
+    );
 }

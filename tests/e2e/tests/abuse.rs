@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use support::Server;
+use support::{frames, Server};
 
 #[tokio::test]
 async fn a_flooding_sender_is_rate_limited_while_others_are_unaffected() {
@@ -56,8 +56,7 @@ async fn a_flooding_sender_is_rate_limited_while_others_are_unaffected() {
         let t = Instant::now();
         let ack = a
             .request(
-                json!({"type": "send", "conversation_id": g, "client_msg_id": format!("a{i}"),
-                            "body": format!("hello {i}")}),
+                frames::send(&g, &format!("a{i}"), &format!("hello {i}")),
                 &format!("a{i}"),
             )
             .await;
@@ -71,7 +70,7 @@ async fn a_flooding_sender_is_rate_limited_while_others_are_unaffected() {
         assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
     }
     // And the flooder is still connected, just refused.
-    let pong = m.request(json!({"type": "ping"}), "p").await;
+    let pong = m.request(frames::ping(), "p").await;
     assert_eq!(pong["type"], "pong");
 }
 
@@ -83,8 +82,7 @@ async fn a_typing_flood_is_cut_off_and_not_relayed() {
     let mut m = s.ws(&mallory).await;
     let mut a = s.ws(&alice).await;
     for _ in 0..200 {
-        m.send(json!({"type": "typing", "conversation_id": dm}))
-            .await;
+        m.send(frames::typing(&dm)).await;
     }
     let mut limited = 0;
     while limited < 190 {
@@ -99,6 +97,6 @@ async fn a_typing_flood_is_cut_off_and_not_relayed() {
         relayed += 1;
     }
     assert_eq!(relayed, 10);
-    let pong = m.request(json!({"type": "ping"}), "p").await;
+    let pong = m.request(frames::ping(), "p").await;
     assert_eq!(pong["type"], "pong");
 }

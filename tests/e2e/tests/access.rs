@@ -17,7 +17,7 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
-use support::{Server, User};
+use support::{frames, Outgoing, Server, User};
 
 const USERS: usize = 6;
 const STEPS: usize = 400;
@@ -78,9 +78,10 @@ async fn connect(
 }
 
 impl Socket {
-    async fn send(&mut self, mut frame: Value) -> String {
+    async fn send(&mut self, frame: impl Outgoing) -> String {
         self.next_req += 1;
         let req = self.next_req.to_string();
+        let mut frame = frame.into_value();
         frame["req"] = json!(req);
         self.tx
             .send(Message::Text(frame.to_string().into()))
@@ -91,7 +92,7 @@ impl Socket {
 
     /// Sends `frame` and waits for its reply (replies to earlier frames that got none
     /// in time, such as a refused typing notice, are skipped).
-    async fn request(&mut self, frame: Value) -> Value {
+    async fn request(&mut self, frame: impl Outgoing) -> Value {
         let req = self.send(frame).await;
         loop {
             let f = tokio::time::timeout(Duration::from_secs(5), self.replies.recv())
@@ -238,7 +239,13 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
             }
             (3 | 4, Some(c)) => {
                 let n = seqs.len();
-                let r = sockets[u].request(json!({"type": "send", "conversation_id": c, "client_msg_id": format!("m{n}"), "body": format!("secret {step}")})).await;
+                let r = sockets[u]
+                    .request(frames::send(
+                        &c,
+                        &format!("m{n}"),
+                        &format!("secret {step}"),
+                    ))
+                    .await;
                 if r["type"] == "ack" {
                     assert!(model.is_member(&c, u), "{at}: a non-member sent");
                     let seq = r["message"]["seq"].as_u64().unwrap();
@@ -253,7 +260,12 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
             }
             (5, Some(c)) => {
                 let kind = ["read", "received", "typing"][rng.below(3)];
-                let frame = json!({"type": kind, "conversation_id": c, "seq": 1 + rng.below(5)});
+                let seq = 1 + rng.below(5) as u64;
+                let frame = match kind {
+                    "read" => frames::read(&c, seq),
+                    "received" => frames::received(&c, seq),
+                    _ => frames::typing(&c),
+                };
                 if kind == "typing" {
                     // No reply when relayed.
                     sockets[u].send(frame).await;
@@ -269,11 +281,9 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
             (6, Some(c)) => {
                 let seq = 1 + rng.below(5) as u64;
                 let frame = match rng.below(3) {
-                    0 => {
-                        json!({"type": "edit", "conversation_id": c, "seq": seq, "body": "changed"})
-                    }
-                    1 => json!({"type": "recall", "conversation_id": c, "seq": seq}),
-                    _ => json!({"type": "react", "conversation_id": c, "seq": seq, "emoji": "👍"}),
+                    0 => frames::edit(&c, seq, "changed"),
+                    1 => frames::recall(&c, seq),
+                    _ => frames::react(&c, seq, "👍", None),
                 };
                 let r = sockets[u].request(frame).await;
                 if r["type"] == "updated" {
@@ -310,7 +320,7 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                     r.text
                 );
                 let list = sockets[u]
-                    .request(json!({"type": "history", "conversation_id": c}))
+                    .request(frames::history(&c, None, None, None))
                     .await;
                 assert_eq!(list["type"] == "history", member, "{at}: {list}");
             }

@@ -7,7 +7,6 @@ use std::net::ToSocketAddrs;
 use std::time::Duration;
 
 use http::StatusCode;
-use serde_json::{json, Value};
 
 use chat_adapter_mysql::testing::{test_server_url, with_address, TestDatabase};
 use chat_conformance::proxy::Proxy;
@@ -31,9 +30,8 @@ async fn mysql_server(url: String) -> Server {
     .await
 }
 
-fn send(client_id: &str, conversation: &str, body: &str) -> Value {
-    json!({"type": "send", "conversation_id": conversation, "client_msg_id": client_id,
-           "kind": "text", "body": body})
+fn send(client_id: &str, conversation: &str, body: &str) -> chat_protocol::ws::ClientRequest {
+    frames::send(conversation, client_id, body)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -84,14 +82,8 @@ async fn a_database_outage_answers_unavailable_keeps_sockets_and_recovers() {
     );
     assert!(health.json["failing"]["messages"].is_string());
     // The sockets stay open through the outage.
-    assert_eq!(
-        a.request(json!({"type": "ping"}), "p1").await["type"],
-        "pong"
-    );
-    assert_eq!(
-        b.request(json!({"type": "ping"}), "p2").await["type"],
-        "pong"
-    );
+    assert_eq!(a.request(frames::ping(), "p1").await["type"], "pong");
+    assert_eq!(b.request(frames::ping(), "p2").await["type"], "pong");
 
     proxy.restore();
     // The client retries its refused send; the pool recovers by itself.

@@ -5,17 +5,13 @@ mod support;
 
 use std::time::Duration;
 
+use chat_protocol::ws::ClientRequest;
 use http::{Method, StatusCode};
 use serde_json::{json, Value};
 use support::*;
 
 async fn send(ws: &mut Ws, conv: &str, id: &str, body: &str) -> Value {
-    let ack = ws
-        .request(
-            json!({"type": "send", "conversation_id": conv, "client_msg_id": id, "body": body}),
-            id,
-        )
-        .await;
+    let ack = ws.request(frames::send(conv, id, body), id).await;
     assert_eq!(ack["type"], "ack", "{ack}");
     ack["message"].clone()
 }
@@ -33,7 +29,7 @@ async fn the_sender_edits_and_others_see_the_new_body_but_cannot_edit_it() {
     send(&mut a, &d, "m1", "teh plan").await;
     b.next_of("message").await;
 
-    let edit = json!({"type": "edit", "conversation_id": d, "seq": 1, "body": "the plan ✏️"});
+    let edit = frames::edit(&d, 1, "the plan ✏️");
     let updated = a.request(edit.clone(), "e1").await;
     assert_eq!(updated["type"], "updated", "{updated}");
     assert_eq!(updated["message"]["body"], "the plan ✏️");
@@ -62,9 +58,9 @@ async fn the_sender_edits_and_others_see_the_new_body_but_cannot_edit_it() {
         )
         .await;
     assert_eq!(patch.status, StatusCode::FORBIDDEN);
-    let missing = json!({"type": "edit", "conversation_id": d, "seq": 9, "body": "x"});
+    let missing = frames::edit(&d, 9, "x");
     assert_eq!(code(&a.request(missing, "e3").await), "not_found");
-    let blank = json!({"type": "edit", "conversation_id": d, "seq": 1, "body": "  "});
+    let blank = frames::edit(&d, 1, "  ");
     assert_eq!(code(&a.request(blank, "e4").await), "bad_request");
 }
 
@@ -83,7 +79,7 @@ async fn recall_is_for_the_sender_in_the_window_and_for_group_admins_always() {
     send(&mut a, &g, "a1", "from the owner").await; // seq 3
 
     // Carol recalls her own message in time: a tombstone everyone sees.
-    let recall = |seq: u64| json!({"type": "recall", "conversation_id": g, "seq": seq});
+    let recall = |seq: u64| frames::recall(&g, seq);
     let r = c.request(recall(1), "r1").await;
     assert_eq!(
         (r["type"].as_str(), r["message"]["deleted"].as_bool()),
@@ -138,8 +134,7 @@ async fn reactions_toggle_and_aggregate_per_emoji() {
     let g = s.group(&alice, "g", &[&bob]).await;
     let (mut a, mut b) = (s.ws(&alice).await, s.ws(&bob).await);
     send(&mut a, &g, "m1", "lunch?").await;
-    let react =
-        |emoji: &str| json!({"type": "react", "conversation_id": g, "seq": 1, "emoji": emoji});
+    let react = |emoji: &str| frames::react(&g, 1, emoji, None);
 
     let r = b.request(react("👍"), "x1").await;
     assert_eq!(
@@ -154,7 +149,7 @@ async fn reactions_toggle_and_aggregate_per_emoji() {
         json!([{"emoji": "👍", "count": 1, "user_ids": [alice.id]}])
     );
     // Asking for a state already held changes nothing.
-    let on = json!({"type": "react", "conversation_id": g, "seq": 1, "emoji": "👍", "on": true});
+    let on = frames::react(&g, 1, "👍", Some(true));
     assert_eq!(
         a.request(on, "x4").await["message"]["reactions"][0]["count"],
         1
@@ -185,7 +180,7 @@ async fn replies_carry_a_preview_and_mentions_count_until_read() {
     send(&mut a, &g, "m1", "who is in for 火锅 tonight?").await;
     b.next_of("message").await;
 
-    let reply = json!({"type": "send", "conversation_id": g, "client_msg_id": "b1", "body": "me!", "reply_to": 1});
+    let reply = frames::send_reply(&g, "b1", "me!", 1);
     assert_eq!(b.request(reply, "b1").await["type"], "ack");
     let got = a.next_of("message").await;
     assert_eq!(got["message"]["reply"]["seq"], 1);
@@ -204,23 +199,38 @@ async fn replies_carry_a_preview_and_mentions_count_until_read() {
         history.json["messages"][0]["reply"]["preview"],
         "who is in for 火锅 tonight?"
     );
-    let bad = json!({"type": "send", "conversation_id": g, "client_msg_id": "b2", "body": "?", "reply_to": 42});
+    let bad = frames::send_reply(&g, "b2", "?", 42);
     assert_eq!(code(&b.request(bad, "b2").await), "bad_request");
 
     // "@bob" and an explicit mention of a non-member (carol): only bob is mentioned.
-    let mention = json!({"type": "send", "conversation_id": g, "client_msg_id": "m2",
-                         "body": "@bob can you book it? cc a@b.com", "mentions": [carol.id]});
+    let mention = match frames::send(&g, "m2", "@bob can you book it? cc a@b.com") {
+        ClientRequest::Send {
+            conversation_id,
+            client_msg_id,
+            kind,
+            body,
+            reply_to,
+            ..
+        } => {
+            let mentions = vec![carol.id.parse().unwrap()];
+            ClientRequest::Send {
+                conversation_id,
+                client_msg_id,
+                kind,
+                body,
+                reply_to,
+                mentions,
+            }
+        }
+        other => other,
+    };
     let ack = a.request(mention, "m2").await;
     assert_eq!(ack["message"]["mentions"], json!([bob.id]));
     send(&mut a, &g, "m3", "@BOB also bring cards").await;
     let list = s.get("/api/v1/conversations", &bob.token).await;
     assert_eq!(list.json[0]["unread_mentions"], 2, "{}", list.json);
     let last = list.json[0]["last_seq"].as_u64().unwrap();
-    b.request(
-        json!({"type": "read", "conversation_id": g, "seq": last}),
-        "r",
-    )
-    .await;
+    b.request(frames::read(&g, last), "r").await;
     let list = s.get("/api/v1/conversations", &bob.token).await;
     assert_eq!(list.json[0]["unread_mentions"], 0);
 }
@@ -239,12 +249,7 @@ async fn a_received_report_reaches_the_senders_as_delivered() {
     b.next_of("message").await;
     c.next_of("message").await;
 
-    let ok = b
-        .request(
-            json!({"type": "received", "conversation_id": g, "seq": 1}),
-            "d1",
-        )
-        .await;
+    let ok = b.request(frames::received(&g, 1), "d1").await;
     assert_eq!(ok["type"], "ok");
     let d = a.next_of("delivered").await;
     assert_eq!(
@@ -275,8 +280,7 @@ async fn a_received_report_reaches_the_senders_as_delivered() {
     );
     assert_eq!(of(&carol.id)["delivered_seq"], 0);
     // Reading implies receiving.
-    c.request(json!({"type": "read", "conversation_id": g, "seq": 1}), "r")
-        .await;
+    c.request(frames::read(&g, 1), "r").await;
     let detail = s
         .get(&format!("/api/v1/conversations/{g}"), &alice.token)
         .await;
@@ -301,9 +305,7 @@ async fn a_client_back_from_offline_learns_every_change_once_from_its_version() 
     }
     // Bob saw everything up to here, then goes away.
     let mut b = s.ws(&bob).await;
-    let page = b
-        .request(json!({"type": "history", "conversation_id": d}), "h")
-        .await;
+    let page = b.request(frames::history(&d, None, None, None), "h").await;
     let seen_version = page["messages"]
         .as_array()
         .unwrap()
@@ -313,33 +315,15 @@ async fn a_client_back_from_offline_learns_every_change_once_from_its_version() 
         .unwrap();
     drop(b);
 
-    a.request(
-        json!({"type": "edit", "conversation_id": d, "seq": 1, "body": "message one"}),
-        "e",
-    )
-    .await;
-    a.request(
-        json!({"type": "recall", "conversation_id": d, "seq": 2}),
-        "r",
-    )
-    .await;
-    a.request(
-        json!({"type": "react", "conversation_id": d, "seq": 3, "emoji": "🎉"}),
-        "x",
-    )
-    .await;
-    a.request(
-        json!({"type": "edit", "conversation_id": d, "seq": 1, "body": "message 1 (final)"}),
-        "e2",
-    )
-    .await;
+    a.request(frames::edit(&d, 1, "message one"), "e").await;
+    a.request(frames::recall(&d, 2), "r").await;
+    a.request(frames::react(&d, 3, "🎉", None), "x").await;
+    a.request(frames::edit(&d, 1, "message 1 (final)"), "e2")
+        .await;
 
     let mut b = s.ws(&bob).await;
     let changes = b
-        .request(
-            json!({"type": "changes", "conversation_id": d, "after_version": seen_version}),
-            "c",
-        )
+        .request(frames::changes(&d, seen_version, None), "c")
         .await;
     assert_eq!(changes["type"], "changes");
     let got: Vec<(u64, u64)> = changes["messages"]
@@ -355,12 +339,7 @@ async fn a_client_back_from_offline_learns_every_change_once_from_its_version() 
     );
     assert_eq!(changes["messages"][2]["body"], "message 1 (final)");
     // Nothing more after the newest version; the same over HTTP.
-    let none = b
-        .request(
-            json!({"type": "changes", "conversation_id": d, "after_version": 4}),
-            "c2",
-        )
-        .await;
+    let none = b.request(frames::changes(&d, 4, None), "c2").await;
     assert_eq!(none["messages"], json!([]));
     let http = s
         .get(

@@ -24,7 +24,7 @@ async fn a_send_is_acked_to_the_sender_and_delivered_to_every_other_connection_o
     let mut b = s.ws(&bob).await;
     let mut c = s.ws(&carol).await;
 
-    let send = json!({"type": "send", "conversation_id": g, "client_msg_id": "m-1", "kind": "text", "body": "早上好 ☀️"});
+    let send = frames::send(&g, "m-1", "早上好 ☀️");
     let ack = a_phone.request(send.clone(), "r1").await;
     assert_eq!(ack["type"], "ack");
     assert_eq!(
@@ -59,16 +59,12 @@ async fn read_typing_history_and_ping_answer_as_documented() {
     let mut b = s.ws(&bob).await;
     a.next_of("presence").await; // bob came online after alice
     for i in 1..=5 {
-        a.request(json!({"type": "send", "conversation_id": dm, "client_msg_id": format!("c{i}"), "body": format!("m{i}")}), "s").await;
+        a.request(frames::send(&dm, &format!("c{i}"), &format!("m{i}")), "s")
+            .await;
         b.next_of("message").await;
     }
 
-    let ok = b
-        .request(
-            json!({"type": "read", "conversation_id": dm, "seq": 4}),
-            "read-1",
-        )
-        .await;
+    let ok = b.request(frames::read(&dm, 4), "read-1").await;
     assert_eq!(ok, json!({"type": "ok", "req": "read-1"}));
     for ws in [&mut a, &mut b] {
         let r = ws.next_of("receipt").await;
@@ -78,8 +74,7 @@ async fn read_typing_history_and_ping_answer_as_documented() {
         );
     }
 
-    b.send(json!({"type": "typing", "conversation_id": dm}))
-        .await;
+    b.send(frames::typing(&dm)).await;
     let t = a.next_of("typing").await;
     assert_eq!(
         t,
@@ -88,10 +83,7 @@ async fn read_typing_history_and_ping_answer_as_documented() {
     b.silent_for(QUIET, &[]).await; // the typist hears nothing back
 
     let h = a
-        .request(
-            json!({"type": "history", "conversation_id": dm, "before_seq": 5, "limit": 2}),
-            "h",
-        )
+        .request(frames::history(&dm, Some(5), None, Some(2)), "h")
         .await;
     assert_eq!(
         (h["type"].as_str(), h["conversation_id"].as_str()),
@@ -106,7 +98,7 @@ async fn read_typing_history_and_ping_answer_as_documented() {
     assert_eq!(seqs, [3, 4]);
 
     assert_eq!(
-        a.request(json!({"type": "ping"}), "p").await,
+        a.request(frames::ping(), "p").await,
         json!({"type": "pong", "req": "p"})
     );
 }
@@ -175,7 +167,7 @@ async fn bad_frames_get_error_frames_and_the_connection_stays_open() {
         assert!(reply["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
     assert_eq!(
-        e.request(json!({"type": "ping"}), "still-here").await["type"],
+        e.request(frames::ping(), "still-here").await["type"],
         "pong"
     );
 }
@@ -238,23 +230,20 @@ async fn a_client_catches_up_with_history_after_reconnecting() {
     let dm = s.direct(&alice, &bob).await;
     let mut a = s.ws(&alice).await;
     let mut b = s.ws(&bob).await;
-    a.request(
-        json!({"type": "send", "conversation_id": dm, "client_msg_id": "1", "body": "one"}),
-        "x",
-    )
-    .await;
+    a.request(frames::send(&dm, "1", "one"), "x").await;
     let last_seen = b.next_of("message").await["message"]["seq"]
         .as_u64()
         .unwrap();
     drop(b);
 
     for i in 2..=4 {
-        a.request(json!({"type": "send", "conversation_id": dm, "client_msg_id": format!("{i}"), "body": format!("n{i}")}), "x").await;
+        a.request(frames::send(&dm, &format!("{i}"), &format!("n{i}")), "x")
+            .await;
     }
     let mut b = s.ws(&bob).await;
     let h = b
         .request(
-            json!({"type": "history", "conversation_id": dm, "after_seq": last_seen}),
+            frames::history(&dm, None, Some(last_seen), None),
             "catch-up",
         )
         .await;
@@ -287,10 +276,7 @@ async fn logout_closes_the_socket_opened_with_that_token_only() {
         u16::from(ws.closed().await.expect("close frame").code),
         1008
     );
-    assert_eq!(
-        keep.request(json!({"type": "ping"}), "p").await["type"],
-        "pong"
-    );
+    assert_eq!(keep.request(frames::ping(), "p").await["type"], "pong");
     let refused = s
         .ws_refused("", &[("authorization", format!("Bearer {}", alice.token))])
         .await;
@@ -355,16 +341,13 @@ async fn a_peer_silent_for_two_ping_intervals_is_dropped() {
     let started = std::time::Instant::now();
     for _ in 0..6 {
         tokio::time::sleep(Duration::from_millis(100)).await;
-        assert_eq!(
-            chatty.request(json!({"type": "ping"}), "p").await["type"],
-            "pong"
-        );
+        assert_eq!(chatty.request(frames::ping(), "p").await["type"], "pong");
     }
     let frame = silent.closed().await.expect("a close frame");
     assert_eq!(u16::from(frame.code), 1001);
     assert!(started.elapsed() >= Duration::from_millis(400));
     assert_eq!(
-        chatty.request(json!({"type": "ping"}), "still").await["type"],
+        chatty.request(frames::ping(), "still").await["type"],
         "pong"
     );
 }
@@ -437,7 +420,7 @@ async fn a_socket_opened_without_a_token_is_admitted_by_its_auth_frame_and_nothi
 
     // Anything but an auth frame first: an error, then 1008.
     let mut ws = s.ws_without_token().await;
-    ws.send(json!({"type": "ping"})).await;
+    ws.send(frames::ping()).await;
     let err = ws.next().await;
     assert_eq!(
         (err["type"].as_str(), err["code"].as_str()),
@@ -458,22 +441,17 @@ async fn a_socket_opened_without_a_token_is_admitted_by_its_auth_frame_and_nothi
 
     // The right token: ready, and the socket works like any other.
     let mut ws = s.ws_without_token().await;
-    ws.send(json!({"type": "auth", "token": alice.token})).await;
+    ws.send(frames::auth(&alice.token)).await;
     let ready = ws.next().await;
     assert_eq!(
         (ready["type"].as_str(), ready["user_id"].as_str()),
         (Some("ready"), Some(alice.id.as_str()))
     );
-    assert_eq!(
-        ws.request(json!({"type": "ping"}), "p").await["type"],
-        "pong"
-    );
+    assert_eq!(ws.request(frames::ping(), "p").await["type"], "pong");
 
     // The connection limit holds for sockets admitted this way too: 1013.
     let mut second = s.ws_without_token().await;
-    second
-        .send(json!({"type": "auth", "token": alice.token}))
-        .await;
+    second.send(frames::auth(&alice.token)).await;
     assert_eq!(second.next().await["code"], "rate_limited");
     assert_eq!(second.closed().await.map(|f| u16::from(f.code)), Some(1013));
 }

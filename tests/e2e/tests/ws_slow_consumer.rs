@@ -5,7 +5,6 @@ mod support;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use serde_json::json;
 use tokio::net::TcpSocket;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
@@ -63,7 +62,7 @@ async fn a_client_that_never_reads_is_evicted_while_others_keep_receiving() {
     let body = "满".repeat(1500); // ~4.5 KB per frame: the stalled socket's buffers fill fast
     for i in 0..MESSAGES {
         let ack = a
-            .request(json!({"type": "send", "conversation_id": g, "client_msg_id": format!("m{i}"), "body": body}), "s")
+            .request(frames::send(&g, &format!("m{i}"), &body), "s")
             .await;
         assert_eq!(ack["type"], "ack", "{ack}");
     }
@@ -120,13 +119,9 @@ async fn a_flood_of_typing_frames_is_dropped_for_a_full_queue_without_closing_it
     // Far more typing frames than the socket's buffers and its 256-frame queue hold.
     let mut b = s.ws(&bob).await;
     for _ in 0..100_000 {
-        b.send(json!({"type": "typing", "conversation_id": g}))
-            .await;
+        b.send(frames::typing(&g)).await;
     }
-    assert_eq!(
-        b.request(json!({"type": "ping"}), "p").await["type"],
-        "pong"
-    );
+    assert_eq!(b.request(frames::ping(), "p").await["type"], "pong");
     assert!(s.metric("chat_dropped_events_total").await > 0.0);
     assert_eq!(s.metric("chat_slow_consumers_total").await, 0.0);
 
@@ -155,9 +150,7 @@ async fn a_flood_of_typing_frames_is_dropped_for_a_full_queue_without_closing_it
         seen = now;
     }
     let mut a = s.ws(&alice).await;
-    let ack = a
-        .request(json!({"type": "send", "conversation_id": g, "client_msg_id": "m1", "body": "still there?"}), "s")
-        .await;
+    let ack = a.request(frames::send(&g, "m1", "still there?"), "s").await;
     assert_eq!(ack["type"], "ack");
     let got = tokio::time::timeout(Duration::from_secs(20), reading)
         .await

@@ -21,6 +21,7 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use chat_app::{ChatApp, RegisterUser};
 use chat_domain::entities::UserRole;
+use chat_protocol::ws::{ClientFrame, ClientRequest};
 use chat_server::Config;
 
 pub const PW: &str = "correct horse battery";
@@ -284,9 +285,11 @@ pub struct Ws {
 }
 
 impl Ws {
-    pub async fn send(&mut self, frame: Value) {
+    /// Sends a frame: a typed client frame, or any JSON (for frames that must be
+    /// malformed).
+    pub async fn send(&mut self, frame: impl Outgoing) {
         self.stream
-            .send(Message::Text(frame.to_string().into()))
+            .send(Message::Text(frame.into_value().to_string().into()))
             .await
             .unwrap();
     }
@@ -342,7 +345,8 @@ impl Ws {
     }
 
     /// Sends `frame` with `req` and returns the reply carrying it.
-    pub async fn request(&mut self, mut frame: Value, req: &str) -> Value {
+    pub async fn request(&mut self, frame: impl Outgoing, req: &str) -> Value {
+        let mut frame = frame.into_value();
         frame["req"] = json!(req);
         self.send(frame).await;
         loop {
@@ -386,6 +390,149 @@ impl Ws {
                 Some(Ok(_)) => continue,
                 Some(Err(_)) | None => return None,
             }
+        }
+    }
+}
+
+/// What a test sends on a socket: a typed client frame (`chat-protocol`'s, as clients
+/// send them), or any JSON where a test must send what no client type can.
+pub trait Outgoing {
+    fn into_value(self) -> Value;
+}
+
+impl Outgoing for Value {
+    fn into_value(self) -> Value {
+        self
+    }
+}
+
+impl Outgoing for ClientRequest {
+    fn into_value(self) -> Value {
+        serde_json::to_value(ClientFrame::new(None, self)).expect("a frame serialises")
+    }
+}
+
+/// Typed client frames, as clients send them.
+pub mod frames {
+    use chat_protocol::objects::MessageKind;
+    use chat_protocol::ws::ClientRequest;
+
+    fn uuid(id: &str) -> uuid::Uuid {
+        id.parse().expect("a test's id is a UUID")
+    }
+
+    /// `send`: a text message.
+    pub fn send(conversation: &str, client_msg_id: &str, body: &str) -> ClientRequest {
+        ClientRequest::Send {
+            conversation_id: uuid(conversation),
+            client_msg_id: client_msg_id.into(),
+            kind: MessageKind::Text,
+            body: body.into(),
+            reply_to: None,
+            mentions: Vec::new(),
+        }
+    }
+
+    /// `send`: a text message answering `reply_to`.
+    pub fn send_reply(
+        conversation: &str,
+        client_msg_id: &str,
+        body: &str,
+        reply_to: u64,
+    ) -> ClientRequest {
+        match send(conversation, client_msg_id, body) {
+            ClientRequest::Send {
+                conversation_id,
+                client_msg_id,
+                kind,
+                body,
+                mentions,
+                ..
+            } => ClientRequest::Send {
+                conversation_id,
+                client_msg_id,
+                kind,
+                body,
+                reply_to: Some(reply_to),
+                mentions,
+            },
+            other => other,
+        }
+    }
+
+    pub fn read(conversation: &str, seq: u64) -> ClientRequest {
+        ClientRequest::Read {
+            conversation_id: uuid(conversation),
+            seq,
+        }
+    }
+
+    pub fn received(conversation: &str, seq: u64) -> ClientRequest {
+        ClientRequest::Received {
+            conversation_id: uuid(conversation),
+            seq,
+        }
+    }
+
+    pub fn typing(conversation: &str) -> ClientRequest {
+        ClientRequest::Typing {
+            conversation_id: uuid(conversation),
+        }
+    }
+
+    pub fn edit(conversation: &str, seq: u64, body: &str) -> ClientRequest {
+        ClientRequest::Edit {
+            conversation_id: uuid(conversation),
+            seq,
+            body: body.into(),
+        }
+    }
+
+    pub fn recall(conversation: &str, seq: u64) -> ClientRequest {
+        ClientRequest::Recall {
+            conversation_id: uuid(conversation),
+            seq,
+        }
+    }
+
+    pub fn react(conversation: &str, seq: u64, emoji: &str, on: Option<bool>) -> ClientRequest {
+        ClientRequest::React {
+            conversation_id: uuid(conversation),
+            seq,
+            emoji: emoji.into(),
+            on,
+        }
+    }
+
+    pub fn history(
+        conversation: &str,
+        before_seq: Option<u64>,
+        after_seq: Option<u64>,
+        limit: Option<u64>,
+    ) -> ClientRequest {
+        ClientRequest::History {
+            conversation_id: uuid(conversation),
+            before_seq,
+            after_seq,
+            limit,
+        }
+    }
+
+    pub fn changes(conversation: &str, after_version: u64, limit: Option<u64>) -> ClientRequest {
+        ClientRequest::Changes {
+            conversation_id: uuid(conversation),
+            after_version,
+            limit,
+        }
+    }
+
+    pub fn ping() -> ClientRequest {
+        ClientRequest::Ping
+    }
+
+    pub fn auth(token: &str) -> ClientRequest {
+        ClientRequest::Auth {
+            token: token.into(),
         }
     }
 }
