@@ -4,7 +4,12 @@ use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
-use serde_json::{json, Value};
+use serde_json::Value;
+use uuid::Uuid;
+
+use chat_protocol::http::{CreateConversation, LoginRequest, RegisterRequest, Session};
+use chat_protocol::objects::{ConversationDetail, MessageKind};
+use chat_protocol::ws::{ClientFrame, ClientRequest};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -81,49 +86,84 @@ pub async fn users(addr: &str, run: &str, n: usize) -> Result<Vec<User>, String>
 }
 
 async fn user(addr: &str, name: &str) -> Result<User, String> {
-    let creds = json!({"username": name, "password": PASSWORD});
-    let (status, body) = http(addr, "POST", "/api/v1/users", None, creds.clone()).await?;
+    let sign_up = RegisterRequest {
+        username: name.into(),
+        password: PASSWORD.into(),
+        display_name: None,
+    };
+    let creds = LoginRequest {
+        username: name.into(),
+        password: PASSWORD.into(),
+    };
+    let (status, body) = http(addr, "POST", "/api/v1/users", None, json(&sign_up)).await?;
     if status != 201 {
         return Err(format!(
             "sign-up answered {status}: {body} (raise CHAT_AUTH_RATE_LIMIT_MAX?)"
         ));
     }
-    let (status, s) = http(addr, "POST", "/api/v1/sessions", None, creds).await?;
+    let (status, s) = http(addr, "POST", "/api/v1/sessions", None, json(&creds)).await?;
     if status != 200 {
         return Err(format!("login answered {status}: {s}"));
     }
+    let session: Session = parse(s)?;
     Ok(User {
-        id: s["user_id"].as_str().unwrap_or_default().to_owned(),
-        token: s["token"].as_str().unwrap_or_default().to_owned(),
+        id: session.user_id.to_string(),
+        token: session.token,
     })
+}
+
+fn json(body: &impl serde::Serialize) -> Value {
+    serde_json::to_value(body).unwrap_or(Value::Null)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(answer: Value) -> Result<T, String> {
+    serde_json::from_value(answer.clone()).map_err(|e| format!("{e}: {answer}"))
+}
+
+fn uuid(id: &str) -> Result<Uuid, String> {
+    id.parse().map_err(|e| format!("{id:?}: {e}"))
 }
 
 /// A group of `owner` and `members`; its id.
 pub async fn group(addr: &str, owner: &User, members: &[User]) -> Result<String, String> {
-    let ids: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
-    let body = json!({"kind": "group", "title": "bench", "member_ids": ids});
+    let member_ids = members
+        .iter()
+        .map(|m| uuid(&m.id))
+        .collect::<Result<_, _>>()?;
+    let body = CreateConversation::Group {
+        title: "bench".into(),
+        member_ids,
+    };
     let (status, g) = http(
         addr,
         "POST",
         "/api/v1/conversations",
         Some(&owner.token),
-        body,
+        json(&body),
     )
     .await?;
     if status != 201 {
         return Err(format!("creating the group answered {status}: {g}"));
     }
-    Ok(g["id"].as_str().unwrap_or_default().to_owned())
+    let g: ConversationDetail = parse(g)?;
+    Ok(g.conversation.id.to_string())
 }
 
 /// The direct conversation of `a` and `b`.
 pub async fn direct(addr: &str, a: &User, b: &User) -> Result<String, String> {
-    let body = json!({"kind": "direct", "peer_id": b.id});
-    let (_, d) = http(addr, "POST", "/api/v1/conversations", Some(&a.token), body).await?;
-    d["id"]
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| format!("no direct conversation: {d}"))
+    let body = CreateConversation::Direct {
+        peer_id: uuid(&b.id)?,
+    };
+    let (_, d) = http(
+        addr,
+        "POST",
+        "/api/v1/conversations",
+        Some(&a.token),
+        json(&body),
+    )
+    .await?;
+    let d: ConversationDetail = parse(d)?;
+    Ok(d.conversation.id.to_string())
 }
 
 /// An authenticated WebSocket (from `local`, to spread over source addresses), after its
@@ -168,13 +208,21 @@ pub async fn ws(addr: &str, token: &str, local: Option<IpAddr>) -> Result<Socket
 /// A send frame whose body carries the send time (µs since `epoch`) and a sequence number.
 pub fn send_frame(conversation: &str, client_id: &str, epoch: Instant, n: u64) -> String {
     let t = epoch.elapsed().as_micros();
-    format!(
-        r#"{{"type":"send","req":"{client_id}","conversation_id":"{conversation}","client_msg_id":"{client_id}","kind":"text","body":"t={t};n={n}"}}"#
-    )
+    let send = ClientRequest::Send {
+        conversation_id: conversation.parse().unwrap_or_default(),
+        client_msg_id: client_id.into(),
+        kind: MessageKind::Text,
+        body: format!("t={t};n={n}"),
+        reply_to: None,
+        mentions: Vec::new(),
+    };
+    ClientFrame::new(Some(client_id), send).encode()
 }
 
 /// The send time (µs since the epoch) in a `message` frame's body, without parsing the
-/// whole frame: the tool reads every delivery and must stay cheap.
+/// whole frame: the tool reads every delivery and must stay cheap (it shares the machine
+/// with the server it measures), so deliveries are scanned rather than decoded into
+/// `chat_protocol::ws::ServerFrame`.
 pub fn sent_at(frame: &str) -> Option<u64> {
     if !frame.contains(r#""type":"message""#) {
         return None;

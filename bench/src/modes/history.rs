@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use futures_util::SinkExt;
 use serde_json::json;
+
+use chat_protocol::ws::{ClientFrame, ClientRequest, ServerFrame};
 use tokio::sync::Semaphore;
 use tokio_tungstenite::tungstenite::Message;
 
@@ -72,9 +74,13 @@ pub async fn run(addr: &str, run: &str, messages: u64, pages: u64) -> Result<Str
         rng ^= rng << 17;
         let before = LIMIT + 1 + rng % (messages - LIMIT + 1);
         let req = format!("p{i}");
-        let frame = json!({"type": "history", "req": req, "conversation_id": conversation,
-                           "before_seq": before, "limit": LIMIT})
-        .to_string();
+        let page = ClientRequest::History {
+            conversation_id: conversation.parse().map_err(|e| format!("{e}"))?,
+            before_seq: Some(before),
+            after_seq: None,
+            limit: Some(LIMIT),
+        };
+        let frame = ClientFrame::new(Some(&req), page).encode();
         let asked = Instant::now();
         sink.send(Message::Text(frame.into()))
             .await
@@ -90,13 +96,10 @@ pub async fn run(addr: &str, run: &str, messages: u64, pages: u64) -> Result<Str
             }
         };
         let _ = h.record((asked.elapsed().as_micros() as u64).max(1));
-        let got: serde_json::Value = serde_json::from_str(&reply).map_err(|e| e.to_string())?;
-        let seqs: Vec<u64> = got["messages"]
-            .as_array()
-            .ok_or_else(|| format!("not a page: {reply:.200}"))?
-            .iter()
-            .filter_map(|m| m["seq"].as_u64())
-            .collect();
+        let Ok(ServerFrame::History { messages, .. }) = ServerFrame::decode(&reply) else {
+            return Err(format!("not a page: {reply:.200}"));
+        };
+        let seqs: Vec<u64> = messages.iter().map(|m| m.seq).collect();
         let want: Vec<u64> = (before - LIMIT..before).collect();
         if seqs != want {
             return Err(format!("page before {before}: got seqs {seqs:?}"));
