@@ -41,7 +41,19 @@ pub struct Storage {
     pub conversations: Arc<dyn ConversationRepository>,
     /// Message logs, their changes and search.
     pub messages: Arc<dyn MessageRepository>,
-    shutdown: Vec<Arc<dyn Shutdown>>,
+    shutdown: Shutdowns,
+}
+
+/// The shutdown hooks of a bundle, run in the order they joined it.
+#[derive(Clone, Default)]
+struct Shutdowns(Vec<Arc<dyn Shutdown>>);
+
+impl Shutdowns {
+    async fn close(&self) {
+        for s in &self.0 {
+            s.close().await;
+        }
+    }
 }
 
 impl Storage {
@@ -57,13 +69,13 @@ impl Storage {
             sessions,
             conversations,
             messages,
-            shutdown: Vec::new(),
+            shutdown: Shutdowns::default(),
         }
     }
 
     /// The same bundle, closed by `shutdown` as well.
     pub fn closed_by(mut self, shutdown: Arc<dyn Shutdown>) -> Self {
-        self.shutdown.push(shutdown);
+        self.shutdown.0.push(shutdown);
         self
     }
 
@@ -80,9 +92,7 @@ impl Storage {
 
     /// Closes every backend behind the bundle, in the order they joined it.
     pub async fn close(&self) {
-        for s in &self.shutdown {
-            s.close().await;
-        }
+        self.shutdown.close().await;
     }
 }
 
@@ -95,7 +105,7 @@ pub struct Live {
     pub events: Arc<dyn EventBus>,
     /// Rate limits.
     pub rate_limiter: Arc<dyn RateLimiter>,
-    shutdown: Vec<Arc<dyn Shutdown>>,
+    shutdown: Shutdowns,
 }
 
 impl Live {
@@ -109,20 +119,18 @@ impl Live {
             presence,
             events,
             rate_limiter,
-            shutdown: Vec::new(),
+            shutdown: Shutdowns::default(),
         }
     }
 
     /// The same bundle, closed by `shutdown` as well.
     pub fn closed_by(mut self, shutdown: Arc<dyn Shutdown>) -> Self {
-        self.shutdown.push(shutdown);
+        self.shutdown.0.push(shutdown);
         self
     }
 
     /// Closes every backend behind the bundle (a shared one: this node leaves it).
     pub async fn close(&self) {
-        for s in &self.shutdown {
-            s.close().await;
-        }
+        self.shutdown.close().await;
     }
 }

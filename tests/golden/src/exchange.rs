@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::client::{Answer, Client};
+use chat_blackbox::{Answer, Target as Client};
 
 /// One request and the answer it got.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use http::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::client::Client;
 use crate::exchange::{exchange, Exchange};
+use chat_blackbox::Target as Client;
 
 /// Every account's password.
 pub const PASSWORD: &str = "correct horse battery";
@@ -122,9 +122,11 @@ impl Scenario<'_> {
 
     async fn upload(&mut self, who: &str, name: &str, bytes: &[u8]) {
         let path = format!("/api/v1/files?name={}", name.replace(' ', "%20"));
+        let token = Some(self.made.tokens[who].as_str());
+        let body = Some(bytes::Bytes::copy_from_slice(bytes));
         let a = self
             .client
-            .upload(&path, &self.made.tokens[who], bytes)
+            .send(Method::POST, &path, token, body, None)
             .await;
         assert_eq!(a.status, StatusCode::CREATED, "upload {name}");
         self.made

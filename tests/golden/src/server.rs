@@ -9,8 +9,8 @@ use chat_app::RegisterUser;
 use chat_domain::entities::UserRole;
 use chat_server::Config;
 
-use crate::client::Client;
 use crate::scenario::PASSWORD;
+use chat_blackbox::Target as Client;
 
 /// A running server.
 pub struct Running {

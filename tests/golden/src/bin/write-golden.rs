@@ -41,7 +41,7 @@ async fn main() {
 /// data directory is the operator's to copy in once that server has stopped.
 async fn against(url: &str, dir: &Path) {
     std::fs::create_dir_all(dir).expect("create the output directory");
-    let client = chat_golden::client::Client::new(url);
+    let client = chat_blackbox::Target::new(url);
     let mut s = Scenario {
         client: &client,
         made: Default::default(),
