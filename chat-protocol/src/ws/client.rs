@@ -338,6 +338,8 @@ mod tests {
             r#"{"req":"x"}"#,
             r#"{"type":"read","seq":-1}"#,
             r#"{"type":"auth"}"#,
+            r#"{"type":"send","conversation_id":"5f1c2e9a-8d3b-4c7e-9a61-2b7d4e0f9c11","client_msg_id":"c","body":"b","kind":"video"}"#,
+            r#"{"type":"send","conversation_id":"5f1c2e9a-8d3b-4c7e-9a61-2b7d4e0f9c11","client_msg_id":"c","body":"b","mentions":["bob"]}"#,
         ] {
             assert!(decode(bad).request.is_err(), "{bad:?}");
         }
