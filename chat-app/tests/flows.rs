@@ -533,3 +533,38 @@ async fn offline_members_get_a_push_unless_they_muted_and_online_ones_never() {
         .unwrap_err();
     assert_eq!(err.code(), "forbidden");
 }
+
+#[tokio::test]
+async fn the_name_given_with_an_attachment_is_cleaned_like_an_upload_name() {
+    let w = world();
+    let (alice, bob) = (signed_in(&w, "alice").await, signed_in(&w, "bob").await);
+    let (dm, _) = w
+        .app
+        .create_direct_conversation(&alice, bob.id())
+        .await
+        .unwrap();
+    let upload = UploadFile {
+        bytes: b"minutes".to_vec(),
+        name: Some("notes.txt".into()),
+    };
+    let file = w.app.upload_file(&alice, upload).await.unwrap();
+    for (n, (given, stored)) in [
+        ("a\r\nb\u{0}c/../../x", Some("x")),
+        ("..\\..\\evil\"name\".txt", Some("evilname.txt")),
+        ("../", Some("notes.txt")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let cmd = SendMessage {
+            content: Content::File(Attachment {
+                file_id: file.id,
+                name: Some(given.into()),
+            }),
+            ..SendMessage::text(dm.conversation.id, &format!("att-{n}"), "")
+        };
+        let sent = w.app.send_message(&alice, cmd).await.unwrap();
+        let body: serde_json::Value = serde_json::from_str(sent.message.body.as_str()).unwrap();
+        assert_eq!(body["name"].as_str(), stored, "{given:?}");
+    }
+}

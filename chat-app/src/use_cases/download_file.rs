@@ -125,11 +125,17 @@ impl ChatApp {
             .files
             .add_reference(meta.id, conversation)
             .await?;
+        // The same cleaning as an upload's name: a message body is relayed to every
+        // member and becomes their download's file name.
+        let given = attachment
+            .name
+            .as_deref()
+            .and_then(super::upload_file::clean_name);
         let stored = StoredAttachment {
             content_type: &meta.content_type,
             file_id: *meta.id.as_uuid(),
             height: meta.height,
-            name: attachment.name.as_deref().or(meta.name.as_deref()),
+            name: given.as_deref().or(meta.name.as_deref()),
             size: meta.size,
             width: meta.width,
         };

@@ -28,7 +28,7 @@ pub fn sniff(bytes: &[u8]) -> String {
 }
 
 /// A name safe to echo in a header: no path, no control characters, bounded.
-fn clean_name(raw: &str) -> Option<String> {
+pub(crate) fn clean_name(raw: &str) -> Option<String> {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
     let name: String = base
         .chars()
