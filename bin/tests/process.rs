@@ -166,7 +166,26 @@ async fn the_binary_serves_two_clients_stops_on_sigterm_and_keeps_history_across
     assert_eq!(page["messages"][0]["body"], "hello ben 👋", "{page}");
     assert_eq!(page["messages"][0]["seq"], 1);
     sigterm(child).await;
+    assert_owner_only(&dir);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Fails unless `dir` and everything under it is for the server's user alone (0700
+/// directories, 0600 files): the data holds password and token hashes, every message
+/// and every upload.
+fn assert_owner_only(dir: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "{}", dir.display());
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            assert_owner_only(&p);
+        } else {
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", p.display());
+        }
+    }
 }
 
 /// Files under `dir`, recursively.
@@ -228,5 +247,6 @@ async fn a_kill_during_an_upload_leaves_no_partial_file() {
     assert!(out.starts_with("HTTP/1.1 201"), "{out}");
     assert_eq!(files_in(&files.join("meta")).len(), 1);
     sigterm(child).await;
+    assert_owner_only(&dir);
     let _ = std::fs::remove_dir_all(dir);
 }

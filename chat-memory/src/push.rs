@@ -43,14 +43,15 @@ impl PushGateway for MemoryPush {
     }
 }
 
-/// [`PushGateway`] that only writes a log line per notification: the default when no
-/// push service is configured, so operators see who would have been notified.
+/// [`PushGateway`] that only writes a DEBUG line per notification: the default when no
+/// push service is configured, so operators can see who would have been notified
+/// without one INFO line per offline member per message.
 #[derive(Default)]
 pub struct LogPush;
 
 impl PushGateway for LogPush {
     fn notify(&self, n: PushNotification) -> Result<(), QueueFull> {
-        tracing::info!(
+        tracing::debug!(
             user = %n.user_id,
             conversation = %n.conversation_id,
             seq = n.seq,

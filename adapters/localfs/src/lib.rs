@@ -15,6 +15,7 @@
 //! crash never leaves a half-written file under its real name. The blob goes in before
 //! its description: a crash between them leaves only unreachable bytes.
 
+mod private;
 mod record;
 
 use std::fs::{self, File};
@@ -47,7 +48,7 @@ impl LocalFiles {
     pub fn open(dir: &Path) -> Result<Self, RepoError> {
         for sub in ["blobs", "meta", "refs", "tmp"] {
             let p = dir.join(sub);
-            fs::create_dir_all(&p).map_err(|e| io("create", &p, e))?;
+            private::create_dir_all(&p).map_err(|e| io("create", &p, e))?;
         }
         let tmp = dir.join("tmp");
         for entry in fs::read_dir(&tmp)
@@ -87,7 +88,7 @@ fn write_atomically(dir: &Path, to: &Path, bytes: &[u8], replace: bool) -> Resul
     let tmp = dir
         .join("tmp")
         .join(uuid::Uuid::new_v4().simple().to_string());
-    let mut f = File::create(&tmp).map_err(|e| io("create", &tmp, e))?;
+    let mut f = private::create(&tmp).map_err(|e| io("create", &tmp, e))?;
     f.write_all(bytes).map_err(|e| io("write", &tmp, e))?;
     f.sync_all().map_err(|e| io("sync", &tmp, e))?;
     drop(f);
@@ -96,7 +97,7 @@ fn write_atomically(dir: &Path, to: &Path, bytes: &[u8], replace: bool) -> Resul
         return Ok(());
     }
     let parent = to.parent().unwrap_or(dir);
-    fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
+    private::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
     fs::rename(&tmp, to).map_err(|e| io("rename", to, e))?;
     // The rename itself must survive a power cut.
     File::open(parent)

@@ -16,9 +16,10 @@ mod config;
 pub mod line;
 mod messages;
 mod meta;
+mod private;
 mod records;
 
-use std::fs::{self, File, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -124,9 +125,9 @@ impl Shutdown for Closing {
 
 /// Creates `dir` and takes its `LOCK`, so a second process cannot open it.
 fn lock_dir(dir: &Path) -> Result<File, RepoError> {
-    fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+    crate::private::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
     let lock_path = dir.join("LOCK");
-    let lock = File::options()
+    let lock = crate::private::options()
         .create(true)
         .truncate(false)
         .write(true)

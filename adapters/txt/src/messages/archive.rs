@@ -131,7 +131,10 @@ fn archive(shared: &Shared, conv: ConversationId, info: &FileInfo) -> Result<(),
     // Only what the index covers is archived: it is every acked record of a closed file.
     let body = &bytes[..(info.len as usize).min(bytes.len())];
     let write = || -> std::io::Result<()> {
-        let mut enc = GzEncoder::new(File::create(&tmp)?, flate2::Compression::default());
+        let mut enc = GzEncoder::new(
+            crate::private::create(&tmp)?,
+            flate2::Compression::default(),
+        );
         enc.write_all(body)?;
         enc.finish()?.sync_all()?;
         fs::rename(&tmp, &gz)?;

@@ -5,7 +5,7 @@
 //! file, but no read returns it.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -41,7 +41,7 @@ impl Changes {
     /// never acked) is cut off; a damaged line before it is corruption.
     pub(crate) fn open(root: &Path, fsync: &FsyncMode) -> Result<Self, RepoError> {
         let path = root.join(FILE);
-        let mut file = OpenOptions::new()
+        let mut file = crate::private::options()
             .read(true)
             .append(true)
             .create(true)

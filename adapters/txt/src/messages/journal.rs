@@ -8,7 +8,7 @@
 //! A journal line is `<crc32> <relative path>\t<record json>\n`.
 
 use std::collections::HashSet;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -36,7 +36,7 @@ pub struct Journal {
 impl Journal {
     pub fn open(root: &Path) -> Result<Self, RepoError> {
         let path = root.join("journal");
-        let file = OpenOptions::new()
+        let file = crate::private::options()
             .create(true)
             .append(true)
             .open(&path)
@@ -171,9 +171,9 @@ pub fn replay(root: &Path, index: &mut Index, total: &mut u64) -> Result<(), Rep
         let mut rec = Vec::with_capacity(json.len() + 10);
         line::encode(json, &mut rec);
         if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+            crate::private::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
         }
-        let mut f = OpenOptions::new()
+        let mut f = crate::private::options()
             .create(true)
             .append(true)
             .open(&file)
@@ -200,7 +200,7 @@ pub fn replay(root: &Path, index: &mut Index, total: &mut u64) -> Result<(), Rep
                 .map_err(|e| io_error("sync", dir, e))?;
         }
     }
-    OpenOptions::new()
+    crate::private::options()
         .write(true)
         .open(&path)
         .and_then(|f| f.set_len(0).and_then(|()| f.sync_all()))

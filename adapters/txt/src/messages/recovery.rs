@@ -2,7 +2,7 @@
 //! it covers and scanning the rest; truncate a torn last record; record damage.
 
 use std::collections::HashMap;
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::path::Path;
 
 use chat_domain::entities::Message;
@@ -29,7 +29,7 @@ struct Scanned {
 pub fn recover(root: &Path) -> Result<(Index, u64), RepoError> {
     let mut by_conv: HashMap<ConversationId, (Stem, Vec<Scanned>)> = HashMap::new();
     for (dir, private) in [(root.join("group"), false), (root.join("private"), true)] {
-        fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
+        crate::private::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
         let entries = fs::read_dir(&dir).map_err(|e| io_error("list", &dir, e))?;
         for entry in entries {
             let path = entry.map_err(|e| io_error("list", &dir, e))?.path();
@@ -181,7 +181,7 @@ fn scan(path: &Path, date: u32, part: u32, compressed: bool) -> Result<Scanned, 
             }
             _ if i + 1 == pieces.len() && !raw.ends_with(b"\n") && !compressed => {
                 tracing::warn!(path = %path.display(), byte = at, "truncating a torn last record (written, never acknowledged)");
-                let f = OpenOptions::new()
+                let f = crate::private::options()
                     .write(true)
                     .open(path)
                     .map_err(|e| io_error("open", path, e))?;

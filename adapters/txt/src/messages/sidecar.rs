@@ -117,7 +117,7 @@ pub fn write_sidecar(
     let target = sidecar_path(&info.path);
     let tmp: PathBuf = format!("{}.tmp", target.display()).into();
     // A lost or stale sidecar only costs a rescan, so it is not synced.
-    if fs::write(&tmp, sc.encode())
+    if crate::private::write(&tmp, &sc.encode())
         .and_then(|()| fs::rename(&tmp, &target))
         .is_err()
     {

@@ -10,7 +10,7 @@
 mod ops;
 mod repos;
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -56,7 +56,7 @@ fn log_path(dir: &Path, generation: u64) -> PathBuf {
 impl Meta {
     /// Loads the snapshot and replays the log under `dir`, truncating a torn last record.
     pub fn open(dir: &Path, config: &TxtConfig) -> Result<Self, RepoError> {
-        fs::create_dir_all(dir).map_err(|e| io_error("create meta dir", dir, e))?;
+        crate::private::create_dir_all(dir).map_err(|e| io_error("create meta dir", dir, e))?;
         let state = State::default();
         let snapshot = dir.join("snapshot");
         let mut generation = 0;
@@ -117,7 +117,7 @@ impl Meta {
                 }
             }
             if good_len < buf.len() {
-                OpenOptions::new()
+                crate::private::options()
                     .write(true)
                     .open(&path)
                     .and_then(|f| f.set_len(good_len as u64))
@@ -125,7 +125,7 @@ impl Meta {
             }
         }
         let path = log_path(dir, newest);
-        let file = OpenOptions::new()
+        let file = crate::private::options()
             .create(true)
             .append(true)
             .open(&path)
@@ -222,19 +222,19 @@ impl Meta {
         let new_log = log_path(&log.dir, next);
         let sync_dir = |dir: &Path| File::open(dir).and_then(|d| d.sync_all());
         // 1. The snapshot, durable under a temporary name.
-        File::create(&tmp)
+        crate::private::create(&tmp)
             .and_then(|mut f| f.write_all(&buf).and_then(|()| f.sync_all()))
             .map_err(|e| io_error("write snapshot", &tmp, e))?;
         // 2. The next log, durable and empty; changes go to it from now on. Until the
         //    rename below, startup replays the old snapshot, the old log and this one.
-        let file = OpenOptions::new()
+        let file = crate::private::options()
             .create(true)
             .truncate(true)
             .write(true)
             .open(&new_log)
             .and_then(|f| f.sync_all())
             .and_then(|()| sync_dir(&log.dir))
-            .and_then(|()| OpenOptions::new().append(true).open(&new_log))
+            .and_then(|()| crate::private::options().append(true).open(&new_log))
             .map_err(|e| io_error("create", &new_log, e))?;
         let old = log_path(&log.dir, log.generation);
         log.file = file;

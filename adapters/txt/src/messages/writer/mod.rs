@@ -5,7 +5,7 @@
 mod batch;
 
 use std::collections::{HashMap, HashSet};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
@@ -52,7 +52,10 @@ impl Handles {
             if self.0.len() >= 256 {
                 self.0.clear();
             }
-            let f = OpenOptions::new().create(true).append(true).open(path)?;
+            let f = crate::private::options()
+                .create(true)
+                .append(true)
+                .open(path)?;
             self.0.insert(path.to_owned(), f);
         }
         Ok(self.0.get_mut(path).expect("inserted above"))
