@@ -70,11 +70,11 @@ pub async fn run_with(
             let edge = for_requests.clone();
             let service = service.clone();
             let is_ws = ws::is_upgrade(&req, &ws_path);
+            req.extensions_mut().insert(PeerAddr(peer));
             async move {
                 if is_ws {
                     return Ok::<_, Infallible>(ws::upgrade(edge, req).await);
                 }
-                req.extensions_mut().insert(PeerAddr(peer));
                 let mut service = service;
                 service.call(req).await
             }

@@ -320,6 +320,51 @@ async fn the_upgrade_needs_a_valid_token_an_allowed_origin_and_a_free_slot() {
 }
 
 #[tokio::test]
+async fn with_no_origins_configured_only_the_servers_own_scheme_host_and_port_may_connect() {
+    let s =
+        Server::start_with(|c| c.chat.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    let alice = s.user("alice").await;
+    let query = format!("?token={}", alice.token);
+    let status = |origin: String, proto: Option<&str>| {
+        let mut headers = vec![("origin", origin)];
+        headers.extend(proto.map(|p| ("x-forwarded-proto", p.to_owned())));
+        let (s, query) = (&s, &query);
+        async move { s.ws_status(query, &headers).await }
+    };
+    let (addr, port) = (s.addr.to_string(), s.addr.port());
+    for own in [format!("http://{addr}"), format!("https://{addr}")] {
+        assert_eq!(
+            status(own, None).await,
+            http::StatusCode::SWITCHING_PROTOCOLS
+        );
+    }
+    for other in [
+        format!("x://{addr}"),
+        format!("ws://{addr}"),
+        format!("http://{addr}.evil.example"),
+        format!("http://127.0.0.1:{}", port.wrapping_add(1)),
+        format!("http://localhost:{port}"),
+        format!("http://{addr}/page"),
+    ] {
+        assert_eq!(
+            status(other.clone(), None).await,
+            http::StatusCode::FORBIDDEN,
+            "{other}"
+        );
+    }
+    // Behind a trusted proxy that says the page came over https, http is another origin.
+    let https = Some("https");
+    assert_eq!(
+        status(format!("https://{addr}"), https).await,
+        http::StatusCode::SWITCHING_PROTOCOLS
+    );
+    assert_eq!(
+        status(format!("http://{addr}"), https).await,
+        http::StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
 async fn shutdown_closes_sockets_with_going_away() {
     let mut s = Server::start().await;
     let alice = s.user("alice").await;

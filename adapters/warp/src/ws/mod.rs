@@ -2,6 +2,7 @@
 //! one task per connection.
 
 mod connection;
+mod origin;
 mod reader;
 mod sink;
 
@@ -51,7 +52,7 @@ pub async fn upgrade<B>(edge: Edge, mut req: Request<B>) -> Response {
         Ok(key) => key,
         Err(e) => return reply_error(&edge, e),
     };
-    if let Err(e) = check_origin(&edge, &req) {
+    if let Err(e) = origin::check(&edge, &req) {
         return reply_error(&edge, e);
     }
     let admitted = match token_of(&req) {
@@ -207,40 +208,6 @@ fn check_handshake<B>(req: &Request<B>) -> Result<String, AppError> {
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
         .ok_or_else(|| bad("Sec-WebSocket-Key is missing"))
-}
-
-/// Cross-site WebSocket hijacking defence: a browser always sends `Origin`, and only the
-/// configured origins (or, with none configured, the server's own host) may connect.
-fn check_origin<B>(edge: &Edge, req: &Request<B>) -> Result<(), AppError> {
-    let Some(origin) = req
-        .headers()
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return Ok(());
-    };
-    let allowed = &edge.config.allowed_origins;
-    let ok = if allowed.is_empty() {
-        let host = req
-            .headers()
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok());
-        let origin_host = origin
-            .split_once("://")
-            .map(|(_, rest)| rest.trim_end_matches('/'));
-        host.is_some() && origin_host == host
-    } else {
-        allowed
-            .iter()
-            .any(|a| a == "*" || a.trim_end_matches('/').eq_ignore_ascii_case(origin))
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(format!(
-            "origin {origin} is not allowed"
-        )))
-    }
 }
 
 fn token_of<B>(req: &Request<B>) -> Option<String> {

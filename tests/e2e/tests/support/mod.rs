@@ -245,6 +245,21 @@ impl Server {
         }
     }
 
+    /// The status an upgrade with the given extra headers gets: 101 when accepted.
+    pub async fn ws_status(&self, query: &str, headers: &[(&'static str, String)]) -> StatusCode {
+        let mut req = format!("ws://{}/ws{}", self.addr, query)
+            .into_client_request()
+            .unwrap();
+        for (k, v) in headers {
+            req.headers_mut().insert(*k, v.parse().unwrap());
+        }
+        match tokio_tungstenite::connect_async(req).await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => resp.status(),
+            Err(e) => panic!("unexpected error {e}"),
+            Ok((_, resp)) => resp.status(),
+        }
+    }
+
     pub async fn metric(&self, name: &str) -> f64 {
         let r = self.call(Method::GET, "/metrics", None, None).await;
         r.text
