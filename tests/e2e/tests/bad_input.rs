@@ -318,6 +318,16 @@ async fn every_json_body_refuses_bad_shapes_with_bad_request() {
             "bad_request",
         )
         .await;
+        // No content type at all: what a cross-site page can send without a preflight.
+        w.expect(
+            &method,
+            path,
+            None,
+            valid.to_string().into_bytes(),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        )
+        .await;
         // 10 MB of JSON is refused before it is read.
         let huge = format!("{{\"body\": \"{}\"}}", "x".repeat(10 * 1024 * 1024));
         w.expect(

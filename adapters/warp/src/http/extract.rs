@@ -74,8 +74,9 @@ pub fn resolve_client_ip(peer: IpAddr, xff: Option<&str>, trusted: &[IpAddr]) ->
         .unwrap_or(peer)
 }
 
-/// A JSON body of type `T`, at most `limit` bytes. A body sent as another content type,
-/// malformed JSON, or JSON of the wrong shape is a 400 naming the problem.
+/// A JSON body of type `T`, at most `limit` bytes. A body sent without
+/// `Content-Type: application/json`, malformed JSON, or JSON of the wrong shape is a 400
+/// naming the problem.
 pub fn json_body<T: DeserializeOwned + Send>(
     limit: u64,
 ) -> impl Filter<Extract = (T,), Error = Rejection> + Clone {
@@ -83,13 +84,17 @@ pub fn json_body<T: DeserializeOwned + Send>(
         .and(warp::body::content_length_limit(limit))
         .and(warp::body::bytes())
         .and_then(|ct: Option<String>, body: bytes::Bytes| async move {
-            if let Some(ct) = ct {
-                let mime = ct.split(';').next().unwrap_or("").trim();
-                if !mime.eq_ignore_ascii_case("application/json") {
-                    return Err(reject(AppError::BadRequest(
-                        "Content-Type must be application/json".into(),
-                    )));
-                }
+            // Required, not just checked when present: a page on another site can send a
+            // body without Content-Type (or as text/plain) with no CORS preflight, and so
+            // make a visitor's browser sign up or log in.
+            let mime = ct
+                .as_deref()
+                .and_then(|ct| ct.split(';').next())
+                .unwrap_or("");
+            if !mime.trim().eq_ignore_ascii_case("application/json") {
+                return Err(reject(AppError::BadRequest(
+                    "Content-Type must be application/json".into(),
+                )));
             }
             serde_json::from_slice::<T>(&body)
                 .map_err(|e| reject(AppError::BadRequest(format!("invalid JSON body: {e}"))))
