@@ -13,7 +13,7 @@ use crate::{AppError, ChatApp, LoginOutcome};
 static DUMMY_HASH: OnceLock<PasswordHash> = OnceLock::new();
 
 /// Input of [`ChatApp::login`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Login {
     /// Login name.
     pub username: String,
@@ -21,6 +21,17 @@ pub struct Login {
     pub password: String,
     /// Client address, for the per-address rate limit; `None` skips it.
     pub client_addr: Option<String>,
+}
+
+// By hand: the derived one would print the plaintext password into any log.
+impl std::fmt::Debug for Login {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Login")
+            .field("username", &self.username)
+            .field("password", &"***")
+            .field("client_addr", &self.client_addr)
+            .finish()
+    }
 }
 
 impl Login {
@@ -91,5 +102,25 @@ impl ChatApp {
             user_id: user.id,
             expires_at: session.expires_at,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RegisterUser;
+
+    #[test]
+    fn debug_output_never_shows_a_password() {
+        let login = Login {
+            username: "ana".into(),
+            password: "hunter2-secret".into(),
+            client_addr: None,
+        };
+        let register = RegisterUser::new("ana", "hunter2-secret");
+        for shown in [format!("{login:?}"), format!("{register:?}")] {
+            assert!(!shown.contains("hunter2"), "{shown}");
+            assert!(shown.contains("ana"), "{shown}");
+        }
     }
 }

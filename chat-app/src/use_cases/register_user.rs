@@ -5,7 +5,7 @@ use chat_domain::values::{DisplayName, Password, Username};
 use crate::{AppError, ChatApp};
 
 /// Input of [`ChatApp::register_user`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RegisterUser {
     /// Wanted login name.
     pub username: String,
@@ -17,6 +17,19 @@ pub struct RegisterUser {
     pub role: UserRole,
     /// Client address, for the per-address rate limit; `None` skips it.
     pub client_addr: Option<String>,
+}
+
+// By hand: the derived one would print the plaintext password into any log.
+impl std::fmt::Debug for RegisterUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegisterUser")
+            .field("username", &self.username)
+            .field("password", &"***")
+            .field("display_name", &self.display_name)
+            .field("role", &self.role)
+            .field("client_addr", &self.client_addr)
+            .finish()
+    }
 }
 
 impl RegisterUser {

@@ -4,12 +4,22 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// `POST /api/v1/sessions`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct LoginRequest {
     /// Without regard to case.
     pub username: String,
     /// The account's password.
     pub password: String,
+}
+
+// By hand: the derived one would print the plaintext password into any log.
+impl std::fmt::Debug for LoginRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoginRequest")
+            .field("username", &self.username)
+            .field("password", &"***")
+            .finish()
+    }
 }
 
 /// A login session: send `token` as `Authorization: Bearer <token>`.
@@ -21,4 +31,25 @@ pub struct Session {
     pub user_id: Uuid,
     /// When it stops working.
     pub expires_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_never_shows_a_password() {
+        let login = LoginRequest {
+            username: "ana".into(),
+            password: "hunter2-secret".into(),
+        };
+        let register = crate::http::RegisterRequest {
+            username: "ana".into(),
+            password: "hunter2-secret".into(),
+            display_name: None,
+        };
+        for shown in [format!("{login:?}"), format!("{register:?}")] {
+            assert!(!shown.contains("hunter2"), "{shown}");
+        }
+    }
 }

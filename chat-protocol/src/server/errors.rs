@@ -59,9 +59,10 @@ impl WireError {
             AppError::RangeNotSatisfiable { size } => Some(*size),
             _ => None,
         };
+        let code = ErrorCode::of(e);
         Self {
-            code: ErrorCode::of(e),
-            message: e.to_string(),
+            code,
+            message: message(code, e),
             retry_after,
             file_size,
         }
@@ -91,6 +92,25 @@ impl WireError {
             retry_after: self.retry_after,
         }
     }
+}
+
+/// The message for people. A server error's own text names backends, queries and file
+/// paths: it goes to the log under a fresh id, and the client gets a generic message
+/// with that id, which an operator can look up.
+fn message(code: ErrorCode, e: &AppError) -> String {
+    let (AppError::Unavailable(detail) | AppError::Internal(detail)) = e else {
+        return e.to_string();
+    };
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let id = &id[..16];
+    let what = if code == ErrorCode::Unavailable {
+        tracing::warn!(error_id = id, detail = %detail, "answered 503 unavailable");
+        "the service is unavailable for a moment, try again"
+    } else {
+        tracing::error!(error_id = id, detail = %detail, "answered 500 internal");
+        "internal error"
+    };
+    format!("{what} (error id {id})")
 }
 
 #[cfg(test)]
@@ -125,6 +145,12 @@ mod tests {
             let w = WireError::of(&e);
             assert_eq!((w.code.as_str(), w.status()), (code, status), "{e:?}");
         }
+        let inside = AppError::Unavailable("read /var/lib/chat/meta/log.3: EIO".into());
+        let wire = WireError::of(&inside);
+        assert!(!wire.message.contains("/var/lib"), "{}", wire.message);
+        assert!(wire.message.contains("error id "), "{}", wire.message);
+        let internal = WireError::of(&AppError::Internal("mysql: syntax error".into()));
+        assert!(!internal.message.contains("mysql"), "{}", internal.message);
         let zero = WireError::of(&AppError::RateLimited {
             retry_after: std::time::Duration::ZERO,
         });
