@@ -299,6 +299,19 @@ try {
   await b.click('#sign-in');
   await b.locator('#auth-error', { hasText: /banned/i }).waitFor();
 
+  step('alice signs out with a message still queued: nothing of the account stays in the browser');
+  const stored = () => a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('chat.')));
+  proxyA.cut();
+  await a.locator('#conn-status[data-state="offline"]').waitFor({ state: 'attached' });
+  await a.fill('#text', 'never sent');
+  await a.press('#text', 'Enter');
+  await a.locator('#messages .msg.pending', { hasText: 'never sent' }).waitFor();
+  assert.ok((await stored()).some((k) => k.startsWith('chat.outbox.')), 'the queued message is kept while signed in');
+  await a.click('#sign-out');
+  await a.locator('#auth').waitFor();
+  assert.deepEqual(await stored(), [], 'no token and no outbox after sign-out');
+  proxyA.restore();
+
   assert.deepEqual(failures, []);
   step(`passed; screenshots in ${out}`);
 } catch (e) {

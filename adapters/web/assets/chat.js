@@ -143,10 +143,14 @@ async function signIn(create) {
   }
 }
 
-/** The session is gone (logout elsewhere, a ban): back to the sign-in form. */
+/**
+ * The session is gone (sign-out, logout elsewhere, a ban): back to the sign-in form,
+ * leaving nothing of the account in this browser, unsent messages included.
+ */
 function sessionEnded(notice) {
   socket.stop();
   session.clear();
+  if (state.me) localStorage.removeItem(outboxKey());
   state = fresh();
   history.replaceState(null, '', location.pathname);
   $('conversations').replaceChildren();
