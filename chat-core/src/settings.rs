@@ -87,6 +87,12 @@ pub struct ChatSettings {
     /// auth frame, before the connection is closed (slow or silent clients hold nothing).
     #[arg(long, env = "CHAT_HEADER_READ_TIMEOUT", default_value = "10s", value_parser = duration)]
     pub header_read_timeout: Duration,
+
+    /// Whether a WebSocket may be opened with its token in the URL (`/ws?token=`), which
+    /// proxies and access logs record; `false` refuses it (the `Authorization` header and
+    /// the auth frame always work).
+    #[arg(long, env = "CHAT_ALLOW_QUERY_TOKEN", default_value_t = true, action = clap::ArgAction::Set)]
+    pub allow_query_token: bool,
 }
 
 impl ChatSettings {
@@ -140,6 +146,7 @@ impl ChatSettings {
             max_upload_bytes: self.upload_max_mb * 1024 * 1024,
             ping_interval: self.ping_interval,
             header_read_timeout: self.header_read_timeout,
+            allow_query_token: self.allow_query_token,
             ..EdgeConfig::default()
         }
     }

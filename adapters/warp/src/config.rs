@@ -27,6 +27,9 @@ pub struct EdgeConfig {
     pub header_read_timeout: Duration,
     /// How long shutdown waits for open HTTP requests to finish.
     pub shutdown_grace: Duration,
+    /// Whether a WebSocket upgrade may carry its token as `?token=` (proxies and access
+    /// logs keep URLs); when not, such an upgrade is refused with 400.
+    pub allow_query_token: bool,
 }
 
 impl Default for EdgeConfig {
@@ -42,6 +45,7 @@ impl Default for EdgeConfig {
             ping_interval: Duration::from_secs(30),
             header_read_timeout: Duration::from_secs(10),
             shutdown_grace: Duration::from_secs(5),
+            allow_query_token: true,
         }
     }
 }

@@ -365,6 +365,25 @@ async fn with_no_origins_configured_only_the_servers_own_scheme_host_and_port_ma
 }
 
 #[tokio::test]
+async fn with_query_tokens_turned_off_a_token_in_the_url_is_refused_and_the_header_still_works() {
+    let s = Server::start_with(|c| c.chat.allow_query_token = false).await;
+    let alice = s.user("alice").await;
+    let query = format!("?token={}", alice.token);
+    assert_eq!(
+        s.ws_status(&query, &[]).await,
+        http::StatusCode::BAD_REQUEST
+    );
+    let bearer = [("authorization", format!("Bearer {}", alice.token))];
+    assert_eq!(
+        s.ws_status("", &bearer).await,
+        http::StatusCode::SWITCHING_PROTOCOLS
+    );
+    let mut ws = s.ws_without_token().await;
+    ws.send(frames::auth(&alice.token)).await;
+    assert_eq!(ws.next().await["type"], "ready");
+}
+
+#[tokio::test]
 async fn shutdown_closes_sockets_with_going_away() {
     let mut s = Server::start().await;
     let alice = s.user("alice").await;

@@ -55,7 +55,11 @@ pub async fn upgrade<B>(edge: Edge, mut req: Request<B>) -> Response {
     if let Err(e) = origin::check(&edge, &req) {
         return reply_error(&edge, e);
     }
-    let admitted = match token_of(&req) {
+    let token = match token_of(&edge, &req) {
+        Ok(token) => token,
+        Err(e) => return reply_error(&edge, e),
+    };
+    let admitted = match token {
         Some(token) => match admit(&edge, token).await {
             Ok(a) => Some(a),
             Err(e) => return reply_error(&edge, e),
@@ -210,17 +214,31 @@ fn check_handshake<B>(req: &Request<B>) -> Result<String, AppError> {
         .ok_or_else(|| bad("Sec-WebSocket-Key is missing"))
 }
 
-fn token_of<B>(req: &Request<B>) -> Option<String> {
+/// The token of an upgrade request: `Authorization: Bearer`, else `?token=` (refused
+/// when `allow_query_token` is off), else none.
+fn token_of<B>(edge: &Edge, req: &Request<B>) -> Result<Option<String>, AppError> {
     let header = req
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
     if let Some(t) = bearer(header) {
-        return Some(t.to_owned());
+        return Ok(Some(t.to_owned()));
     }
-    let query = req.uri().query()?;
-    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
-        .ok()?
-        .into_iter()
-        .find_map(|(k, v)| (k == "token").then_some(v))
+    let Some(query) = req.uri().query() else {
+        return Ok(None);
+    };
+    let token = serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .ok()
+        .and_then(|pairs| {
+            pairs
+                .into_iter()
+                .find_map(|(k, v)| (k == "token").then_some(v))
+        });
+    if token.is_some() && !edge.config.allow_query_token {
+        return Err(AppError::BadRequest(
+            "tokens in URLs are turned off here: send Authorization: Bearer, or the auth frame"
+                .into(),
+        ));
+    }
+    Ok(token)
 }
