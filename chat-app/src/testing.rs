@@ -80,6 +80,7 @@ mock! {
     impl SessionRepository for Sessions {
         async fn create(&self, session: &Session) -> Result<(), RepoError>;
         async fn find_active(&self, token_hash: &TokenHash, now: DateTime<Utc>) -> Result<Option<Session>, RepoError>;
+        async fn list_active(&self, user_id: UserId, now: DateTime<Utc>) -> Result<Vec<Session>, RepoError>;
         async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError>;
         async fn revoke_all(&self, user_id: UserId) -> Result<u64, RepoError>;
         async fn purge_expired(&self, now: DateTime<Utc>) -> Result<u64, RepoError>;

@@ -44,6 +44,22 @@ impl SessionRepository for MemorySessions {
             .cloned())
     }
 
+    async fn list_active(
+        &self,
+        user_id: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Session>, RepoError> {
+        let mut mine: Vec<Session> = lock(&self.0)
+            .values()
+            .filter(|s| s.user_id == user_id && s.is_active(now))
+            .cloned()
+            .collect();
+        mine.sort_by(|a, b| {
+            (a.created_at, a.token_hash.as_str()).cmp(&(b.created_at, b.token_hash.as_str()))
+        });
+        Ok(mine)
+    }
+
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError> {
         Ok(lock(&self.0).remove(token_hash).is_some())
     }

@@ -81,6 +81,34 @@ impl SessionRepository for MysqlSessions {
         }))
     }
 
+    async fn list_active(
+        &self,
+        user_id: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Session>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let rows: Vec<Row> = conn
+            .exec(
+                "SELECT token_hash, created_at, expires_at FROM sessions \
+                 WHERE user_id = ? AND expires_at > ? ORDER BY created_at, token_hash",
+                (*user_id.as_uuid(), to_db_time(now)),
+            )
+            .await
+            .map_err(map)?;
+        rows.into_iter()
+            .map(|row| {
+                let (hash, created_at, expires_at): (String, NaiveDateTime, NaiveDateTime) =
+                    decode(row, "sessions row")?;
+                Ok(Session {
+                    token_hash: TokenHash::from_hex(hash),
+                    user_id,
+                    created_at: from_db_time(created_at),
+                    expires_at: from_db_time(expires_at),
+                })
+            })
+            .collect()
+    }
+
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError> {
         let n = self
             .delete(

@@ -20,4 +20,33 @@ impl ChatApp {
         };
         self.publish(Envelope::new(event, vec![actor.id()])).await
     }
+
+    /// Ends every session of the caller but the one it calls with ("sign out my other
+    /// devices"); their live connections are told to close, as on logout. Returns how
+    /// many ended.
+    ///
+    /// # Errors
+    /// `unavailable` if the session store is down; sessions ended before it failed stay
+    /// ended, and the call can be repeated.
+    pub async fn end_other_sessions(&self, actor: &Actor) -> Result<u64, AppError> {
+        let sessions = &self.ports.storage.sessions;
+        let mut ended = 0;
+        for other in sessions
+            .list_active(actor.id(), self.ports.clock.now())
+            .await?
+        {
+            if other.token_hash == actor.session.token_hash {
+                continue;
+            }
+            if sessions.revoke(&other.token_hash).await? {
+                ended += 1;
+            }
+            let event = DomainEvent::SessionsRevoked {
+                user_id: actor.id(),
+                token_hash: Some(other.token_hash),
+            };
+            self.publish(Envelope::new(event, vec![actor.id()])).await?;
+        }
+        Ok(ended)
+    }
 }

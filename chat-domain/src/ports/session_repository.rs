@@ -23,6 +23,17 @@ pub trait SessionRepository: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Option<Session>, RepoError>;
 
+    /// The user's sessions that are active at `now`, oldest first (at most a few dozen:
+    /// one per device or client the user signed in with).
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store cannot be read.
+    async fn list_active(
+        &self,
+        user_id: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Session>, RepoError>;
+
     /// Ends one session at once. Returns whether it existed.
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError>;
 

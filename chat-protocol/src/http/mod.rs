@@ -15,5 +15,5 @@ pub use conversations::{AddMemberRequest, CreateConversation};
 pub use files::UploadQuery;
 pub use messages::{HistoryQuery, MessagePage, ReadRequest, SendRequest};
 pub use search::{SearchQuery, SearchResults};
-pub use sessions::{LoginRequest, Session};
+pub use sessions::{EndSessionsQuery, LoginRequest, Session};
 pub use users::RegisterRequest;

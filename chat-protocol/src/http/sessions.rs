@@ -22,6 +22,15 @@ impl std::fmt::Debug for LoginRequest {
     }
 }
 
+/// The query of `DELETE /api/v1/sessions`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EndSessionsQuery {
+    /// Must be `true`: ends every session of the caller but the one it calls with.
+    #[serde(default)]
+    pub all_but_current: bool,
+}
+
 /// A login session: send `token` as `Authorization: Bearer <token>`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Session {

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use crate::error::ErrorBody;
-use crate::http::{AdminUsersQuery, LoginRequest, RegisterRequest, Session};
+use crate::http::{AdminUsersQuery, EndSessionsQuery, LoginRequest, RegisterRequest, Session};
 use crate::objects::{FullUser, Stats, User};
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "accounts",
@@ -29,6 +29,15 @@ pub fn login() {}
         (status = "default", description = "401 without a valid token", body = ErrorBody),
     ))]
 pub fn logout() {}
+
+#[utoipa::path(delete, path = "/api/v1/sessions", tag = "accounts",
+    security(("bearer" = [])),
+    params(EndSessionsQuery),
+    responses(
+        (status = 204, description = "Every other session of the caller stops working, for HTTP and for its WebSockets (closed with 1008); the one it called with goes on"),
+        (status = "default", description = "400 without all_but_current=true, 401 without a valid token", body = ErrorBody),
+    ))]
+pub fn end_other_sessions() {}
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
     security(("bearer" = [])),

@@ -53,6 +53,7 @@ impl Modify for BearerToken {
         accounts::register,
         accounts::login,
         accounts::logout,
+        accounts::end_other_sessions,
         accounts::me,
         accounts::users,
         accounts::admin_users,

@@ -55,6 +55,7 @@ macro_rules! storage_conformance {
             it_should_search_users_by_prefix_in_order_with_paging,
             it_should_ban_and_unban_a_user,
             it_should_find_an_active_session_until_it_expires,
+            it_should_list_a_users_active_sessions_oldest_first,
             it_should_revoke_one_session_or_all_of_a_user,
             it_should_purge_expired_sessions,
             it_should_create_a_group_with_its_members,

@@ -142,6 +142,14 @@ impl SessionRepository for TxtSessions {
         self.0.state.sessions.find_active(token_hash, now).await
     }
 
+    async fn list_active(
+        &self,
+        user_id: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Session>, RepoError> {
+        self.0.state.sessions.list_active(user_id, now).await
+    }
+
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError> {
         let m = &self.0;
         let mut log = m.log.lock().await;

@@ -4,7 +4,8 @@ use warp::reply::Response;
 use warp::{Filter, Rejection};
 
 use chat_app::Actor;
-use chat_protocol::http::{LoginRequest, Session};
+use chat_app::AppError;
+use chat_protocol::http::{EndSessionsQuery, LoginRequest, Session};
 
 use super::errors::{json, no_content, reject};
 use super::extract::{authenticated, client_addr, json_body, with_edge};
@@ -29,5 +30,19 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
             edge.app.logout(&actor).await.map_err(reject)?;
             Ok::<_, Rejection>(no_content())
         });
-    login.or(logout).unify().boxed()
+    let others = warp::delete()
+        .and(warp::path!("sessions"))
+        .and(warp::query::<EndSessionsQuery>())
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and_then(|q: EndSessionsQuery, edge: Edge, actor: Actor| async move {
+            if !q.all_but_current {
+                return Err(reject(AppError::BadRequest(
+                    "say all_but_current=true to end your other sessions".into(),
+                )));
+            }
+            edge.app.end_other_sessions(&actor).await.map_err(reject)?;
+            Ok::<_, Rejection>(no_content())
+        });
+    login.or(logout).unify().or(others).unify().boxed()
 }

@@ -9,7 +9,7 @@ use futures_util::{FutureExt, StreamExt};
 use hyper::upgrade::Upgraded;
 use hyper_util::rt::TokioIo;
 use tokio::sync::{mpsc, watch};
-use tokio::time::timeout;
+use tokio::time::timeout_at;
 use tokio_tungstenite::tungstenite::error::{CapacityError, Error as WsError};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::frame::Utf8Bytes;
@@ -58,6 +58,10 @@ impl Reader<'_> {
     ) {
         let mut shutdown = self.edge.shutdown_signal();
         let silence = self.edge.config.ping_interval * 2;
+        // The session's end, on the monotonic clock: the socket closes then, as HTTP
+        // starts answering 401 (a session is never extended).
+        let left = self.actor.session.expires_at - self.edge.app.ports().clock.now();
+        let expires = tokio::time::Instant::now() + left.to_std().unwrap_or_default();
         // A frame read ahead while gathering a batch; it is answered next. Boxed: it is
         // rare, and inline it would grow every idle connection's task.
         let mut held: Option<Box<_>> = None;
@@ -65,11 +69,14 @@ impl Reader<'_> {
             let next = match held.take() {
                 Some(item) => Ok(*item),
                 None => tokio::select! {
-                    next = timeout(silence, ws_rx.next()) => next,
+                    next = timeout_at(expires.min(tokio::time::Instant::now() + silence), ws_rx.next()) => next,
                     _ = close_rx.changed() => return,
                     _ = shutdown.changed() => return self.close(CloseCode::Away, "server shutting down"),
                 },
             };
+            if tokio::time::Instant::now() >= expires {
+                return self.close(CloseCode::Policy, "session expired");
+            }
             match next {
                 Err(_) => return self.close(CloseCode::Away, "no traffic for two ping intervals"),
                 Ok(None) => return,

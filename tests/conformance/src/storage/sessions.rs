@@ -53,6 +53,41 @@ pub async fn it_should_find_an_active_session_until_it_expires(h: &impl StorageH
     assert_eq!(s.sessions.find_active(&unknown, t0()).await.unwrap(), None);
 }
 
+/// A user's active sessions are listed oldest first: not another user's, not an expired
+/// or revoked one.
+pub async fn it_should_list_a_users_active_sessions_oldest_first(h: &impl StorageHarness) {
+    let s = h.open().await;
+    let (u, other) = (UserId::new(), UserId::new());
+    let mut newer = session(u, "newer", 600);
+    newer.created_at = t0() + Duration::seconds(5);
+    let older = session(u, "older", 600);
+    let short = session(u, "short", 10);
+    let gone = session(u, "gone", 600);
+    for x in [&newer, &older, &short, &gone, &session(other, "x", 600)] {
+        s.sessions.create(x).await.unwrap();
+    }
+    s.sessions.revoke(&gone.token_hash).await.unwrap();
+
+    let s = h.reopen().await;
+    let at = |secs| t0() + Duration::seconds(secs);
+    let listed = s.sessions.list_active(u, at(0)).await.unwrap();
+    let hashes: Vec<_> = listed.iter().map(|x| x.token_hash.clone()).collect();
+    let mut first_two = [older.token_hash.clone(), short.token_hash.clone()];
+    first_two.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    assert_eq!(hashes[..2], first_two[..], "same created_at: by token hash");
+    assert_eq!(hashes[2], newer.token_hash);
+    assert_eq!(hashes.len(), 3);
+    assert_eq!(listed[2], newer);
+    let later = s.sessions.list_active(u, at(10)).await.unwrap();
+    assert_eq!(later, vec![older, newer], "expired at its expires_at");
+    assert!(s
+        .sessions
+        .list_active(UserId::new(), at(0))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
 /// Revoking one session leaves the others; revoking all ends every session of the user only.
 pub async fn it_should_revoke_one_session_or_all_of_a_user(h: &impl StorageHarness) {
     let s = h.open().await;
