@@ -88,6 +88,17 @@ pub struct ChatSettings {
     #[arg(long, env = "CHAT_HEADER_READ_TIMEOUT", default_value = "10s", value_parser = duration)]
     pub header_read_timeout: Duration,
 
+    /// How long a request body may take to arrive (e.g. 30s), beyond the time its
+    /// length takes at CHAT_BODY_MIN_RATE_KB; a client that stalls is answered 400 and
+    /// its connection closed.
+    #[arg(long, env = "CHAT_BODY_READ_TIMEOUT", default_value = "30s", value_parser = duration)]
+    pub body_read_timeout: Duration,
+
+    /// The slowest rate, in KiB/s, a body (an upload, say) is waited for: a 10 MiB
+    /// upload gets CHAT_BODY_READ_TIMEOUT plus 320 s at the default 32.
+    #[arg(long, env = "CHAT_BODY_MIN_RATE_KB", default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_min_rate_kb: u64,
+
     /// Whether a WebSocket may be opened with its token in the URL (`/ws?token=`), which
     /// proxies and access logs record; `false` refuses it (the `Authorization` header and
     /// the auth frame always work).
@@ -147,6 +158,8 @@ impl ChatSettings {
             ping_interval: self.ping_interval,
             header_read_timeout: self.header_read_timeout,
             allow_query_token: self.allow_query_token,
+            body_read_timeout: self.body_read_timeout,
+            min_body_rate: self.body_min_rate_kb * 1024,
             ..EdgeConfig::default()
         }
     }

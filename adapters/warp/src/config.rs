@@ -25,6 +25,11 @@ pub struct EdgeConfig {
     /// How long a client may take to send its request headers, and a WebSocket opened
     /// without a token its `auth` frame.
     pub header_read_timeout: Duration,
+    /// How long a request body may take to arrive, beyond the time its length takes at
+    /// `min_body_rate`; past it the request fails and its connection closes.
+    pub body_read_timeout: Duration,
+    /// Bytes per second a body must arrive at, at least (on top of `body_read_timeout`).
+    pub min_body_rate: u64,
     /// How long shutdown waits for open HTTP requests to finish.
     pub shutdown_grace: Duration,
     /// Whether a WebSocket upgrade may carry its token as `?token=` (proxies and access
@@ -44,6 +49,8 @@ impl Default for EdgeConfig {
             send_queue: 256,
             ping_interval: Duration::from_secs(30),
             header_read_timeout: Duration::from_secs(10),
+            body_read_timeout: Duration::from_secs(30),
+            min_body_rate: 32 * 1024,
             shutdown_grace: Duration::from_secs(5),
             allow_query_token: true,
         }

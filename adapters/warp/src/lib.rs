@@ -13,6 +13,7 @@
 //!   server (axum and others).
 
 mod config;
+mod deadline;
 mod edge;
 pub mod http;
 mod metrics;

@@ -14,7 +14,7 @@ use warp::filters::BoxedFilter;
 use warp::reply::Response;
 
 use crate::http::extract::PeerAddr;
-use crate::{routes, ws, Edge};
+use crate::{deadline, routes, ws, Edge};
 
 /// Serves HTTP and WebSocket on `listener` until `shutdown` resolves; then stops
 /// accepting, closes WebSockets with 1001, and waits (up to the configured grace) for
@@ -75,6 +75,7 @@ pub async fn run_with(
                 if is_ws {
                     return Ok::<_, Infallible>(ws::upgrade(edge, req).await);
                 }
+                let req = deadline::bound(&edge.config, req);
                 let mut service = service;
                 service.call(req).await
             }

@@ -14,7 +14,7 @@ use tower_service::Service;
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
 
-use crate::{routes, ws, Edge};
+use crate::{deadline, routes, ws, Edge};
 
 /// The chat's HTTP API and WebSocket endpoint as a tower service (see
 /// [`Edge::service`]). The host inserts each request's client address as a
@@ -55,6 +55,7 @@ where
             return Box::pin(async move { Ok(ws::upgrade(edge, req).await) });
         }
         let mut routes = warp::service(self.routes.clone());
+        let req = deadline::bound(&self.edge.config, req);
         // warp reads bodies that are Sync; a host's body type need not be.
         let req = req.map(|body| SyncBody(SyncWrapper::new(Box::pin(body))));
         Box::pin(async move { routes.call(req).await })

@@ -115,3 +115,100 @@ async fn ten_thousand_half_open_connections_are_timed_out_and_keep_nobody_out() 
     assert_eq!(ack["type"], "ack");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Reads `c` until the server closes it; `false` if it is still open at `deadline`.
+async fn closed_by(mut c: TcpStream, deadline: Instant) -> bool {
+    let mut buf = [0u8; 512];
+    let left = deadline.saturating_duration_since(Instant::now());
+    tokio::time::timeout(left, async {
+        loop {
+            match c.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+        }
+    })
+    .await
+    .is_ok()
+}
+
+/// 300 sign-ins that promise a 65,000-byte body and send one byte are answered and
+/// closed once `CHAT_BODY_READ_TIMEOUT` (plus the time 65,000 bytes take at the minimum
+/// rate) has passed, and the server gets their descriptors back; an upload that keeps
+/// to the minimum rate takes longer than the timeout and still succeeds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn slow_bodies_are_cut_off_and_an_upload_at_the_minimum_rate_still_works() {
+    const SLOW: usize = 300;
+    let dir = std::env::temp_dir().join(format!("chat-slow-body-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let node = Node::spawn(&[
+        ("CHAT_DATA_DIR", dir.to_str().unwrap()),
+        ("CHAT_BODY_READ_TIMEOUT", "2s"),
+        ("CHAT_BODY_MIN_RATE_KB", "64"),
+        ("CHAT_AUTH_RATE_LIMIT_MAX", "1000"),
+    ])
+    .await;
+    let pid = node.child.id().unwrap();
+    let (token, _) = node.user("uma").await;
+    let baseline = open_fds(pid);
+
+    let started = Instant::now();
+    let mut slow = Vec::with_capacity(SLOW);
+    for _ in 0..SLOW {
+        let mut c = TcpStream::connect(&node.addr).await.expect("connect");
+        let head = "POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 65000\r\n\r\n{";
+        c.write_all(head.as_bytes()).await.unwrap();
+        slow.push(c);
+    }
+    // An upload of 320 KiB at about 80 KiB/s: 4 s, twice the timeout, above the rate.
+    let upload = {
+        let (addr, token) = (node.addr.clone(), token.clone());
+        tokio::spawn(async move {
+            let total = 320 * 1024;
+            let mut c = TcpStream::connect(&addr).await.unwrap();
+            let head = format!("POST /api/v1/files?name=slow.bin HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: {total}\r\nConnection: close\r\n\r\n");
+            c.write_all(head.as_bytes()).await.unwrap();
+            for _ in 0..40 {
+                c.write_all(&[7u8; 8 * 1024]).await.unwrap();
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            let mut out = String::new();
+            c.read_to_string(&mut out).await.unwrap();
+            out
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let during = open_fds(pid);
+    println!("{SLOW} slow bodies open: {during} descriptors, {baseline} before");
+
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut closed = 0;
+    for c in slow {
+        closed += usize::from(closed_by(c, deadline).await);
+    }
+    assert_eq!(
+        closed, SLOW,
+        "the server closes every slow body's connection"
+    );
+    println!(
+        "all closed {:?} after the first was opened",
+        started.elapsed()
+    );
+    let mut fds = open_fds(pid);
+    for _ in 0..50 {
+        if fds <= baseline + 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        fds = open_fds(pid);
+    }
+    println!("after the timeout: {fds} descriptors");
+    assert!(
+        fds <= baseline + 2,
+        "{fds} descriptors open, {baseline} before"
+    );
+
+    let answer = upload.await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

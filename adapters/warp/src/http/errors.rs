@@ -77,6 +77,15 @@ pub async fn recover(r: Rejection, metrics: Arc<Metrics>) -> Result<Response, In
         AppError::BadRequest("a required header is missing or malformed".into())
     } else if r.is_not_found() || r.find::<warp::reject::MethodNotAllowed>().is_some() {
         AppError::NotFound("no such route".into())
+    } else if format!("{r:?}").contains(crate::deadline::MARK) {
+        let mut resp = error_response(&AppError::BadRequest(
+            "the request body did not arrive within CHAT_BODY_READ_TIMEOUT (and the time its length takes at CHAT_BODY_MIN_RATE_KB)".into(),
+        ));
+        // The rest of the body never came: the connection cannot carry another request.
+        resp.headers_mut()
+            .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
+        metrics.error(ErrorCode::BadRequest);
+        return Ok(resp);
     } else {
         tracing::warn!(rejection = ?r, "unhandled rejection");
         AppError::BadRequest("bad request".into())
