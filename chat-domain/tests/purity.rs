@@ -83,7 +83,7 @@ fn chat_domain_depends_on_no_runtime_web_or_driver_crate() {
 }
 
 #[test]
-fn chat_domain_direct_dependencies_are_the_allowed_four() {
+fn chat_domain_direct_dependencies_are_the_allowed_five() {
     let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
         .expect("read manifest");
     let deps_section = manifest
@@ -93,7 +93,13 @@ fn chat_domain_direct_dependencies_are_the_allowed_four() {
         .expect("a [dependencies] section");
     // No serde: domain types are no file or network format (adapters and the protocol
     // have types of their own).
-    let allowed = ["async-trait", "thiserror", "uuid", "chrono"];
+    let allowed = [
+        "async-trait",
+        "thiserror",
+        "uuid",
+        "chrono",
+        "unicode-general-category",
+    ];
     for line in deps_section.lines().filter(|l| l.contains('=')) {
         let name = line.split(['=', '.']).next().unwrap().trim();
         assert!(

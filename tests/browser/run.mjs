@@ -137,7 +137,7 @@ try {
   const bobDot = () => a.locator('#conversations .conv', { hasText: bob }).locator('.dot');
   await a.fill('#user-query', bob.slice(0, 6));
   await a.click(`#user-results button[data-username="${bob}"]`);
-  await a.locator('#conv-title', { hasText: bob }).waitFor();
+  await a.locator('#conv-title', { hasText: `@${bob}` }).waitFor(); // the unique @username beside any display name
   const greeting = 'Hello Bob 👋 你好，世界';
   await send(a, greeting);
 

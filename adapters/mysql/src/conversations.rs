@@ -172,7 +172,7 @@ fn conversation_from_tuple(t: ConversationRow) -> Result<Conversation, RepoError
     let (id, kind, title, low, high, created_by, created_at) = t;
     let ty = match (kind.as_str(), title, low, high) {
         ("group", Some(title), None, None) => ConversationType::Group {
-            title: Title::parse(&title).map_err(|e| corrupt("conversations.title", e))?,
+            title: Title::from_stored(&title).map_err(|e| corrupt("conversations.title", e))?,
         },
         ("direct", None, Some(low), Some(high)) => ConversationType::Direct {
             pair: DirectPair::new(UserId::from_uuid(low), UserId::from_uuid(high))

@@ -50,7 +50,7 @@ fn from_row(row: Row) -> Result<User, RepoError> {
     Ok(User {
         id: UserId::from_uuid(id),
         username: Username::parse(&username).map_err(|e| corrupt("users.username", e))?,
-        display_name: DisplayName::parse(&display_name)
+        display_name: DisplayName::from_stored(&display_name)
             .map_err(|e| corrupt("users.display_name", e))?,
         password_hash: PasswordHash::new(password_hash),
         role: match role.as_str() {

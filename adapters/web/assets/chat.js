@@ -30,9 +30,15 @@ function fresh() {
 
 const users = new Map();
 
+/**
+ * A user as shown: the display name with the @username beside it, which is unique and
+ * ASCII, so a display name copied from someone else does not pass for them.
+ */
 function nameOf(id) {
   const u = users.get(id);
-  return u ? u.display_name || u.username : '…';
+  if (!u) return '…';
+  const shown = u.display_name && u.display_name !== u.username ? `${u.display_name} ` : '';
+  return `${shown}@${u.username}`;
 }
 
 async function loadUsers(ids) {

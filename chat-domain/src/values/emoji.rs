@@ -33,6 +33,22 @@ impl Emoji {
         {
             return Err(bad("must be an emoji, not text"));
         }
+        // Of the format characters only the joiner of sequences (👨‍👩‍👧) and the tags of
+        // a subdivision flag (🏴 + tags + cancel tag) belong in an emoji.
+        let flag = raw.starts_with('\u{1F3F4}') && raw.ends_with('\u{E007F}');
+        let allowed =
+            |c: char| c == '\u{200D}' || (flag && ('\u{E0020}'..='\u{E007F}').contains(&c));
+        if raw
+            .chars()
+            .any(|c| super::shown_text::is_format(c) && !allowed(c))
+            || !raw
+                .chars()
+                .any(|c| !super::shown_text::is_format(c) && !super::shown_text::is_mark(c))
+        {
+            return Err(bad(
+                "must be an emoji, without invisible formatting characters",
+            ));
+        }
         Ok(Self(raw.to_owned()))
     }
 
@@ -53,10 +69,26 @@ mod tests {
 
     #[test]
     fn symbols_pass_and_words_do_not() {
-        for ok in ["👍", "❤️", "👨‍👩‍👧", "🇨🇳", "1️⃣"] {
+        let england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+        for ok in ["👍", "❤️", "👨‍👩‍👧", "🇨🇳", "1️⃣", england] {
             assert!(Emoji::parse(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "ok", "好", " 👍", "👍\n", &"👍".repeat(9), "1"] {
+        let tagged = "👍\u{E0041}";
+        for bad in [
+            "",
+            "ok",
+            "好",
+            " 👍",
+            "👍\n",
+            &"👍".repeat(9),
+            "1",
+            "👍\u{202E}",
+            "\u{200B}👍",
+            "\u{FEFF}",
+            "\u{200D}",
+            "\u{FE0F}",
+            tagged,
+        ] {
             assert!(Emoji::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -11,6 +11,7 @@ mod password;
 mod search_query;
 mod seq;
 mod session_token;
+mod shown_text;
 mod title;
 mod username;
 

@@ -182,7 +182,7 @@ impl TryFrom<UserRecord> for User {
         Ok(User {
             id: UserId::from_uuid(r.id),
             username: text(Username::parse(&r.username))?,
-            display_name: text(DisplayName::parse(&r.display_name))?,
+            display_name: text(DisplayName::from_stored(&r.display_name))?,
             password_hash: PasswordHash::new(r.password_hash),
             role: match r.role {
                 UserRoleRecord::User => UserRole::User,
@@ -263,7 +263,7 @@ impl TryFrom<ConversationRecord> for Conversation {
                     pair: pair.try_into()?,
                 },
                 TypeRecord::Group { title } => ConversationType::Group {
-                    title: text(Title::parse(&title))?,
+                    title: text(Title::from_stored(&title))?,
                 },
             },
             created_by: UserId::from_uuid(r.created_by),
