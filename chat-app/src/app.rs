@@ -39,6 +39,10 @@ pub struct Settings {
     pub send_limit: RateLimit,
     /// Logins and registrations a client address may attempt per window.
     pub auth_limit: RateLimit,
+    /// Login attempts one username may get per window, from all addresses together
+    /// (whether or not the account exists, so the answer tells nothing): guessing is
+    /// slowed to this, and the real user waits at most one window.
+    pub login_limit: RateLimit,
     /// Typing notices a user may send per window (clients send one every few seconds
     /// while typing).
     pub typing_limit: RateLimit,
@@ -63,6 +67,10 @@ impl Default for Settings {
             },
             auth_limit: RateLimit {
                 max: 20,
+                window: Duration::from_secs(60),
+            },
+            login_limit: RateLimit {
+                max: 6,
                 window: Duration::from_secs(60),
             },
             typing_limit: RateLimit {

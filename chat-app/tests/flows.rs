@@ -568,3 +568,37 @@ async fn the_name_given_with_an_attachment_is_cleaned_like_an_upload_name() {
         assert_eq!(body["name"].as_str(), stored, "{given:?}");
     }
 }
+
+#[tokio::test]
+async fn guesses_at_one_username_are_slowed_from_every_address_and_the_owner_waits_one_window() {
+    let w = world();
+    signed_in(&w, "ana").await;
+    let guess = |name: &str, i: usize| Login {
+        client_addr: Some(format!("198.51.100.{i}")),
+        ..Login::new(name, "wrong-password")
+    };
+    // The existing and the unknown name get the same answers: nothing tells them apart.
+    // (ana's sign-in above was the first of her six attempts this minute.)
+    for (name, allowed) in [("ana", 5), ("nobody", 6)] {
+        for i in 0..allowed {
+            let err = w.app.login(guess(name, i)).await.unwrap_err();
+            assert_eq!(err.code(), "unauthorized", "{name} {i}");
+        }
+        let err = w.app.login(guess(name, 99)).await.unwrap_err();
+        assert_eq!(
+            err.code(),
+            "rate_limited",
+            "{name}: past 6 attempts a minute"
+        );
+    }
+    // The real owner is refused now...
+    let err = w.app.login(Login::new("ANA", PW)).await.unwrap_err();
+    assert_eq!(
+        err.code(),
+        "rate_limited",
+        "the name counts without regard to case"
+    );
+    // ...and gets in once the window has passed.
+    w.clock.advance(Duration::seconds(61));
+    w.app.login(Login::new("ana", PW)).await.unwrap();
+}

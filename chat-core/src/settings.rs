@@ -53,6 +53,10 @@ pub struct ChatSettings {
     #[arg(long, env = "CHAT_AUTH_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub auth_rate_limit_max: u32,
 
+    /// Login attempts one username may get per minute, from every address together.
+    #[arg(long, env = "CHAT_LOGIN_RATE_LIMIT_MAX", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..))]
+    pub login_rate_limit_max: u32,
+
     /// Typing notices one user may send per 10 s (each is relayed to every member).
     #[arg(long, env = "CHAT_TYPING_RATE_LIMIT_MAX", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
     pub typing_rate_limit_max: u32,
@@ -132,6 +136,10 @@ impl ChatSettings {
             },
             auth_limit: RateLimit {
                 max: self.auth_rate_limit_max,
+                window: Duration::from_secs(60),
+            },
+            login_limit: RateLimit {
+                max: self.login_rate_limit_max,
                 window: Duration::from_secs(60),
             },
             typing_limit: RateLimit {

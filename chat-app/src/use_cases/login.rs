@@ -49,7 +49,8 @@ impl ChatApp {
     /// Checks credentials and opens a session.
     ///
     /// # Errors
-    /// `rate_limited` past the per-address limit; `unauthorized` for a wrong username or
+    /// `rate_limited` past the per-address or the per-username limit (the latter alike
+    /// for names with and without an account); `unauthorized` for a wrong username or
     /// password (the same answer for both); `forbidden` for a banned account with the
     /// right password.
     pub async fn login(&self, cmd: Login) -> Result<LoginOutcome, AppError> {
@@ -64,6 +65,8 @@ impl ChatApp {
         ) else {
             return Err(wrong());
         };
+        let key = format!("login:{}", username.as_str().to_ascii_lowercase());
+        self.rate_check(&key, self.settings.login_limit).await?;
         let Some(user) = self.ports.storage.users.find_by_username(&username).await? else {
             let dummy = match DUMMY_HASH.get() {
                 Some(h) => h.clone(),

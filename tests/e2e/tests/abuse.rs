@@ -100,3 +100,41 @@ async fn a_typing_flood_is_cut_off_and_not_relayed() {
     let pong = m.request(frames::ping(), "p").await;
     assert_eq!(pong["type"], "pong");
 }
+
+/// One IPv6 host can use any address of its /64: the per-address limit counts the
+/// prefix, so rotating through it buys nothing, while another prefix is unaffected.
+#[tokio::test]
+async fn logins_from_one_ipv6_64_share_one_allowance() {
+    use http::{Request, StatusCode};
+    let s =
+        Server::start_with(|c| c.chat.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    let login = |from: String, i: usize| {
+        let body = json!({"username": format!("guess{i}"), "password": "wrong-password"});
+        let req = Request::post(s.url("/api/v1/sessions"))
+            .header("content-type", "application/json")
+            .header("x-forwarded-for", from)
+            .body(http_body_util::Full::new(bytes::Bytes::from(
+                body.to_string(),
+            )))
+            .unwrap();
+        s.raw(req)
+    };
+    for i in 0..20 {
+        let r = login(format!("2001:db8:7:7::{:x}", i + 1), i).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNAUTHORIZED,
+            "attempt {i}: {}",
+            r.text
+        );
+    }
+    let r = login("2001:db8:7:7:ffff:ffff:ffff:fff0".into(), 20).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text);
+    let r = login("2001:db8:7:8::1".into(), 21).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "another /64: {}",
+        r.text
+    );
+}

@@ -56,9 +56,26 @@ pub fn client_addr(edge: &Edge) -> impl Filter<Extract = (String,), Error = Reje
                 });
                 return "unknown".to_owned();
             };
-            resolve_client_ip(peer.0.ip(), xff.as_deref(), &edge.config.trusted_proxies)
-                .to_string()
+            address_key(resolve_client_ip(
+                peer.0.ip(),
+                xff.as_deref(),
+                &edge.config.trusted_proxies,
+            ))
         })
+}
+
+/// The key sign-up and login limits count an address under: an IPv4 address whole, an
+/// IPv6 one by its /64, the least one subscriber is given (and can rotate through).
+pub fn address_key(ip: IpAddr) -> String {
+    let v6 = match ip {
+        IpAddr::V6(v6) => v6,
+        IpAddr::V4(v4) => return v4.to_string(),
+    };
+    if let Some(v4) = v6.to_ipv4_mapped() {
+        return v4.to_string();
+    }
+    let s = v6.segments();
+    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
 }
 
 /// The client address for a request from `peer`: when `peer` is a trusted proxy, the
@@ -130,6 +147,16 @@ mod tests {
         assert_eq!(resolve_client_ip(proxy, xff, &[proxy]), client);
         assert_eq!(resolve_client_ip(proxy, None, &[proxy]), proxy);
         assert_eq!(resolve_client_ip(proxy, Some("junk"), &[proxy]), proxy);
+    }
+
+    #[test]
+    fn an_ipv6_address_counts_by_its_64_prefix() {
+        let key = |s: &str| address_key(s.parse().unwrap());
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:1:2:3"), "2001:db8:1:2::/64");
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
+        assert_eq!(key("203.0.113.9"), "203.0.113.9");
+        assert_eq!(key("::ffff:203.0.113.9"), "203.0.113.9");
     }
 
     #[test]
