@@ -35,15 +35,10 @@ impl Emoji {
         }
         // Of the format characters only the joiner of sequences (👨‍👩‍👧) and the tags of
         // a subdivision flag (🏴 + tags + cancel tag) belong in an emoji.
-        let flag = raw.starts_with('\u{1F3F4}') && raw.ends_with('\u{E007F}');
-        let allowed =
-            |c: char| c == '\u{200D}' || (flag && ('\u{E0020}'..='\u{E007F}').contains(&c));
-        if raw
-            .chars()
-            .any(|c| super::shown_text::is_format(c) && !allowed(c))
-            || !raw
-                .chars()
-                .any(|c| !super::shown_text::is_format(c) && !super::shown_text::is_mark(c))
+        use super::shown_text::{formats_in_place, is_format, is_mark};
+        if raw.contains('\u{200C}')
+            || !formats_in_place(raw)
+            || !raw.chars().any(|c| !is_format(c) && !is_mark(c))
         {
             return Err(bad(
                 "must be an emoji, without invisible formatting characters",

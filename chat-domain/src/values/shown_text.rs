@@ -28,6 +28,37 @@ pub(crate) fn is_format(c: char) -> bool {
     get_general_category(c) == Gc::Format
 }
 
+/// Whether every format character in `text` is one that writing needs, where it needs
+/// it: a joiner or non-joiner (U+200D, U+200C: emoji sequences, Persian and Indic
+/// scripts) between two characters that are not format characters, or the tags of a
+/// subdivision flag (🏴 followed by tags up to the cancel tag).
+pub(crate) fn formats_in_place(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let is_tag = |c: &char| ('\u{E0020}'..='\u{E007F}').contains(c);
+    let mut in_flag = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if !is_format(c) {
+            in_flag = c == '\u{1F3F4}';
+            continue;
+        }
+        if is_tag(&c) {
+            // Tags only after the black flag, ending with the cancel tag.
+            let ends_well = c == '\u{E007F}' || chars.get(i + 1).is_some_and(is_tag);
+            if !in_flag || !ends_well {
+                return false;
+            }
+            in_flag = c != '\u{E007F}';
+            continue;
+        }
+        let joins = c == '\u{200D}' || c == '\u{200C}';
+        let plain = |n: Option<&char>| n.is_some_and(|n| !is_format(*n));
+        if !joins || i == 0 || !plain(chars.get(i - 1)) || !plain(chars.get(i + 1)) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Checks `text` (already trimmed) for the rules above.
 ///
 /// # Errors
@@ -36,12 +67,12 @@ pub(crate) fn check(field: &'static str, text: &str) -> Result<(), DomainError> 
     let bad = |why: &str| Err(DomainError::invalid(field, why.to_owned()));
     if text.chars().any(|c| {
         c.is_control()
-            || is_format(c)
             || matches!(
                 get_general_category(c),
                 Gc::LineSeparator | Gc::ParagraphSeparator
             )
-    }) {
+    }) || !formats_in_place(text)
+    {
         return bad("must not contain control or invisible formatting characters (bidi controls, zero-width characters)");
     }
     let mut run = 0;
@@ -64,6 +95,7 @@ mod tests {
 
     #[test]
     fn names_in_any_script_pass() {
+        let england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
         for ok in [
             "Ana",
             "王小明",
@@ -72,6 +104,9 @@ mod tests {
             "محمد",
             "😀 Joy",
             "a\u{301}\u{302}\u{303}",
+            "家人 👨\u{200D}👩\u{200D}👧",
+            "می\u{200C}خواهم",
+            england,
         ] {
             assert!(check("name", ok).is_ok(), "{ok}");
         }
@@ -86,7 +121,10 @@ mod tests {
             "ad\u{200B}min",
             "\u{FEFF}ana",
             "ana\u{E0041}",
+            "\u{1F3F4}\u{E0067}\u{E0062}",
             "\u{200D}",
+            "a\u{200D}",
+            "a\u{200D}\u{200D}b",
             "\u{3164}",
             "\u{2800}\u{2800}",
             "\u{301}\u{301}",

@@ -38,7 +38,11 @@ fn concrete(template: &str) -> String {
 #[tokio::test]
 async fn every_documented_operation_is_served() {
     // Each call gets a session of its own (one of them logs out).
-    let s = Server::start_with(|c| c.chat.auth_rate_limit_max = 1000).await;
+    let s = Server::start_with(|c| {
+        c.chat.auth_rate_limit_max = 1000;
+        c.chat.login_rate_limit_max = 1000;
+    })
+    .await;
     s.admin("root").await;
     let doc: Value = serde_json::from_str(&chat_protocol::openapi::json()).unwrap();
     let mut tried = 0;
