@@ -27,8 +27,14 @@ async fn spoofing_names_titles_and_reactions_are_refused_and_real_ones_pass() {
         let r = s.post("/api/v1/users", None, body).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{name:?}: {}", r.text);
     }
-    for (i, name) in ["Nguyễn Thị Hương", "王小明", "हिन्दी"].iter().enumerate()
-    {
+    let real = [
+        "Nguyễn Thị Hương",
+        "王小明",
+        "हिन्दी",
+        "می\u{200C}خواهم",
+        "家人 👨\u{200D}👩\u{200D}👧",
+    ];
+    for (i, name) in real.iter().enumerate() {
         let body = json!({"username": format!("real{i}"), "password": PW, "display_name": name});
         let r = s.post("/api/v1/users", None, body).await;
         assert_eq!(r.status, StatusCode::CREATED, "{name:?}: {}", r.text);
@@ -42,7 +48,7 @@ async fn spoofing_names_titles_and_reactions_are_refused_and_real_ones_pass() {
             .await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{title:?}: {}", r.text);
     }
-    let group = s.group(&ana, "Team 🚀", &[&ben]).await;
+    let group = s.group(&ana, "家人 👨\u{200D}👩\u{200D}👧", &[&ben]).await;
     let mut ws = s.ws(&ana).await;
     let ack = ws.request(frames::send(&group, "m1", "hi"), "s").await;
     assert_eq!(ack["type"], "ack", "{ack}");
