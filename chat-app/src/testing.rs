@@ -69,6 +69,7 @@ mock! {
         async fn advance_delivered(&self, id: ConversationId, user_id: UserId, seq: u64) -> Result<Option<u64>, RepoError>;
         async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
         async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
+        async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError>;
         async fn list(&self, after: Option<ConversationId>, limit: usize) -> Result<Vec<Conversation>, RepoError>;
         async fn count(&self) -> Result<u64, RepoError>;
     }

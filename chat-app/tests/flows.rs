@@ -424,7 +424,46 @@ async fn presence_goes_online_at_the_first_device_and_offline_at_the_last() {
         signed_in(&w, "bob").await,
         signed_in(&w, "carol").await,
     );
-    w.app.create_direct_conversation(&a, b.id()).await.unwrap();
+    // Opening a conversation with someone, or adding them to a group, shares nothing:
+    // presence is shared once both have sent a message in a conversation they share.
+    let (dm, _) = w.app.create_direct_conversation(&a, b.id()).await.unwrap();
+    let group = CreateGroup {
+        title: "team".into(),
+        member_ids: vec![b.id(), stranger.id()],
+    };
+    let group = w.app.create_group(&a, group).await.unwrap();
+    let say = |who: &Actor, conv, id: &str| {
+        let (app, who) = (w.app.clone(), who.clone());
+        let cmd = SendMessage::text(conv, id, "hi");
+        async move { app.send_message(&who, cmd).await.unwrap() }
+    };
+    say(&a, group.conversation.id, "g1").await;
+    say(&a, dm.conversation.id, "d1").await;
+    let shown = |viewer: &Actor| {
+        let (app, viewer, asked) = (
+            w.app.clone(),
+            viewer.clone(),
+            vec![a.id(), b.id(), stranger.id()],
+        );
+        async move {
+            let seen = app.get_presence(&viewer, &asked).await.unwrap();
+            seen.iter()
+                .map(|p| p.user_id)
+                .filter(|u| *u != viewer.id())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert!(shown(&b).await.is_empty(), "only alice has sent");
+    assert!(
+        shown(&stranger).await.is_empty(),
+        "added to a group, never sent"
+    );
+    say(&b, dm.conversation.id, "d2").await;
+    assert_eq!(shown(&b).await, vec![a.id()]);
+    assert_eq!(
+        shown(&stranger).await,
+        Vec::<chat_domain::ids::UserId>::new()
+    );
     let (watch, stranger_sink) = (RecordingSink::new(10), RecordingSink::new(10));
     w.app.connect(&b, watch.clone()).await.unwrap();
     w.app
@@ -601,4 +640,39 @@ async fn guesses_at_one_username_are_slowed_from_every_address_and_the_owner_wai
     // ...and gets in once the window has passed.
     w.clock.advance(Duration::seconds(61));
     w.app.login(Login::new("ana", PW)).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_first_exchange_tells_both_sides_each_others_presence_at_once() {
+    let w = world();
+    let (a, b) = (signed_in(&w, "alice").await, signed_in(&w, "bob").await);
+    let (dm, _) = w.app.create_direct_conversation(&a, b.id()).await.unwrap();
+    let (a_sink, b_sink) = (RecordingSink::new(10), RecordingSink::new(10));
+    w.app.connect(&a, a_sink.clone()).await.unwrap();
+    w.app.connect(&b, b_sink.clone()).await.unwrap();
+    let presence_of = |sink: &RecordingSink| -> Vec<_> {
+        sink.events()
+            .into_iter()
+            .filter_map(|e| match e {
+                DomainEvent::PresenceChanged {
+                    user_id, status, ..
+                } => Some((user_id, status)),
+                _ => None,
+            })
+            .collect()
+    };
+    let cmd = SendMessage::text(dm.conversation.id, "a1", "hi");
+    w.app.send_message(&a, cmd).await.unwrap();
+    assert!(presence_of(&b_sink).is_empty(), "only alice has sent");
+    let cmd = SendMessage::text(dm.conversation.id, "b1", "hi alice");
+    w.app.send_message(&b, cmd).await.unwrap();
+    assert_eq!(presence_of(&a_sink), vec![(b.id(), PresenceStatus::Online)]);
+    assert_eq!(presence_of(&b_sink), vec![(a.id(), PresenceStatus::Online)]);
+    let cmd = SendMessage::text(dm.conversation.id, "b2", "again");
+    w.app.send_message(&b, cmd).await.unwrap();
+    assert_eq!(
+        presence_of(&a_sink).len(),
+        1,
+        "a later send introduces nobody again"
+    );
 }

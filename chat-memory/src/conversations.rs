@@ -188,6 +188,11 @@ impl ConversationRepository for MemoryConversations {
         Ok(())
     }
 
+    async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
+        lock(&self.0).member_mut(id, user_id)?.has_sent = true;
+        Ok(())
+    }
+
     async fn set_role(
         &self,
         id: ConversationId,
@@ -257,7 +262,10 @@ impl ConversationRepository for MemoryConversations {
         let s = lock(&self.0);
         let mut out = BTreeSet::new();
         for id in s.by_user.get(&user_id).into_iter().flatten() {
-            out.extend(s.participants[id].iter().map(|p| p.user_id));
+            let members = &s.participants[id];
+            if members.iter().any(|p| p.user_id == user_id && p.has_sent) {
+                out.extend(members.iter().filter(|p| p.has_sent).map(|p| p.user_id));
+            }
         }
         out.remove(&user_id);
         Ok(out.into_iter().collect())

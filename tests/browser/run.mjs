@@ -146,9 +146,9 @@ try {
   await b.locator('#conversations .conv', { hasText: alice }).click();
   await sees(b, greeting);
 
-  step('alice sees bob online, and "Seen" once bob has read it');
-  await bobDot().and(a.locator('.online')).waitFor();
+  step('alice sees "Seen" once bob has read it');
   await a.locator('#messages .msg.mine .seen', { hasText: 'Seen' }).waitFor();
+  assert.equal(await bobDot().and(a.locator('.online')).count(), 0, 'bob has not written: no presence yet');
 
   step('bob types: alice sees the typing indicator');
   await b.fill('#text', 'let me think');
@@ -160,6 +160,8 @@ try {
   await b.type('#text', 'line two ☀️');
   await b.press('#text', 'Enter');
   await sees(a, 'line one\nline two ☀️');
+  step('both have written now: alice sees bob online at once');
+  await bobDot().and(a.locator('.online')).waitFor();
 
   step('alice sends an image; bob sees it rendered');
   const png = await a.screenshot({ clip: { x: 0, y: 0, width: 160, height: 100 } });

@@ -24,7 +24,9 @@ const PARTICIPANT: &str = "p.conversation_id, p.user_id, p.role, p.joined_at, p.
                            EXISTS(SELECT 1 FROM mutes mu WHERE mu.conversation_id = \
                            p.conversation_id AND mu.user_id = p.user_id), \
                            COALESCE((SELECT d.seq FROM delivered d WHERE d.conversation_id = \
-                           p.conversation_id AND d.user_id = p.user_id), 0)";
+                           p.conversation_id AND d.user_id = p.user_id), 0), \
+                           EXISTS(SELECT 1 FROM senders se WHERE se.conversation_id = \
+                           p.conversation_id AND se.user_id = p.user_id)";
 
 /// The [`ConversationRepository`] on MySQL.
 pub struct MysqlConversations {
@@ -148,7 +150,7 @@ type ConversationRow = (
     Uuid,
     NaiveDateTime,
 );
-type ParticipantRow = (Uuid, Uuid, String, NaiveDateTime, u64, bool, u64);
+type ParticipantRow = (Uuid, Uuid, String, NaiveDateTime, u64, bool, u64, bool);
 type MembershipRow = (
     Uuid,
     String,
@@ -189,7 +191,8 @@ fn conversation_from_tuple(t: ConversationRow) -> Result<Conversation, RepoError
 }
 
 fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
-    let (conversation_id, user_id, role, joined_at, last_read_seq, muted, delivered_seq) = t;
+    let (conversation_id, user_id, role, joined_at, last_read_seq, muted, delivered_seq, has_sent) =
+        t;
     Ok(Participant {
         conversation_id: ConversationId::from_uuid(conversation_id),
         user_id: UserId::from_uuid(user_id),
@@ -203,6 +206,7 @@ fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
         last_read_seq,
         muted,
         delivered_seq,
+        has_sent,
     })
 }
 
@@ -357,8 +361,8 @@ impl ConversationRepository for MysqlConversations {
         if conn.affected_rows() == 0 {
             return Err(not_a_member(id, user_id));
         }
-        // A member who rejoins starts unmuted, with nothing delivered.
-        for table in ["mutes", "delivered"] {
+        // A member who rejoins starts unmuted, with nothing delivered or sent.
+        for table in ["mutes", "delivered", "senders"] {
             conn.exec_drop(
                 format!("DELETE FROM {table} WHERE conversation_id = ? AND user_id = ?"),
                 (*id.as_uuid(), *user_id.as_uuid()),
@@ -482,6 +486,30 @@ impl ConversationRepository for MysqlConversations {
         member.map(drop).ok_or_else(|| not_a_member(id, user_id))
     }
 
+    async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
+        let mut conn = self.db.conn().await?;
+        let key = (*id.as_uuid(), *user_id.as_uuid());
+        // Only a member's sending is recorded: the insert selects the member's row.
+        conn.exec_drop(
+            "INSERT IGNORE INTO senders (conversation_id, user_id) SELECT conversation_id, \
+             user_id FROM participants WHERE conversation_id = ? AND user_id = ?",
+            key,
+        )
+        .await
+        .map_err(map)?;
+        if conn.affected_rows() > 0 {
+            return Ok(());
+        }
+        let member: Option<u8> = conn
+            .exec_first(
+                "SELECT 1 FROM participants WHERE conversation_id = ? AND user_id = ?",
+                key,
+            )
+            .await
+            .map_err(map)?;
+        member.map(drop).ok_or_else(|| not_a_member(id, user_id))
+    }
+
     async fn advance_read_cursor(
         &self,
         id: ConversationId,
@@ -518,7 +546,9 @@ impl ConversationRepository for MysqlConversations {
                     "SELECT {CONVERSATION}, p.user_id, p.role, p.joined_at, p.last_read_seq, \
                      EXISTS(SELECT 1 FROM mutes mu WHERE mu.conversation_id = p.conversation_id \
                      AND mu.user_id = p.user_id) \
-                     + 2 * COALESCE((SELECT d.seq FROM delivered d WHERE d.conversation_id = \
+                     + 2 * EXISTS(SELECT 1 FROM senders se WHERE se.conversation_id = \
+                     p.conversation_id AND se.user_id = p.user_id) \
+                     + 4 * COALESCE((SELECT d.seq FROM delivered d WHERE d.conversation_id = \
                      p.conversation_id AND d.user_id = p.user_id), 0) \
                      FROM participants p \
                      JOIN conversations c ON c.id = p.conversation_id WHERE p.user_id = ?"
@@ -529,15 +559,16 @@ impl ConversationRepository for MysqlConversations {
             .map_err(map)?;
         rows.into_iter()
             .map(|row| {
-                // Twelve columns is as wide as a row tuple decodes: the mute flag and the
-                // delivery cursor travel as one number, `muted + 2 * delivered`.
+                // Twelve columns is as wide as a row tuple decodes: the mute and sent flags
+                // and the delivery cursor travel as one number,
+                // `muted + 2 * sent + 4 * delivered`.
                 let (id, kind, title, low, high, by, at, user, role, joined, read, packed): MembershipRow =
                     decode(row, "memberships row")?;
-                let (muted, delivered) = (packed % 2 == 1, packed / 2);
+                let (muted, sent, delivered) = (packed & 1 == 1, packed & 2 == 2, packed >> 2);
                 Ok(Membership {
                     conversation: conversation_from_tuple((id, kind, title, low, high, by, at))?,
                     participant: participant_from_tuple((
-                        id, user, role, joined, read, muted, delivered,
+                        id, user, role, joined, read, muted, delivered, sent,
                     ))?,
                 })
             })
@@ -548,8 +579,8 @@ impl ConversationRepository for MysqlConversations {
         let mut conn = self.db.conn().await?;
         let ids: Vec<Uuid> = conn
             .exec(
-                "SELECT DISTINCT other.user_id FROM participants me \
-                 JOIN participants other ON other.conversation_id = me.conversation_id \
+                "SELECT DISTINCT other.user_id FROM senders me \
+                 JOIN senders other ON other.conversation_id = me.conversation_id \
                  WHERE me.user_id = ? AND other.user_id <> me.user_id",
                 (*user_id.as_uuid(),),
             )

@@ -86,6 +86,13 @@ async fn two_nodes_share_messages_presence_and_rate_limits() {
     for ws in [&mut alice_a, &mut bob_b, &mut carol_a] {
         ws.message("from carol's B device").await;
     }
+    // Presence is shared between members who both have sent: bob too, now.
+    bob_b
+        .request(send(&group, "g3", "from bob on B"), "r5")
+        .await;
+    for ws in [&mut alice_a, &mut carol_a, &mut carol_b] {
+        ws.message("from bob on B").await;
+    }
 
     // Presence is one truth, whichever node is asked.
     for (node, token) in [(&a, &alice), (&b, &bob)] {
@@ -107,7 +114,14 @@ async fn two_nodes_share_messages_presence_and_rate_limits() {
     // two ping intervals plus a sweep; carol keeps her device on A.
     let killed = Instant::now();
     b.kill9().await;
-    let offline = alice_a.next_of("presence").await;
+    // (Frames that introduced alice to the others' presence at their first sends
+    // come first.)
+    let offline = loop {
+        let f = alice_a.next_of("presence").await;
+        if f["status"] == "offline" {
+            break f;
+        }
+    };
     let waited = killed.elapsed();
     assert_eq!(
         (offline["user_id"].as_str(), offline["status"].as_str()),

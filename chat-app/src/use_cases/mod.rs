@@ -13,6 +13,7 @@ mod get_history;
 mod get_presence;
 mod get_users;
 mod health;
+mod introduce;
 mod list_conversations;
 mod login;
 mod logout;

@@ -100,6 +100,7 @@ impl ChatApp {
             .participant(cmd.conversation_id, actor.id())
             .await?;
         rules::ensure_can_send(&actor.user, membership.as_ref())?;
+        let first_send = membership.as_ref().is_some_and(|p| !p.has_sent);
         self.rate_check(&format!("send:{}", actor.id()), self.settings.send_limit)
             .await?;
         let reply = match reply_to {
@@ -140,6 +141,7 @@ impl ChatApp {
         let delivery = Delivery {
             reply,
             connection: cmd.connection,
+            first_send,
         };
         Ok((draft, delivery))
     }
@@ -151,6 +153,10 @@ impl ChatApp {
         delivery: Delivery,
         appended: Appended,
     ) -> Result<Sent, AppError> {
+        if delivery.first_send {
+            let m = &appended.message;
+            self.first_send(m.conversation_id, m.sender_id).await;
+        }
         if appended.created {
             let conversation_id = appended.message.conversation_id;
             let event = DomainEvent::MessageSent {
@@ -180,6 +186,8 @@ enum Checked<'a> {
 pub(crate) struct Delivery {
     reply: Option<ReplyPreview>,
     connection: Option<ConnectionId>,
+    /// The sender's first message since joining: presence starts to be shared.
+    first_send: bool,
 }
 
 impl ChatApp {

@@ -38,6 +38,9 @@ pub struct Participant {
     /// The highest seq their devices reported received; reading implies receiving, so
     /// see [`Participant::delivered_up_to`].
     pub delivered_seq: u64,
+    /// Whether they have sent a message here since they joined: presence is shared only
+    /// between members who both have (see `ConversationRepository::contacts`).
+    pub has_sent: bool,
 }
 
 impl Participant {
@@ -56,6 +59,7 @@ impl Participant {
             last_read_seq: 0,
             muted: false,
             delivered_seq: 0,
+            has_sent: false,
         }
     }
 

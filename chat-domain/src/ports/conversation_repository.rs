@@ -96,6 +96,14 @@ pub trait ConversationRepository: Send + Sync {
         muted: bool,
     ) -> Result<(), RepoError>;
 
+    /// Records that a member has sent a message in the conversation (see
+    /// [`ConversationRepository::contacts`]); a second call changes nothing. Removing a
+    /// member forgets it.
+    ///
+    /// # Errors
+    /// [`RepoError::NotFound`] if the user is not a member.
+    async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError>;
+
     /// Moves a member's delivery cursor to `seq` if that is further than where it is;
     /// never backwards. Returns the cursor before the call when it moved, `None` when it
     /// did not. (The caller bounds `seq` by the conversation's last seq.)
@@ -125,7 +133,9 @@ pub trait ConversationRepository: Send + Sync {
     /// Every conversation the user is a member of, with their participation, in any order.
     async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
 
-    /// The users who share at least one conversation with `user_id` (not the user).
+    /// The users who share with `user_id` at least one conversation in which both have
+    /// sent a message (not the user), each once: who may see each other's presence.
+    /// Opening a conversation with someone, or adding them to a group, is not enough.
     async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
 
     /// Up to `limit` conversations ordered by id, starting after the id `after` if given:

@@ -507,7 +507,8 @@ async fn presence_health_and_metrics_answer() {
         s.user("bob").await,
         s.user("zed").await,
     );
-    s.direct(&alice, &bob).await;
+    s.acquainted(&alice, &bob).await;
+    s.direct(&alice, &stranger).await; // opened, never answered: zed stays a stranger
     let _online = s.ws(&bob).await;
     let r = s
         .get(

@@ -36,7 +36,6 @@ async fn pipelined_frames_are_answered_in_order(s: &Server) {
     let g = s.group(&alice, "g", &[&bob]).await;
     let mut a = s.ws(&alice).await;
     let mut b = s.ws(&bob).await;
-    a.next_of("presence").await; // bob came online after alice
 
     let send = |n: usize, cid: &str, body: &str| {
         json!({"type": "send", "req": format!("r{n}"), "conversation_id": g,

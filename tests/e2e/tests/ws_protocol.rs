@@ -57,7 +57,6 @@ async fn read_typing_history_and_ping_answer_as_documented() {
     let dm = s.direct(&alice, &bob).await;
     let mut a = s.ws(&alice).await;
     let mut b = s.ws(&bob).await;
-    a.next_of("presence").await; // bob came online after alice
     for i in 1..=5 {
         a.request(frames::send(&dm, &format!("c{i}"), &format!("m{i}")), "s")
             .await;
@@ -201,7 +200,7 @@ async fn oversized_and_binary_frames_close_the_connection() {
 async fn presence_turns_online_at_the_first_device_and_offline_after_the_last() {
     let s = Server::start().await;
     let (alice, bob) = (s.user("alice").await, s.user("bob").await);
-    s.direct(&alice, &bob).await;
+    s.acquainted(&alice, &bob).await;
     let mut b = s.ws(&bob).await;
 
     let phone = s.ws(&alice).await;

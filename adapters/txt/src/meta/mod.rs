@@ -317,6 +317,10 @@ impl State {
                 .advance_read_cursor(conversation_id, user_id, seq)
                 .await
                 .map(drop),
+            MetaOp::SentMark {
+                conversation_id,
+                user_id,
+            } => self.conversations.mark_sent(conversation_id, user_id).await,
             MetaOp::MuteSet {
                 conversation_id,
                 user_id,

@@ -67,4 +67,8 @@ pub enum MetaOp {
         user_id: UserId,
         seq: u64,
     },
+    SentMark {
+        conversation_id: ConversationId,
+        user_id: UserId,
+    },
 }

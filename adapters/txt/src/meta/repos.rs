@@ -346,6 +346,18 @@ impl ConversationRepository for TxtConversations {
         self.commit_for_member(id, user_id, op).await
     }
 
+    async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
+        // Once per membership: later sends find the mark and write nothing.
+        if self.member(id, user_id).await?.has_sent {
+            return Ok(());
+        }
+        let op = MetaOp::SentMark {
+            conversation_id: id,
+            user_id,
+        };
+        self.commit_for_member(id, user_id, op).await
+    }
+
     async fn advance_delivered(
         &self,
         id: ConversationId,

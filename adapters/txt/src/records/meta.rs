@@ -82,6 +82,10 @@ enum Op {
         user_id: Uuid,
         seq: u64,
     },
+    SentMark {
+        conversation_id: Uuid,
+        user_id: Uuid,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -143,6 +147,18 @@ struct ParticipantRecord {
     muted: bool,
     #[serde(default)]
     delivered_seq: u64,
+    /// Written only when false: a record without it is a member who has sent, or one
+    /// from before the field existed, whose presence was shared as it still is.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    has_sent: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -302,6 +318,7 @@ impl From<&Participant> for ParticipantRecord {
             last_read_seq: p.last_read_seq,
             muted: p.muted,
             delivered_seq: p.delivered_seq,
+            has_sent: p.has_sent,
         }
     }
 }
@@ -316,6 +333,7 @@ impl From<ParticipantRecord> for Participant {
             last_read_seq: r.last_read_seq,
             muted: r.muted,
             delivered_seq: r.delivered_seq,
+            has_sent: r.has_sent,
         }
     }
 }
@@ -405,6 +423,13 @@ impl From<&MetaOp> for OpRecord {
                 conversation_id: conv(c),
                 user_id: user(u),
                 seq: *seq,
+            },
+            MetaOp::SentMark {
+                conversation_id: c,
+                user_id: u,
+            } => Op::SentMark {
+                conversation_id: conv(c),
+                user_id: user(u),
             },
         };
         OpRecord { v: 1, op }
@@ -496,6 +521,13 @@ impl TryFrom<OpRecord> for MetaOp {
                 conversation_id: conv(conversation_id),
                 user_id: user(user_id),
                 seq,
+            },
+            Op::SentMark {
+                conversation_id,
+                user_id,
+            } => MetaOp::SentMark {
+                conversation_id: conv(conversation_id),
+                user_id: user(user_id),
             },
         })
     }

@@ -4,7 +4,7 @@ use chat_protocol::objects::{MessageKind, PresenceStatus};
 use chat_protocol::ws::{ClientRequest, ServerFrame};
 use chat_protocol::ErrorCode;
 
-use crate::world::{direct, group, user};
+use crate::world::{direct, group, say, user};
 use crate::Target;
 
 fn send(conversation_id: uuid::Uuid, client_msg_id: &str, body: &str) -> ClientRequest {
@@ -213,10 +213,20 @@ pub async fn it_should_refuse_sockets_without_a_valid_session(t: &Target) {
     assert_eq!(s.closed().await, Some(1008));
 }
 
-/// Presence: a peer's socket makes them online to those who share a conversation.
+/// Presence: a peer's socket makes them online to those who share a conversation in
+/// which both have sent; opening a conversation with someone is not enough.
 pub async fn it_should_report_presence(t: &Target) {
     let (alice, bob) = (user(t, "alice").await, user(t, "bob").await);
-    direct(t, &alice, &bob).await;
+    let carol = user(t, "carol").await;
+    let dm = direct(t, &alice, &bob).await;
+    let stranger = direct(t, &alice, &carol).await;
+    say(t, &alice, dm, "p1", "hi").await;
+    say(t, &bob, dm, "p2", "hi").await;
+    say(t, &alice, stranger, "p3", "who are you?").await;
+    let path = format!("/api/v1/presence?user_id={}", carol.id);
+    let hidden: Vec<chat_protocol::objects::Presence> =
+        t.get(&path, &alice.token).await.expect(200).parse();
+    assert!(hidden.is_empty(), "carol has not sent: {hidden:?}");
     let (mut a, _) = t.socket(&alice.token).await;
     let (b, _) = t.socket(&bob.token).await;
     let online = a

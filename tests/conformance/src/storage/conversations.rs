@@ -246,8 +246,8 @@ pub async fn it_should_keep_read_cursors_monotonic(h: &impl StorageHarness) {
     );
 }
 
-/// Memberships list each conversation with the user's own row; contacts are the others.
-pub async fn it_should_list_memberships_and_contacts(h: &impl StorageHarness) {
+/// Memberships list each conversation with the user's own row.
+pub async fn it_should_list_memberships(h: &impl StorageHarness) {
     let s = h.open().await;
     let (a, b, c, d) = (UserId::new(), UserId::new(), UserId::new(), UserId::new());
     let g = group(a, "g");
@@ -276,19 +276,7 @@ pub async fn it_should_list_memberships_and_contacts(h: &impl StorageHarness) {
     assert_eq!(mine[0].participant.role, ParticipantRole::Owner);
     assert_eq!(mine[1].conversation.id, dm.id);
     assert!(mine.iter().all(|m| m.participant.user_id == a));
-
-    let contacts: HashSet<_> = s
-        .conversations
-        .contacts(a)
-        .await
-        .unwrap()
-        .into_iter()
-        .collect();
-    assert_eq!(contacts, HashSet::from([b, c]));
-    assert_eq!(
-        s.conversations.contacts(UserId::new()).await.unwrap(),
-        vec![]
-    );
+    let _ = (b, d);
 }
 
 /// Paging by id visits every conversation once, in id order, members or not.

@@ -1,5 +1,6 @@
 //! Checks for the storage ports: users, sessions, conversations, messages.
 
+mod contacts;
 mod conversations;
 mod message_batches;
 mod message_changes;
@@ -7,6 +8,7 @@ mod messages;
 mod sessions;
 mod users;
 
+pub use contacts::*;
 pub use conversations::*;
 pub use message_batches::*;
 pub use message_changes::*;

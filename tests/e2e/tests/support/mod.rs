@@ -170,6 +170,20 @@ impl Server {
         self.login(name).await
     }
 
+    /// A direct conversation in which both have sent a message: each then sees the
+    /// other's presence.
+    pub async fn acquainted(&self, a: &User, b: &User) -> String {
+        let dm = self.direct(a, b).await;
+        for (i, who) in [a, b].into_iter().enumerate() {
+            let body =
+                json!({"client_msg_id": format!("hello-{i}"), "kind": "text", "body": "hello"});
+            let path = format!("/api/v1/conversations/{dm}/messages");
+            let r = self.post(&path, Some(&who.token), body).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        dm
+    }
+
     pub async fn direct(&self, a: &User, b: &User) -> String {
         let r = self
             .post(
