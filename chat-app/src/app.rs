@@ -43,6 +43,8 @@ pub struct Settings {
     /// (whether or not the account exists, so the answer tells nothing): guessing is
     /// slowed to this, and the real user waits at most one window.
     pub login_limit: RateLimit,
+    /// Uploads one user may make per window.
+    pub upload_limit: RateLimit,
     /// Typing notices a user may send per window (clients send one every few seconds
     /// while typing).
     pub typing_limit: RateLimit,
@@ -71,6 +73,10 @@ impl Default for Settings {
             },
             login_limit: RateLimit {
                 max: 6,
+                window: Duration::from_secs(60),
+            },
+            upload_limit: RateLimit {
+                max: 20,
                 window: Duration::from_secs(60),
             },
             typing_limit: RateLimit {

@@ -676,3 +676,27 @@ async fn the_first_exchange_tells_both_sides_each_others_presence_at_once() {
         "a later send introduces nobody again"
     );
 }
+
+#[tokio::test]
+async fn uploads_are_rate_limited_per_user() {
+    let w = world();
+    let (a, b) = (signed_in(&w, "alice").await, signed_in(&w, "bob").await);
+    let upload = || UploadFile {
+        bytes: b"a few bytes".to_vec(),
+        name: Some("n.txt".into()),
+    };
+    for i in 0..20 {
+        w.app
+            .upload_file(&a, upload())
+            .await
+            .unwrap_or_else(|e| panic!("{i}: {e}"));
+    }
+    let err = w.app.upload_file(&a, upload()).await.unwrap_err();
+    assert_eq!(err.code(), "rate_limited");
+    w.app
+        .upload_file(&b, upload())
+        .await
+        .expect("another user is not limited");
+    w.clock.advance(Duration::seconds(61));
+    w.app.upload_file(&a, upload()).await.expect("a new window");
+}

@@ -61,6 +61,10 @@ pub struct ChatSettings {
     #[arg(long, env = "CHAT_TYPING_RATE_LIMIT_MAX", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
     pub typing_rate_limit_max: u32,
 
+    /// Uploads one user may make per minute.
+    #[arg(long, env = "CHAT_UPLOAD_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub upload_rate_limit_max: u32,
+
     /// Largest file upload, in MiB; bigger ones get 413.
     #[arg(long, env = "CHAT_UPLOAD_MAX_MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub upload_max_mb: u64,
@@ -140,6 +144,10 @@ impl ChatSettings {
             },
             login_limit: RateLimit {
                 max: self.login_rate_limit_max,
+                window: Duration::from_secs(60),
+            },
+            upload_limit: RateLimit {
+                max: self.upload_rate_limit_max,
                 window: Duration::from_secs(60),
             },
             typing_limit: RateLimit {

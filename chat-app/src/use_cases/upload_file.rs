@@ -44,8 +44,14 @@ impl ChatApp {
     /// Only the uploader can read it until a message references it.
     ///
     /// # Errors
-    /// `bad_request` for an empty file; `unavailable` if it could not be stored.
+    /// `rate_limited` past the per-user upload limit; `bad_request` for an empty file;
+    /// `unavailable` if it could not be stored.
     pub async fn upload_file(&self, actor: &Actor, cmd: UploadFile) -> Result<FileMeta, AppError> {
+        self.rate_check(
+            &format!("upload:{}", actor.id()),
+            self.settings.upload_limit,
+        )
+        .await?;
         if cmd.bytes.is_empty() {
             return Err(AppError::BadRequest("the file is empty".into()));
         }
