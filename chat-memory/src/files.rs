@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::{ConversationId, FileId};
-use chat_domain::ports::{FileStore, NewFile};
+use chat_domain::ports::{FileStore, FileUpload, NewFile};
 use chat_domain::RepoError;
 
 use crate::lock;
@@ -23,8 +23,37 @@ fn missing(id: FileId) -> RepoError {
     RepoError::NotFound(format!("file {id}"))
 }
 
+/// An upload into [`MemoryFiles`]: the bytes gather in memory, where they are kept.
+struct MemoryUpload<'a> {
+    store: &'a MemoryFiles,
+    bytes: Vec<u8>,
+}
+
+#[async_trait]
+impl FileUpload for MemoryUpload<'_> {
+    async fn write(&mut self, chunk: &[u8]) -> Result<(), RepoError> {
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    async fn finish(self: Box<Self>, meta: FileMeta) -> Result<FileMeta, RepoError> {
+        let file = NewFile {
+            meta,
+            bytes: self.bytes,
+        };
+        self.store.save(file).await
+    }
+}
+
 #[async_trait]
 impl FileStore for MemoryFiles {
+    async fn begin(&self) -> Result<Box<dyn FileUpload + '_>, RepoError> {
+        Ok(Box::new(MemoryUpload {
+            store: self,
+            bytes: Vec::new(),
+        }))
+    }
+
     async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
         let meta = file.meta;
         let mut files = lock(&self.0);

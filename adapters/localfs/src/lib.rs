@@ -17,6 +17,7 @@
 
 mod private;
 mod record;
+mod upload;
 
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -27,7 +28,7 @@ use async_trait::async_trait;
 
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::{ConversationId, FileId};
-use chat_domain::ports::{FileStore, NewFile};
+use chat_domain::ports::{FileStore, FileUpload, NewFile};
 use chat_domain::values::Sha256Digest;
 use chat_domain::RepoError;
 
@@ -92,13 +93,20 @@ fn write_atomically(dir: &Path, to: &Path, bytes: &[u8], replace: bool) -> Resul
     f.write_all(bytes).map_err(|e| io("write", &tmp, e))?;
     f.sync_all().map_err(|e| io("sync", &tmp, e))?;
     drop(f);
+    place(dir, &tmp, to, replace)
+}
+
+/// Renames the synced temporary file `tmp` to `to` (creating its directory) and syncs
+/// the directory; with `replace` false an existing `to` is kept (equal content) and the
+/// temporary removed.
+fn place(dir: &Path, tmp: &Path, to: &Path, replace: bool) -> Result<(), RepoError> {
     if !replace && to.exists() {
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
         return Ok(());
     }
     let parent = to.parent().unwrap_or(dir);
     private::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
-    fs::rename(&tmp, to).map_err(|e| io("rename", to, e))?;
+    fs::rename(tmp, to).map_err(|e| io("rename", to, e))?;
     // The rename itself must survive a power cut.
     File::open(parent)
         .and_then(|d| d.sync_all())
@@ -127,6 +135,10 @@ fn missing(id: FileId) -> RepoError {
 
 #[async_trait]
 impl FileStore for LocalFiles {
+    async fn begin(&self) -> Result<Box<dyn FileUpload + '_>, RepoError> {
+        Ok(Box::new(upload::LocalUpload::start(self)?))
+    }
+
     async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
         self.blocking(move |dir| {
             let meta = file.meta;

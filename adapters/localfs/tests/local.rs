@@ -95,3 +95,27 @@ async fn a_crash_leftover_is_cleared_and_never_visible() {
     let saved = store.save(new_file(b"whole")).await.unwrap();
     assert_eq!(store.read(saved.id, 0, 1000).await.unwrap(), b"whole");
 }
+
+#[tokio::test]
+async fn a_streamed_upload_is_stored_whole_and_a_dropped_one_leaves_nothing() {
+    let dir = temp();
+    let store = LocalFiles::open(&dir.0).unwrap();
+    let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    let NewFile { meta, .. } = new_file(&bytes);
+    let mut upload = store.begin().await.unwrap();
+    for chunk in bytes.chunks(65_536) {
+        upload.write(chunk).await.unwrap();
+    }
+    assert_eq!(count(&dir.0.join("tmp")), 1, "written to a temporary file");
+    assert_eq!(count(&dir.0.join("blobs")), 0, "nothing visible before finish");
+    let stored = upload.finish(meta.clone()).await.unwrap();
+    assert_eq!(stored, meta);
+    assert_eq!(store.read(meta.id, 0, u64::MAX).await.unwrap(), bytes);
+    assert_eq!(count(&dir.0.join("tmp")), 0);
+
+    let mut dropped = store.begin().await.unwrap();
+    dropped.write(b"half of something").await.unwrap();
+    drop(dropped);
+    assert_eq!(count(&dir.0.join("tmp")), 0, "a dropped upload leaves no file");
+    assert_eq!(count(&dir.0.join("blobs")), 1);
+}

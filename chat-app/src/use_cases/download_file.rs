@@ -1,5 +1,8 @@
+use std::sync::Arc;
+
 use chat_domain::entities::{FileMeta, MessageKind};
 use chat_domain::ids::{ConversationId, FileId};
+use chat_domain::ports::FileStore;
 use chat_domain::values::MessageBody;
 use serde::Serialize;
 
@@ -18,15 +21,63 @@ pub enum ByteRange {
     Last(u64),
 }
 
-/// A file's bytes, or the part asked for.
-#[derive(Clone, Debug)]
+/// A file's bytes, or the part asked for, read [`Download::CHUNK`] bytes at a time so
+/// that a download holds one chunk in memory, not the file.
 pub struct Download {
     /// The file.
     pub meta: FileMeta,
-    /// The bytes sent.
-    pub bytes: Vec<u8>,
     /// `Some((first, last))` (inclusive) when a range was asked for.
     pub range: Option<(u64, u64)>,
+    files: Arc<dyn FileStore>,
+    next: u64,
+    end: u64,
+}
+
+impl Download {
+    /// Bytes read from the store at once.
+    pub const CHUNK: u64 = 256 * 1024;
+
+    /// How many bytes the download sends.
+    pub fn len(&self) -> u64 {
+        self.end - self.next.min(self.end)
+    }
+
+    /// Whether nothing is left to send.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The next chunk, or `None` once everything asked for was read.
+    ///
+    /// # Errors
+    /// `unavailable` if the store cannot be read, `internal` if the file is shorter
+    /// than its description says.
+    pub async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, AppError> {
+        if self.next >= self.end {
+            return Ok(None);
+        }
+        let until = self.end.min(self.next + Self::CHUNK);
+        let chunk = self.files.read(self.meta.id, self.next, until).await?;
+        if chunk.is_empty() {
+            return Err(AppError::Internal(format!(
+                "file {} ends at {} of {}",
+                self.meta.id, self.next, self.end
+            )));
+        }
+        self.next += chunk.len() as u64;
+        Ok(Some(chunk))
+    }
+}
+
+impl std::fmt::Debug for Download {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Download")
+            .field("meta", &self.meta)
+            .field("range", &self.range)
+            .field("next", &self.next)
+            .field("end", &self.end)
+            .finish()
+    }
 }
 
 /// The stored body of an image or file message (protocol v1's attachment document):
@@ -93,11 +144,12 @@ impl ChatApp {
             _ => return Err(AppError::RangeNotSatisfiable { size }),
         };
         let (start, end) = span.map_or((0, size), |(first, last)| (first, last + 1));
-        let bytes = self.ports.files.read(id, start, end).await?;
         Ok(Download {
             meta,
-            bytes,
             range: span,
+            files: self.ports.files.clone(),
+            next: start,
+            end,
         })
     }
 

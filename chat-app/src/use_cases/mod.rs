@@ -40,4 +40,4 @@ pub use login::Login;
 pub use register_user::RegisterUser;
 pub use search_messages::SearchMessages;
 pub use send_message::{Attachment, Content, SendMessage};
-pub use upload_file::{sniff, UploadFile};
+pub use upload_file::{sniff, UploadFile, UploadSource};

@@ -1,8 +1,81 @@
+use async_trait::async_trait;
+use sha2::{Digest, Sha256};
+
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::FileId;
-use chat_domain::ports::NewFile;
+use chat_domain::values::Sha256Digest;
 
 use crate::{Actor, AppError, ChatApp};
+
+/// Where an upload's bytes come from, in order: the edge reads them off the request
+/// body as they arrive, so a large upload is never held in memory whole.
+#[async_trait]
+pub trait UploadSource: Send {
+    /// The next chunk, or `None` at the end.
+    ///
+    /// # Errors
+    /// Whatever the source maps its failure to (a body that stopped arriving, say).
+    async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, AppError>;
+}
+
+/// Bytes already in memory, as one chunk.
+struct Whole(Option<Vec<u8>>);
+
+#[async_trait]
+impl UploadSource for Whole {
+    async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, AppError> {
+        Ok(self.0.take())
+    }
+}
+
+/// How much of the start of an upload is kept to tell its type and an image's size.
+const HEAD: usize = 256 * 1024;
+
+/// What an upload's bytes show, learnt as they stream past: the start (for the type and
+/// an image's size), the digest, the size, and whether the whole is UTF-8.
+#[derive(Default)]
+struct Seen {
+    head: Vec<u8>,
+    sha: Sha256,
+    size: u64,
+    not_utf8: bool,
+    /// The bytes of a character split between two chunks.
+    carry: Vec<u8>,
+}
+
+impl Seen {
+    fn feed(&mut self, chunk: &[u8]) {
+        let room = HEAD.saturating_sub(self.head.len());
+        self.head.extend_from_slice(&chunk[..room.min(chunk.len())]);
+        self.sha.update(chunk);
+        self.size += chunk.len() as u64;
+        if self.not_utf8 {
+            return;
+        }
+        let mut bytes = std::mem::take(&mut self.carry);
+        bytes.extend_from_slice(chunk);
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => {}
+            // Cut inside a character: the rest of it comes with the next chunk.
+            Err(e) if e.error_len().is_none() => self.carry = bytes[e.valid_up_to()..].to_vec(),
+            Err(_) => self.not_utf8 = true,
+        }
+    }
+
+    fn content_type(&self) -> String {
+        match infer::get(&self.head) {
+            Some(kind) => kind.mime_type().to_owned(),
+            None if !self.not_utf8 && self.carry.is_empty() => {
+                "text/plain; charset=utf-8".to_owned()
+            }
+            None => "application/octet-stream".to_owned(),
+        }
+    }
+
+    fn digest(self) -> Sha256Digest {
+        Sha256Digest::from_bytes(self.sha.finalize().into())
+    }
+}
 
 /// Input of [`ChatApp::upload_file`].
 #[derive(Clone, Debug)]
@@ -47,48 +120,91 @@ impl ChatApp {
     /// `rate_limited` past the per-user upload limit; `bad_request` for an empty file;
     /// `unavailable` if it could not be stored.
     pub async fn upload_file(&self, actor: &Actor, cmd: UploadFile) -> Result<FileMeta, AppError> {
+        let mut whole = Whole(Some(cmd.bytes));
+        self.upload_file_from(actor, cmd.name, &mut whole).await
+    }
+
+    /// [`ChatApp::upload_file`] for bytes that arrive in chunks: each goes to the store
+    /// as it comes, so memory holds a chunk and the file's first 256 KiB, not the file.
+    /// An upload that fails part-way leaves nothing stored.
+    ///
+    /// # Errors
+    /// As [`ChatApp::upload_file`], and the source's own.
+    pub async fn upload_file_from(
+        &self,
+        actor: &Actor,
+        name: Option<String>,
+        source: &mut dyn UploadSource,
+    ) -> Result<FileMeta, AppError> {
         self.rate_check(
             &format!("upload:{}", actor.id()),
             self.settings.upload_limit,
         )
         .await?;
-        if cmd.bytes.is_empty() {
+        let mut upload = self.ports.files.begin().await?;
+        let mut seen = Seen::default();
+        while let Some(chunk) = source.next_chunk().await? {
+            seen.feed(&chunk);
+            upload.write(&chunk).await?;
+        }
+        if seen.size == 0 {
             return Err(AppError::BadRequest("the file is empty".into()));
         }
-        let content_type = sniff(&cmd.bytes);
+        let content_type = seen.content_type();
         let (width, height) = if content_type.starts_with("image/") {
-            match imagesize::blob_size(&cmd.bytes) {
+            match imagesize::blob_size(&seen.head) {
                 Ok(size) => (Some(size.width as u32), Some(size.height as u32)),
                 Err(_) => (None, None),
             }
         } else {
             (None, None)
         };
+        let size = seen.size;
         let meta = FileMeta {
             id: FileId::new(),
-            sha256: crate::digest::sha256(&cmd.bytes),
-            size: cmd.bytes.len() as u64,
+            sha256: seen.digest(),
+            size,
             content_type,
-            name: cmd.name.as_deref().and_then(clean_name),
+            name: name.as_deref().and_then(clean_name),
             width,
             height,
             uploaded_by: actor.id(),
             created_at: self.ports.clock.now(),
         };
-        Ok(self
-            .ports
-            .files
-            .save(NewFile {
-                meta,
-                bytes: cmd.bytes,
-            })
-            .await?)
+        Ok(upload.finish(meta).await?)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seen_in_chunks(bytes: &[u8], size: usize) -> Seen {
+        let mut seen = Seen::default();
+        for chunk in bytes.chunks(size) {
+            seen.feed(chunk);
+        }
+        seen
+    }
+
+    #[test]
+    fn chunks_show_what_the_whole_shows() {
+        let text = "早上好 ☀️ ".repeat(40_000).into_bytes(); // past the kept head
+        for size in [1, 2, 7, 4096] {
+            let seen = seen_in_chunks(&text, size);
+            assert_eq!(seen.content_type(), sniff(&text), "chunks of {size}");
+            assert_eq!(seen.size, text.len() as u64);
+            assert_eq!(seen.digest(), crate::digest::sha256(&text));
+        }
+        let mut late_binary = text.clone();
+        late_binary.push(0xff); // invalid far past the head
+        assert_eq!(
+            seen_in_chunks(&late_binary, 4096).content_type(),
+            "application/octet-stream"
+        );
+        let cut = &text[..text.len() - 2]; // ends inside a character
+        assert_eq!(seen_in_chunks(cut, 4096).content_type(), sniff(cut));
+    }
 
     #[test]
     fn sniffs_the_bytes_not_the_claim() {

@@ -13,9 +13,35 @@ pub struct NewFile {
     pub bytes: Vec<u8>,
 }
 
+/// An upload being written, chunk by chunk, so a large file is never held in memory
+/// whole. Dropped before [`FileUpload::finish`], it leaves nothing behind.
+#[async_trait]
+pub trait FileUpload: Send {
+    /// Appends bytes.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if they could not be written.
+    async fn write(&mut self, chunk: &[u8]) -> Result<(), RepoError>;
+
+    /// Stores what was written as the file `meta` describes (its `size` and `sha256` are
+    /// those of the bytes written), durably, whole or not at all, as
+    /// [`FileStore::save`] does. Returns the description as stored.
+    ///
+    /// # Errors
+    /// [`RepoError::Conflict`] if the id is taken; [`RepoError::Unavailable`] if the
+    /// bytes could not be stored durably.
+    async fn finish(self: Box<Self>, meta: FileMeta) -> Result<FileMeta, RepoError>;
+}
+
 /// Keeps uploaded files and which conversations reference them.
 #[async_trait]
 pub trait FileStore: Send + Sync {
+    /// Starts an upload whose bytes arrive in chunks (see [`FileUpload`]).
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store cannot take one now.
+    async fn begin(&self) -> Result<Box<dyn FileUpload + '_>, RepoError>;
+
     /// Stores a file whole, or not at all: a crash part-way leaves nothing visible under
     /// its id. Returns the description as stored.
     ///

@@ -19,7 +19,7 @@ pub use bundles::{Live, Shutdown, Storage};
 pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
-pub use file_store::{FileStore, NewFile};
+pub use file_store::{FileStore, FileUpload, NewFile};
 pub use message_repository::{
     Appended, Changed, MessageRepository, MENTION_SCAN_BUDGET, SEARCH_SCAN_BUDGET,
 };

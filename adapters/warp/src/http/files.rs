@@ -9,14 +9,16 @@ use warp::filters::BoxedFilter;
 use warp::reply::{Reply, Response};
 use warp::{Filter, Rejection};
 
-use chat_app::{Actor, ByteRange, UploadFile};
-use chat_domain::entities::FileMeta;
+use chat_app::{Actor, ByteRange, Download};
 use chat_domain::ids::FileId;
 use chat_protocol::http::UploadQuery;
 use chat_protocol::objects::FileInfo;
+use chat_protocol::ErrorCode;
+use sync_wrapper::SyncStream;
 
-use super::errors::{json, reject};
+use super::errors::{error_response, json, reject};
 use super::extract::{authenticated, parse_id, with_edge};
+use super::upload_body::BodySource;
 use crate::Edge;
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
@@ -28,15 +30,25 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(warp::body::content_length_limit(
             edge.config.max_upload_bytes,
         ))
-        .and(warp::body::bytes())
-        .and_then(
-            |edge: Edge, actor: Actor, q: UploadQuery, body: bytes::Bytes| async move {
-                let cmd = UploadFile {
-                    bytes: body.to_vec(),
-                    name: q.name,
-                };
-                let meta = edge.app.upload_file(&actor, cmd).await.map_err(reject)?;
-                Ok::<_, Rejection>(json(StatusCode::CREATED, &FileInfo::from(&meta)))
+        .and(warp::body::stream())
+        .then(
+            |edge: Edge, actor: Actor, q: UploadQuery, body| async move {
+                let mut source = BodySource::new(body);
+                match edge.app.upload_file_from(&actor, q.name, &mut source).await {
+                    Ok(meta) => json(StatusCode::CREATED, &FileInfo::from(&meta)),
+                    Err(e) => {
+                        edge.metrics.error(ErrorCode::of(&e));
+                        let mut resp = error_response(&e);
+                        if source.timed_out {
+                            // The rest never came: the connection cannot carry another request.
+                            resp.headers_mut().insert(
+                                http::header::CONNECTION,
+                                HeaderValue::from_static("close"),
+                            );
+                        }
+                        resp
+                    }
+                }
             },
         );
     let download = warp::get()
@@ -53,7 +65,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     .download_file(&actor, id, range)
                     .await
                     .map_err(reject)?;
-                Ok::<_, Rejection>(file_response(&d.meta, d.bytes, d.range))
+                Ok::<_, Rejection>(file_response(d))
             },
         );
     upload.or(download).unify().boxed()
@@ -79,9 +91,28 @@ fn parse_range(raw: &str) -> ByteRange {
     }
 }
 
-fn file_response(meta: &FileMeta, bytes: Vec<u8>, range: Option<(u64, u64)>) -> Response {
-    let len = bytes.len();
-    let mut resp = bytes.into_response();
+/// The bytes of a download as a body read chunk by chunk: a download holds one chunk in
+/// memory however large the file. A read that fails ends the body early (the client
+/// sees fewer bytes than `Content-Length` and can resume with a range).
+fn body(download: Download) -> impl Reply {
+    let chunks = futures_util::stream::unfold(Some(download), |state| async move {
+        let mut d = state?;
+        match d.next_chunk().await {
+            Ok(Some(chunk)) => Some((Ok(bytes::Bytes::from(chunk)), Some(d))),
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(file = %d.meta.id, error = %e, "download cut short");
+                Some((Err(e), None))
+            }
+        }
+    });
+    warp::reply::stream(SyncStream::new(chunks))
+}
+
+fn file_response(download: Download) -> Response {
+    let (meta, range, len) = (download.meta.clone(), download.range, download.len());
+    let meta = &meta;
+    let mut resp = body(download).into_response();
     let h = resp.headers_mut();
     let set = |h: &mut http::HeaderMap, name, value: String| {
         if let Ok(v) = HeaderValue::from_str(&value) {

@@ -12,6 +12,7 @@ mod openapi;
 mod presence;
 mod search;
 mod sessions;
+mod upload_body;
 mod users;
 
 use warp::filters::BoxedFilter;
