@@ -69,6 +69,10 @@ pub struct ChatSettings {
     #[arg(long, env = "CHAT_UPLOAD_MAX_MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub upload_max_mb: u64,
 
+    /// Uploads and downloads one user may run at once on a node; more get 429.
+    #[arg(long, env = "CHAT_MAX_TRANSFERS_PER_USER", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_transfers_per_user: u32,
+
     /// Live WebSocket connections one user may hold.
     #[arg(long, env = "CHAT_MAX_CONNECTIONS_PER_USER", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_connections_per_user: u32,
@@ -170,6 +174,7 @@ impl ChatSettings {
                 .collect(),
             trusted_proxies: self.trusted_proxies.clone(),
             max_connections_per_user: self.max_connections_per_user,
+            max_transfers_per_user: self.max_transfers_per_user,
             max_upload_bytes: self.upload_max_mb * 1024 * 1024,
             ping_interval: self.ping_interval,
             header_read_timeout: self.header_read_timeout,

@@ -107,7 +107,11 @@ async fn a_streamed_upload_is_stored_whole_and_a_dropped_one_leaves_nothing() {
         upload.write(chunk).await.unwrap();
     }
     assert_eq!(count(&dir.0.join("tmp")), 1, "written to a temporary file");
-    assert_eq!(count(&dir.0.join("blobs")), 0, "nothing visible before finish");
+    assert_eq!(
+        count(&dir.0.join("blobs")),
+        0,
+        "nothing visible before finish"
+    );
     let stored = upload.finish(meta.clone()).await.unwrap();
     assert_eq!(stored, meta);
     assert_eq!(store.read(meta.id, 0, u64::MAX).await.unwrap(), bytes);
@@ -116,6 +120,10 @@ async fn a_streamed_upload_is_stored_whole_and_a_dropped_one_leaves_nothing() {
     let mut dropped = store.begin().await.unwrap();
     dropped.write(b"half of something").await.unwrap();
     drop(dropped);
-    assert_eq!(count(&dir.0.join("tmp")), 0, "a dropped upload leaves no file");
+    assert_eq!(
+        count(&dir.0.join("tmp")),
+        0,
+        "a dropped upload leaves no file"
+    );
     assert_eq!(count(&dir.0.join("blobs")), 1);
 }

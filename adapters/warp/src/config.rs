@@ -12,6 +12,9 @@ pub struct EdgeConfig {
     pub trusted_proxies: Vec<IpAddr>,
     /// Most live WebSocket connections one user may hold.
     pub max_connections_per_user: u32,
+    /// File transfers (uploads and downloads in progress) one user may run at once on a
+    /// node; more get 429.
+    pub max_transfers_per_user: u32,
     /// Largest HTTP request body accepted.
     pub max_body_bytes: u64,
     /// Largest file upload accepted; bigger ones get 413 `too_large`.
@@ -43,6 +46,7 @@ impl Default for EdgeConfig {
             allowed_origins: Vec::new(),
             trusted_proxies: Vec::new(),
             max_connections_per_user: 16,
+            max_transfers_per_user: 4,
             max_body_bytes: 64 * 1024,
             max_upload_bytes: 10 * 1024 * 1024,
             max_frame_bytes: 64 * 1024,

@@ -10,6 +10,8 @@ use tokio::sync::{watch, Notify};
 use chat_app::ChatApp;
 use chat_domain::ids::UserId;
 
+pub(crate) use crate::slots::Slot;
+use crate::slots::Slots;
 use crate::{EdgeConfig, Metrics};
 
 /// Everything a request handler needs: the core, the edge settings, the counters and the
@@ -29,25 +31,8 @@ pub struct EdgeState {
     shutdown: watch::Receiver<bool>,
     shutdown_tx: Arc<watch::Sender<bool>>,
     live: Arc<LiveTasks>,
-    slots: Arc<std::sync::Mutex<std::collections::HashMap<UserId, u32>>>,
-}
-
-/// A user's claim on one of their connection slots on this node; released on drop.
-pub(crate) struct Slot {
-    slots: Arc<std::sync::Mutex<std::collections::HashMap<UserId, u32>>>,
-    user: UserId,
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(n) = slots.get_mut(&self.user) {
-            *n -= 1;
-            if *n == 0 {
-                slots.remove(&self.user);
-            }
-        }
-    }
+    slots: Slots,
+    transfers: Slots,
 }
 
 #[derive(Default)]
@@ -86,23 +71,23 @@ impl Edge {
             shutdown: rx,
             shutdown_tx: Arc::new(tx),
             live: Arc::default(),
-            slots: Arc::default(),
+            slots: Slots::default(),
+            transfers: Slots::default(),
         }))
     }
 
     /// Claims one of `user`'s connection slots on this node, if fewer than the limit are
     /// taken. Atomic, so parallel upgrades cannot all slip under the limit.
     pub(crate) fn claim_slot(&self, user: UserId) -> Option<Slot> {
-        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        let n = slots.entry(user).or_insert(0);
-        if *n >= self.config.max_connections_per_user {
-            return None;
-        }
-        *n += 1;
-        Some(Slot {
-            slots: self.slots.clone(),
-            user,
-        })
+        self.slots.claim(user, self.config.max_connections_per_user)
+    }
+
+    /// Claims one of `user`'s file transfers (uploads and downloads in progress) on this
+    /// node, if fewer than `max_transfers_per_user` are running: a few large transfers
+    /// must not take the node's bandwidth and memory from everyone else.
+    pub(crate) fn claim_transfer(&self, user: UserId) -> Option<Slot> {
+        self.transfers
+            .claim(user, self.config.max_transfers_per_user)
     }
 
     /// Tells every WebSocket connection to close with 1001.

@@ -19,6 +19,7 @@ pub mod http;
 mod metrics;
 mod server;
 mod service;
+mod slots;
 pub mod ws;
 
 pub use config::EdgeConfig;

@@ -229,3 +229,64 @@ async fn only_the_uploader_and_members_of_a_conversation_that_got_it_can_read_it
         StatusCode::NOT_FOUND
     );
 }
+
+/// A user runs at most `CHAT_MAX_TRANSFERS_PER_USER` (4) transfers at once: four
+/// downloads whose reader has stopped keep the fifth out (429) until one goes away;
+/// another user is unaffected.
+#[tokio::test]
+async fn a_user_runs_at_most_four_transfers_at_once() {
+    use tokio::io::AsyncWriteExt;
+    let (s, _dir) = server(32).await;
+    let (ana, ben) = (s.user("ana").await, s.user("ben").await);
+    let big = upload(
+        &s,
+        &ana,
+        "big.bin",
+        vec![3; 24 * 1024 * 1024],
+        "application/octet-stream",
+    )
+    .await;
+    assert_eq!(big.status, StatusCode::CREATED, "{}", big.text);
+    let id = big.json["file_id"].as_str().unwrap().to_owned();
+    let mut stalled = Vec::new();
+    for _ in 0..4 {
+        let mut c = tokio::net::TcpStream::connect(s.addr).await.unwrap();
+        let head = format!(
+            "GET /api/v1/files/{id} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\r\n",
+            ana.token
+        );
+        c.write_all(head.as_bytes()).await.unwrap();
+        stalled.push(c); // never read: the server's writes stall once the buffers fill
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let fifth = download(&s, &ana, &id, Some("bytes=0-9")).await;
+    assert_eq!(
+        fifth.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        fifth.text
+    );
+    let file = upload(&s, &ana, "more.txt", b"more".to_vec(), "text/plain").await;
+    assert_eq!(
+        file.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "uploads count too"
+    );
+    let own = upload(&s, &ben, "b.txt", b"ben's".to_vec(), "text/plain").await;
+    assert_eq!(
+        own.status,
+        StatusCode::CREATED,
+        "another user is not limited by ana's"
+    );
+
+    drop(stalled.pop());
+    let mut freed = false;
+    for _ in 0..50 {
+        if download(&s, &ana, &id, Some("bytes=0-9")).await.status == StatusCode::PARTIAL_CONTENT {
+            freed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(freed, "a transfer that went away frees its slot");
+}

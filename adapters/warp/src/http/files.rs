@@ -9,7 +9,7 @@ use warp::filters::BoxedFilter;
 use warp::reply::{Reply, Response};
 use warp::{Filter, Rejection};
 
-use chat_app::{Actor, ByteRange, Download};
+use chat_app::{Actor, AppError, ByteRange, Download};
 use chat_domain::ids::FileId;
 use chat_protocol::http::UploadQuery;
 use chat_protocol::objects::FileInfo;
@@ -19,6 +19,7 @@ use sync_wrapper::SyncStream;
 use super::errors::{error_response, json, reject};
 use super::extract::{authenticated, parse_id, with_edge};
 use super::upload_body::BodySource;
+use crate::edge::Slot;
 use crate::Edge;
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
@@ -33,6 +34,11 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(warp::body::stream())
         .then(
             |edge: Edge, actor: Actor, q: UploadQuery, body| async move {
+                let Some(_slot) = edge.claim_transfer(actor.id()) else {
+                    let e = too_many_transfers();
+                    edge.metrics.error(ErrorCode::of(&e));
+                    return error_response(&e);
+                };
                 let mut source = BodySource::new(body);
                 match edge.app.upload_file_from(&actor, q.name, &mut source).await {
                     Ok(meta) => json(StatusCode::CREATED, &FileInfo::from(&meta)),
@@ -60,15 +66,25 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
             |id: String, edge: Edge, actor: Actor, range: Option<String>| async move {
                 let id: FileId = parse_id(&id, "file_id")?;
                 let range = range.as_deref().map_or(ByteRange::All, parse_range);
+                let slot = edge
+                    .claim_transfer(actor.id())
+                    .ok_or_else(|| reject(too_many_transfers()))?;
                 let d = edge
                     .app
                     .download_file(&actor, id, range)
                     .await
                     .map_err(reject)?;
-                Ok::<_, Rejection>(file_response(d))
+                Ok::<_, Rejection>(file_response(d, slot))
             },
         );
     upload.or(download).unify().boxed()
+}
+
+/// A user already running `max_transfers_per_user` uploads and downloads.
+fn too_many_transfers() -> AppError {
+    AppError::RateLimited {
+        retry_after: std::time::Duration::from_secs(1),
+    }
 }
 
 /// `bytes=N-M`, `bytes=N-` or `bytes=-N`; anything else (several ranges, other units)
@@ -94,11 +110,12 @@ fn parse_range(raw: &str) -> ByteRange {
 /// The bytes of a download as a body read chunk by chunk: a download holds one chunk in
 /// memory however large the file. A read that fails ends the body early (the client
 /// sees fewer bytes than `Content-Length` and can resume with a range).
-fn body(download: Download) -> impl Reply {
-    let chunks = futures_util::stream::unfold(Some(download), |state| async move {
-        let mut d = state?;
+fn body(download: Download, slot: Slot) -> impl Reply {
+    // The transfer slot is held until the last chunk has been read.
+    let chunks = futures_util::stream::unfold(Some((download, slot)), |state| async move {
+        let (mut d, slot) = state?;
         match d.next_chunk().await {
-            Ok(Some(chunk)) => Some((Ok(bytes::Bytes::from(chunk)), Some(d))),
+            Ok(Some(chunk)) => Some((Ok(bytes::Bytes::from(chunk)), Some((d, slot)))),
             Ok(None) => None,
             Err(e) => {
                 tracing::warn!(file = %d.meta.id, error = %e, "download cut short");
@@ -109,10 +126,10 @@ fn body(download: Download) -> impl Reply {
     warp::reply::stream(SyncStream::new(chunks))
 }
 
-fn file_response(download: Download) -> Response {
+fn file_response(download: Download, slot: Slot) -> Response {
     let (meta, range, len) = (download.meta.clone(), download.range, download.len());
     let meta = &meta;
-    let mut resp = body(download).into_response();
+    let mut resp = body(download, slot).into_response();
     let h = resp.headers_mut();
     let set = |h: &mut http::HeaderMap, name, value: String| {
         if let Ok(v) = HeaderValue::from_str(&value) {
