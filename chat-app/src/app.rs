@@ -45,6 +45,11 @@ pub struct Settings {
     pub login_limit: RateLimit,
     /// Uploads one user may make per window.
     pub upload_limit: RateLimit,
+    /// Bytes one user may have uploaded in all; past it an upload is `too_large`.
+    pub upload_quota_bytes: u64,
+    /// Free bytes the file store's disk keeps for messages: below it uploads are
+    /// refused (`insufficient_storage`).
+    pub min_free_disk_bytes: u64,
     /// Typing notices a user may send per window (clients send one every few seconds
     /// while typing).
     pub typing_limit: RateLimit,
@@ -79,6 +84,8 @@ impl Default for Settings {
                 max: 20,
                 window: Duration::from_secs(60),
             },
+            upload_quota_bytes: 1024 * 1024 * 1024,
+            min_free_disk_bytes: 512 * 1024 * 1024,
             typing_limit: RateLimit {
                 max: 10,
                 window: Duration::from_secs(10),

@@ -37,6 +37,9 @@ pub enum AppError {
         /// The file's size.
         size: u64,
     },
+    /// Free disk space is kept for messages: the upload was refused.
+    #[error("{0}")]
+    InsufficientStorage(String),
     /// A backend is down; the action did not happen and may be retried.
     #[error("{0}")]
     Unavailable(String),

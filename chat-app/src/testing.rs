@@ -125,6 +125,7 @@ pub fn variant(e: &AppError) -> &'static str {
         AppError::RateLimited { .. } => "RateLimited",
         AppError::TooLarge(_) => "TooLarge",
         AppError::RangeNotSatisfiable { .. } => "RangeNotSatisfiable",
+        AppError::InsufficientStorage(_) => "InsufficientStorage",
         AppError::Unavailable(_) => "Unavailable",
         AppError::Internal(_) => "Internal",
     }

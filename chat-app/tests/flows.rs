@@ -700,3 +700,40 @@ async fn uploads_are_rate_limited_per_user() {
     w.clock.advance(Duration::seconds(61));
     w.app.upload_file(&a, upload()).await.expect("a new window");
 }
+
+#[tokio::test]
+async fn an_upload_past_the_quota_is_too_large_and_leaves_nothing() {
+    let chat = chat_core::Chat::builder()
+        .hasher(Arc::new(Argon2Hasher::fast_for_tests()))
+        .settings(Settings {
+            upload_quota_bytes: 100,
+            ..Settings::default()
+        })
+        .build();
+    let w = World {
+        app: chat.app().clone(),
+        clock: Arc::new(ManualClock::new(chrono::Utc::now())),
+        push: Arc::new(MemoryPush::with_capacity(3)),
+    };
+    let (a, b) = (signed_in(&w, "alice").await, signed_in(&w, "bob").await);
+    let upload = |n: usize| UploadFile {
+        bytes: vec![b'x'; n],
+        name: None,
+    };
+    w.app.upload_file(&a, upload(60)).await.unwrap();
+    let err = w.app.upload_file(&a, upload(41)).await.unwrap_err();
+    assert_eq!(err.code(), "too_large");
+    w.app
+        .upload_file(&a, upload(40))
+        .await
+        .expect("exactly up to the quota");
+    let err = w.app.upload_file(&a, upload(1)).await.unwrap_err();
+    assert_eq!(err.code(), "too_large", "the quota is reached");
+    let files = &w.app.ports().files;
+    assert_eq!(
+        files.usage(a.id()).await.unwrap(),
+        100,
+        "the refused ones left nothing"
+    );
+    w.app.upload_file(&b, upload(100)).await.expect("per user");
+}

@@ -61,6 +61,14 @@ pub struct ChatSettings {
     #[arg(long, env = "CHAT_TYPING_RATE_LIMIT_MAX", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
     pub typing_rate_limit_max: u32,
 
+    /// MiB one user may have uploaded in all; past it an upload gets 413.
+    #[arg(long, env = "CHAT_UPLOAD_QUOTA_MB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub upload_quota_mb: u64,
+
+    /// MiB of free disk under the file store kept for messages: below it uploads get 507.
+    #[arg(long, env = "CHAT_MIN_FREE_DISK_MB", default_value_t = 512)]
+    pub min_free_disk_mb: u64,
+
     /// Uploads one user may make per minute.
     #[arg(long, env = "CHAT_UPLOAD_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub upload_rate_limit_max: u32,
@@ -154,6 +162,8 @@ impl ChatSettings {
                 max: self.upload_rate_limit_max,
                 window: Duration::from_secs(60),
             },
+            upload_quota_bytes: self.upload_quota_mb.saturating_mul(1024 * 1024),
+            min_free_disk_bytes: self.min_free_disk_mb.saturating_mul(1024 * 1024),
             typing_limit: RateLimit {
                 max: self.typing_rate_limit_max,
                 window: Duration::from_secs(10),

@@ -3,7 +3,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Mutex;
 
 use chat_domain::entities::FileMeta;
-use chat_domain::ids::{ConversationId, FileId};
+use chat_domain::ids::{ConversationId, FileId, UserId};
 use chat_domain::ports::{FileStore, FileUpload, NewFile};
 use chat_domain::RepoError;
 
@@ -69,6 +69,15 @@ impl FileStore for MemoryFiles {
             },
         );
         Ok(meta)
+    }
+
+    async fn usage(&self, user: UserId) -> Result<u64, RepoError> {
+        let files = lock(&self.0);
+        Ok(files
+            .values()
+            .filter(|f| f.meta.uploaded_by == user)
+            .map(|f| f.meta.size)
+            .sum())
     }
 
     async fn meta(&self, id: FileId) -> Result<Option<FileMeta>, RepoError> {

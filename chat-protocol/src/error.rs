@@ -23,6 +23,8 @@ pub enum ErrorCode {
     TooLarge,
     /// A download range outside the file.
     RangeNotSatisfiable,
+    /// The server keeps its last free disk space for messages: uploads wait.
+    InsufficientStorage,
     /// A backend is down; nothing happened and a retry is safe.
     Unavailable,
     /// A fault of the server.
@@ -31,7 +33,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 11] = [
         ErrorCode::BadRequest,
         ErrorCode::Unauthorized,
         ErrorCode::Forbidden,
@@ -40,6 +42,7 @@ impl ErrorCode {
         ErrorCode::RateLimited,
         ErrorCode::TooLarge,
         ErrorCode::RangeNotSatisfiable,
+        ErrorCode::InsufficientStorage,
         ErrorCode::Unavailable,
         ErrorCode::Internal,
     ];
@@ -55,6 +58,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::TooLarge => "too_large",
             ErrorCode::RangeNotSatisfiable => "range_not_satisfiable",
+            ErrorCode::InsufficientStorage => "insufficient_storage",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -71,6 +75,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => 429,
             ErrorCode::TooLarge => 413,
             ErrorCode::RangeNotSatisfiable => 416,
+            ErrorCode::InsufficientStorage => 507,
             ErrorCode::Unavailable => 503,
             ErrorCode::Internal => 500,
         }

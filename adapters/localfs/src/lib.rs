@@ -18,6 +18,7 @@
 mod private;
 mod record;
 mod upload;
+mod usage;
 
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -27,7 +28,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use chat_domain::entities::FileMeta;
-use chat_domain::ids::{ConversationId, FileId};
+use chat_domain::ids::{ConversationId, FileId, UserId};
 use chat_domain::ports::{FileStore, FileUpload, NewFile};
 use chat_domain::values::Sha256Digest;
 use chat_domain::RepoError;
@@ -35,6 +36,7 @@ use chat_domain::RepoError;
 /// The local-disk [`FileStore`].
 pub struct LocalFiles {
     dir: Arc<PathBuf>,
+    usage: Arc<usage::Usage>,
 }
 
 fn io(what: &str, path: &Path, e: std::io::Error) -> RepoError {
@@ -60,6 +62,7 @@ impl LocalFiles {
         }
         Ok(Self {
             dir: Arc::new(dir.to_owned()),
+            usage: Arc::new(usage::Usage::scan(dir)),
         })
     }
 
@@ -149,6 +152,20 @@ impl FileStore for LocalFiles {
             write_atomically(dir, &blob, &file.bytes, false)?;
             store(dir, &meta, false)?;
             Ok(meta)
+        })
+        .await
+        .inspect(|meta| self.usage.add(meta))
+    }
+
+    async fn usage(&self, user: UserId) -> Result<u64, RepoError> {
+        Ok(self.usage.of(user))
+    }
+
+    async fn available_bytes(&self) -> Result<Option<u64>, RepoError> {
+        self.blocking(|dir| {
+            fs4::available_space(dir)
+                .map(Some)
+                .map_err(|e| io("measure free space of", dir, e))
         })
         .await
     }

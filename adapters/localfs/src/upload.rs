@@ -70,6 +70,7 @@ impl FileUpload for LocalUpload<'_> {
                 Ok(meta)
             })
             .await
+            .inspect(|meta| self.files.usage.add(meta))
     }
 }
 

@@ -127,3 +127,28 @@ async fn a_streamed_upload_is_stored_whole_and_a_dropped_one_leaves_nothing() {
     );
     assert_eq!(count(&dir.0.join("blobs")), 1);
 }
+
+#[tokio::test]
+async fn usage_per_uploader_is_counted_again_after_a_restart() {
+    let dir = temp();
+    let store = LocalFiles::open(&dir.0).unwrap();
+    let (a, b, c) = (new_file(b"12345"), new_file(b"12345"), new_file(b"xyz"));
+    let (ana, ben) = (a.meta.uploaded_by, c.meta.uploaded_by);
+    let b = NewFile {
+        meta: FileMeta {
+            uploaded_by: ana,
+            ..b.meta
+        },
+        ..b
+    };
+    for f in [a, b, c] {
+        store.save(f).await.unwrap();
+    }
+    assert_eq!(store.usage(ana).await.unwrap(), 10, "equal files count for each upload");
+    drop(store);
+    let store = LocalFiles::open(&dir.0).unwrap();
+    assert_eq!(store.usage(ana).await.unwrap(), 10);
+    assert_eq!(store.usage(ben).await.unwrap(), 3);
+    assert_eq!(store.usage(UserId::new()).await.unwrap(), 0);
+    assert!(store.available_bytes().await.unwrap().is_some_and(|free| free > 0));
+}

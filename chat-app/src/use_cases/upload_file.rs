@@ -117,8 +117,9 @@ impl ChatApp {
     /// Only the uploader can read it until a message references it.
     ///
     /// # Errors
-    /// `rate_limited` past the per-user upload limit; `bad_request` for an empty file;
-    /// `unavailable` if it could not be stored.
+    /// `rate_limited` past the per-user upload limit; `too_large` past the uploader's
+    /// quota; `insufficient_storage` while the disk is below the floor kept for messages;
+    /// `bad_request` for an empty file; `unavailable` if it could not be stored.
     pub async fn upload_file(&self, actor: &Actor, cmd: UploadFile) -> Result<FileMeta, AppError> {
         let mut whole = Whole(Some(cmd.bytes));
         self.upload_file_from(actor, cmd.name, &mut whole).await
@@ -141,15 +142,32 @@ impl ChatApp {
             self.settings.upload_limit,
         )
         .await?;
+        self.ensure_disk_room().await?;
+        let quota = self.settings.upload_quota_bytes;
+        let used = self.ports.files.usage(actor.id()).await?;
+        let over = || {
+            AppError::TooLarge(format!(
+                "your uploads would pass your quota of {} MiB",
+                quota >> 20
+            ))
+        };
+        if used >= quota {
+            return Err(over());
+        }
         let mut upload = self.ports.files.begin().await?;
         let mut seen = Seen::default();
         while let Some(chunk) = source.next_chunk().await? {
             seen.feed(&chunk);
+            if used + seen.size > quota {
+                return Err(over()); // the upload is dropped: nothing of it stays
+            }
             upload.write(&chunk).await?;
         }
         if seen.size == 0 {
             return Err(AppError::BadRequest("the file is empty".into()));
         }
+        // Its bytes are on the disk now: refuse it too if they took the floor.
+        self.ensure_disk_room().await?;
         let content_type = seen.content_type();
         let (width, height) = if content_type.starts_with("image/") {
             match imagesize::blob_size(&seen.head) {
@@ -172,6 +190,19 @@ impl ChatApp {
             created_at: self.ports.clock.now(),
         };
         Ok(upload.finish(meta).await?)
+    }
+
+    /// `insufficient_storage` when the file store's disk has less free space than the
+    /// floor kept for messages.
+    async fn ensure_disk_room(&self) -> Result<(), AppError> {
+        let floor = self.settings.min_free_disk_bytes;
+        match self.ports.files.available_bytes().await? {
+            Some(free) if free < floor => Err(AppError::InsufficientStorage(format!(
+                "uploads are paused: the server keeps its last {} MiB of disk for messages",
+                floor >> 20
+            ))),
+            _ => Ok(()),
+        }
     }
 }
 

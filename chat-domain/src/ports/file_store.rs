@@ -1,7 +1,7 @@
 use async_trait::async_trait;
 
 use crate::entities::FileMeta;
-use crate::ids::{ConversationId, FileId};
+use crate::ids::{ConversationId, FileId, UserId};
 use crate::RepoError;
 
 /// An upload on its way into the store: the bytes and what the core found out about them.
@@ -49,6 +49,22 @@ pub trait FileStore: Send + Sync {
     /// [`RepoError::Conflict`] if the id is taken; [`RepoError::Unavailable`] if the
     /// bytes could not be stored durably.
     async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError>;
+
+    /// Bytes of the files `user` has uploaded, each counted at its size (equal files
+    /// stored once still count for each upload): what an upload quota counts.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store cannot be read.
+    async fn usage(&self, user: UserId) -> Result<u64, RepoError>;
+
+    /// Bytes free for new files where the store writes, when it can tell (a local
+    /// disk); `None` otherwise. Uploads stop before the disk the messages share fills.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if it cannot be found out although it should be.
+    async fn available_bytes(&self) -> Result<Option<u64>, RepoError> {
+        Ok(None)
+    }
 
     /// The description of a file, if stored.
     async fn meta(&self, id: FileId) -> Result<Option<FileMeta>, RepoError>;

@@ -39,6 +39,7 @@ impl ErrorCode {
             AppError::RateLimited { .. } => ErrorCode::RateLimited,
             AppError::TooLarge(_) => ErrorCode::TooLarge,
             AppError::RangeNotSatisfiable { .. } => ErrorCode::RangeNotSatisfiable,
+            AppError::InsufficientStorage(_) => ErrorCode::InsufficientStorage,
             AppError::Unavailable(_) => ErrorCode::Unavailable,
             AppError::Internal(_) => ErrorCode::Internal,
         }
@@ -137,6 +138,11 @@ mod tests {
                 AppError::RangeNotSatisfiable { size: 3 },
                 "range_not_satisfiable",
                 416,
+            ),
+            (
+                AppError::InsufficientStorage("x".into()),
+                "insufficient_storage",
+                507,
             ),
             (AppError::Unavailable("x".into()), "unavailable", 503),
             (AppError::Internal("x".into()), "internal", 500),

@@ -290,3 +290,60 @@ async fn a_user_runs_at_most_four_transfers_at_once() {
     }
     assert!(freed, "a transfer that went away frees its slot");
 }
+
+/// Uploads stop (507) while the file store's disk has less free space than
+/// `CHAT_MIN_FREE_DISK_MB`, so messages can still be stored; an upload past the
+/// uploader's `CHAT_UPLOAD_QUOTA_MB` is 413; neither leaves anything behind.
+#[tokio::test]
+async fn uploads_stop_at_the_disk_floor_and_at_the_quota() {
+    let dir =
+        TempDir(std::env::temp_dir().join(format!("chat-floor-{}", uuid::Uuid::new_v4().simple())));
+    let data = dir.0.clone();
+    let s = Server::start_with(move |c| {
+        c.store = chat_server::Store::Txt;
+        c.data_dir = data;
+        c.chat.min_free_disk_mb = u64::MAX >> 20; // more than any disk has
+    })
+    .await;
+    let ana = s.user("ana").await;
+    let r = upload(&s, &ana, "a.txt", b"hello".to_vec(), "text/plain").await;
+    assert_eq!(r.status, StatusCode::INSUFFICIENT_STORAGE, "{}", r.text);
+    assert_eq!(r.json["error"]["code"], "insufficient_storage");
+    let dm = s.direct(&ana, &s.user("ben").await).await;
+    let mut ws = s.ws(&ana).await;
+    let ack = ws
+        .request(frames::send(&dm, "m1", "messages still go"), "r")
+        .await;
+    assert_eq!(ack["type"], "ack", "{ack}");
+
+    let dir =
+        TempDir(std::env::temp_dir().join(format!("chat-quota-{}", uuid::Uuid::new_v4().simple())));
+    let data = dir.0.clone();
+    let s = Server::start_with(move |c| {
+        c.store = chat_server::Store::Txt;
+        c.data_dir = data;
+        c.chat.upload_quota_mb = 1;
+    })
+    .await;
+    let ana = s.user("ana").await;
+    let r = upload(
+        &s,
+        &ana,
+        "a.bin",
+        vec![1; 700 * 1024],
+        "application/octet-stream",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let r = upload(
+        &s,
+        &ana,
+        "b.bin",
+        vec![2; 700 * 1024],
+        "application/octet-stream",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    let tmp = std::fs::read_dir(dir.0.join("files/tmp")).map_or(0, |d| d.count());
+    assert_eq!(tmp, 0, "the refused upload left no temporary file");
+}
