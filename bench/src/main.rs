@@ -37,6 +37,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Mode {
+    /// D downloads of an M MiB file and U uploads of M MiB at once: the server's RSS.
+    Transfers {
+        #[arg(long, default_value_t = 20)]
+        downloads: usize,
+        #[arg(long, default_value_t = 10)]
+        uploads: usize,
+        #[arg(long, default_value_t = 10)]
+        mib: usize,
+    },
     /// Opens N authenticated sockets and reports the server's RSS growth per socket.
     Idle {
         #[arg(long)]
@@ -94,6 +103,11 @@ async fn main() {
     let cli = Cli::parse();
     let run = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
     let out = match cli.mode {
+        Mode::Transfers {
+            downloads,
+            uploads,
+            mib,
+        } => modes::transfers::run(&cli.addr, cli.server_pid, &run, downloads, uploads, mib).await,
         Mode::Idle { conns, per_user } => {
             modes::idle::run(&cli.addr, cli.server_pid, &run, conns, per_user).await
         }

@@ -144,11 +144,19 @@ async fn usage_per_uploader_is_counted_again_after_a_restart() {
     for f in [a, b, c] {
         store.save(f).await.unwrap();
     }
-    assert_eq!(store.usage(ana).await.unwrap(), 10, "equal files count for each upload");
+    assert_eq!(
+        store.usage(ana).await.unwrap(),
+        10,
+        "equal files count for each upload"
+    );
     drop(store);
     let store = LocalFiles::open(&dir.0).unwrap();
     assert_eq!(store.usage(ana).await.unwrap(), 10);
     assert_eq!(store.usage(ben).await.unwrap(), 3);
     assert_eq!(store.usage(UserId::new()).await.unwrap(), 0);
-    assert!(store.available_bytes().await.unwrap().is_some_and(|free| free > 0));
+    assert!(store
+        .available_bytes()
+        .await
+        .unwrap()
+        .is_some_and(|free| free > 0));
 }
