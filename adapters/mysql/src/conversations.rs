@@ -210,6 +210,22 @@ fn participant_from_tuple(t: ParticipantRow) -> Result<Participant, RepoError> {
     })
 }
 
+/// `NotFound` unless `user_id` is a member of `id`.
+async fn ensure_member(
+    conn: &mut mysql_async::Conn,
+    id: ConversationId,
+    user_id: UserId,
+) -> Result<(), RepoError> {
+    let member: Option<u8> = conn
+        .exec_first(
+            "SELECT 1 FROM participants WHERE conversation_id = ? AND user_id = ?",
+            (*id.as_uuid(), *user_id.as_uuid()),
+        )
+        .await
+        .map_err(map)?;
+    member.map(drop).ok_or_else(|| not_a_member(id, user_id))
+}
+
 fn participant_from_row(row: Row) -> Result<Participant, RepoError> {
     participant_from_tuple(decode(row, "participants row")?)
 }
@@ -476,14 +492,7 @@ impl ConversationRepository for MysqlConversations {
             .await
             .map_err(map)?;
         }
-        let member: Option<u8> = conn
-            .exec_first(
-                "SELECT 1 FROM participants WHERE conversation_id = ? AND user_id = ?",
-                key,
-            )
-            .await
-            .map_err(map)?;
-        member.map(drop).ok_or_else(|| not_a_member(id, user_id))
+        ensure_member(&mut conn, id, user_id).await
     }
 
     async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
@@ -500,14 +509,7 @@ impl ConversationRepository for MysqlConversations {
         if conn.affected_rows() > 0 {
             return Ok(());
         }
-        let member: Option<u8> = conn
-            .exec_first(
-                "SELECT 1 FROM participants WHERE conversation_id = ? AND user_id = ?",
-                key,
-            )
-            .await
-            .map_err(map)?;
-        member.map(drop).ok_or_else(|| not_a_member(id, user_id))
+        ensure_member(&mut conn, id, user_id).await
     }
 
     async fn advance_read_cursor(

@@ -74,21 +74,8 @@ async fn ten_thousand_half_open_connections_are_timed_out_and_keep_nobody_out() 
     // come first for the ones that started a request).
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut closed = 0;
-    for mut c in conns {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let mut buf = [0u8; 256];
-        let end = tokio::time::timeout(left, async {
-            loop {
-                match c.read(&mut buf).await {
-                    Ok(0) | Err(_) => return,
-                    Ok(_) => {}
-                }
-            }
-        })
-        .await;
-        if end.is_ok() {
-            closed += 1;
-        }
+    for c in conns {
+        closed += usize::from(closed_by(c, deadline).await);
     }
     assert_eq!(
         closed, HALF_OPEN,
@@ -99,14 +86,7 @@ async fn ten_thousand_half_open_connections_are_timed_out_and_keep_nobody_out() 
         started.elapsed()
     );
     // Their descriptors are released (the WebSocket and a few more may be open).
-    let mut fds = open_fds(pid);
-    for _ in 0..50 {
-        if fds <= baseline + 20 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        fds = open_fds(pid);
-    }
+    let fds = fds_settled_to(pid, baseline + 20).await;
     assert!(
         fds <= baseline + 20,
         "{fds} descriptors open, {baseline} before"
@@ -114,6 +94,19 @@ async fn ten_thousand_half_open_connections_are_timed_out_and_keep_nobody_out() 
     let ack = ws.request(send(&dm, "after", "still here"), "r2").await;
     assert_eq!(ack["type"], "ack");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The server's open descriptors once they are down to `at_most`, or after 5 s.
+async fn fds_settled_to(pid: u32, at_most: usize) -> usize {
+    let mut fds = open_fds(pid);
+    for _ in 0..50 {
+        if fds <= at_most {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        fds = open_fds(pid);
+    }
+    fds
 }
 
 /// Reads `c` until the server closes it; `false` if it is still open at `deadline`.
@@ -194,14 +187,7 @@ async fn slow_bodies_are_cut_off_and_an_upload_at_the_minimum_rate_still_works()
         "all closed {:?} after the first was opened",
         started.elapsed()
     );
-    let mut fds = open_fds(pid);
-    for _ in 0..50 {
-        if fds <= baseline + 2 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        fds = open_fds(pid);
-    }
+    let fds = fds_settled_to(pid, baseline + 2).await;
     println!("after the timeout: {fds} descriptors");
     assert!(
         fds <= baseline + 2,

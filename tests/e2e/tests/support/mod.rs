@@ -246,17 +246,13 @@ impl Server {
     /// Attempts an upgrade with the given extra headers and query; returns the HTTP status
     /// when refused.
     pub async fn ws_refused(&self, query: &str, headers: &[(&'static str, String)]) -> StatusCode {
-        let mut req = format!("ws://{}/ws{}", self.addr, query)
-            .into_client_request()
-            .unwrap();
-        for (k, v) in headers {
-            req.headers_mut().insert(*k, v.parse().unwrap());
-        }
-        match tokio_tungstenite::connect_async(req).await {
-            Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => resp.status(),
-            Err(e) => panic!("unexpected error {e}"),
-            Ok(_) => panic!("the upgrade was accepted"),
-        }
+        let status = self.ws_status(query, headers).await;
+        assert_ne!(
+            status,
+            StatusCode::SWITCHING_PROTOCOLS,
+            "the upgrade was accepted"
+        );
+        status
     }
 
     /// The status an upgrade with the given extra headers gets: 101 when accepted.
