@@ -101,17 +101,24 @@ impl Meta {
             let all: Vec<_> = line::lines(&buf).collect();
             let mut good_len = 0;
             for (i, (offset, raw)) in all.iter().enumerate() {
-                let op = line::decode(raw)
-                    .ok()
-                    .and_then(|j| records::meta::decode(j).ok());
-                match op {
+                let json = line::decode(raw).ok();
+                match json.and_then(|j| records::meta::decode(j).ok()) {
                     Some(op) => {
                         state.apply(op);
                         records += 1;
                         good_len = offset + raw.len();
                     }
-                    None if i + 1 == all.len() && *g == newest => {
+                    // Only a line whose checksum fails can be a torn write; a whole line
+                    // this build cannot read (a newer build's) is never cut off.
+                    None if json.is_none() && i + 1 == all.len() && *g == newest => {
                         tracing::warn!(path = %path.display(), line = i + 1, "truncating a torn last record");
+                    }
+                    None if json.is_some() => {
+                        return Err(corrupt(
+                            &path,
+                            i + 1,
+                            "a record this build cannot read (written by a newer build?)",
+                        ))
                     }
                     None => return Err(corrupt(&path, i + 1, "checksum or format")),
                 }
