@@ -737,3 +737,25 @@ async fn an_upload_past_the_quota_is_too_large_and_leaves_nothing() {
     );
     w.app.upload_file(&b, upload(100)).await.expect("per user");
 }
+
+#[tokio::test]
+async fn a_pipelined_batch_of_first_sends_introduces_the_sender_once() {
+    let w = world();
+    let (a, b) = (signed_in(&w, "alice").await, signed_in(&w, "bob").await);
+    let (dm, _) = w.app.create_direct_conversation(&a, b.id()).await.unwrap();
+    let a_sink = RecordingSink::new(20);
+    w.app.connect(&a, a_sink.clone()).await.unwrap();
+    w.app.connect(&b, RecordingSink::new(20)).await.unwrap();
+    let cmd = SendMessage::text(dm.conversation.id, "a1", "hi");
+    w.app.send_message(&a, cmd).await.unwrap();
+    let batch = (1..=3)
+        .map(|i| SendMessage::text(dm.conversation.id, &format!("b{i}"), "hi"))
+        .collect();
+    w.app.send_messages(&b, batch, |r| assert!(r.is_ok())).await;
+    let introductions = a_sink
+        .events()
+        .into_iter()
+        .filter(|e| matches!(e, DomainEvent::PresenceChanged { user_id, .. } if *user_id == b.id()))
+        .count();
+    assert_eq!(introductions, 1);
+}

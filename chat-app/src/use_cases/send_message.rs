@@ -187,7 +187,7 @@ pub(crate) struct Delivery {
     reply: Option<ReplyPreview>,
     connection: Option<ConnectionId>,
     /// The sender's first message since joining: presence starts to be shared.
-    first_send: bool,
+    pub(super) first_send: bool,
 }
 
 impl ChatApp {

@@ -25,9 +25,14 @@ impl ChatApp {
     ) {
         let mut checked = Vec::with_capacity(cmds.len());
         let mut drafts = Vec::with_capacity(cmds.len());
+        let mut conversations = std::collections::HashSet::new();
         for cmd in cmds {
             checked.push(match self.prepare_send(actor, cmd).await {
-                Ok((draft, delivery)) => {
+                Ok((draft, mut delivery)) => {
+                    // A member's first send is recorded (and introduced) once per batch.
+                    if !conversations.insert(draft.conversation_id) {
+                        delivery.first_send = false;
+                    }
                     drafts.push(draft);
                     Ok(delivery)
                 }
