@@ -13,13 +13,31 @@ use tokio::time::{sleep, Sleep};
 
 use crate::EdgeConfig;
 
-/// The error a body gives once its deadline has passed. Its name is how the rejection
-/// handler recognises it (warp does not expose its body-read rejection).
+/// The error a body gives once its deadline has passed.
 #[derive(Debug)]
 pub struct BodyTimedOut;
 
-/// What [`BodyTimedOut`]'s `Debug` contains.
-pub(crate) const MARK: &str = "BodyTimedOut";
+/// What the client is told when its body missed the deadline.
+pub(crate) const TOO_SLOW: &str = "the request body did not arrive within CHAT_BODY_READ_TIMEOUT (and the time its length takes at CHAT_BODY_MIN_RATE_KB)";
+
+/// Whether `e`, or an error it wraps, is [`BodyTimedOut`] (a body read as a stream).
+pub(crate) fn caused(mut e: &(dyn std::error::Error + 'static)) -> bool {
+    loop {
+        if e.is::<BodyTimedOut>() {
+            return true;
+        }
+        match e.source() {
+            Some(inner) => e = inner,
+            None => return false,
+        }
+    }
+}
+
+/// Whether a rejection came from [`BodyTimedOut`]. Warp keeps its body-read rejection
+/// private, so only its `Debug` (which names the error) tells.
+pub(crate) fn rejected(r: &warp::Rejection) -> bool {
+    format!("{r:?}").contains("BodyTimedOut")
+}
 
 impl std::fmt::Display for BodyTimedOut {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -170,6 +170,18 @@ async fn slow_bodies_are_cut_off_and_an_upload_at_the_minimum_rate_still_works()
             out
         })
     };
+    // An upload that stalls is cut off the same way, and told why.
+    let stalled = {
+        let (addr, token) = (node.addr.clone(), token.clone());
+        tokio::spawn(async move {
+            let mut c = TcpStream::connect(&addr).await.unwrap();
+            let head = format!("POST /api/v1/files?name=stuck.bin HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: 100000\r\n\r\nten bytes.");
+            c.write_all(head.as_bytes()).await.unwrap();
+            let mut out = Vec::new();
+            let _ = c.read_to_end(&mut out).await;
+            String::from_utf8_lossy(&out).into_owned()
+        })
+    };
     tokio::time::sleep(Duration::from_millis(500)).await;
     let during = open_fds(pid);
     println!("{SLOW} slow bodies open: {during} descriptors, {baseline} before");
@@ -194,6 +206,9 @@ async fn slow_bodies_are_cut_off_and_an_upload_at_the_minimum_rate_still_works()
         "{fds} descriptors open, {baseline} before"
     );
 
+    let stuck = stalled.await.unwrap();
+    assert!(stuck.starts_with("HTTP/1.1 400"), "{stuck}");
+    assert!(stuck.contains("CHAT_BODY_READ_TIMEOUT"), "{stuck}");
     let answer = upload.await.unwrap();
     assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
     let _ = std::fs::remove_dir_all(&dir);

@@ -52,8 +52,14 @@ impl Seen {
         if self.not_utf8 {
             return;
         }
-        let mut bytes = std::mem::take(&mut self.carry);
-        bytes.extend_from_slice(chunk);
+        // Copied only when a character was split at the last chunk's end.
+        let bytes: std::borrow::Cow<[u8]> = if self.carry.is_empty() {
+            chunk.into()
+        } else {
+            let mut joined = std::mem::take(&mut self.carry);
+            joined.extend_from_slice(chunk);
+            joined.into()
+        };
         match std::str::from_utf8(&bytes) {
             Ok(_) => {}
             // Cut inside a character: the rest of it comes with the next chunk.

@@ -63,6 +63,7 @@ pub fn no_content() -> Response {
 
 /// Turns any rejection into its documented JSON error.
 pub async fn recover(r: Rejection, metrics: Arc<Metrics>) -> Result<Response, Infallible> {
+    let too_slow = crate::deadline::rejected(&r);
     let e = if let Some(ApiError(e)) = r.find::<ApiError>() {
         e.clone()
     } else if r.find::<warp::reject::PayloadTooLarge>().is_some() {
@@ -77,19 +78,21 @@ pub async fn recover(r: Rejection, metrics: Arc<Metrics>) -> Result<Response, In
         AppError::BadRequest("a required header is missing or malformed".into())
     } else if r.is_not_found() || r.find::<warp::reject::MethodNotAllowed>().is_some() {
         AppError::NotFound("no such route".into())
-    } else if format!("{r:?}").contains(crate::deadline::MARK) {
-        let mut resp = error_response(&AppError::BadRequest(
-            "the request body did not arrive within CHAT_BODY_READ_TIMEOUT (and the time its length takes at CHAT_BODY_MIN_RATE_KB)".into(),
-        ));
-        // The rest of the body never came: the connection cannot carry another request.
-        resp.headers_mut()
-            .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
-        metrics.error(ErrorCode::BadRequest);
-        return Ok(resp);
+    } else if too_slow {
+        AppError::BadRequest(crate::deadline::TOO_SLOW.into())
     } else {
         tracing::warn!(rejection = ?r, "unhandled rejection");
         AppError::BadRequest("bad request".into())
     };
     metrics.error(ErrorCode::of(&e));
-    Ok(error_response(&e))
+    let resp = error_response(&e);
+    Ok(if too_slow { closing(resp) } else { resp })
+}
+
+/// `resp` with `Connection: close`: for a request whose body never came whole, after
+/// which the connection cannot carry another request.
+pub fn closing(mut resp: Response) -> Response {
+    resp.headers_mut()
+        .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
+    resp
 }

@@ -16,7 +16,7 @@ use chat_protocol::objects::FileInfo;
 use chat_protocol::ErrorCode;
 use sync_wrapper::SyncStream;
 
-use super::errors::{error_response, json, reject};
+use super::errors::{closing, error_response, json, reject};
 use super::extract::{authenticated, parse_id, with_edge};
 use super::upload_body::BodySource;
 use crate::edge::Slot;
@@ -44,15 +44,12 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                     Ok(meta) => json(StatusCode::CREATED, &FileInfo::from(&meta)),
                     Err(e) => {
                         edge.metrics.error(ErrorCode::of(&e));
-                        let mut resp = error_response(&e);
+                        let resp = error_response(&e);
                         if source.timed_out {
-                            // The rest never came: the connection cannot carry another request.
-                            resp.headers_mut().insert(
-                                http::header::CONNECTION,
-                                HeaderValue::from_static("close"),
-                            );
+                            closing(resp)
+                        } else {
+                            resp
                         }
-                        resp
                     }
                 }
             },

@@ -35,11 +35,9 @@ where
         match self.body.next().await {
             None => Ok(None),
             Some(Ok(mut buf)) => Ok(Some(buf.copy_to_bytes(buf.remaining()).into())),
-            Some(Err(e)) if format!("{e:?}").contains(crate::deadline::MARK) => {
+            Some(Err(e)) if crate::deadline::caused(&e) => {
                 self.timed_out = true;
-                Err(AppError::BadRequest(
-                    "the upload did not arrive within CHAT_BODY_READ_TIMEOUT (and the time its length takes at CHAT_BODY_MIN_RATE_KB)".into(),
-                ))
+                Err(AppError::BadRequest(crate::deadline::TOO_SLOW.into()))
             }
             Some(Err(e)) => Err(AppError::BadRequest(format!("the upload broke off: {e}"))),
         }

@@ -276,7 +276,6 @@ pub async fn it_should_list_memberships(h: &impl StorageHarness) {
     assert_eq!(mine[0].participant.role, ParticipantRole::Owner);
     assert_eq!(mine[1].conversation.id, dm.id);
     assert!(mine.iter().all(|m| m.participant.user_id == a));
-    let _ = (b, d);
 }
 
 /// Paging by id visits every conversation once, in id order, members or not.
