@@ -4,6 +4,7 @@
 mod access;
 mod message_changes;
 mod read_cursor;
+mod search_keys;
 mod search_terms;
 
 pub use access::{
@@ -12,4 +13,5 @@ pub use access::{
 };
 pub use message_changes::{ensure_can_edit, ensure_can_recall, mentioned_usernames};
 pub use read_cursor::advance_read_cursor;
+pub use search_keys::{key_of, lookup_key, search_keys};
 pub use search_terms::{index_terms, query_terms, QueryTerm};

@@ -5,7 +5,7 @@ use crate::DomainError;
 ///
 /// Text and system bodies are trimmed and must hold 1 to 5000 characters. Image and file
 /// bodies carry a small JSON document describing the attachment (at most 5000 characters,
-/// not blank).
+/// not blank). No body holds a NUL character.
 ///
 /// ```
 /// use chat_domain::values::MessageBody;
@@ -40,6 +40,13 @@ impl MessageBody {
                 reason: format!("at most {} characters", Self::MAX_CHARS),
             });
         }
+        // No text needs NUL, and SQL text columns (PostgreSQL's) cannot hold it.
+        if body.contains('\0') {
+            return Err(DomainError::invalid(
+                "body",
+                "must not contain NUL characters",
+            ));
+        }
         Ok(Self(body.to_owned()))
     }
 
@@ -69,5 +76,12 @@ mod tests {
             MessageBody::parse(MessageKind::Text, &over),
             Err(DomainError::TooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn nul_is_refused_in_every_kind() {
+        assert!(MessageBody::parse(MessageKind::Text, "a\0b").is_err());
+        assert!(MessageBody::parse(MessageKind::File, "{\"name\":\"a\0\"}").is_err());
+        assert!(MessageBody::parse(MessageKind::Text, "a\\0b").is_ok());
     }
 }

@@ -5,45 +5,16 @@ use mysql_async::prelude::Queryable;
 use mysql_async::Value;
 
 use chat_domain::entities::{Message, NewMessage};
-use chat_domain::rules::index_terms;
+use chat_domain::rules::search_keys;
 use chat_domain::values::Seq;
 
 use crate::codec::to_db_time;
-
-/// Longest word prefix indexed, in characters; longer query words match by their prefix.
-const MAX_PREFIX_CHARS: usize = 16;
-
-/// The 64-bit FNV-1a hash a term is stored under: stable across builds and processes.
-pub(crate) fn term_hash(term: &str) -> u64 {
-    term.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// The hashes a text body is found under: its terms, and each word's prefixes of two
-/// characters or more (so a query word finds the words it begins).
-pub(crate) fn stored_terms(body: &str) -> Vec<u64> {
-    let mut out: Vec<u64> = Vec::new();
-    for term in index_terms(body) {
-        let chars: Vec<(usize, char)> = term.char_indices().collect();
-        let word = chars.len() > 1 || chars.first().is_some_and(|(_, c)| c.is_ascii());
-        if word {
-            for n in 2..chars.len().min(MAX_PREFIX_CHARS) {
-                out.push(term_hash(&term[..chars[n].0]));
-            }
-        }
-        out.push(term_hash(&term));
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
 
 /// The `message_terms` rows of live text messages, as parameters for [`insert_terms`].
 pub(crate) fn term_rows(messages: &[&Message]) -> Vec<Value> {
     let mut rows = Vec::new();
     for m in messages {
-        for term in stored_terms(m.body.as_str()) {
+        for term in search_keys(m.body.as_str()) {
             rows.extend([
                 m.conversation_id.as_uuid().into(),
                 term.into(),
@@ -98,19 +69,4 @@ pub(super) async fn insert(
         .await?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_found_by_their_prefixes_and_hashes_are_stable() {
-        let terms = stored_terms("Meeting 开会");
-        for q in ["me", "meet", "meeting", "开会", "开", "会"] {
-            assert!(terms.contains(&term_hash(q)), "{q}");
-        }
-        assert!(!terms.contains(&term_hash("eting")));
-        assert_eq!(term_hash("a"), 0xaf63_dc4c_8601_ec8c);
-    }
 }

@@ -10,36 +10,16 @@ use mysql_async::Value;
 use uuid::Uuid;
 
 use chat_domain::ids::ConversationId;
+use chat_domain::rules::lookup_key;
 use chat_domain::values::{SearchCursor, SearchPage, SearchQuery, Seq};
 use chat_domain::RepoError;
 
-use super::extras::term_hash;
 use crate::codec::{from_db_time, to_db_time};
 use crate::error::{corrupt, map};
 use crate::Db;
 
 /// Candidate rounds per page before answering with what was confirmed so far.
 const MAX_ROUNDS: usize = 8;
-/// Longest word prefix stored (see `extras`).
-const MAX_PREFIX_CHARS: usize = 15;
-
-/// The hash to look up: the query's longest term (likely the rarest), a long word by the
-/// longest prefix stored.
-fn driver(query: &SearchQuery) -> u64 {
-    let term = query
-        .terms()
-        .iter()
-        .max_by_key(|t| t.term.chars().count())
-        .map(|t| {
-            if t.prefix && t.term.chars().count() > MAX_PREFIX_CHARS {
-                t.term.chars().take(MAX_PREFIX_CHARS).collect()
-            } else {
-                t.term.clone()
-            }
-        })
-        .unwrap_or_default();
-    term_hash(&term)
-}
 
 pub(super) async fn search(
     db: &Db,
@@ -48,7 +28,7 @@ pub(super) async fn search(
     before: Option<SearchCursor>,
     limit: usize,
 ) -> Result<SearchPage, RepoError> {
-    let term = driver(query);
+    let term = lookup_key(query);
     let marks = vec!["?"; ids.len()].join(", ");
     let batch = (limit * 2).clamp(16, 200);
     let mut cursor = before;

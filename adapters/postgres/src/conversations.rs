@@ -1,0 +1,406 @@
+//! Conversations and their participants in the `conversations` and `participants` tables.
+//! A member's own state (read and delivery cursors, mute, whether they sent) is columns
+//! of their participant row, so each change to it is one single-row statement.
+
+mod rows;
+
+use async_trait::async_trait;
+use tokio_postgres::types::ToSql;
+use uuid::Uuid;
+
+use chat_domain::entities::{Conversation, DirectPair, Participant, ParticipantRole};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ports::{ConversationRepository, Membership};
+use chat_domain::RepoError;
+
+use crate::codec::{big, count};
+use crate::error::{corrupt, is_duplicate, map};
+use crate::Db;
+use rows::{conversation_from_row, participant_from_row, role_str, CONVERSATION, PARTICIPANT};
+
+/// The [`ConversationRepository`] on PostgreSQL.
+pub struct PostgresConversations {
+    db: Db,
+}
+
+impl PostgresConversations {
+    pub(crate) fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    async fn query(
+        &self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<tokio_postgres::Row>, RepoError> {
+        let conn = self.db.conn().await?;
+        let statement = conn.prepare_cached(sql).await.map_err(map)?;
+        conn.query(&statement, params).await.map_err(map)
+    }
+
+    async fn execute(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, RepoError> {
+        let conn = self.db.conn().await?;
+        let statement = conn.prepare_cached(sql).await.map_err(map)?;
+        conn.execute(&statement, params).await.map_err(map)
+    }
+
+    /// Runs a member's single-row update; touching no row means "not a member", unless
+    /// `unless_member` says a member's row may be left alone (then membership is checked).
+    async fn update_member(
+        &self,
+        sql: &str,
+        id: ConversationId,
+        user_id: UserId,
+        value: &(dyn ToSql + Sync),
+        unless_member: bool,
+    ) -> Result<(), RepoError> {
+        let n = self
+            .execute(sql, &[id.as_uuid(), user_id.as_uuid(), value])
+            .await?;
+        if n > 0 {
+            return Ok(());
+        }
+        if unless_member && self.participant(id, user_id).await?.is_some() {
+            return Ok(());
+        }
+        Err(not_a_member(id, user_id))
+    }
+
+    async fn find_direct(&self, pair: DirectPair) -> Result<Option<Conversation>, RepoError> {
+        let rows = self
+            .query(
+                &format!(
+                    "SELECT {CONVERSATION} FROM conversations c \
+                     WHERE c.direct_low = $1 AND c.direct_high = $2"
+                ),
+                &[pair.low().as_uuid(), pair.high().as_uuid()],
+            )
+            .await?;
+        rows.first().map(conversation_from_row).transpose()
+    }
+
+    /// Inserts a conversation and its participants in one transaction. Returns
+    /// `Ok(false)` when a unique constraint already holds (nothing written).
+    async fn insert(
+        &self,
+        conversation: &Conversation,
+        members: &[Participant],
+    ) -> Result<bool, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let tx = conn.transaction().await.map_err(map)?;
+        let written = async {
+            rows::insert_conversation(&tx, conversation).await?;
+            rows::insert_participants(&tx, members).await
+        }
+        .await;
+        match written {
+            Ok(()) => tx.commit().await.map(|()| true).map_err(map),
+            // Dropping the transaction rolls it back.
+            Err(e) if is_duplicate(&e) => Ok(false),
+            Err(e) => Err(map(e)),
+        }
+    }
+}
+
+#[async_trait]
+impl ConversationRepository for PostgresConversations {
+    async fn create_group(
+        &self,
+        conversation: &Conversation,
+        members: &[Participant],
+    ) -> Result<(), RepoError> {
+        if self.insert(conversation, members).await? {
+            Ok(())
+        } else {
+            Err(RepoError::Conflict(format!(
+                "conversation {} exists or lists a member twice",
+                conversation.id
+            )))
+        }
+    }
+
+    async fn get_or_create_direct(
+        &self,
+        pair: DirectPair,
+        candidate: &Conversation,
+        participants: [Participant; 2],
+    ) -> Result<(Conversation, bool), RepoError> {
+        if candidate.direct_pair() != Some(pair) {
+            return Err(RepoError::Conflict(
+                "candidate is not a direct conversation of this pair".into(),
+            ));
+        }
+        if let Some(existing) = self.find_direct(pair).await? {
+            return Ok((existing, false));
+        }
+        if self.insert(candidate, &participants).await? {
+            return Ok((candidate.clone(), true));
+        }
+        // A concurrent caller created it first (the pair's unique constraint held).
+        match self.find_direct(pair).await? {
+            Some(existing) => Ok((existing, false)),
+            None => Err(RepoError::Conflict(format!(
+                "conversation id {} is taken",
+                candidate.id
+            ))),
+        }
+    }
+
+    async fn get(&self, id: ConversationId) -> Result<Conversation, RepoError> {
+        let rows = self
+            .query(
+                &format!("SELECT {CONVERSATION} FROM conversations c WHERE c.id = $1"),
+                &[id.as_uuid()],
+            )
+            .await?;
+        match rows.first() {
+            Some(row) => conversation_from_row(row),
+            None => Err(RepoError::NotFound(format!("conversation {id}"))),
+        }
+    }
+
+    async fn participants(&self, id: ConversationId) -> Result<Vec<Participant>, RepoError> {
+        let rows = self
+            .query(
+                &format!(
+                    "SELECT {PARTICIPANT} FROM participants p WHERE p.conversation_id = $1 \
+                     ORDER BY p.joined_at, p.ord"
+                ),
+                &[id.as_uuid()],
+            )
+            .await?;
+        rows.iter().map(|r| participant_from_row(r, 0)).collect()
+    }
+
+    async fn participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<Option<Participant>, RepoError> {
+        let rows = self
+            .query(
+                &format!(
+                    "SELECT {PARTICIPANT} FROM participants p \
+                     WHERE p.conversation_id = $1 AND p.user_id = $2"
+                ),
+                &[id.as_uuid(), user_id.as_uuid()],
+            )
+            .await?;
+        rows.first().map(|r| participant_from_row(r, 0)).transpose()
+    }
+
+    async fn add_participant(&self, p: &Participant) -> Result<(), RepoError> {
+        // Inserts only if the conversation exists: one statement, no window between.
+        let added = self
+            .execute(
+                "INSERT INTO participants (conversation_id, user_id, role, joined_at, \
+                 last_read_seq) SELECT id, $2, $3, $4, $5 FROM conversations WHERE id = $1",
+                &[
+                    p.conversation_id.as_uuid(),
+                    p.user_id.as_uuid(),
+                    &role_str(p.role),
+                    &p.joined_at,
+                    &big(p.last_read_seq),
+                ],
+            )
+            .await
+            .map_err(|e| match e {
+                RepoError::Conflict(_) => RepoError::Conflict(format!(
+                    "user {} is already a member of {}",
+                    p.user_id, p.conversation_id
+                )),
+                other => other,
+            })?;
+        if added == 0 {
+            return Err(RepoError::NotFound(format!(
+                "conversation {}",
+                p.conversation_id
+            )));
+        }
+        Ok(())
+    }
+
+    async fn remove_participant(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+    ) -> Result<(), RepoError> {
+        // Their mute, delivery cursor and sent mark go with the row.
+        let n = self
+            .execute(
+                "DELETE FROM participants WHERE conversation_id = $1 AND user_id = $2",
+                &[id.as_uuid(), user_id.as_uuid()],
+            )
+            .await?;
+        match n {
+            0 => Err(not_a_member(id, user_id)),
+            _ => Ok(()),
+        }
+    }
+
+    async fn advance_delivered(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<Option<u64>, RepoError> {
+        // The locking read waits for a concurrent advance and sees its result, so the
+        // cursor's old value is exact; one round trip when it moves.
+        let rows = self
+            .query(
+                "WITH old AS (SELECT delivered_seq FROM participants \
+                 WHERE conversation_id = $1 AND user_id = $2 FOR UPDATE) \
+                 UPDATE participants p SET delivered_seq = $3 FROM old \
+                 WHERE p.conversation_id = $1 AND p.user_id = $2 AND old.delivered_seq < $3 \
+                 RETURNING old.delivered_seq",
+                &[id.as_uuid(), user_id.as_uuid(), &big(seq)],
+            )
+            .await?;
+        if let Some(row) = rows.first() {
+            let before = row.try_get(0).map_err(|e| corrupt("participants row", e))?;
+            return Ok(Some(count(before, "participants.delivered_seq")?));
+        }
+        match self.participant(id, user_id).await? {
+            Some(_) => Ok(None),
+            None => Err(not_a_member(id, user_id)),
+        }
+    }
+
+    async fn set_role(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        role: ParticipantRole,
+    ) -> Result<(), RepoError> {
+        self.update_member(
+            "UPDATE participants SET role = $3 WHERE conversation_id = $1 AND user_id = $2",
+            id,
+            user_id,
+            &role_str(role),
+            false,
+        )
+        .await
+    }
+
+    async fn set_muted(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        muted: bool,
+    ) -> Result<(), RepoError> {
+        self.update_member(
+            "UPDATE participants SET muted = $3 WHERE conversation_id = $1 AND user_id = $2",
+            id,
+            user_id,
+            &muted,
+            false,
+        )
+        .await
+    }
+
+    async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
+        // Written once: a member already marked is left alone (no new row version).
+        self.update_member(
+            "UPDATE participants SET has_sent = $3 \
+             WHERE conversation_id = $1 AND user_id = $2 AND NOT has_sent",
+            id,
+            user_id,
+            &true,
+            true,
+        )
+        .await
+    }
+
+    async fn advance_read_cursor(
+        &self,
+        id: ConversationId,
+        user_id: UserId,
+        seq: u64,
+    ) -> Result<u64, RepoError> {
+        let rows = self
+            .query(
+                "UPDATE participants SET last_read_seq = GREATEST(last_read_seq, $3) \
+                 WHERE conversation_id = $1 AND user_id = $2 RETURNING last_read_seq",
+                &[id.as_uuid(), user_id.as_uuid(), &big(seq)],
+            )
+            .await?;
+        let row = rows.first().ok_or_else(|| not_a_member(id, user_id))?;
+        let cursor = row.try_get(0).map_err(|e| corrupt("participants row", e))?;
+        count(cursor, "participants.last_read_seq")
+    }
+
+    async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError> {
+        let rows = self
+            .query(
+                &format!(
+                    "SELECT {PARTICIPANT}, {CONVERSATION} FROM participants p \
+                     JOIN conversations c ON c.id = p.conversation_id WHERE p.user_id = $1"
+                ),
+                &[user_id.as_uuid()],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Membership {
+                    participant: participant_from_row(row, 0)?,
+                    conversation: rows::conversation_at(row, rows::PARTICIPANT_COLUMNS)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError> {
+        let rows = self
+            .query(
+                "SELECT DISTINCT other.user_id FROM participants me \
+                 JOIN participants other ON other.conversation_id = me.conversation_id \
+                 WHERE me.user_id = $1 AND me.has_sent AND other.has_sent \
+                 AND other.user_id <> me.user_id",
+                &[user_id.as_uuid()],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                r.try_get::<_, Uuid>(0)
+                    .map(UserId::from_uuid)
+                    .map_err(|e| corrupt("participants row", e))
+            })
+            .collect()
+    }
+
+    async fn list(
+        &self,
+        after: Option<ConversationId>,
+        limit: usize,
+    ) -> Result<Vec<Conversation>, RepoError> {
+        // The nil uuid sorts before every id: one statement for the first page and the next.
+        let after = after.map_or(Uuid::nil(), |a| *a.as_uuid());
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self
+            .query(
+                &format!(
+                    "SELECT {CONVERSATION} FROM conversations c WHERE c.id > $1 \
+                     ORDER BY c.id LIMIT $2"
+                ),
+                &[&after, &limit],
+            )
+            .await?;
+        rows.iter().map(conversation_from_row).collect()
+    }
+
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.db.ping().await
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        let rows = self
+            .query("SELECT COUNT(*) FROM conversations", &[])
+            .await?;
+        let n = rows.first().map_or(0, |r| r.get(0));
+        count(n, "conversations count")
+    }
+}
+
+fn not_a_member(id: ConversationId, user_id: UserId) -> RepoError {
+    RepoError::NotFound(format!("user {user_id} is not a member of {id}"))
+}

@@ -1,0 +1,133 @@
+//! Edits, recalls and reactions rewrite the message's row; `change_counters` numbers a
+//! conversation's changes, and its row lock serialises them.
+
+use deadpool_postgres::Transaction;
+
+use chat_domain::entities::{Message, MessageChange, MessageKind};
+use chat_domain::ids::ConversationId;
+use chat_domain::ports::Changed;
+use chat_domain::values::Seq;
+use chat_domain::RepoError;
+use uuid::Uuid;
+
+use super::row;
+use super::search::insert_terms;
+use crate::codec::big;
+use crate::error::{corrupt, map};
+use crate::records::encode_reactions;
+use crate::Db;
+
+pub(super) async fn change(
+    db: &Db,
+    id: ConversationId,
+    seq: Seq,
+    change: &MessageChange,
+) -> Result<Changed, RepoError> {
+    let mut conn = db.conn().await?;
+    let tx = conn.transaction().await.map_err(map)?;
+    // The counter first: its row lock makes this conversation's changes take turns, so
+    // the message read below cannot change before the commit.
+    let bump = tx
+        .prepare_cached(
+            "INSERT INTO change_counters AS cc (conversation_id, last_version) VALUES ($1, 1) \
+             ON CONFLICT (conversation_id) DO UPDATE SET last_version = cc.last_version + 1 \
+             RETURNING last_version",
+        )
+        .await
+        .map_err(map)?;
+    let version: i64 = tx
+        .query_one(&bump, &[id.as_uuid()])
+        .await
+        .map_err(map)?
+        .try_get(0)
+        .map_err(|e| corrupt("change_counters", e))?;
+    let read = tx
+        .prepare_cached(&format!(
+            "SELECT {} FROM messages m WHERE m.conversation_id = $1 AND m.seq = $2",
+            row::COLUMNS
+        ))
+        .await
+        .map_err(map)?;
+    let found = tx
+        .query_opt(&read, &[id.as_uuid(), &big(seq.get())])
+        .await
+        .map_err(map)?;
+    let Some(found) = found else {
+        return Err(RepoError::NotFound(format!("no message at seq {seq}")));
+    };
+    let mut message = row::message(&found)?;
+    let mentioned: Vec<Uuid> = message.mentions.iter().map(|u| *u.as_uuid()).collect();
+    let version = u64::try_from(version).map_err(|e| corrupt("change_counters", e))?;
+    let changed = message
+        .apply(change, version)
+        .map_err(|e| RepoError::Conflict(e.to_string()))?;
+    if !changed {
+        // Nothing to write: dropping the transaction rolls the version back.
+        return Ok(Changed {
+            message,
+            changed: false,
+        });
+    }
+    write(&tx, &message, change, &mentioned)
+        .await
+        .map_err(map)?;
+    tx.commit().await.map_err(map)?;
+    Ok(Changed {
+        message,
+        changed: true,
+    })
+}
+
+/// Writes the changed message over its row, and its search and mention rows after it.
+async fn write(
+    tx: &Transaction<'_>,
+    m: &Message,
+    change: &MessageChange,
+    mentioned: &[Uuid],
+) -> Result<(), tokio_postgres::Error> {
+    let (conv, seq) = (m.conversation_id.as_uuid(), big(m.seq.get()));
+    let mentions: Vec<Uuid> = m.mentions.iter().map(|u| *u.as_uuid()).collect();
+    let update = tx
+        .prepare_cached(
+            "UPDATE messages SET body = $3, edited_at = $4, deleted = $5, \
+             reactions = $6::text::jsonb, version = $7, mentions = $8 \
+             WHERE conversation_id = $1 AND seq = $2",
+        )
+        .await?;
+    tx.execute(
+        &update,
+        &[
+            conv,
+            &seq,
+            &m.body.as_str(),
+            &m.edited_at,
+            &m.deleted,
+            &encode_reactions(&m.reactions),
+            &big(m.version),
+            &mentions,
+        ],
+    )
+    .await?;
+    if matches!(change, MessageChange::React { .. }) {
+        return Ok(());
+    }
+    // The message's search rows follow its body: rewritten by an edit, gone with a
+    // recall. (If the indexer has not reached it yet, it reads the message as it is now.)
+    let forget = tx
+        .prepare_cached("DELETE FROM message_terms WHERE conversation_id = $1 AND seq = $2")
+        .await?;
+    tx.execute(&forget, &[conv, &seq]).await?;
+    if matches!(change, MessageChange::Recall) {
+        let forget = tx
+            .prepare_cached(
+                "DELETE FROM mentions WHERE conversation_id = $1 AND user_id = ANY($2) \
+                 AND seq = $3",
+            )
+            .await?;
+        tx.execute(&forget, &[conv, &mentioned, &seq]).await?;
+    }
+    if !m.deleted && m.kind == MessageKind::Text {
+        insert_terms(tx, &[m]).await?;
+    }
+    Ok(())
+}

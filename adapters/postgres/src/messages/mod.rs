@@ -1,0 +1,254 @@
+//! Message logs in the `messages` table, seqs from `message_counters`.
+//!
+//! An append updates its conversation's counter row in the same transaction as the
+//! insert; the row's lock is held until commit, so two processes appending to one
+//! conversation queue on it and seqs are gap-free and unique across processes. A retry
+//! racing its original meets the unique constraint on (conversation, sender,
+//! client_msg_id) and returns the stored message. Concurrent appends share transactions
+//! ([`batch`]).
+
+mod batch;
+mod changes;
+mod commit;
+mod indexer;
+mod row;
+mod search;
+mod twins;
+
+use async_trait::async_trait;
+use tokio_postgres::types::ToSql;
+use uuid::Uuid;
+
+use chat_domain::entities::{Message, MessageChange, NewMessage};
+use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ports::{Appended, Changed, MessageRepository};
+use chat_domain::values::{
+    ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq,
+};
+use chat_domain::RepoError;
+
+use crate::codec::{big, count};
+use crate::error::map;
+use crate::Db;
+
+/// Key of an idempotent send.
+type ClientKey = (ConversationId, UserId, ClientMsgId);
+
+/// The [`MessageRepository`] on PostgreSQL.
+pub struct PostgresMessages {
+    db: Db,
+    batcher: batch::Batcher,
+    indexer: indexer::Indexer,
+}
+
+impl PostgresMessages {
+    pub(crate) fn new(db: Db) -> Self {
+        Self {
+            batcher: batch::Batcher::start(db.clone()),
+            indexer: indexer::Indexer::start(db.clone()),
+            db,
+        }
+    }
+}
+
+/// The messages `SELECT {COLUMNS} FROM messages m {filter}` finds, as they are now.
+pub(crate) async fn select(
+    db: &Db,
+    filter: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Vec<Message>, RepoError> {
+    let conn = db.conn().await?;
+    let sql = format!("SELECT {} FROM messages m {filter}", row::COLUMNS);
+    let statement = conn.prepare_cached(&sql).await.map_err(map)?;
+    let rows = conn.query(&statement, params).await.map_err(map)?;
+    rows.iter().map(row::message).collect()
+}
+
+/// The message stored under (conversation, sender, client_msg_id), if any.
+async fn find_by_client_id(
+    db: &Db,
+    id: ConversationId,
+    sender: UserId,
+    client_msg_id: &ClientMsgId,
+) -> Result<Option<Message>, RepoError> {
+    Ok(select(
+        db,
+        "WHERE m.conversation_id = $1 AND m.sender_id = $2 AND m.client_msg_id = $3",
+        &[id.as_uuid(), sender.as_uuid(), &client_msg_id.as_str()],
+    )
+    .await?
+    .pop())
+}
+
+#[async_trait]
+impl MessageRepository for PostgresMessages {
+    async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
+        let id = message.conversation_id;
+        let appended = self
+            .batcher
+            .append(vec![message])
+            .await
+            .pop()
+            .unwrap_or_else(|| Err(RepoError::Unavailable("append outcome lost".into())))?;
+        if appended.created {
+            self.indexer.grew(id);
+        }
+        Ok(appended)
+    }
+
+    /// All in one batch, never split: one commit for the lot, seqs in the given order.
+    async fn append_all(&self, messages: Vec<NewMessage>) -> Vec<Result<Appended, RepoError>> {
+        let outcomes = self.batcher.append(messages).await;
+        for a in outcomes.iter().flatten().filter(|a| a.created) {
+            self.indexer.grew(a.message.conversation_id);
+        }
+        outcomes
+    }
+
+    async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
+        // Seqs are gap-free, so "the `limit` seqs next to a bound" is one range read of
+        // the primary key, without first reading the last seq.
+        let after = big(query.after.map_or(0, Seq::get));
+        let before = big(query.before.map_or(u64::MAX, Seq::get));
+        let limit = big(query.limit.get() as u64);
+        let params: [&(dyn ToSql + Sync); 4] = [id.as_uuid(), &after, &before, &limit];
+        if query.after.is_some() {
+            select(
+                &self.db,
+                "WHERE m.conversation_id = $1 AND m.seq > $2 AND m.seq < $3 \
+                 ORDER BY m.seq LIMIT $4",
+                &params,
+            )
+            .await
+        } else {
+            let mut newest_first = select(
+                &self.db,
+                "WHERE m.conversation_id = $1 AND m.seq > $2 AND m.seq < $3 \
+                 ORDER BY m.seq DESC LIMIT $4",
+                &params,
+            )
+            .await?;
+            newest_first.reverse();
+            Ok(newest_first)
+        }
+    }
+
+    async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {
+        Ok(select(
+            &self.db,
+            "WHERE m.conversation_id = $1 AND m.seq = $2",
+            &[id.as_uuid(), &big(seq.get())],
+        )
+        .await?
+        .pop())
+    }
+
+    async fn find_by_client_id(
+        &self,
+        id: ConversationId,
+        sender: UserId,
+        client_msg_id: &ClientMsgId,
+    ) -> Result<Option<Message>, RepoError> {
+        find_by_client_id(&self.db, id, sender, client_msg_id).await
+    }
+
+    async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError> {
+        let conn = self.db.conn().await?;
+        let statement = conn
+            .prepare_cached("SELECT last_seq FROM message_counters WHERE conversation_id = $1")
+            .await
+            .map_err(map)?;
+        let row = conn
+            .query_opt(&statement, &[id.as_uuid()])
+            .await
+            .map_err(map)?;
+        row.map_or(Ok(0), |r| count(r.get(0), "message_counters.last_seq"))
+    }
+
+    async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        select(
+            &self.db,
+            "JOIN message_counters c ON c.conversation_id = m.conversation_id \
+             AND c.last_seq = m.seq WHERE c.conversation_id = ANY($1)",
+            &[&ids],
+        )
+        .await
+    }
+
+    async fn change(
+        &self,
+        id: ConversationId,
+        seq: Seq,
+        change: &MessageChange,
+    ) -> Result<Changed, RepoError> {
+        changes::change(&self.db, id, seq, change).await
+    }
+
+    async fn changes(
+        &self,
+        id: ConversationId,
+        after_version: u64,
+        limit: Limit,
+    ) -> Result<Vec<Message>, RepoError> {
+        select(
+            &self.db,
+            "WHERE m.conversation_id = $1 AND m.version > $2 ORDER BY m.version LIMIT $3",
+            &[id.as_uuid(), &big(after_version), &big(limit.get() as u64)],
+        )
+        .await
+    }
+
+    async fn search(
+        &self,
+        ids: &[ConversationId],
+        query: &SearchQuery,
+        before: Option<SearchCursor>,
+        limit: usize,
+    ) -> Result<SearchPage, RepoError> {
+        indexer::catch_up(&self.db, ids).await?;
+        search::search(&self.db, ids, query, before, limit).await
+    }
+
+    async fn count_mentions(
+        &self,
+        id: ConversationId,
+        user: UserId,
+        after_seq: u64,
+    ) -> Result<u64, RepoError> {
+        let conn = self.db.conn().await?;
+        let statement = conn
+            .prepare_cached(
+                "SELECT COUNT(*) FROM mentions WHERE conversation_id = $1 AND user_id = $2 \
+                 AND seq > $3",
+            )
+            .await
+            .map_err(map)?;
+        let row = conn
+            .query_one(&statement, &[id.as_uuid(), user.as_uuid(), &big(after_seq)])
+            .await
+            .map_err(map)?;
+        count(row.get(0), "mentions count")
+    }
+
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.db.ping().await
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        // Seqs are gap-free and messages are never deleted, so the counters sum to the
+        // number of messages: one row per conversation read, not one per message.
+        let conn = self.db.conn().await?;
+        let row = conn
+            .query_one(
+                "SELECT COALESCE(SUM(last_seq), 0)::bigint FROM message_counters",
+                &[],
+            )
+            .await
+            .map_err(map)?;
+        count(row.get(0), "message count")
+    }
+}

@@ -1,0 +1,197 @@
+//! Users in the `users` table.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tokio_postgres::types::ToSql;
+use tokio_postgres::Row;
+use uuid::Uuid;
+
+use chat_domain::entities::{User, UserRole};
+use chat_domain::ids::UserId;
+use chat_domain::ports::UserRepository;
+use chat_domain::values::{DisplayName, PasswordHash, Username};
+use chat_domain::RepoError;
+
+use crate::codec::count;
+use crate::error::{corrupt, map};
+use crate::Db;
+
+const COLUMNS: &str = "id, username, display_name, password_hash, role, banned, created_at";
+
+/// The [`UserRepository`] on PostgreSQL.
+pub struct PostgresUsers {
+    db: Db,
+}
+
+impl PostgresUsers {
+    pub(crate) fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    async fn select(
+        &self,
+        filter: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<User>, RepoError> {
+        self.rows(&format!("SELECT {COLUMNS} FROM users {filter}"), params)
+            .await
+    }
+
+    /// Runs `sql`, which returns [`COLUMNS`], and reads its users.
+    async fn rows(
+        &self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<User>, RepoError> {
+        let conn = self.db.conn().await?;
+        let statement = conn.prepare_cached(sql).await.map_err(map)?;
+        let rows = conn.query(&statement, params).await.map_err(map)?;
+        rows.iter().map(from_row).collect()
+    }
+}
+
+fn from_row(row: &Row) -> Result<User, RepoError> {
+    let get = |e: tokio_postgres::Error| corrupt("users row", e);
+    let username: String = row.try_get(1).map_err(get)?;
+    let display_name: String = row.try_get(2).map_err(get)?;
+    let role: String = row.try_get(4).map_err(get)?;
+    Ok(User {
+        id: UserId::from_uuid(row.try_get(0).map_err(get)?),
+        username: Username::parse(&username).map_err(|e| corrupt("users.username", e))?,
+        display_name: DisplayName::from_stored(&display_name)
+            .map_err(|e| corrupt("users.display_name", e))?,
+        password_hash: PasswordHash::new(row.try_get::<_, String>(3).map_err(get)?),
+        role: match role.as_str() {
+            "admin" => UserRole::Admin,
+            "user" => UserRole::User,
+            other => return Err(corrupt("users.role", other)),
+        },
+        banned: row.try_get(5).map_err(get)?,
+        created_at: row.try_get::<_, DateTime<Utc>>(6).map_err(get)?,
+    })
+}
+
+fn role_str(role: UserRole) -> &'static str {
+    match role {
+        UserRole::Admin => "admin",
+        UserRole::User => "user",
+    }
+}
+
+/// `LIKE` pattern for "starts with `prefix`", its wildcards escaped with `!` (named in
+/// the query's `ESCAPE`).
+fn starts_with_pattern(prefix: &str) -> String {
+    let mut p = String::with_capacity(prefix.len() + 1);
+    for c in prefix.chars() {
+        if matches!(c, '!' | '%' | '_') {
+            p.push('!');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+#[async_trait]
+impl UserRepository for PostgresUsers {
+    async fn create(&self, user: &User) -> Result<(), RepoError> {
+        let conn = self.db.conn().await?;
+        let statement = conn
+            .prepare_cached(
+                "INSERT INTO users (id, username, username_key, display_name, password_hash, \
+                 role, banned, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .await
+            .map_err(map)?;
+        conn.execute(
+            &statement,
+            &[
+                user.id.as_uuid(),
+                &user.username.as_str(),
+                &user.username.key(),
+                &user.display_name.as_str(),
+                &user.password_hash.as_str(),
+                &role_str(user.role),
+                &user.banned,
+                &user.created_at,
+            ],
+        )
+        .await
+        .map(drop)
+        .map_err(map)
+    }
+
+    async fn get(&self, id: UserId) -> Result<User, RepoError> {
+        self.select("WHERE id = $1", &[id.as_uuid()])
+            .await?
+            .pop()
+            .ok_or_else(|| RepoError::NotFound(format!("user {id}")))
+    }
+
+    async fn get_many(&self, ids: &[UserId]) -> Result<Vec<User>, RepoError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        self.select("WHERE id = ANY($1)", &[&ids]).await
+    }
+
+    async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError> {
+        Ok(self
+            .select("WHERE username_key = $1", &[&username.key()])
+            .await?
+            .pop())
+    }
+
+    async fn search(
+        &self,
+        prefix: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<User>, RepoError> {
+        let pattern = starts_with_pattern(&prefix.to_ascii_lowercase());
+        let after = after.map(str::to_ascii_lowercase).unwrap_or_default();
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        // Every key is greater than "": one statement for the first page and the next.
+        self.select(
+            "WHERE username_key LIKE $1 ESCAPE '!' AND username_key > $2 \
+             ORDER BY username_key LIMIT $3",
+            &[&pattern, &after, &limit],
+        )
+        .await
+    }
+
+    async fn set_banned(&self, id: UserId, banned: bool) -> Result<User, RepoError> {
+        self.rows(
+            &format!("UPDATE users SET banned = $1 WHERE id = $2 RETURNING {COLUMNS}"),
+            &[&banned, id.as_uuid()],
+        )
+        .await?
+        .pop()
+        .ok_or_else(|| RepoError::NotFound(format!("user {id}")))
+    }
+
+    async fn ping(&self) -> Result<(), RepoError> {
+        self.db.ping().await
+    }
+
+    async fn count(&self) -> Result<u64, RepoError> {
+        let conn = self.db.conn().await?;
+        let row = conn
+            .query_one("SELECT COUNT(*) FROM users", &[])
+            .await
+            .map_err(map)?;
+        count(row.get(0), "users count")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_wildcards() {
+        assert_eq!(starts_with_pattern("a_b%c!\\"), "a!_b!%c!!\\%");
+        assert_eq!(starts_with_pattern(""), "%");
+    }
+}

@@ -1,0 +1,5 @@
+//! The conformance suite against a real PostgreSQL, one schema per test.
+
+mod support;
+
+chat_conformance::storage_conformance!(support::Harness::new());
