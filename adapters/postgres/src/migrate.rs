@@ -46,6 +46,18 @@ const LOCK_WAIT: &str = "60s";
 pub(crate) async fn run(db: &Db) -> Result<(), RepoError> {
     let mut conn = db.conn().await?;
     let tx = conn.transaction().await.map_err(map)?;
+    match apply_pending(&tx).await {
+        // The lock goes with the transaction.
+        Ok(()) => tx.commit().await.map_err(map),
+        Err(e) => {
+            // Before answering, so the lock is not held past a refused start.
+            let _ = tx.rollback().await;
+            Err(e)
+        }
+    }
+}
+
+async fn apply_pending(tx: &deadpool_postgres::Transaction<'_>) -> Result<(), RepoError> {
     // Migrations may build indexes over large tables: no statement timeout for them,
     // only for the wait on the lock.
     tx.batch_execute(&format!(
@@ -101,8 +113,7 @@ pub(crate) async fn run(db: &Db) -> Result<(), RepoError> {
             "applied schema migration"
         );
     }
-    // The lock goes with the transaction.
-    tx.commit().await.map_err(map)
+    Ok(())
 }
 
 #[cfg(test)]

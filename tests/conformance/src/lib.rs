@@ -17,6 +17,7 @@ pub mod fixtures;
 pub mod live;
 pub mod proxy;
 pub mod services;
+pub mod shared_store;
 pub mod storage;
 
 use async_trait::async_trait;
