@@ -13,6 +13,9 @@ pub enum Store {
     /// MySQL or MariaDB at `--mysql-url`: for several server processes sharing one
     /// database.
     Mysql,
+    /// PostgreSQL at `--postgres-url`: for several server processes sharing one
+    /// database.
+    Postgres,
     /// In memory: nothing survives a restart. For trying things out and for tests.
     Memory,
 }
@@ -32,9 +35,9 @@ pub struct Config {
     #[arg(long, env = "CHAT_STORE", value_enum, default_value = "txt")]
     pub store: Store,
 
-    /// Where messages go, when not with the rest: `txt` with `--store mysql` keeps
-    /// message files under the data directory and everything else in MySQL (the seed's
-    /// hybrid layout). Unset: messages live in `--store`.
+    /// Where messages go, when not with the rest: `txt` with `--store mysql` (or
+    /// `postgres`) keeps message files under the data directory and everything else in
+    /// the database (the seed's hybrid layout). Unset: messages live in `--store`.
     #[arg(long, env = "CHAT_MESSAGE_STORE", value_enum)]
     pub message_store: Option<Store>,
 
@@ -67,6 +70,20 @@ pub struct Config {
     /// `unavailable` (e.g. 5s).
     #[arg(long, env = "CHAT_MYSQL_ACQUIRE_TIMEOUT", default_value = "5s", value_parser = duration)]
     pub mysql_acquire_timeout: Duration,
+
+    /// The database for `--store postgres`: `postgres://user:password@host:5432/database`
+    /// (`?options=-c%20search_path%3Dchat` to keep the tables in schema `chat`).
+    #[arg(long, env = "CHAT_POSTGRES_URL", hide_env_values = true)]
+    pub postgres_url: Option<String>,
+
+    /// Most PostgreSQL connections this process keeps open.
+    #[arg(long, env = "CHAT_POSTGRES_POOL_MAX", default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub postgres_pool_max: u32,
+
+    /// How long a request waits for a free PostgreSQL connection (or a new one to open)
+    /// before it fails with `unavailable` (e.g. 5s).
+    #[arg(long, env = "CHAT_POSTGRES_ACQUIRE_TIMEOUT", default_value = "5s", value_parser = duration)]
+    pub postgres_acquire_timeout: Duration,
 
     /// Redis for several servers behind one load balancer: events cross between them,
     /// presence and rate limits are shared. Unset: this process alone.

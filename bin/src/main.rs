@@ -39,10 +39,10 @@ enum Command {
     /// Copy every user, conversation and message into an empty store (sessions are not
     /// copied: users sign in again), e.g. `--from txt:./storage --to mysql://root@db/chat`.
     Migrate {
-        /// The store to read: `txt:<dir>` or `mysql://…`.
+        /// The store to read: `txt:<dir>`, `mysql://…` or `postgres://…`.
         #[arg(long)]
         from: chat_server::migrate::Endpoint,
-        /// The empty store to fill: `txt:<dir>` or `mysql://…`.
+        /// The empty store to fill: `txt:<dir>`, `mysql://…` or `postgres://…`.
         #[arg(long)]
         to: chat_server::migrate::Endpoint,
     },

@@ -1,4 +1,5 @@
-//! `chat-server migrate --from txt:./storage --to mysql://…` (and back): copies every
+//! `chat-server migrate --from txt:./storage --to mysql://…` (or `postgres://…`, and
+//! back, between any two): copies every
 //! user, conversation (with its members and their read cursors) and message from one
 //! store into an empty other, through the storage ports, so any pair of adapters works.
 //!
@@ -29,6 +30,8 @@ pub enum Endpoint {
     Txt(PathBuf),
     /// `mysql://user:password@host:port/database`.
     Mysql(String),
+    /// `postgres://user:password@host:port/database` (or `postgresql://`).
+    Postgres(String),
 }
 
 impl FromStr for Endpoint {
@@ -42,9 +45,12 @@ impl FromStr for Endpoint {
             Ok(Endpoint::Txt(PathBuf::from(dir)))
         } else if s.starts_with("mysql://") {
             Ok(Endpoint::Mysql(s.to_owned()))
+        } else if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            Ok(Endpoint::Postgres(s.to_owned()))
         } else {
             Err(format!(
-                "{s:?}: write txt:<dir> or mysql://user:password@host/database"
+                "{s:?}: write txt:<dir>, mysql://user:password@host/database or \
+                 postgres://user:password@host/database"
             ))
         }
     }
@@ -90,6 +96,9 @@ impl Endpoint {
             Endpoint::Txt(dir) => StoreSpec::only(Store::Txt, dir.clone(), None, target),
             Endpoint::Mysql(url) => {
                 StoreSpec::only(Store::Mysql, PathBuf::new(), Some(url.clone()), target)
+            }
+            Endpoint::Postgres(url) => {
+                StoreSpec::only(Store::Postgres, PathBuf::new(), Some(url.clone()), target)
             }
         }
     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chat_adapter_mysql::MysqlConfig;
+use chat_adapter_postgres::PostgresConfig;
 use chat_adapter_txt::{FsyncMode, TxtConfig};
 use chat_domain::ports::Storage;
 use chat_domain::RepoError;
@@ -28,6 +29,12 @@ pub struct StoreSpec {
     pub mysql_pool_max: usize,
     /// How long a query waits for a MySQL connection.
     pub mysql_acquire_timeout: Duration,
+    /// The database of `--store postgres`.
+    pub postgres_url: Option<String>,
+    /// Most PostgreSQL connections.
+    pub postgres_pool_max: usize,
+    /// How long a query waits for a PostgreSQL connection.
+    pub postgres_acquire_timeout: Duration,
 }
 
 impl StoreSpec {
@@ -47,12 +54,16 @@ impl StoreSpec {
             mysql_url: config.mysql_url.clone(),
             mysql_pool_max: config.mysql_pool_max as usize,
             mysql_acquire_timeout: config.mysql_acquire_timeout,
+            postgres_url: config.postgres_url.clone(),
+            postgres_pool_max: config.postgres_pool_max as usize,
+            postgres_acquire_timeout: config.postgres_acquire_timeout,
         }
     }
 
     /// Just `store`, with every other setting at its default (for `migrate`: a target
-    /// is written without a sync per append and synced once, at its close).
-    pub fn only(store: Store, data_dir: PathBuf, mysql_url: Option<String>, target: bool) -> Self {
+    /// is written without a sync per append and synced once, at its close). `url` is the
+    /// database of a SQL store.
+    pub fn only(store: Store, data_dir: PathBuf, url: Option<String>, target: bool) -> Self {
         let txt = TxtConfig {
             fsync: if target {
                 FsyncMode::Never
@@ -67,9 +78,12 @@ impl StoreSpec {
             message_store: None,
             data_dir,
             txt,
-            mysql_url,
+            mysql_url: url.clone().filter(|_| store == Store::Mysql),
             mysql_pool_max: 32,
             mysql_acquire_timeout: Duration::from_secs(5),
+            postgres_url: url.filter(|_| store == Store::Postgres),
+            postgres_pool_max: 32,
+            postgres_acquire_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -83,11 +97,12 @@ pub async fn open(spec: &StoreSpec) -> Result<Storage, StartError> {
     let txt_messages = match (spec.store, spec.message_store) {
         (_, None) => false,
         (store, Some(messages)) if store == messages => false,
-        (Store::Mysql, Some(Store::Txt)) => true,
+        (Store::Mysql | Store::Postgres, Some(Store::Txt)) => true,
         (store, Some(messages)) => {
             return Err(StartError::Config(format!(
                 "messages in {messages:?} with the rest in {store:?} is not supported; \
-                 the split supported is CHAT_STORE=mysql CHAT_MESSAGE_STORE=txt"
+                 the splits supported are CHAT_STORE=mysql CHAT_MESSAGE_STORE=txt and \
+                 CHAT_STORE=postgres CHAT_MESSAGE_STORE=txt"
             )))
         }
     };
@@ -100,6 +115,9 @@ pub async fn open(spec: &StoreSpec) -> Result<Storage, StartError> {
         Store::Mysql => chat_adapter_mysql::connect(&mysql_config(spec)?)
             .await
             .map_err(failed("mysql"))?,
+        Store::Postgres => chat_adapter_postgres::connect(&postgres_config(spec)?)
+            .await
+            .map_err(failed("postgres"))?,
     };
     if !txt_messages {
         return Ok(storage);
@@ -119,6 +137,17 @@ fn mysql_config(spec: &StoreSpec) -> Result<MysqlConfig, StartError> {
         pool_max: spec.mysql_pool_max,
         acquire_timeout: spec.mysql_acquire_timeout,
         ..MysqlConfig::new(url)
+    })
+}
+
+fn postgres_config(spec: &StoreSpec) -> Result<PostgresConfig, StartError> {
+    let url = spec.postgres_url.clone().ok_or_else(|| {
+        StartError::Config("--store postgres needs --postgres-url (CHAT_POSTGRES_URL)".into())
+    })?;
+    Ok(PostgresConfig {
+        pool_max: spec.postgres_pool_max,
+        acquire_timeout: spec.postgres_acquire_timeout,
+        ..PostgresConfig::new(url)
     })
 }
 

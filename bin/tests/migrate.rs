@@ -1,10 +1,13 @@
 //! `chat-server migrate`: TXT → MySQL with the real binary, then MySQL → TXT, and
-//! everything (users, conversations, members, read cursors, messages) comes out equal.
+//! TXT → PostgreSQL → MySQL → TXT: everything (users, conversations, members, read
+//! cursors, messages) comes out equal.
 
 use std::path::{Path, PathBuf};
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
 use chat_adapter_mysql::MysqlConfig;
+use chat_adapter_postgres::testing::TestSchema;
+use chat_adapter_postgres::PostgresConfig;
 use chat_adapter_txt::TxtConfig;
 use chat_conformance::fixtures::{direct, group, member, text, user};
 use chat_conformance::services::unreachable_service;
@@ -117,22 +120,66 @@ async fn txt_snapshot(dir: &Path) -> Snapshot {
     snap
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn txt_to_mysql_and_back_keeps_everything() {
+async fn mysql_database() -> Option<TestDatabase> {
     let url = test_server_url();
-    let db = match TestDatabase::create(&url).await {
+    match TestDatabase::create(&url).await {
         Ok(db) => Some(db),
         Err(e) => unreachable_service("MySQL", &format!("{url}: {e}")),
-    };
-    let Some(db) = db else { return };
-    let (source, back) = (TempDir::new(), TempDir::new());
-    let expected = {
-        let store = chat_adapter_txt::open(&source.0, TxtConfig::default()).unwrap();
-        let expected = fill(&store).await;
-        store.close().await;
-        expected
-    };
+    }
+}
+
+async fn postgres_schema() -> Option<TestSchema> {
+    let url = chat_adapter_postgres::testing::test_server_url();
+    match TestSchema::create(&url).await {
+        Ok(schema) => Some(schema),
+        Err(e) => unreachable_service("PostgreSQL", &format!("{url}: {e}")),
+    }
+}
+
+/// A TXT store filled by [`fill`], with what it holds.
+async fn filled_txt() -> (TempDir, Moved, Snapshot) {
+    let source = TempDir::new();
+    let store = chat_adapter_txt::open(&source.0, TxtConfig::default()).unwrap();
+    let expected = fill(&store).await;
+    store.close().await;
     let original = txt_snapshot(&source.0).await;
+    (source, expected, original)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn txt_to_postgres_to_mysql_and_back_keeps_everything() {
+    let (Some(pg), Some(my)) = (postgres_schema().await, mysql_database().await) else {
+        return;
+    };
+    let (source, expected, original) = filled_txt().await;
+    let back = TempDir::new();
+    let (pg_end, my_end) = (Endpoint::Postgres(pg.url()), Endpoint::Mysql(my.url()));
+    let hops = [
+        (Endpoint::Txt(source.0.clone()), pg_end.clone()),
+        (pg_end.clone(), my_end.clone()),
+        (my_end, Endpoint::Txt(back.0.clone())),
+    ];
+    for (from, to) in &hops {
+        let moved = migrate(from, to).await.unwrap();
+        assert_eq!(moved, expected, "{from:?} -> {to:?}");
+    }
+    let postgres = chat_adapter_postgres::connect(&PostgresConfig::new(pg.url()))
+        .await
+        .unwrap();
+    assert_eq!(snapshot(&postgres).await, original);
+    postgres.close().await;
+    assert_eq!(txt_snapshot(&back.0).await, original);
+    let again = migrate(&Endpoint::Txt(source.0.clone()), &pg_end).await;
+    assert!(again.unwrap_err().contains("not empty"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn txt_to_mysql_and_back_keeps_everything() {
+    let Some(db) = mysql_database().await else {
+        return;
+    };
+    let (source, expected, original) = filled_txt().await;
+    let back = TempDir::new();
 
     // The real binary, as an operator runs it.
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_chat-server"))
@@ -183,7 +230,11 @@ fn endpoints_parse_or_explain() {
         Ok(Endpoint::Mysql("mysql://root@db/chat".into()))
     );
     assert!("txt:".parse::<Endpoint>().is_err());
-    assert!("postgres://x"
+    assert_eq!(
+        "postgres://postgres@db/chat".parse(),
+        Ok(Endpoint::Postgres("postgres://postgres@db/chat".into()))
+    );
+    assert!("sqlite://x"
         .parse::<Endpoint>()
         .unwrap_err()
         .contains("txt:<dir>"));

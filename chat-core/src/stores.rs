@@ -6,6 +6,7 @@
 //! - plain text files: [`txt`] (feature `txt`, on by default), with [`localfs`] for
 //!   uploaded files;
 //! - MySQL or MariaDB: [`mysql`] (feature `mysql`);
+//! - PostgreSQL: [`postgres`] (feature `postgres`);
 //! - live state shared by several nodes on Redis: [`redis`] (feature `redis`).
 
 pub use chat_domain::ports::{Live, Storage};
@@ -15,6 +16,8 @@ pub use chat_memory::{live as local, storage as memory};
 pub use chat_adapter_localfs as localfs;
 #[cfg(feature = "mysql")]
 pub use chat_adapter_mysql as mysql;
+#[cfg(feature = "postgres")]
+pub use chat_adapter_postgres as postgres;
 #[cfg(feature = "redis")]
 pub use chat_adapter_redis as redis;
 #[cfg(feature = "txt")]

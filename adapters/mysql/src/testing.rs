@@ -35,27 +35,6 @@ pub fn with_database(url: &str, database: &str) -> String {
     }
 }
 
-/// `url` with its host and port replaced by `addr` (to go through a proxy).
-///
-/// ```
-/// use chat_adapter_mysql::testing::with_address;
-/// let addr = "127.0.0.1:4000".parse().unwrap();
-/// assert_eq!(with_address("mysql://u:p@db:3306/x?a=b", addr), "mysql://u:p@127.0.0.1:4000/x?a=b");
-/// assert_eq!(with_address("mysql://db/x", addr), "mysql://127.0.0.1:4000/x");
-/// ```
-pub fn with_address(url: &str, addr: std::net::SocketAddr) -> String {
-    let authority_start = url.find("://").map_or(0, |i| i + 3);
-    let rest = &url[authority_start..];
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let host_start = rest[..authority_end].rfind('@').map_or(0, |i| i + 1);
-    format!(
-        "{}{}{addr}{}",
-        &url[..authority_start],
-        &rest[..host_start],
-        &rest[authority_end..]
-    )
-}
-
 /// A database created for one test and dropped when this value is.
 pub struct TestDatabase {
     server_url: String,

@@ -4,10 +4,8 @@
 
 mod support;
 
-use std::net::ToSocketAddrs;
 use std::time::Duration;
 
-use chat_adapter_mysql::testing::with_address;
 use chat_adapter_mysql::MysqlConfig;
 use chat_conformance::proxy::Proxy;
 use chat_conformance::shared_store;
@@ -17,14 +15,8 @@ async fn calls_fail_unavailable_while_the_database_is_down_and_recover_after() {
     let Some(db) = support::database().await else {
         return;
     };
-    let upstream = mysql_async::Opts::from_url(&db.url()).unwrap();
-    let upstream = (upstream.ip_or_hostname(), upstream.tcp_port())
-        .to_socket_addrs()
-        .unwrap()
-        .next()
-        .unwrap();
-    let proxy = Proxy::start(upstream).await.unwrap();
-    let mut config = MysqlConfig::new(with_address(&db.url(), proxy.addr()));
+    let proxy = Proxy::in_front_of(&db.url(), 3306).await.unwrap();
+    let mut config = MysqlConfig::new(proxy.url_through(&db.url()));
     config.acquire_timeout = Duration::from_secs(2);
     let store = chat_adapter_mysql::connect(&config).await.unwrap();
     shared_store::calls_fail_unavailable_during_an_outage_and_recover_after(&store, &proxy).await;

@@ -39,6 +39,40 @@ impl Proxy {
         self.addr
     }
 
+    /// A proxy in front of the server a database URL names
+    /// (`scheme://user:password@host:port/…`, `default_port` when it names none).
+    ///
+    /// # Errors
+    /// If the URL names no host that resolves, or no local port is free.
+    pub async fn in_front_of(url: &str, default_port: u16) -> std::io::Result<Self> {
+        let (_, (host_port, _)) = split_authority(url);
+        let (host, port) = match host_port.rsplit_once(':') {
+            Some((h, p)) if !host_port.ends_with(']') => (h, p.parse().ok()),
+            _ => (host_port, None),
+        };
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let upstream = tokio::net::lookup_host((host, port.unwrap_or(default_port)))
+            .await?
+            .next()
+            .ok_or_else(|| std::io::Error::other(format!("{host} does not resolve")))?;
+        Self::start(upstream).await
+    }
+
+    /// `url` with its host and port replaced by this proxy's, keeping the rest.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let proxy = chat_conformance::proxy::Proxy::start("127.0.0.1:9".parse().unwrap()).await.unwrap();
+    /// let port = proxy.addr().port();
+    /// assert_eq!(proxy.url_through("mysql://u:p@db:3306/x?a=b"), format!("mysql://u:p@127.0.0.1:{port}/x?a=b"));
+    /// assert_eq!(proxy.url_through("postgres://db/x"), format!("postgres://127.0.0.1:{port}/x"));
+    /// # }
+    /// ```
+    pub fn url_through(&self, url: &str) -> String {
+        let (head, (_, tail)) = split_authority(url);
+        format!("{head}{}{tail}", self.addr)
+    }
+
     /// Closes every open connection and refuses new ones (closed at once), as if the
     /// service had died.
     pub fn cut(&self) {
@@ -50,6 +84,19 @@ impl Proxy {
     pub fn restore(&self) {
         self.down.store(false, Ordering::SeqCst);
     }
+}
+
+/// A URL as (scheme and user part, (host and port, the rest from the path on)).
+fn split_authority(url: &str) -> (&str, (&str, &str)) {
+    let authority_start = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[authority_start..];
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let host_start = rest[..authority_end].rfind('@').map_or(0, |i| i + 1);
+    let head = &url[..authority_start + host_start];
+    (
+        head,
+        (&rest[host_start..authority_end], &rest[authority_end..]),
+    )
 }
 
 impl Drop for Proxy {

@@ -1,21 +1,21 @@
 //! Hybrid storage, as in the seed: users, sessions and conversations in MySQL, messages
 //! in TXT files. The conformance suite runs on the pair, and the server wires it.
 
+mod hybrid;
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::future::Future;
+use std::pin::Pin;
 
-use async_trait::async_trait;
 use http::StatusCode;
 use mysql_async::prelude::Queryable;
 use serde_json::json;
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
 use chat_adapter_mysql::MysqlConfig;
-use chat_adapter_txt::TxtConfig;
 use chat_conformance::services::unreachable_service;
-use chat_conformance::{Storage, StorageHarness};
+use chat_conformance::Storage;
+use hybrid::{Hybrid, TempDir};
 use support::*;
 
 async fn database() -> Option<TestDatabase> {
@@ -26,68 +26,20 @@ async fn database() -> Option<TestDatabase> {
     }
 }
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        let p = std::env::temp_dir().join(format!("chat-hybrid-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&p).unwrap();
-        Self(p)
-    }
+fn open_mysql(db: &TestDatabase) -> Pin<Box<dyn Future<Output = Storage> + Send + '_>> {
+    Box::pin(async move {
+        chat_adapter_mysql::connect(&MysqlConfig::new(db.url()))
+            .await
+            .unwrap()
+    })
 }
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// MySQL metadata and TXT messages; `reopen` closes both and opens them afresh from
-/// what is stored.
-struct Hybrid {
-    storage: Mutex<Option<Storage>>,
-    dir: TempDir,
-    db: TestDatabase,
-}
-
-async fn open(db: &TestDatabase, dir: &Path) -> Storage {
-    let mysql = chat_adapter_mysql::connect(&MysqlConfig::new(db.url()))
-        .await
-        .unwrap();
-    chat_adapter_txt::open_beside(mysql, dir, TxtConfig::default()).unwrap()
-}
-
-impl Hybrid {
-    async fn new() -> Option<Self> {
-        let db = database().await?;
-        let dir = TempDir::new();
-        let storage = open(&db, &dir.0).await;
-        Some(Self {
-            storage: Mutex::new(Some(storage)),
-            dir,
-            db,
-        })
-    }
-}
-
-#[async_trait]
-impl StorageHarness for Hybrid {
-    async fn open(&self) -> Storage {
-        self.storage.lock().unwrap().clone().unwrap()
-    }
-
-    async fn reopen(&self) -> Storage {
-        let old = self.storage.lock().unwrap().take().unwrap();
-        old.close().await;
-        drop(old);
-        let storage = open(&self.db, &self.dir.0).await;
-        *self.storage.lock().unwrap() = Some(storage.clone());
-        storage
-    }
+async fn harness() -> Option<Hybrid<TestDatabase>> {
+    Some(Hybrid::new(database().await?, open_mysql).await)
 }
 
 mod conformance {
-    chat_conformance::storage_conformance!(super::Hybrid::new());
+    chat_conformance::storage_conformance!(super::harness());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
