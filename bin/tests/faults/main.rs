@@ -1,9 +1,10 @@
 //! Faults under load, on the real binary:
-//! - SIGKILL mid-stream, then a restart on the same store (TXT, MySQL): every acked
-//!   message is there exactly once at its acked seq, seqs are gap-free, and resending the
-//!   unanswered ones under their client ids stores each at most once;
-//! - MySQL cut away and restored while clients send: they get `unavailable` (a retry is
-//!   safe), health says so, and once it is back every message gets acked exactly once;
+//! - SIGKILL mid-stream, then a restart on the same store (TXT, MySQL, PostgreSQL): every
+//!   acked message is there exactly once at its acked seq, seqs are gap-free, and
+//!   resending the unanswered ones under their client ids stores each at most once;
+//! - the database (MySQL, PostgreSQL) cut away and restored while clients send: they get
+//!   `unavailable` (a retry is safe), health says so, and once it is back every message
+//!   gets acked exactly once;
 //! - Redis cut away and restored the same way: sends go on (health says `degraded`), and
 //!   every message is acked and stored once.
 //!
@@ -14,7 +15,6 @@
 mod support;
 
 use std::collections::{BTreeMap, HashMap};
-use std::net::ToSocketAddrs;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -23,11 +23,8 @@ use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
-use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
-
 use chat_conformance::proxy::Proxy;
-use chat_conformance::services::unreachable_service;
-use support::Node;
+use support::{Backend, Node, Sql};
 
 /// What the clients saw: acked client ids with their seqs, ids sent but never answered,
 /// and error codes counted.
@@ -302,80 +299,60 @@ async fn a_kill_under_load_loses_no_acked_message_on_txt() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A kill under load on a SQL store: `min_acked` acks before the kill.
+async fn kill_under_load_on(backend: Backend, min_acked: usize) {
+    let Some(db) = Sql::create(backend).await else {
+        return;
+    };
+    let mut env: Vec<(&str, String)> = db.env(&db.url());
+    env.push(("CHAT_RATE_LIMIT_MAX", "1000000".into()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    kill_under_load(&env, min_acked).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_kill_under_load_loses_no_acked_message_on_mysql() {
-    let url = test_server_url();
-    let db = match TestDatabase::create(&url).await {
-        Ok(db) => db,
-        Err(e) => return unreachable_service("MySQL", &format!("{url}: {e}")).unwrap_or(()),
-    };
-    let db_url = db.url();
     // MariaDB here commits far fewer messages a second than the TXT store.
-    kill_under_load(
-        &[
-            ("CHAT_STORE", "mysql"),
-            ("CHAT_MYSQL_URL", &db_url),
-            ("CHAT_RATE_LIMIT_MAX", "1000000"),
-        ],
-        100,
-    )
-    .await;
+    kill_under_load_on(Backend::Mysql, 100).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_kill_under_load_loses_no_acked_message_on_postgres() {
+    kill_under_load_on(Backend::Postgres, 100).await;
 }
 
 /// Which service a test takes away.
 #[derive(Clone, Copy, PartialEq)]
 enum Away {
-    Mysql,
+    Database,
     Redis,
 }
 
-/// The address in `url` (`scheme://[creds@]host:port[/path]`) replaced by `addr`.
-fn via(url: &str, addr: std::net::SocketAddr) -> (std::net::SocketAddr, String) {
-    let (scheme, rest) = url.split_once("://").unwrap();
-    let (creds, host_path) = match rest.split_once('@') {
-        Some((c, hp)) => (format!("{c}@"), hp),
-        None => (String::new(), rest),
-    };
-    let (host, path) = host_path.split_once('/').unwrap_or((host_path, ""));
-    let upstream = host.to_socket_addrs().unwrap().next().unwrap();
-    let path = if path.is_empty() {
-        String::new()
-    } else {
-        format!("/{path}")
-    };
-    (upstream, format!("{scheme}://{creds}{addr}{path}"))
-}
-
-/// Three senders (400 messages each, retrying `unavailable`) while `away` is cut off for
-/// a second and comes back: what the clients and health see, and that every message ends
-/// up acked and stored once.
-async fn outage_under_load(away: Away) {
-    let Some((db, prefix)) = support::services().await else {
+/// Three senders (400 messages each, retrying `unavailable`) on nodes over `backend`
+/// while `away` is cut off for a second and comes back: what the clients and health see,
+/// and that every message ends up acked and stored once.
+async fn outage_under_load(backend: Backend, away: Away) {
+    let Some((db, prefix)) = support::services_on(backend).await else {
         return;
     };
     let db_url = db.url();
-    let (mysql_upstream, _) = via(&db_url, "127.0.0.1:1".parse().unwrap());
-    let (redis_upstream, _) = via(prefix.url(), "127.0.0.1:1".parse().unwrap());
-    let proxy = Proxy::start(if away == Away::Mysql {
-        mysql_upstream
-    } else {
-        redis_upstream
-    })
-    .await
+    let proxy = match away {
+        Away::Database => Proxy::in_front_of(&db_url, db.default_port()).await,
+        Away::Redis => Proxy::in_front_of(prefix.url(), 6379).await,
+    }
     .unwrap();
-    let (mysql, redis) = match away {
-        Away::Mysql => (via(&db_url, proxy.addr()).1, prefix.url().to_owned()),
-        Away::Redis => (db_url.clone(), via(prefix.url(), proxy.addr()).1),
+    let (sql_url, redis) = match away {
+        Away::Database => (proxy.url_through(&db_url), prefix.url().to_owned()),
+        Away::Redis => (db_url.clone(), proxy.url_through(prefix.url())),
     };
-    let node = Node::spawn(&[
-        ("CHAT_STORE", "mysql"),
-        ("CHAT_MYSQL_URL", &mysql),
-        ("CHAT_REDIS_URL", &redis),
-        ("CHAT_REDIS_PREFIX", prefix.prefix()),
-        ("CHAT_RATE_LIMIT_MAX", "1000000"),
-        ("CHAT_MYSQL_ACQUIRE_TIMEOUT", "1s"),
-    ])
-    .await;
+    let mut env: Vec<(&str, String)> = db.env(&sql_url);
+    env.extend([
+        ("CHAT_REDIS_URL", redis),
+        ("CHAT_REDIS_PREFIX", prefix.prefix().to_owned()),
+        ("CHAT_RATE_LIMIT_MAX", "1000000".into()),
+    ]);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let node = Node::spawn(&env).await;
     let (alice, bob, convs) = setup(&node).await;
     let out: Shared = Arc::default();
     let per_sender = 400;
@@ -405,7 +382,7 @@ async fn outage_under_load(away: Away) {
     let (status, health) = node.http("GET", "/healthz", None, Value::Null).await;
     match away {
         // Storage away: sends are refused as unavailable (nothing happened; retry).
-        Away::Mysql => {
+        Away::Database => {
             assert_eq!(
                 (status, health["status"].as_str()),
                 (503, Some("unavailable")),
@@ -457,10 +434,15 @@ async fn outage_under_load(away: Away) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_mysql_outage_under_load_gives_clear_errors_then_recovers_losing_nothing() {
-    outage_under_load(Away::Mysql).await;
+    outage_under_load(Backend::Mysql, Away::Database).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_postgres_outage_under_load_gives_clear_errors_then_recovers_losing_nothing() {
+    outage_under_load(Backend::Postgres, Away::Database).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_redis_outage_under_load_loses_nothing_and_recovers() {
-    outage_under_load(Away::Redis).await;
+    outage_under_load(Backend::Mysql, Away::Redis).await;
 }

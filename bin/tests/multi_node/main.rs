@@ -1,11 +1,10 @@
-//! Two `chat-server` processes behind one MySQL database and one Redis: users on
-//! different nodes chat, a user with a device on each gets everything on both, presence
-//! agrees from both sides, a killed node's users go offline, rate limits hold across
-//! nodes, and a Redis outage is survived.
+//! Two `chat-server` processes behind one SQL database (MySQL, and PostgreSQL) and one
+//! Redis: users on different nodes chat, a user with a device on each gets everything on
+//! both, presence agrees from both sides, a killed node's users go offline, rate limits
+//! hold across nodes, and a Redis outage is survived.
 
 mod support;
 
-use std::net::ToSocketAddrs;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -28,7 +27,26 @@ async fn presence(node: &Node, token: &str, user: &str) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_nodes_share_messages_presence_and_rate_limits() {
-    let Some((db, prefix)) = services().await else {
+    share_messages_presence_and_rate_limits(Backend::Mysql).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_nodes_on_postgres_share_messages_presence_and_rate_limits() {
+    share_messages_presence_and_rate_limits(Backend::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_redis_outage_keeps_each_node_serving_and_everything_resumes() {
+    redis_outage(Backend::Mysql).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_redis_outage_keeps_nodes_on_postgres_serving_and_everything_resumes() {
+    redis_outage(Backend::Postgres).await;
+}
+
+async fn share_messages_presence_and_rate_limits(backend: Backend) {
+    let Some((db, prefix)) = services_on(backend).await else {
         return;
     };
     let limit = [("CHAT_RATE_LIMIT_MAX", "6")];
@@ -135,22 +153,12 @@ async fn two_nodes_share_messages_presence_and_rate_limits() {
     println!("bob offline on node A {waited:?} after node B was killed");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_redis_outage_keeps_each_node_serving_and_everything_resumes() {
-    let Some((db, prefix)) = services().await else {
+async fn redis_outage(backend: Backend) {
+    let Some((db, prefix)) = services_on(backend).await else {
         return;
     };
-    let host_port = prefix
-        .url()
-        .trim_start_matches("redis://")
-        .split('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    let proxy = Proxy::start(host_port.to_socket_addrs().unwrap().next().unwrap())
-        .await
-        .unwrap();
-    let redis = format!("redis://{}", proxy.addr());
+    let proxy = Proxy::in_front_of(prefix.url(), 6379).await.unwrap();
+    let redis = proxy.url_through(prefix.url());
     let a = Node::start(&db, &redis, prefix.prefix(), &[]).await;
     let b = Node::start(&db, &redis, prefix.prefix(), &[]).await;
     let (alice, alice_id) = a.user("alice").await;

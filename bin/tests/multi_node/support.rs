@@ -1,5 +1,5 @@
-//! Real `chat-server` processes sharing one MySQL database and one Redis prefix, and
-//! small HTTP and WebSocket clients for them.
+//! Real `chat-server` processes sharing one SQL database (MySQL or PostgreSQL) and one
+//! Redis prefix, and small HTTP and WebSocket clients for them.
 #![allow(dead_code)]
 
 use std::collections::VecDeque;
@@ -15,19 +15,82 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
 use chat_adapter_mysql::testing::TestDatabase;
+use chat_adapter_postgres::testing::TestSchema;
 use chat_adapter_redis::testing::TestPrefix;
 use chat_conformance::services::unreachable_service;
 
 pub const PASSWORD: &str = "password-123";
 const WAIT: Duration = Duration::from_secs(5);
 
-/// A fresh MySQL database and Redis prefix, or `None` (skipped) if either is away.
-pub async fn services() -> Option<(TestDatabase, TestPrefix)> {
-    let mysql = chat_adapter_mysql::testing::test_server_url();
-    let db = match TestDatabase::create(&mysql).await {
-        Ok(db) => db,
-        Err(e) => return unreachable_service("MySQL", &format!("{mysql}: {e}")),
-    };
+/// Which SQL store the nodes share.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Backend {
+    Mysql,
+    Postgres,
+}
+
+/// A throwaway database of either SQL store, dropped with this value.
+pub enum Sql {
+    Mysql(TestDatabase),
+    Postgres(TestSchema),
+}
+
+impl Sql {
+    /// A fresh one on `backend`'s test server, or `None` (skipped) if it is away.
+    pub async fn create(backend: Backend) -> Option<Self> {
+        match backend {
+            Backend::Mysql => {
+                let url = chat_adapter_mysql::testing::test_server_url();
+                match TestDatabase::create(&url).await {
+                    Ok(db) => Some(Sql::Mysql(db)),
+                    Err(e) => unreachable_service("MySQL", &format!("{url}: {e}")),
+                }
+            }
+            Backend::Postgres => {
+                let url = chat_adapter_postgres::testing::test_server_url();
+                match TestSchema::create(&url).await {
+                    Ok(schema) => Some(Sql::Postgres(schema)),
+                    Err(e) => unreachable_service("PostgreSQL", &format!("{url}: {e}")),
+                }
+            }
+        }
+    }
+
+    pub fn url(&self) -> String {
+        match self {
+            Sql::Mysql(db) => db.url(),
+            Sql::Postgres(schema) => schema.url(),
+        }
+    }
+
+    /// The port its URL defaults to.
+    pub fn default_port(&self) -> u16 {
+        match self {
+            Sql::Mysql(_) => 3306,
+            Sql::Postgres(_) => 5432,
+        }
+    }
+
+    /// The server's settings for this store at `url` (this one's, or a proxy's).
+    pub fn env(&self, url: &str) -> Vec<(&'static str, String)> {
+        match self {
+            Sql::Mysql(_) => vec![
+                ("CHAT_STORE", "mysql".into()),
+                ("CHAT_MYSQL_URL", url.into()),
+                ("CHAT_MYSQL_ACQUIRE_TIMEOUT", "1s".into()),
+            ],
+            Sql::Postgres(_) => vec![
+                ("CHAT_STORE", "postgres".into()),
+                ("CHAT_POSTGRES_URL", url.into()),
+                ("CHAT_POSTGRES_ACQUIRE_TIMEOUT", "1s".into()),
+            ],
+        }
+    }
+}
+
+/// A fresh database of `backend` and a Redis prefix, or `None` (skipped) if either is away.
+pub async fn services_on(backend: Backend) -> Option<(Sql, TestPrefix)> {
+    let db = Sql::create(backend).await?;
     let redis = chat_adapter_redis::testing::test_server_url();
     match TestPrefix::new(&redis).await {
         Ok(p) => Some((db, p)),
@@ -42,22 +105,16 @@ pub struct Node {
 }
 
 impl Node {
-    /// Starts the binary on MySQL `db` and Redis at `redis_url` under `prefix`, pinging
+    /// Starts the binary on `db` and Redis at `redis_url` under `prefix`, pinging
     /// every second (so presence expires after 1.5 s without heartbeats).
-    pub async fn start(
-        db: &TestDatabase,
-        redis_url: &str,
-        prefix: &str,
-        extra: &[(&str, &str)],
-    ) -> Self {
-        let url = db.url();
-        let mut env = vec![
-            ("CHAT_STORE", "mysql"),
-            ("CHAT_MYSQL_URL", url.as_str()),
+    pub async fn start(db: &Sql, redis_url: &str, prefix: &str, extra: &[(&str, &str)]) -> Self {
+        let sql = db.env(&db.url());
+        let mut env: Vec<(&str, &str)> = sql.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        env.extend([
             ("CHAT_REDIS_URL", redis_url),
             ("CHAT_REDIS_PREFIX", prefix),
             ("CHAT_PING_INTERVAL", "1s"),
-        ];
+        ]);
         env.extend_from_slice(extra);
         Self::spawn(&env).await
     }
