@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use mysql_async::prelude::Queryable;
 
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
+use chat_adapter_postgres::testing::TestSchema;
 use chat_conformance::services::unreachable_service;
 use chat_golden::exchange::{replay, Golden};
 use chat_golden::server::{config, start};
 use chat_server::Store;
 
+/// A golden set: `v1/txt`, say.
 fn set(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("v1").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
 }
 
 /// A copy of a golden data directory, removed when dropped: the original stays as
@@ -64,8 +66,35 @@ async fn database(dump: &Path) -> Option<TestDatabase> {
     Some(db)
 }
 
-async fn serves_as_written(name: &str) {
-    let dir = set(name);
+/// A fresh schema holding the golden dump, its placeholder replaced by the schema's name.
+async fn schema(dump: &Path) -> Option<TestSchema> {
+    let url = chat_adapter_postgres::testing::test_server_url();
+    let schema = match TestSchema::create(&url).await {
+        Ok(schema) => schema,
+        Err(e) => return unreachable_service("PostgreSQL", &format!("{url}: {e}")),
+    };
+    let sql = std::fs::read_to_string(dump)
+        .unwrap()
+        .replace(chat_golden::SCHEMA_PLACEHOLDER, schema.name());
+    let (client, connection) = tokio_postgres::connect(&schema.url(), tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    let driver = tokio::spawn(connection);
+    client.batch_execute(&sql).await.expect("the dump loads");
+    drop(client);
+    let _ = driver.await;
+    Some(schema)
+}
+
+/// The database a set is served from, dropped after the test.
+enum Db {
+    Mysql(TestDatabase),
+    Postgres(TestSchema),
+}
+
+async fn serves_as_written(path: &str) {
+    let dir = set(path);
+    let name = path.rsplit('/').next().unwrap_or(path);
     let golden: Golden =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let data = Copy::of(&dir.join("data"));
@@ -74,6 +103,13 @@ async fn serves_as_written(name: &str) {
     let db = if name.starts_with("txt") {
         c.store = Store::Txt;
         None
+    } else if name == "postgres" {
+        let Some(schema) = schema(&dir.join("dump.sql")).await else {
+            return;
+        };
+        c.store = Store::Postgres;
+        c.postgres_url = Some(schema.url());
+        Some(Db::Postgres(schema))
     } else {
         let Some(db) = database(&dir.join("dump.sql")).await else {
             return;
@@ -81,7 +117,7 @@ async fn serves_as_written(name: &str) {
         c.store = Store::Mysql;
         c.message_store = (name == "hybrid").then_some(Store::Txt);
         c.mysql_url = Some(db.url());
-        Some(db)
+        Some(Db::Mysql(db))
     };
     let server = start(c, false).await;
     let differences = replay(&golden, &server.client).await;
@@ -99,22 +135,27 @@ async fn serves_as_written(name: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_txt_data_directory_written_before_serves_its_history_alike() {
-    serves_as_written("txt").await;
+    serves_as_written("v1/txt").await;
 }
 
 /// Written by the build before the stores had record types of their own, through its
 /// HTTP API with no restart: the metadata as one log of every kind of change.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_txt_data_directory_with_a_long_metadata_log_serves_its_history_alike() {
-    serves_as_written("txt-log").await;
+    serves_as_written("v1/txt-log").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mysql_database_written_before_serves_its_history_alike() {
-    serves_as_written("mysql").await;
+    serves_as_written("v1/mysql").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hybrid_store_written_before_serves_its_history_alike() {
-    serves_as_written("hybrid").await;
+    serves_as_written("v1/hybrid").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_postgres_database_written_before_serves_its_history_alike() {
+    serves_as_written("v2/postgres").await;
 }

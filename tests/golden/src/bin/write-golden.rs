@@ -1,7 +1,8 @@
-//! Writes a golden set with the build at hand: `write-golden <dir>` fills `<dir>/txt`,
-//! `<dir>/mysql` and `<dir>/hybrid`, each with its store (`data/`, and `dump.sql` for
-//! MySQL) and `expected.json`. MySQL comes from `CHAT_TEST_MYSQL_URL`; `mariadb-dump`
-//! must be on the PATH.
+//! Writes a golden set with the build at hand: `write-golden <dir> [store…]` fills
+//! `<dir>/txt`, `<dir>/mysql`, `<dir>/hybrid` and `<dir>/postgres` (or only the stores
+//! named), each with its store (`data/`, and `dump.sql` for a database) and
+//! `expected.json`. MySQL comes from `CHAT_TEST_MYSQL_URL` with `mariadb-dump` on the
+//! PATH, PostgreSQL from `CHAT_TEST_POSTGRES_URL` with `pg_dump`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use chrono::Duration;
 
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_mysql::testing::{test_server_url, TestDatabase};
+use chat_adapter_postgres::testing::TestSchema;
 use chat_adapter_txt::TxtConfig;
 use chat_app::{CreateGroup, Login, SendMessage, Settings};
 use chat_domain::ports::Clock;
@@ -24,14 +26,17 @@ async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [flag, url, dir] if flag == "--against" => against(url, Path::new(dir)).await,
-        [dir] => {
+        [dir, stores @ ..] if !dir.starts_with("--") => {
             let out = PathBuf::from(dir);
-            for store in ["txt", "mysql", "hybrid"] {
+            let all = ["txt", "mysql", "hybrid", "postgres"].map(String::from);
+            let stores = if stores.is_empty() { &all[..] } else { stores };
+            for store in stores {
+                let store = store.as_str();
                 write(&out.join(store), store).await;
                 println!("wrote {}", out.join(store).display());
             }
         }
-        _ => eprintln!("usage: write-golden <dir> | write-golden --against <url> <dir>"),
+        _ => eprintln!("usage: write-golden <dir> [store…] | write-golden --against <url> <dir>"),
     }
 }
 
@@ -64,21 +69,31 @@ async fn write(dir: &Path, store: &str) {
     std::fs::create_dir_all(dir).expect("create the output directory");
     let db = match store {
         "txt" => None,
-        _ => Some(
+        "postgres" => Some(Db::Postgres(
+            TestSchema::create(&chat_adapter_postgres::testing::test_server_url())
+                .await
+                .expect("PostgreSQL"),
+        )),
+        _ => Some(Db::Mysql(
             TestDatabase::create(&test_server_url())
                 .await
                 .expect("MySQL"),
-        ),
+        )),
     };
     let mut c = config();
     c.data_dir = dir.join("data");
-    c.store = if db.is_some() {
-        Store::Mysql
-    } else {
-        Store::Txt
+    c.store = match &db {
+        None => Store::Txt,
+        Some(Db::Mysql(db)) => {
+            c.mysql_url = Some(db.url());
+            Store::Mysql
+        }
+        Some(Db::Postgres(schema)) => {
+            c.postgres_url = Some(schema.url());
+            Store::Postgres
+        }
     };
     c.message_store = (store == "hybrid").then_some(Store::Txt);
-    c.mysql_url = db.as_ref().map(TestDatabase::url);
 
     let server = start(c.clone(), true).await;
     let mut s = Scenario {
@@ -113,8 +128,10 @@ async fn write(dir: &Path, store: &str) {
         exchanges,
     };
     server.stop().await;
-    if let Some(db) = &db {
-        dump(db, &dir.join("dump.sql"));
+    match &db {
+        Some(Db::Mysql(db)) => dump(db, &dir.join("dump.sql")),
+        Some(Db::Postgres(schema)) => pg_dump(schema, &dir.join("dump.sql")),
+        None => {}
     }
     let text = serde_json::to_string_pretty(&golden).expect("JSON");
     std::fs::write(dir.join("expected.json"), text + "\n").expect("write expected.json");
@@ -199,6 +216,43 @@ fn dump(db: &TestDatabase, to: &Path) {
         String::from_utf8_lossy(&out.stderr)
     );
     std::fs::write(to, out.stdout).expect("write dump.sql");
+}
+
+/// The database a set is written to.
+enum Db {
+    Mysql(TestDatabase),
+    Postgres(TestSchema),
+}
+
+/// The schema as plain SQL statements (`INSERT`s, not `COPY`, so a driver can run it),
+/// its name replaced by [`chat_golden::SCHEMA_PLACEHOLDER`] for the replay to put its
+/// own in; psql's meta-commands and the schema's creation are left out.
+fn pg_dump(schema: &TestSchema, to: &Path) {
+    let url = chat_adapter_postgres::testing::test_server_url();
+    let out = std::process::Command::new("pg_dump")
+        .args([
+            "--schema",
+            schema.name(),
+            "--no-owner",
+            "--no-privileges",
+            "--column-inserts",
+            &url,
+        ])
+        .output()
+        .expect("pg_dump runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let kept: String = text
+        .lines()
+        .filter(|l| !l.starts_with('\\') && !l.starts_with("CREATE SCHEMA "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let text = kept.replace(schema.name(), chat_golden::SCHEMA_PLACEHOLDER);
+    std::fs::write(to, text).expect("write dump.sql");
 }
 
 fn written_by() -> String {
