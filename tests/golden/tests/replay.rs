@@ -86,11 +86,8 @@ async fn schema(dump: &Path) -> Option<TestSchema> {
     Some(schema)
 }
 
-/// The database a set is served from, dropped after the test.
-enum Db {
-    Mysql(TestDatabase),
-    Postgres(TestSchema),
-}
+/// The database a set is served from (a test database or schema), dropped after the test.
+type Db = Box<dyn std::any::Any>;
 
 async fn serves_as_written(path: &str) {
     let dir = set(path);
@@ -109,7 +106,7 @@ async fn serves_as_written(path: &str) {
         };
         c.store = Store::Postgres;
         c.postgres_url = Some(schema.url());
-        Some(Db::Postgres(schema))
+        Some(Box::new(schema) as Db)
     } else {
         let Some(db) = database(&dir.join("dump.sql")).await else {
             return;
@@ -117,7 +114,7 @@ async fn serves_as_written(path: &str) {
         c.store = Store::Mysql;
         c.message_store = (name == "hybrid").then_some(Store::Txt);
         c.mysql_url = Some(db.url());
-        Some(Db::Mysql(db))
+        Some(Box::new(db) as Db)
     };
     let server = start(c, false).await;
     let differences = replay(&golden, &server.client).await;
