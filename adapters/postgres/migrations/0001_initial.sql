@@ -122,7 +122,9 @@ CREATE TABLE search_watermark (
 -- The search index: one row per (message, key) of each live text message, the keys of
 -- chat_domain::rules::search_keys (its terms and word prefixes as 64-bit hashes, stored
 -- as their bigint bit pattern). A search looks up one key in the caller's conversations,
--- newest first, and the message as it is now confirms each candidate.
+-- newest first, and the message as it is now confirms each candidate. An edit or recall
+-- deletes a message's rows by the keys of its old body, through the primary key: no
+-- second index to write on every insert.
 CREATE TABLE message_terms (
     conversation_id uuid        NOT NULL,
     term            bigint      NOT NULL,
@@ -130,4 +132,3 @@ CREATE TABLE message_terms (
     seq             bigint      NOT NULL,
     PRIMARY KEY (conversation_id, term, created_at, seq)
 );
-CREATE INDEX message_terms_by_message ON message_terms (conversation_id, seq);

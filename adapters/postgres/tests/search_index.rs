@@ -84,3 +84,73 @@ async fn appends_are_indexed_in_the_background_and_after_a_restart() {
     assert_eq!(hits.messages.len(), 20);
     store.close().await;
 }
+
+async fn terms_of(url: &str, seq: i64) -> i64 {
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    let row = client
+        .query_one("SELECT COUNT(*) FROM message_terms WHERE seq = $1", &[&seq])
+        .await
+        .unwrap();
+    row.get(0)
+}
+
+/// Edits and recalls delete a message's rows by the keys of its old body: none is left
+/// behind to be passed over by every later search.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_replaces_a_messages_rows_and_a_recall_removes_them() {
+    use chat_domain::entities::{MessageChange, MessageKind};
+    use chat_domain::rules::search_keys;
+    use chat_domain::values::{MessageBody, Seq};
+
+    let Some(schema) = support::schema().await else {
+        return;
+    };
+    let url = schema.url();
+    let store = support::store(&schema).await;
+    let (conv, alice) = (ConversationId::new(), UserId::new());
+    let first = "quarterly planning 开会";
+    store
+        .messages
+        .append(text(conv, alice, "c1", first))
+        .await
+        .unwrap();
+    let q = SearchQuery::parse("planning").unwrap();
+    assert_eq!(
+        store
+            .messages
+            .search(&[conv], &q, None, 10)
+            .await
+            .unwrap()
+            .messages
+            .len(),
+        1
+    );
+    assert_eq!(terms_of(&url, 1).await, search_keys(first).len() as i64);
+
+    let edited = "weekly review";
+    let edit = MessageChange::Edit {
+        body: MessageBody::parse(MessageKind::Text, edited).unwrap(),
+        at: chrono::Utc::now(),
+    };
+    let seq = Seq::new(1).unwrap();
+    store.messages.change(conv, seq, &edit).await.unwrap();
+    assert_eq!(terms_of(&url, 1).await, search_keys(edited).len() as i64);
+    assert!(store
+        .messages
+        .search(&[conv], &q, None, 10)
+        .await
+        .unwrap()
+        .messages
+        .is_empty());
+
+    store
+        .messages
+        .change(conv, seq, &MessageChange::Recall)
+        .await
+        .unwrap();
+    assert_eq!(terms_of(&url, 1).await, 0);
+    store.close().await;
+}

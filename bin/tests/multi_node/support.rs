@@ -88,6 +88,17 @@ impl Sql {
     }
 }
 
+/// The storage ports on `db`, as the server opens them.
+pub async fn open_store(db: &Sql) -> chat_domain::ports::Storage {
+    use chat_server::stores::{open, StoreSpec};
+    let store = match db {
+        Sql::Mysql(_) => chat_server::Store::Mysql,
+        Sql::Postgres(_) => chat_server::Store::Postgres,
+    };
+    let spec = StoreSpec::only(store, std::path::PathBuf::new(), Some(db.url()), false);
+    open(&spec).await.expect("the store opens")
+}
+
 /// A fresh database of `backend` and a Redis prefix, or `None` (skipped) if either is away.
 pub async fn services_on(backend: Backend) -> Option<(Sql, TestPrefix)> {
     let db = Sql::create(backend).await?;

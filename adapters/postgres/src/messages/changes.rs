@@ -6,12 +6,13 @@ use deadpool_postgres::Transaction;
 use chat_domain::entities::{Message, MessageChange, MessageKind};
 use chat_domain::ids::ConversationId;
 use chat_domain::ports::Changed;
+use chat_domain::rules::search_keys;
 use chat_domain::values::Seq;
 use chat_domain::RepoError;
 use uuid::Uuid;
 
 use super::row;
-use super::search::insert_terms;
+use super::search::{insert_terms, stored_key};
 use crate::codec::big;
 use crate::error::{corrupt, map};
 use crate::records::encode_reactions;
@@ -56,7 +57,13 @@ pub(super) async fn change(
         return Err(RepoError::NotFound(format!("no message at seq {seq}")));
     };
     let mut message = row::message(&found)?;
-    let mentioned: Vec<Uuid> = message.mentions.iter().map(|u| *u.as_uuid()).collect();
+    let before = Before {
+        mentioned: message.mentions.iter().map(|u| *u.as_uuid()).collect(),
+        keys: search_keys(message.body.as_str())
+            .into_iter()
+            .map(stored_key)
+            .collect(),
+    };
     let version = u64::try_from(version).map_err(|e| corrupt("change_counters", e))?;
     let changed = message
         .apply(change, version)
@@ -68,9 +75,7 @@ pub(super) async fn change(
             changed: false,
         });
     }
-    write(&tx, &message, change, &mentioned)
-        .await
-        .map_err(map)?;
+    write(&tx, &message, change, &before).await.map_err(map)?;
     tx.commit().await.map_err(map)?;
     Ok(Changed {
         message,
@@ -78,12 +83,18 @@ pub(super) async fn change(
     })
 }
 
+/// What the message's index rows were written from, before the change.
+struct Before {
+    mentioned: Vec<Uuid>,
+    keys: Vec<i64>,
+}
+
 /// Writes the changed message over its row, and its search and mention rows after it.
 async fn write(
     tx: &Transaction<'_>,
     m: &Message,
     change: &MessageChange,
-    mentioned: &[Uuid],
+    before: &Before,
 ) -> Result<(), tokio_postgres::Error> {
     let (conv, seq) = (m.conversation_id.as_uuid(), big(m.seq.get()));
     let mentions: Vec<Uuid> = m.mentions.iter().map(|u| *u.as_uuid()).collect();
@@ -112,11 +123,17 @@ async fn write(
         return Ok(());
     }
     // The message's search rows follow its body: rewritten by an edit, gone with a
-    // recall. (If the indexer has not reached it yet, it reads the message as it is now.)
+    // recall, found by the keys of the old body. (If the indexer has not reached it yet,
+    // it reads the message as it is now; rows it writes from a body read just before the
+    // edit are stale, and a search's check of the message passes over them.)
     let forget = tx
-        .prepare_cached("DELETE FROM message_terms WHERE conversation_id = $1 AND seq = $2")
+        .prepare_cached(
+            "DELETE FROM message_terms WHERE conversation_id = $1 AND term = ANY($2) \
+             AND created_at = $3 AND seq = $4",
+        )
         .await?;
-    tx.execute(&forget, &[conv, &seq]).await?;
+    tx.execute(&forget, &[conv, &before.keys, &m.created_at, &seq])
+        .await?;
     if matches!(change, MessageChange::Recall) {
         let forget = tx
             .prepare_cached(
@@ -124,7 +141,8 @@ async fn write(
                  AND seq = $3",
             )
             .await?;
-        tx.execute(&forget, &[conv, &mentioned, &seq]).await?;
+        tx.execute(&forget, &[conv, &before.mentioned, &seq])
+            .await?;
     }
     if !m.deleted && m.kind == MessageKind::Text {
         insert_terms(tx, &[m]).await?;

@@ -23,7 +23,7 @@ use crate::Db;
 const MAX_ROUNDS: usize = 8;
 
 /// A key as stored: its 64 bits as a `bigint`.
-fn stored(key: u64) -> i64 {
+pub(super) fn stored_key(key: u64) -> i64 {
     i64::from_ne_bytes(key.to_ne_bytes())
 }
 
@@ -41,7 +41,7 @@ pub(super) async fn insert_terms(
     for m in messages {
         for key in search_keys(m.body.as_str()) {
             conversations.push(*m.conversation_id.as_uuid());
-            terms.push(stored(key));
+            terms.push(stored_key(key));
             times.push(m.created_at);
             seqs.push(big(m.seq.get()));
         }
@@ -68,7 +68,7 @@ pub(super) async fn search(
     before: Option<SearchCursor>,
     limit: usize,
 ) -> Result<SearchPage, RepoError> {
-    let term = stored(lookup_key(query));
+    let term = stored_key(lookup_key(query));
     let ids: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
     let batch = (limit * 2).clamp(16, 200) as i64;
     let mut cursor = before;
