@@ -1,6 +1,6 @@
 //! `chat-server migrate`: TXT → MySQL with the real binary, then MySQL → TXT, and
-//! TXT → PostgreSQL → MySQL → TXT: everything (users, conversations, members, read
-//! cursors, messages) comes out equal.
+//! TXT → PostgreSQL → MySQL → TXT, then MySQL → PostgreSQL → TXT: everything (users,
+//! conversations, members, read cursors, messages) comes out equal.
 
 use std::path::{Path, PathBuf};
 
@@ -169,6 +169,16 @@ async fn txt_to_postgres_to_mysql_and_back_keeps_everything() {
     assert_eq!(snapshot(&postgres).await, original);
     postgres.close().await;
     assert_eq!(txt_snapshot(&back.0).await, original);
+    // And the other way round, so every ordered pair of stores has been a hop.
+    let pg2 = postgres_schema()
+        .await
+        .expect("PostgreSQL answered a moment ago");
+    let (pg2_end, again) = (Endpoint::Postgres(pg2.url()), TempDir::new());
+    migrate(&Endpoint::Mysql(my.url()), &pg2_end).await.unwrap();
+    migrate(&pg2_end, &Endpoint::Txt(again.0.clone()))
+        .await
+        .unwrap();
+    assert_eq!(txt_snapshot(&again.0).await, original);
     let again = migrate(&Endpoint::Txt(source.0.clone()), &pg_end).await;
     assert!(again.unwrap_err().contains("not empty"));
 }

@@ -10,7 +10,9 @@
 //! ```
 //!
 //! The expression yields the target and a guard that keeps the server up until the
-//! check ends. Every check makes users of its own, so checks may share a server.
+//! check ends. Every check makes users of its own, so checks may share a server. A server
+//! that needs a service which may be away uses [`suite_or_skip!`], whose expression
+//! yields `None` (the check is skipped) when it cannot start.
 
 pub mod checks;
 pub mod openapi;
@@ -23,6 +25,14 @@ pub use target::{Answer, Target};
 /// Instantiates every check as a `#[tokio::test]` in the calling crate.
 #[macro_export]
 macro_rules! suite {
+    ($start:expr) => {
+        $crate::suite_or_skip!(async { Some($start.await) });
+    };
+}
+
+/// As [`suite!`], with an expression yielding `Option<(Target, guard)>`: `None` skips.
+#[macro_export]
+macro_rules! suite_or_skip {
     ($start:expr) => {
         $crate::__checks!($start;
             it_should_sign_up_log_in_and_end_a_session,
@@ -53,7 +63,9 @@ macro_rules! __checks {
         $(
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $name() {
-                let (target, _guard) = $start.await;
+                let Some((target, _guard)) = $start.await else {
+                    return;
+                };
                 $crate::checks::$name(&target).await;
             }
         )*

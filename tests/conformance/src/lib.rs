@@ -84,6 +84,7 @@ macro_rules! storage_conformance {
             it_should_store_mentions_and_count_unread_ones,
             it_should_keep_delivery_cursors_monotonic,
             it_should_search_chinese_and_english_newest_first,
+            it_should_page_search_results_across_conversations,
         );
     };
 }

@@ -36,3 +36,14 @@ async fn a_database_outage_answers_unavailable_keeps_sockets_and_recovers() {
     outage::answers_unavailable_keeps_sockets_and_recovers(mysql_server, db.url(), proxied, &proxy)
         .await;
 }
+
+/// The whole black-box protocol suite against the server on MySQL.
+mod blackbox_on_mysql {
+    chat_blackbox::suite_or_skip!(async {
+        let db = super::database().await?;
+        let server = super::mysql_server(db.url()).await;
+        let target = chat_blackbox::Target::new(server.url(""));
+        // The server stops before its database is dropped.
+        Some((target, (server, db)))
+    });
+}

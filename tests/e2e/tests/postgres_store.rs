@@ -65,6 +65,17 @@ async fn hybrid() -> Option<Hybrid<TestSchema>> {
     Some(Hybrid::new(schema().await?, open_postgres).await)
 }
 
+/// The whole black-box protocol suite against the server on PostgreSQL.
+mod blackbox_on_postgres {
+    chat_blackbox::suite_or_skip!(async {
+        let schema = super::schema().await?;
+        let server = super::postgres_server(schema.url()).await;
+        let target = chat_blackbox::Target::new(server.url(""));
+        // The server stops before its schema is dropped.
+        Some((target, (server, schema)))
+    });
+}
+
 mod hybrid_conformance {
     chat_conformance::storage_conformance!(super::hybrid());
 }

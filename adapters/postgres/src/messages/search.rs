@@ -111,7 +111,10 @@ pub(super) async fn search(
     Ok(page(found, cursor))
 }
 
-/// The next `batch` rows of `term` in `ids`, newest first, before `cursor`.
+/// The next `batch` rows of `term` in `ids`, newest first, before `cursor`: each
+/// conversation's newest `batch` from a backward range read of the primary key, merged.
+/// (One `conversation_id = ANY(…)` range would read every row of the term in all of them
+/// and sort: a common word in a long conversation costs a hundred times more.)
 async fn candidates(
     db: &Db,
     ids: &[Uuid],
@@ -119,16 +122,24 @@ async fn candidates(
     cursor: Option<SearchCursor>,
     batch: i64,
 ) -> Result<Vec<(Uuid, i64, DateTime<Utc>)>, RepoError> {
-    let order = "ORDER BY t.created_at DESC, t.conversation_id DESC, t.seq DESC LIMIT $3";
-    let base = "SELECT t.conversation_id, t.seq, t.created_at FROM message_terms t \
-                WHERE t.conversation_id = ANY($1) AND t.term = $2";
+    // Before the cursor in (created_at, conversation_id, seq) order, for one conversation
+    // `c.id`: within the cursor's conversation, before its seq; in a conversation ordered
+    // before it, at the cursor's time or earlier; after it, strictly earlier.
+    let after_cursor = "AND (m.created_at, m.seq) < ($4, CASE WHEN c.id < $5 \
+                        THEN 9223372036854775807 WHEN c.id = $5 THEN $6 ELSE 1 END)";
+    let sql = |filter: &str| {
+        format!(
+            "SELECT t.conversation_id, t.seq, t.created_at FROM unnest($1::uuid[]) AS c(id) \
+             CROSS JOIN LATERAL (SELECT m.conversation_id, m.seq, m.created_at \
+             FROM message_terms m WHERE m.conversation_id = c.id AND m.term = $2 {filter} \
+             ORDER BY m.created_at DESC, m.seq DESC LIMIT $3) t \
+             ORDER BY t.created_at DESC, t.conversation_id DESC, t.seq DESC LIMIT $3"
+        )
+    };
     let conn = db.conn().await?;
     let rows = match cursor {
         Some(c) => {
-            let sql = format!(
-                "{base} AND (t.created_at, t.conversation_id, t.seq) < ($4, $5, $6) {order}"
-            );
-            let statement = conn.prepare_cached(&sql).await.map_err(map)?;
+            let statement = conn.prepare_cached(&sql(after_cursor)).await.map_err(map)?;
             let params: [&(dyn ToSql + Sync); 6] = [
                 &ids,
                 &term,
@@ -140,10 +151,7 @@ async fn candidates(
             conn.query(&statement, &params).await
         }
         None => {
-            let statement = conn
-                .prepare_cached(&format!("{base} {order}"))
-                .await
-                .map_err(map)?;
+            let statement = conn.prepare_cached(&sql("")).await.map_err(map)?;
             conn.query(&statement, &[&ids, &term, &batch]).await
         }
     }

@@ -5,6 +5,7 @@ mod conversations;
 mod message_batches;
 mod message_changes;
 mod messages;
+mod search_pages;
 mod sessions;
 mod users;
 
@@ -13,5 +14,6 @@ pub use conversations::*;
 pub use message_batches::*;
 pub use message_changes::*;
 pub use messages::*;
+pub use search_pages::*;
 pub use sessions::*;
 pub use users::*;
