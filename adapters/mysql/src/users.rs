@@ -70,20 +70,6 @@ fn role_str(role: UserRole) -> &'static str {
     }
 }
 
-/// `LIKE` pattern for "starts with `prefix`", its wildcards escaped with `!` (named in
-/// the query's `ESCAPE`, so the server's SQL mode does not matter).
-fn starts_with_pattern(prefix: &str) -> String {
-    let mut p = String::with_capacity(prefix.len() + 1);
-    for c in prefix.chars() {
-        if matches!(c, '!' | '%' | '_') {
-            p.push('!');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
-}
-
 #[async_trait]
 impl UserRepository for MysqlUsers {
     async fn create(&self, user: &User) -> Result<(), RepoError> {
@@ -135,7 +121,7 @@ impl UserRepository for MysqlUsers {
         after: Option<&str>,
         limit: usize,
     ) -> Result<Vec<User>, RepoError> {
-        let pattern = starts_with_pattern(&prefix.to_ascii_lowercase());
+        let pattern = chat_sql_kit::like::starts_with(&prefix.to_ascii_lowercase());
         let limit = limit as u64;
         match after {
             Some(after) => {
@@ -180,16 +166,5 @@ impl UserRepository for MysqlUsers {
             .await
             .map_err(map)?;
         Ok(n.unwrap_or(0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_like_wildcards() {
-        assert_eq!(starts_with_pattern("a_b%c!\\"), "a!_b!%c!!\\%");
-        assert_eq!(starts_with_pattern(""), "%");
     }
 }

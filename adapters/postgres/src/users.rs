@@ -78,20 +78,6 @@ fn role_str(role: UserRole) -> &'static str {
     }
 }
 
-/// `LIKE` pattern for "starts with `prefix`", its wildcards escaped with `!` (named in
-/// the query's `ESCAPE`).
-fn starts_with_pattern(prefix: &str) -> String {
-    let mut p = String::with_capacity(prefix.len() + 1);
-    for c in prefix.chars() {
-        if matches!(c, '!' | '%' | '_') {
-            p.push('!');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
-}
-
 #[async_trait]
 impl UserRepository for PostgresUsers {
     async fn create(&self, user: &User) -> Result<(), RepoError> {
@@ -149,7 +135,7 @@ impl UserRepository for PostgresUsers {
         after: Option<&str>,
         limit: usize,
     ) -> Result<Vec<User>, RepoError> {
-        let pattern = starts_with_pattern(&prefix.to_ascii_lowercase());
+        let pattern = chat_sql_kit::like::starts_with(&prefix.to_ascii_lowercase());
         let after = after.map(str::to_ascii_lowercase).unwrap_or_default();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         // Every key is greater than "": one statement for the first page and the next.
@@ -182,16 +168,5 @@ impl UserRepository for PostgresUsers {
             .await
             .map_err(map)?;
         count(row.get(0), "users count")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_like_wildcards() {
-        assert_eq!(starts_with_pattern("a_b%c!\\"), "a!_b!%c!!\\%");
-        assert_eq!(starts_with_pattern(""), "%");
     }
 }

@@ -2,33 +2,56 @@
 //! is bumped once by its number of messages (rows locked in conversation id order, so
 //! concurrent batches cannot deadlock each other), the messages are inserted with
 //! multi-row INSERTs, and the transaction commits. A unique key met on the way (a
-//! retried client id) rolls it back and is reported, for the caller to settle.
+//! retried client id) rolls it back and is reported, for chat-sql-kit's batch writer to
+//! settle.
 
 use std::collections::{BTreeMap, HashMap};
 
+use async_trait::async_trait;
+use chat_sql_kit::Committer;
 use mysql_async::prelude::Queryable;
 use mysql_async::{TxOpts, Value};
 
-use chat_domain::entities::NewMessage;
+use chat_domain::entities::{Message, NewMessage};
 use chat_domain::ids::ConversationId;
 use chat_domain::values::{ClientMsgId, Seq};
 use chat_domain::RepoError;
 
-use super::single::{contention, no_answer};
-use super::MAX_ATTEMPTS;
 use crate::codec::to_db_time;
 use crate::error::{corrupt, is_retryable, map, server_code, DUPLICATE_KEY};
 use crate::Db;
 
+/// How often a batch is rerun after the server rolled it back for a deadlock or a lock
+/// wait timeout before it gives up with `Unavailable`.
+const MAX_ATTEMPTS: u32 = 5;
+
+#[async_trait]
+impl Committer for super::Log {
+    async fn commit(&self, messages: &[&NewMessage]) -> Result<Option<Vec<Seq>>, RepoError> {
+        commit_with_retries(&self.db, messages).await
+    }
+
+    async fn stored_twins(&self, messages: &[&NewMessage]) -> Result<Vec<Message>, RepoError> {
+        super::twins::stored_twins(&self.db, messages).await
+    }
+}
+
 /// The seqs given to `messages` (in order), or `None` if a unique key held.
-pub(super) async fn commit_with_retries(
+async fn commit_with_retries(
     db: &Db,
     messages: &[&NewMessage],
 ) -> Result<Option<Vec<Seq>>, RepoError> {
+    if messages.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
     for _ in 0..MAX_ATTEMPTS {
         let Ok(committed) = tokio::time::timeout(db.write_timeout, commit(db, messages)).await
         else {
-            return Err(no_answer(db));
+            // The server may still commit it: a retry with the same client ids finds it.
+            return Err(RepoError::Unavailable(format!(
+                "the database did not finish the append within {:?}",
+                db.write_timeout
+            )));
         };
         match committed {
             Ok(seqs) => return Ok(Some(seqs)),
@@ -37,7 +60,9 @@ pub(super) async fn commit_with_retries(
             Err(Failure::Fatal(e)) => return Err(e),
         }
     }
-    Err(contention())
+    Err(RepoError::Unavailable(format!(
+        "append rolled back by the server {MAX_ATTEMPTS} times (lock contention)"
+    )))
 }
 
 enum Failure {

@@ -4,21 +4,21 @@
 //! insert; the row's lock is held until commit, so two processes appending to one
 //! conversation queue on it and seqs are gap-free and unique across processes. A retry
 //! racing its original meets the unique key on (conversation, sender, client_msg_id)
-//! and returns the stored message. Concurrent appends share transactions ([`batch`]).
+//! and returns the stored message. Concurrent appends share transactions (chat-sql-kit's
+//! `Batcher`, over [`commit`]); search terms are indexed after the commit (its
+//! `Indexer`, over [`indexer`]).
 
-mod batch;
 mod changes;
 mod commit;
 pub(crate) mod extras;
 mod indexer;
 mod search;
-mod single;
 mod twins;
 
-/// Key of an idempotent send.
-type ClientKey = (ConversationId, UserId, ClientMsgId);
+use std::sync::Arc;
 
 use async_trait::async_trait;
+use chat_sql_kit::{Batcher, Indexer, Limits};
 use chrono::NaiveDateTime;
 use mysql_async::prelude::Queryable;
 use mysql_async::{Params, Row};
@@ -44,22 +44,28 @@ const COLUMNS: &str = "m.conversation_id, m.seq, m.id, m.sender_id, m.kind, m.bo
 const FROM: &str = "FROM messages m LEFT JOIN message_changes mc \
                     ON mc.conversation_id = m.conversation_id AND mc.seq = m.seq";
 
-/// How often an append is rerun after the server rolled it back for a deadlock or a
-/// lock wait timeout before it gives up with `Unavailable`.
-const MAX_ATTEMPTS: u32 = 5;
+/// The message log as chat-sql-kit drives it: its append transaction
+/// ([`chat_sql_kit::Committer`], in [`commit`]) and its search index
+/// ([`chat_sql_kit::SearchIndex`], in [`indexer`]).
+pub(crate) struct Log {
+    db: Db,
+}
 
 /// The [`MessageRepository`] on MySQL.
 pub struct MysqlMessages {
     db: Db,
-    batcher: batch::Batcher,
-    indexer: indexer::Indexer,
+    log: Arc<Log>,
+    batcher: Batcher,
+    indexer: Indexer,
 }
 
 impl MysqlMessages {
     pub(crate) fn new(db: Db) -> Self {
+        let log = Arc::new(Log { db: db.clone() });
         Self {
-            batcher: batch::Batcher::start(db.clone()),
-            indexer: indexer::Indexer::start(db.clone()),
+            batcher: Batcher::start(log.clone(), Limits::default()),
+            indexer: Indexer::start(log.clone()),
+            log,
             db,
         }
     }
@@ -165,11 +171,25 @@ fn from_row(row: Row) -> Result<Message, RepoError> {
 impl MessageRepository for MysqlMessages {
     async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
         let id = message.conversation_id;
-        let appended = self.batcher.append(message).await?;
+        let appended = self
+            .batcher
+            .append(vec![message])
+            .await
+            .pop()
+            .unwrap_or_else(|| Err(RepoError::Unavailable("append outcome lost".into())))?;
         if appended.created {
             self.indexer.grew(id);
         }
         Ok(appended)
+    }
+
+    /// All in one batch, never split: one commit for the lot, seqs in the given order.
+    async fn append_all(&self, messages: Vec<NewMessage>) -> Vec<Result<Appended, RepoError>> {
+        let outcomes = self.batcher.append(messages).await;
+        for a in outcomes.iter().flatten().filter(|a| a.created) {
+            self.indexer.grew(a.message.conversation_id);
+        }
+        outcomes
     }
 
     async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
@@ -273,7 +293,7 @@ impl MessageRepository for MysqlMessages {
         before: Option<SearchCursor>,
         limit: usize,
     ) -> Result<SearchPage, RepoError> {
-        indexer::catch_up(&self.db, ids).await?;
+        chat_sql_kit::catch_up(&*self.log, ids).await?;
         search::search(&self.db, ids, query, before, limit).await
     }
 

@@ -4,14 +4,17 @@
 //! with one statement each whatever the batch's size (arrays through `unnest`, so each
 //! statement is prepared once per connection), and the transaction commits: one WAL
 //! flush. A unique constraint met on the way (a retried client id) rolls it back and is
-//! reported, for the caller to settle.
+//! reported, for chat-sql-kit's batch writer to settle.
 
 use std::collections::{BTreeMap, HashMap};
+
+use async_trait::async_trait;
+use chat_sql_kit::Committer;
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use chat_domain::entities::NewMessage;
+use chat_domain::entities::{Message, NewMessage};
 use chat_domain::ids::ConversationId;
 use chat_domain::values::{ClientMsgId, Seq};
 use chat_domain::RepoError;
@@ -24,8 +27,19 @@ use crate::Db;
 /// gives up with `Unavailable`.
 const MAX_ATTEMPTS: u32 = 5;
 
+#[async_trait]
+impl Committer for super::Log {
+    async fn commit(&self, messages: &[&NewMessage]) -> Result<Option<Vec<Seq>>, RepoError> {
+        commit_with_retries(&self.db, messages).await
+    }
+
+    async fn stored_twins(&self, messages: &[&NewMessage]) -> Result<Vec<Message>, RepoError> {
+        super::twins::stored_twins(&self.db, messages).await
+    }
+}
+
 /// The seqs given to `messages` (in order), or `None` if a unique constraint held.
-pub(super) async fn commit_with_retries(
+async fn commit_with_retries(
     db: &Db,
     messages: &[&NewMessage],
 ) -> Result<Option<Vec<Seq>>, RepoError> {

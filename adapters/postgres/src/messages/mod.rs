@@ -5,9 +5,9 @@
 //! conversation queue on it and seqs are gap-free and unique across processes. A retry
 //! racing its original meets the unique constraint on (conversation, sender,
 //! client_msg_id) and returns the stored message. Concurrent appends share transactions
-//! ([`batch`]).
+//! (chat-sql-kit's `Batcher`, over [`commit`]); search terms are indexed after the commit
+//! (its `Indexer`, over [`indexer`]).
 
-mod batch;
 mod changes;
 mod commit;
 mod indexer;
@@ -15,7 +15,10 @@ mod row;
 mod search;
 mod twins;
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
+use chat_sql_kit::{Batcher, Indexer, Limits};
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
@@ -31,21 +34,28 @@ use crate::codec::{big, count};
 use crate::error::map;
 use crate::Db;
 
-/// Key of an idempotent send.
-type ClientKey = (ConversationId, UserId, ClientMsgId);
+/// The message log as chat-sql-kit drives it: its append transaction
+/// ([`chat_sql_kit::Committer`], in [`commit`]) and its search index
+/// ([`chat_sql_kit::SearchIndex`], in [`indexer`]).
+pub(crate) struct Log {
+    db: Db,
+}
 
 /// The [`MessageRepository`] on PostgreSQL.
 pub struct PostgresMessages {
     db: Db,
-    batcher: batch::Batcher,
-    indexer: indexer::Indexer,
+    log: Arc<Log>,
+    batcher: Batcher,
+    indexer: Indexer,
 }
 
 impl PostgresMessages {
     pub(crate) fn new(db: Db) -> Self {
+        let log = Arc::new(Log { db: db.clone() });
         Self {
-            batcher: batch::Batcher::start(db.clone()),
-            indexer: indexer::Indexer::start(db.clone()),
+            batcher: Batcher::start(log.clone(), Limits::default()),
+            indexer: Indexer::start(log.clone()),
+            log,
             db,
         }
     }
@@ -209,7 +219,7 @@ impl MessageRepository for PostgresMessages {
         before: Option<SearchCursor>,
         limit: usize,
     ) -> Result<SearchPage, RepoError> {
-        indexer::catch_up(&self.db, ids).await?;
+        chat_sql_kit::catch_up(&*self.log, ids).await?;
         search::search(&self.db, ids, query, before, limit).await
     }
 

@@ -1,0 +1,17 @@
+//! What the SQL stores share: the parts of an append path and a search index that do not
+//! depend on the database, written once over small traits each store's driver code
+//! implements.
+//!
+//! - [`batch`]: group commit. Appends that arrive together share one transaction
+//!   ([`Committer::commit`]); a batch that meets a unique key (a retried send) is settled
+//!   by answering the retries with their stored twins and committing the rest again.
+//! - [`indexer`]: search indexing off the append path, one conversation at a time
+//!   ([`SearchIndex::index_chunk`]), with the catch-up a search runs first.
+//! - [`like`]: `LIKE` patterns for prefix searches.
+
+pub mod batch;
+pub mod indexer;
+pub mod like;
+
+pub use batch::{Batcher, Committer, Limits};
+pub use indexer::{catch_up, Indexer, SearchIndex};
