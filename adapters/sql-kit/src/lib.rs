@@ -8,10 +8,14 @@
 //! - [`indexer`]: search indexing off the append path, one conversation at a time
 //!   ([`SearchIndex::index_chunk`]), with the catch-up a search runs first.
 //! - [`like`]: `LIKE` patterns for prefix searches.
+//!
+//! [`AppendPath`] puts the first two together as a store's `append` and `append_all`.
 
+mod appends;
 pub mod batch;
 pub mod indexer;
 pub mod like;
 
+pub use appends::AppendPath;
 pub use batch::{Batcher, Committer, Limits};
 pub use indexer::{catch_up, Indexer, SearchIndex};

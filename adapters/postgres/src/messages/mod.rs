@@ -18,7 +18,7 @@ mod twins;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chat_sql_kit::{Batcher, Indexer, Limits};
+use chat_sql_kit::{AppendPath, Limits};
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
@@ -45,16 +45,14 @@ pub(crate) struct Log {
 pub struct PostgresMessages {
     db: Db,
     log: Arc<Log>,
-    batcher: Batcher,
-    indexer: Indexer,
+    appends: AppendPath,
 }
 
 impl PostgresMessages {
     pub(crate) fn new(db: Db) -> Self {
         let log = Arc::new(Log { db: db.clone() });
         Self {
-            batcher: Batcher::start(log.clone(), Limits::default()),
-            indexer: Indexer::start(log.clone()),
+            appends: AppendPath::start(log.clone(), Limits::default()),
             log,
             db,
         }
@@ -93,26 +91,12 @@ async fn find_by_client_id(
 #[async_trait]
 impl MessageRepository for PostgresMessages {
     async fn append(&self, message: NewMessage) -> Result<Appended, RepoError> {
-        let id = message.conversation_id;
-        let appended = self
-            .batcher
-            .append(vec![message])
-            .await
-            .pop()
-            .unwrap_or_else(|| Err(RepoError::Unavailable("append outcome lost".into())))?;
-        if appended.created {
-            self.indexer.grew(id);
-        }
-        Ok(appended)
+        self.appends.append(message).await
     }
 
     /// All in one batch, never split: one commit for the lot, seqs in the given order.
     async fn append_all(&self, messages: Vec<NewMessage>) -> Vec<Result<Appended, RepoError>> {
-        let outcomes = self.batcher.append(messages).await;
-        for a in outcomes.iter().flatten().filter(|a| a.created) {
-            self.indexer.grew(a.message.conversation_id);
-        }
-        outcomes
+        self.appends.append_all(messages).await
     }
 
     async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError> {
