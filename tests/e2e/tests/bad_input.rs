@@ -343,6 +343,38 @@ async fn every_json_body_refuses_bad_shapes_with_bad_request() {
     w.healthy().await;
 }
 
+/// No body may hold NUL (no store needs it, and PostgreSQL's text cannot hold it): a send
+/// or an edit with one is a bad request on every store, and nothing is stored.
+#[tokio::test]
+async fn a_body_holding_nul_is_a_bad_request() {
+    let w = world().await;
+    let cases = [
+        (
+            Method::POST,
+            "/api/v1/conversations/{g}/messages",
+            json!({"client_msg_id": "nul-1", "kind": "text", "body": "a\u{0}b"}),
+        ),
+        (
+            Method::PATCH,
+            "/api/v1/conversations/{g}/messages/1",
+            json!({"body": "still\u{0}here"}),
+        ),
+    ];
+    for (method, path, body) in cases {
+        let bytes = serde_json::to_vec(&body).unwrap();
+        w.expect(
+            &method,
+            path,
+            Some("application/json"),
+            bytes,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        )
+        .await;
+    }
+    w.healthy().await;
+}
+
 #[tokio::test]
 async fn unknown_fields_are_ignored_as_documented() {
     let w = world().await;
