@@ -12,76 +12,11 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use mysql_async::prelude::Queryable;
-
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::values::{Limit, PageQuery, Seq};
 use support::{Backend, Sql};
 
 const PAGES: usize = 2000;
-
-/// Writes `n` text messages (seqs 1..=n) into `conv` in the store's own tables.
-async fn fill(db: &Sql, conv: ConversationId, sender: UserId, n: u64) {
-    match db {
-        Sql::Postgres(schema) => {
-            let (client, connection) =
-                tokio_postgres::connect(&schema.url(), tokio_postgres::NoTls)
-                    .await
-                    .unwrap();
-            tokio::spawn(connection);
-            let n = n as i64;
-            client
-                .execute(
-                    "INSERT INTO messages (conversation_id, seq, id, sender_id, kind, body, \
-                     created_at) SELECT $1, g, gen_random_uuid(), $2, 'text', \
-                     'history message ' || g || ', 你好', now() FROM generate_series(1, $3::bigint) g",
-                    &[conv.as_uuid(), sender.as_uuid(), &n],
-                )
-                .await
-                .unwrap();
-            client
-                .execute(
-                    "INSERT INTO message_counters (conversation_id, last_seq) VALUES ($1, $2)",
-                    &[conv.as_uuid(), &n],
-                )
-                .await
-                .unwrap();
-            client.batch_execute("ANALYZE messages").await.unwrap();
-        }
-        Sql::Mysql(database) => {
-            let mut conn = mysql_async::Conn::from_url(database.url()).await.unwrap();
-            // Six joined digit tables count to a million, in chunks of 100,000.
-            let digits = "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 \
-                          UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL \
-                          SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
-            let chunk = 100_000u64;
-            for start in (0..n).step_by(chunk as usize) {
-                let count = chunk.min(n - start);
-                conn.exec_drop(
-                    format!(
-                        "INSERT INTO messages (conversation_id, seq, id, sender_id, kind, body, \
-                         created_at) SELECT ?, s, UNHEX(REPLACE(UUID(), '-', '')), ?, 'text', \
-                         CONCAT('history message ', s, ', 你好'), UTC_TIMESTAMP(6) FROM \
-                         (SELECT ? + 1 + a.d + 10 * b.d + 100 * c.d + 1000 * e.d + \
-                         10000 * f.d AS s FROM {digits} a, {digits} b, {digits} c, {digits} e, \
-                         {digits} f) n WHERE s <= ? + ?"
-                    ),
-                    (*conv.as_uuid(), *sender.as_uuid(), start, start, count),
-                )
-                .await
-                .unwrap();
-            }
-            conn.exec_drop(
-                "INSERT INTO message_counters (conversation_id, last_seq) VALUES (?, ?)",
-                (*conv.as_uuid(), n),
-            )
-            .await
-            .unwrap();
-            conn.query_drop("ANALYZE TABLE messages").await.unwrap();
-            conn.disconnect().await.unwrap();
-        }
-    }
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
@@ -105,7 +40,7 @@ fn main() {
             let store = support::open_store(&db).await;
             let (conv, sender) = (ConversationId::new(), UserId::new());
             let filling = Instant::now();
-            fill(&db, conv, sender, n).await;
+            support::fill_history(&db, conv, sender, n).await;
             assert_eq!(store.messages.last_seq(conv).await.unwrap(), n);
             println!("{backend:?}: {n} messages written in {:.1?}", filling.elapsed());
             let limit = Limit::new(50).unwrap();

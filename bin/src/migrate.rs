@@ -225,7 +225,8 @@ async fn copy_conversation(
     let Some(first) = from.messages.get(c.id, Seq::after(0)).await? else {
         return Ok(0);
     };
-    copy_message(to, first).await?;
+    let mut batch = Batch::default();
+    batch.push(first);
     let mut n = 1;
     let mut after = Seq::after(0);
     loop {
@@ -237,41 +238,86 @@ async fn copy_conversation(
             )
             .await?;
         let Some(last) = page.last() else {
+            batch.flush(to).await?;
             return Ok(n);
         };
         after = last.seq;
         for m in page {
-            copy_message(to, m).await?;
             n += 1;
+            if batch.push(m) {
+                batch.flush(to).await?;
+            }
         }
     }
 }
 
-async fn copy_message(to: &Storage, m: Message) -> Result<(), RepoError> {
-    let seq = m.seq;
-    let draft = NewMessage {
+/// Messages copied with one `append_all`: one commit in the stores that batch a list.
+#[derive(Default)]
+struct Batch {
+    messages: Vec<Message>,
+    bytes: usize,
+}
+
+/// A batch is written once it holds this many messages or body bytes.
+const BATCH_MESSAGES: usize = 500;
+const BATCH_BYTES: usize = 2 << 20;
+
+impl Batch {
+    /// Adds `m`; whether the batch is now full.
+    fn push(&mut self, m: Message) -> bool {
+        self.bytes += m.body.as_str().len();
+        self.messages.push(m);
+        self.messages.len() >= BATCH_MESSAGES || self.bytes >= BATCH_BYTES
+    }
+
+    /// Appends the batch, each message at the seq it had, then replays their changes.
+    async fn flush(&mut self, to: &Storage) -> Result<(), RepoError> {
+        let messages = std::mem::take(&mut self.messages);
+        self.bytes = 0;
+        if messages.is_empty() {
+            return Ok(());
+        }
+        let drafts = messages.iter().map(draft).collect();
+        let outcomes = to.messages.append_all(drafts).await;
+        for (m, outcome) in messages.iter().zip(outcomes) {
+            let stored = outcome?;
+            if !stored.created || stored.message.seq != m.seq {
+                return Err(RepoError::Conflict(format!(
+                    "message {} landed at {} in the target",
+                    m.seq.get(),
+                    stored.message.seq.get()
+                )));
+            }
+        }
+        for m in messages {
+            replay_changes(to, m).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The message as it was first sent.
+fn draft(m: &Message) -> NewMessage {
+    NewMessage {
         id: m.id,
         conversation_id: m.conversation_id,
         sender_id: m.sender_id,
         kind: m.kind,
-        body: m.body,
-        client_msg_id: m.client_msg_id,
+        body: m.body.clone(),
+        client_msg_id: m.client_msg_id.clone(),
         reply_to: m.reply_to,
-        mentions: m.mentions,
+        mentions: m.mentions.clone(),
         created_at: m.created_at,
-    };
-    let stored = to.messages.append(draft).await?;
-    if !stored.created || stored.message.seq != seq {
-        return Err(RepoError::Conflict(format!(
-            "message {seq} landed at {} in the target",
-            stored.message.seq.get()
-        )));
     }
-    // Its changes, replayed: the target numbers them with versions of its own.
+}
+
+/// Its changes, replayed on the stored copy: the target numbers them with versions of
+/// its own.
+async fn replay_changes(to: &Storage, m: Message) -> Result<(), RepoError> {
     let mut changes = Vec::new();
     if let Some(at) = m.edited_at {
         changes.push(MessageChange::Edit {
-            body: stored.message.body.clone(),
+            body: m.body.clone(),
             at,
         });
     }
@@ -288,7 +334,7 @@ async fn copy_message(to: &Storage, m: Message) -> Result<(), RepoError> {
         changes.push(MessageChange::Recall);
     }
     for change in &changes {
-        to.messages.change(m.conversation_id, seq, change).await?;
+        to.messages.change(m.conversation_id, m.seq, change).await?;
     }
     Ok(())
 }

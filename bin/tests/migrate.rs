@@ -88,6 +88,18 @@ async fn fill(p: &Storage) -> Moved {
         .advance_read_cursor(g.id, bob.id, 117)
         .await
         .unwrap();
+    // Members' own state moves too: delivery cursors, mutes, who has sent.
+    p.conversations
+        .advance_delivered(g.id, bob.id, 120)
+        .await
+        .unwrap();
+    p.conversations
+        .set_muted(g.id, carol.id, true)
+        .await
+        .unwrap();
+    for u in [alice.id, bob.id] {
+        p.conversations.mark_sent(g.id, u).await.unwrap();
+    }
     let (pair, dm, two) = direct(alice.id, carol.id);
     p.conversations
         .get_or_create_direct(pair, &dm, two)

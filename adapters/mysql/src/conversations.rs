@@ -112,7 +112,8 @@ async fn insert_conversation(
     .await
 }
 
-/// One multi-row insert, in the order given (which `ord` then records).
+/// One multi-row insert, in the order given (which `ord` then records), then each
+/// member's state in its side table (a copy from another store keeps it).
 async fn insert_participants(
     tx: &mut mysql_async::Transaction<'_>,
     members: &[Participant],
@@ -138,7 +139,32 @@ async fn insert_participants(
         ),
         params,
     )
-    .await
+    .await?;
+    for p in members {
+        let key = (*p.conversation_id.as_uuid(), *p.user_id.as_uuid());
+        if p.muted {
+            tx.exec_drop(
+                "INSERT INTO mutes (conversation_id, user_id) VALUES (?, ?)",
+                key,
+            )
+            .await?;
+        }
+        if p.has_sent {
+            tx.exec_drop(
+                "INSERT INTO senders (conversation_id, user_id) VALUES (?, ?)",
+                key,
+            )
+            .await?;
+        }
+        if p.delivered_seq > 0 {
+            tx.exec_drop(
+                "INSERT INTO delivered (conversation_id, user_id, seq) VALUES (?, ?, ?)",
+                (key.0, key.1, p.delivered_seq),
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 type ConversationRow = (

@@ -18,6 +18,8 @@ use chat_adapter_mysql::testing::TestDatabase;
 use chat_adapter_postgres::testing::TestSchema;
 use chat_adapter_redis::testing::TestPrefix;
 use chat_conformance::services::unreachable_service;
+use chat_domain::ids::{ConversationId, UserId};
+use mysql_async::prelude::Queryable;
 
 pub const PASSWORD: &str = "password-123";
 const WAIT: Duration = Duration::from_secs(5);
@@ -97,6 +99,70 @@ pub async fn open_store(db: &Sql) -> chat_domain::ports::Storage {
     };
     let spec = StoreSpec::only(store, std::path::PathBuf::new(), Some(db.url()), false);
     open(&spec).await.expect("the store opens")
+}
+
+/// Writes `n` text messages (seqs 1..=n) into `conv` straight into the store's own tables
+/// (for benchmarks: the append path is not what they measure).
+pub async fn fill_history(db: &Sql, conv: ConversationId, sender: UserId, n: u64) {
+    match db {
+        Sql::Postgres(schema) => {
+            let (client, connection) =
+                tokio_postgres::connect(&schema.url(), tokio_postgres::NoTls)
+                    .await
+                    .unwrap();
+            tokio::spawn(connection);
+            let n = n as i64;
+            client
+                .execute(
+                    "INSERT INTO messages (conversation_id, seq, id, sender_id, kind, body, \
+                     created_at) SELECT $1, g, gen_random_uuid(), $2, 'text', \
+                     'history message ' || g || ', 你好', now() FROM generate_series(1, $3::bigint) g",
+                    &[conv.as_uuid(), sender.as_uuid(), &n],
+                )
+                .await
+                .unwrap();
+            client
+                .execute(
+                    "INSERT INTO message_counters (conversation_id, last_seq) VALUES ($1, $2)",
+                    &[conv.as_uuid(), &n],
+                )
+                .await
+                .unwrap();
+            client.batch_execute("ANALYZE messages").await.unwrap();
+        }
+        Sql::Mysql(database) => {
+            let mut conn = mysql_async::Conn::from_url(database.url()).await.unwrap();
+            // Six joined digit tables count to a million, in chunks of 100,000.
+            let digits = "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 \
+                          UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL \
+                          SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+            let chunk = 100_000u64;
+            for start in (0..n).step_by(chunk as usize) {
+                let count = chunk.min(n - start);
+                conn.exec_drop(
+                    format!(
+                        "INSERT INTO messages (conversation_id, seq, id, sender_id, kind, body, \
+                         created_at) SELECT ?, s, UNHEX(REPLACE(UUID(), '-', '')), ?, 'text', \
+                         CONCAT('history message ', s, ', 你好'), UTC_TIMESTAMP(6) FROM \
+                         (SELECT ? + 1 + a.d + 10 * b.d + 100 * c.d + 1000 * e.d + \
+                         10000 * f.d AS s FROM {digits} a, {digits} b, {digits} c, {digits} e, \
+                         {digits} f) n WHERE s <= ? + ?"
+                    ),
+                    (*conv.as_uuid(), *sender.as_uuid(), start, start, count),
+                )
+                .await
+                .unwrap();
+            }
+            conn.exec_drop(
+                "INSERT INTO message_counters (conversation_id, last_seq) VALUES (?, ?)",
+                (*conv.as_uuid(), n),
+            )
+            .await
+            .unwrap();
+            conn.query_drop("ANALYZE TABLE messages").await.unwrap();
+            conn.disconnect().await.unwrap();
+        }
+    }
 }
 
 /// A fresh database of `backend` and a Redis prefix, or `None` (skipped) if either is away.

@@ -16,7 +16,9 @@ pub struct Membership {
 /// Stores conversations, their participants and read cursors.
 #[async_trait]
 pub trait ConversationRepository: Send + Sync {
-    /// Stores a new group with its first members, all or nothing.
+    /// Stores a new group with its first members, all or nothing, each as given: role,
+    /// join time, read and delivery cursors, mute and sent mark (a copy from another
+    /// store keeps them).
     ///
     /// # Errors
     /// [`RepoError::Conflict`] if the id exists or `members` names a user twice.
@@ -27,7 +29,8 @@ pub trait ConversationRepository: Send + Sync {
     ) -> Result<(), RepoError>;
 
     /// The direct conversation of `pair`, creating it from `candidate` and its two
-    /// `participants` if none exists. Exactly one conversation ever exists per pair, even under
+    /// `participants` (stored as given, as by [`create_group`](Self::create_group)) if
+    /// none exists. Exactly one conversation ever exists per pair, even under
     /// concurrent calls: every caller gets the same one. Returns it and whether this call
     /// created it.
     ///

@@ -118,7 +118,8 @@ pub(super) async fn insert_conversation(
     .map(drop)
 }
 
-/// One insert of every member, in the order given (which `ord` then records).
+/// One insert of every member, in the order given (which `ord` then records), with the
+/// state each one carries (a copy from another store keeps it).
 pub(super) async fn insert_participants(
     tx: &Transaction<'_>,
     members: &[Participant],
@@ -134,16 +135,30 @@ pub(super) async fn insert_participants(
     let roles: Vec<&str> = members.iter().map(|p| role_str(p.role)).collect();
     let joined: Vec<DateTime<Utc>> = members.iter().map(|p| p.joined_at).collect();
     let read: Vec<i64> = members.iter().map(|p| big(p.last_read_seq)).collect();
+    let delivered: Vec<i64> = members.iter().map(|p| big(p.delivered_seq)).collect();
+    let muted: Vec<bool> = members.iter().map(|p| p.muted).collect();
+    let sent: Vec<bool> = members.iter().map(|p| p.has_sent).collect();
     let statement = tx
         .prepare_cached(
-            "INSERT INTO participants (conversation_id, user_id, role, joined_at, last_read_seq) \
-             SELECT c, u, r, j, l FROM unnest($1::uuid[], $2::uuid[], $3::text[], \
-             $4::timestamptz[], $5::bigint[]) WITH ORDINALITY AS m(c, u, r, j, l, n) ORDER BY n",
+            "INSERT INTO participants (conversation_id, user_id, role, joined_at, last_read_seq, \
+             delivered_seq, muted, has_sent) SELECT c, u, r, j, l, d, mu, s FROM \
+             unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::bigint[], \
+             $6::bigint[], $7::boolean[], $8::boolean[]) \
+             WITH ORDINALITY AS m(c, u, r, j, l, d, mu, s, n) ORDER BY n",
         )
         .await?;
     tx.execute(
         &statement,
-        &[&conversations, &users, &roles, &joined, &read],
+        &[
+            &conversations,
+            &users,
+            &roles,
+            &joined,
+            &read,
+            &delivered,
+            &muted,
+            &sent,
+        ],
     )
     .await
     .map(drop)

@@ -8,16 +8,23 @@ use chat_domain::RepoError;
 use crate::fixtures::{direct, group, member};
 use crate::StorageHarness;
 
-/// A group stores with its members in join order, all readable after a restart.
+/// A group stores with its members in join order and the state each carries (cursors,
+/// mute, sent mark: a copy from another store keeps them), all readable after a restart.
 pub async fn it_should_create_a_group_with_its_members(h: &impl StorageHarness) {
     let s = h.open().await;
     let (a, b, c) = (UserId::new(), UserId::new(), UserId::new());
     let g = group(a, "设计 team 🎨");
-    let ms = vec![
+    let mut ms = vec![
         member(&g, a, ParticipantRole::Owner, 0),
         member(&g, b, ParticipantRole::Admin, 1),
         member(&g, c, ParticipantRole::Member, 2),
     ];
+    // Members arrive with state of their own when a group is copied from another store.
+    ms[1].muted = true;
+    ms[1].has_sent = true;
+    ms[1].delivered_seq = 7;
+    ms[1].last_read_seq = 5;
+    ms[2].has_sent = true;
     s.conversations.create_group(&g, &ms).await.unwrap();
     assert!(matches!(
         s.conversations.create_group(&g, &ms).await,
