@@ -35,6 +35,9 @@ pub struct StoreSpec {
     pub postgres_pool_max: usize,
     /// How long a query waits for a PostgreSQL connection.
     pub postgres_acquire_timeout: Duration,
+    /// Whether a SQL store indexes new messages for search as they arrive (off for a
+    /// migration's target: it is indexed at the next start).
+    pub background_indexing: bool,
 }
 
 impl StoreSpec {
@@ -57,6 +60,7 @@ impl StoreSpec {
             postgres_url: config.postgres_url.clone(),
             postgres_pool_max: config.postgres_pool_max as usize,
             postgres_acquire_timeout: config.postgres_acquire_timeout,
+            background_indexing: true,
         }
     }
 
@@ -84,6 +88,7 @@ impl StoreSpec {
             postgres_url: url.filter(|_| store == Store::Postgres),
             postgres_pool_max: 32,
             postgres_acquire_timeout: Duration::from_secs(5),
+            background_indexing: !target,
         }
     }
 }
@@ -136,6 +141,7 @@ fn mysql_config(spec: &StoreSpec) -> Result<MysqlConfig, StartError> {
     Ok(MysqlConfig {
         pool_max: spec.mysql_pool_max,
         acquire_timeout: spec.mysql_acquire_timeout,
+        background_indexing: spec.background_indexing,
         ..MysqlConfig::new(url)
     })
 }
@@ -147,6 +153,7 @@ fn postgres_config(spec: &StoreSpec) -> Result<PostgresConfig, StartError> {
     Ok(PostgresConfig {
         pool_max: spec.postgres_pool_max,
         acquire_timeout: spec.postgres_acquire_timeout,
+        background_indexing: spec.background_indexing,
         ..PostgresConfig::new(url)
     })
 }

@@ -51,6 +51,10 @@ pub struct MysqlConfig {
     /// `Unavailable` (the message may then be stored; a retry with its client id finds
     /// it). Guards against a database that stops answering without closing connections.
     pub write_timeout: Duration,
+    /// Whether a task indexes new messages for search as they arrive (the default). Off
+    /// for a bulk copy: a search still indexes what it needs first, and the next start
+    /// with it on indexes the rest.
+    pub background_indexing: bool,
 }
 
 impl MysqlConfig {
@@ -62,6 +66,7 @@ impl MysqlConfig {
             pool_max: 32,
             acquire_timeout: Duration::from_secs(5),
             write_timeout: Duration::from_secs(10),
+            background_indexing: true,
         }
     }
 }
@@ -82,7 +87,7 @@ pub async fn connect(config: &MysqlConfig) -> Result<Storage, RepoError> {
         Arc::new(MysqlUsers::new(db.clone())),
         Arc::new(MysqlSessions::new(db.clone())),
         Arc::new(MysqlConversations::new(db.clone())),
-        Arc::new(MysqlMessages::new(db.clone())),
+        Arc::new(MysqlMessages::new(db.clone(), config.background_indexing)),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -57,6 +57,10 @@ pub struct PostgresConfig {
     /// `Unavailable` (the message may then be stored; a retry with its client id finds
     /// it). Guards against a database that stops answering without closing connections.
     pub write_timeout: Duration,
+    /// Whether a task indexes new messages for search as they arrive (the default). Off
+    /// for a bulk copy: a search still indexes what it needs first, and the next start
+    /// with it on indexes the rest.
+    pub background_indexing: bool,
 }
 
 impl PostgresConfig {
@@ -68,6 +72,7 @@ impl PostgresConfig {
             pool_max: 32,
             acquire_timeout: Duration::from_secs(5),
             write_timeout: Duration::from_secs(10),
+            background_indexing: true,
         }
     }
 }
@@ -87,7 +92,10 @@ pub async fn connect(config: &PostgresConfig) -> Result<Storage, RepoError> {
         Arc::new(PostgresUsers::new(db.clone())),
         Arc::new(PostgresSessions::new(db.clone())),
         Arc::new(PostgresConversations::new(db.clone())),
-        Arc::new(PostgresMessages::new(db.clone())),
+        Arc::new(PostgresMessages::new(
+            db.clone(),
+            config.background_indexing,
+        )),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -11,18 +11,20 @@ use crate::batch::{Batcher, Committer, Limits, Outcomes};
 use crate::indexer::{Indexer, SearchIndex};
 
 /// Appends through group commit; each stored message's conversation is handed to the
-/// search indexer.
+/// search indexer, if one runs.
 pub struct AppendPath {
     batcher: Batcher,
-    indexer: Indexer,
+    indexer: Option<Indexer>,
 }
 
 impl AppendPath {
-    /// Starts the batch writer and the indexer on the current runtime, both over `log`.
-    pub fn start<L: Committer + SearchIndex>(log: Arc<L>, limits: Limits) -> Self {
+    /// Starts the batch writer on the current runtime over `log`, and with `index` the
+    /// background indexer too. Without it (a bulk copy, say) nothing is lost: a search
+    /// indexes what it needs first, and the next start with the indexer indexes the rest.
+    pub fn start<L: Committer + SearchIndex>(log: Arc<L>, limits: Limits, index: bool) -> Self {
         Self {
             batcher: Batcher::start(log.clone(), limits),
-            indexer: Indexer::start(log),
+            indexer: index.then(|| Indexer::start(log)),
         }
     }
 
@@ -41,8 +43,10 @@ impl AppendPath {
     /// all in one batch, never split, so one commit for the lot and seqs in its order.
     pub async fn append_all(&self, messages: Vec<NewMessage>) -> Outcomes {
         let outcomes = self.batcher.append(messages).await;
-        for a in outcomes.iter().flatten().filter(|a| a.created) {
-            self.indexer.grew(a.message.conversation_id);
+        if let Some(indexer) = &self.indexer {
+            for a in outcomes.iter().flatten().filter(|a| a.created) {
+                indexer.grew(a.message.conversation_id);
+            }
         }
         outcomes
     }

@@ -59,10 +59,10 @@ pub struct MysqlMessages {
 }
 
 impl MysqlMessages {
-    pub(crate) fn new(db: Db) -> Self {
+    pub(crate) fn new(db: Db, background_indexing: bool) -> Self {
         let log = Arc::new(Log { db: db.clone() });
         Self {
-            appends: AppendPath::start(log.clone(), Limits::default()),
+            appends: AppendPath::start(log.clone(), Limits::default(), background_indexing),
             log,
             db,
         }

@@ -49,10 +49,10 @@ pub struct PostgresMessages {
 }
 
 impl PostgresMessages {
-    pub(crate) fn new(db: Db) -> Self {
+    pub(crate) fn new(db: Db, background_indexing: bool) -> Self {
         let log = Arc::new(Log { db: db.clone() });
         Self {
-            appends: AppendPath::start(log.clone(), Limits::default()),
+            appends: AppendPath::start(log.clone(), Limits::default(), background_indexing),
             log,
             db,
         }
