@@ -9,6 +9,7 @@
 //! `Indexer`, over [`indexer`]).
 
 mod changes;
+mod chunks;
 mod commit;
 pub(crate) mod extras;
 mod indexer;

@@ -5,7 +5,7 @@ use mysql_async::Value;
 use chat_domain::entities::{Message, NewMessage};
 use chat_domain::RepoError;
 
-use super::commit::power_of_two_chunks;
+use super::chunks::power_of_two_chunks;
 use super::select;
 use crate::Db;
 
