@@ -90,10 +90,12 @@ async fn user(addr: &str, name: &str) -> Result<User, String> {
         username: name.into(),
         password: PASSWORD.into(),
         display_name: None,
+        challenge: None,
     };
     let creds = LoginRequest {
         username: name.into(),
         password: PASSWORD.into(),
+        challenge: None,
     };
     let (status, body) = http(addr, "POST", "/api/v1/users", None, json(&sign_up)).await?;
     if status != 201 {

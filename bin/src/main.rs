@@ -120,6 +120,7 @@ async fn create_admin(config: Config, username: &str) -> Result<(), String> {
     let password = read_password()?;
     let cmd = RegisterUser {
         role: UserRole::Admin,
+        by_host: true,
         ..RegisterUser::new(username, &password)
     };
     let created = node.app.register_user(cmd).await.map_err(|e| e.to_string());

@@ -64,7 +64,13 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         Some(url) => Arc::new(webhook(url, config.push_webhook_secret.as_deref())?),
         None => Arc::new(LogPush),
     };
+    let human_check = config
+        .chat
+        .challenges
+        .human_check()
+        .map_err(StartError::Config)?;
     let chat = Chat::builder()
+        .human_check(human_check)
         .storage(storage)
         .live(live)
         .files(files)

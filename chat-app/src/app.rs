@@ -6,7 +6,8 @@ use chat_domain::entities::Participant;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
-    Clock, FileStore, Live, PasswordHasher, PushGateway, RateDecision, RateLimit, Storage,
+    Clock, FileStore, HumanCheck, Live, PasswordHasher, PushGateway, RateDecision, RateLimit,
+    Storage,
 };
 use chat_domain::rules;
 
@@ -28,6 +29,9 @@ pub struct Ports {
     pub files: Arc<dyn FileStore>,
     /// Notifications for members who are offline.
     pub push: Arc<dyn PushGateway>,
+    /// The "is this a person" check that guards sign-ups, and logins after repeated
+    /// failures; `None` turns challenges off.
+    pub human_check: Option<Arc<dyn HumanCheck>>,
 }
 
 /// Policy: the numbers an operator may tune.

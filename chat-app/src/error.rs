@@ -40,6 +40,13 @@ pub enum AppError {
     /// Free disk space is kept for messages: the upload was refused.
     #[error("{0}")]
     InsufficientStorage(String),
+    /// The request needs an answered challenge (`GET /api/v1/challenge`) before it
+    /// is tried: a login after repeated failures (the text says why it failed).
+    #[error("{0}")]
+    ChallengeRequired(String),
+    /// The request's challenge answer is missing, wrong, expired or used before.
+    #[error("{0}")]
+    ChallengeFailed(String),
     /// A backend is down; the action did not happen and may be retried.
     #[error("{0}")]
     Unavailable(String),

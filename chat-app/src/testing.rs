@@ -49,6 +49,7 @@ mock! {
     #[async_trait]
     impl RateLimiter for Limiter {
         async fn check(&self, key: &str, limit: RateLimit, now: DateTime<Utc>) -> Result<RateDecision, RepoError>;
+        async fn count(&self, key: &str, window: std::time::Duration, now: DateTime<Utc>) -> Result<u32, RepoError>;
     }
 }
 
@@ -97,6 +98,7 @@ pub fn memory_ports() -> Ports {
         clock: Arc::new(ManualClock::new(now())),
         files: Arc::new(MemoryFiles::default()),
         push: Arc::new(MemoryPush::default()),
+        human_check: None,
     }
 }
 
@@ -126,6 +128,8 @@ pub fn variant(e: &AppError) -> &'static str {
         AppError::TooLarge(_) => "TooLarge",
         AppError::RangeNotSatisfiable { .. } => "RangeNotSatisfiable",
         AppError::InsufficientStorage(_) => "InsufficientStorage",
+        AppError::ChallengeRequired(_) => "ChallengeRequired",
+        AppError::ChallengeFailed(_) => "ChallengeFailed",
         AppError::Unavailable(_) => "Unavailable",
         AppError::Internal(_) => "Internal",
     }

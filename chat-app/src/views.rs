@@ -71,7 +71,7 @@ pub struct ConversationDetail {
 }
 
 /// Server-wide counts for admins.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stats {
     /// Accounts.
     pub users: u64,
@@ -81,4 +81,7 @@ pub struct Stats {
     pub messages: u64,
     /// Live connections.
     pub live_connections: u64,
+    /// Accounts created in each of the last 24 UTC hours (this one last, zeros
+    /// included): the start of the hour and the count.
+    pub signups_per_hour: Vec<(DateTime<Utc>, u64)>,
 }

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_warp::{Edge, EdgeConfig};
 use chat_app::{ChatApp, Ports, Settings};
-use chat_domain::ports::{Clock, FileStore, Live, PasswordHasher, PushGateway, Storage};
+use chat_domain::ports::{
+    Clock, FileStore, HumanCheck, Live, PasswordHasher, PushGateway, Storage,
+};
 use chat_memory::{LogPush, MemoryFiles, SystemClock};
 
 /// Builds a [`Chat`]. Every part defaults: storage and live state in memory, Argon2id
@@ -19,6 +21,7 @@ pub struct ChatBuilder {
     clock: Option<Arc<dyn Clock>>,
     files: Option<Arc<dyn FileStore>>,
     push: Option<Arc<dyn PushGateway>>,
+    human_check: Option<Arc<dyn HumanCheck>>,
     settings: Settings,
 }
 
@@ -73,6 +76,13 @@ impl ChatBuilder {
         self
     }
 
+    /// The check that guards sign-ups (and logins after repeated failures); none by
+    /// default. [`crate::ChallengeSettings::human_check`] builds one from settings.
+    pub fn human_check(mut self, check: Option<Arc<dyn HumanCheck>>) -> Self {
+        self.human_check = check;
+        self
+    }
+
     /// The policy: token lifetime, rate limits, group size, ….
     pub fn settings(mut self, settings: Settings) -> Self {
         self.settings = settings;
@@ -92,6 +102,7 @@ impl ChatBuilder {
                 .files
                 .unwrap_or_else(|| Arc::new(MemoryFiles::default())),
             push: self.push.unwrap_or_else(|| Arc::new(LogPush)),
+            human_check: self.human_check,
         }
     }
 

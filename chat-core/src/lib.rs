@@ -27,12 +27,14 @@
 //! ```
 
 mod builder;
+mod challenges;
 #[doc(hidden)]
 pub mod doc_support;
 mod settings;
 pub mod stores;
 
 pub use builder::{Chat, ChatBuilder};
+pub use challenges::{ChallengeMode, ChallengeSettings};
 pub use chat_app as app;
 pub use chat_app::{AppError, ChatApp, Settings};
 pub use chat_domain as domain;

@@ -11,6 +11,8 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use chat_adapter_warp::EdgeConfig;
+
+use crate::ChallengeSettings;
 use chat_app::Settings;
 use chat_domain::ports::RateLimit;
 use clap::Args;
@@ -124,6 +126,10 @@ pub struct ChatSettings {
     /// the auth frame always work).
     #[arg(long, env = "CHAT_ALLOW_QUERY_TOKEN", default_value_t = true, action = clap::ArgAction::Set)]
     pub allow_query_token: bool,
+
+    /// Sign-up and login challenges.
+    #[command(flatten)]
+    pub challenges: ChallengeSettings,
 }
 
 impl ChatSettings {

@@ -22,6 +22,7 @@ mod messages;
 mod presence;
 mod push;
 mod rate_limiter;
+mod replay_guard;
 mod sessions;
 mod users;
 
@@ -33,6 +34,7 @@ pub use messages::MemoryMessages;
 pub use presence::MemoryPresence;
 pub use push::{LogPush, MemoryPush};
 pub use rate_limiter::MemoryRateLimiter;
+pub use replay_guard::MemoryReplayGuard;
 pub use sessions::MemorySessions;
 pub use users::MemoryUsers;
 
@@ -50,12 +52,14 @@ pub fn storage() -> Storage {
     )
 }
 
-/// This node's own live state: presence, events to its connections, rate limits.
+/// This node's own live state: presence, events to its connections, rate limits,
+/// single-use claims.
 pub fn live() -> Live {
     Live::new(
         Arc::new(MemoryPresence::default()),
         Arc::new(MemoryEventBus::default()),
         Arc::new(MemoryRateLimiter::default()),
+        Arc::new(MemoryReplayGuard::default()),
     )
 }
 

@@ -62,4 +62,18 @@ impl RateLimiter for MemoryRateLimiter {
             retry_after: Duration::from_millis((ends_ms - now_ms) as u64),
         })
     }
+
+    async fn count(
+        &self,
+        key: &str,
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<u32, RepoError> {
+        let window_ms = (window.as_millis() as i64).max(1);
+        let index = now.timestamp_millis().div_euclid(window_ms);
+        Ok(lock(&self.0)
+            .get(key)
+            .filter(|w| w.index == index && w.window_ms == window_ms)
+            .map_or(0, |w| w.count))
+    }
 }

@@ -1,4 +1,5 @@
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 use std::sync::Mutex;
@@ -101,5 +102,23 @@ impl UserRepository for MemoryUsers {
 
     async fn count(&self) -> Result<u64, RepoError> {
         Ok(lock(&self.0).by_id.len() as u64)
+    }
+
+    async fn created_per_hour(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, u64)>, RepoError> {
+        let mut hours = BTreeMap::<i64, u64>::new();
+        for user in lock(&self.0).by_id.values() {
+            if user.created_at >= since {
+                *hours
+                    .entry(user.created_at.timestamp().div_euclid(3600))
+                    .or_default() += 1;
+            }
+        }
+        Ok(hours
+            .into_iter()
+            .filter_map(|(hour, n)| Some((DateTime::from_timestamp(hour * 3600, 0)?, n)))
+            .collect())
     }
 }

@@ -96,6 +96,10 @@ pub struct ErrorDetail {
     pub code: ErrorCode,
     /// For people; may change.
     pub message: String,
+    /// `true` when the request needs an answered challenge (`GET /api/v1/challenge`):
+    /// a sign-up without one, a login after repeated failures, a wrong or reused answer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub challenge_required: bool,
 }
 
 #[cfg(test)]

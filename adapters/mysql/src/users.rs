@@ -1,7 +1,7 @@
 //! Users in the `users` table.
 
 use async_trait::async_trait;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use mysql_async::prelude::Queryable;
 use mysql_async::{Params, Row};
 use uuid::Uuid;
@@ -166,5 +166,27 @@ impl UserRepository for MysqlUsers {
             .await
             .map_err(map)?;
         Ok(n.unwrap_or(0))
+    }
+
+    async fn created_per_hour(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, u64)>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        // TIMESTAMPDIFF on DATETIME reads no session time zone: the column holds UTC.
+        let rows: Vec<(i64, u64)> = conn
+            .exec(
+                "SELECT TIMESTAMPDIFF(HOUR, '1970-01-01 00:00:00', created_at) AS hour, COUNT(*) FROM users WHERE created_at >= ? GROUP BY hour ORDER BY hour",
+                (to_db_time(since),),
+            )
+            .await
+            .map_err(map)?;
+        rows.into_iter()
+            .map(|(hour, n)| {
+                DateTime::from_timestamp(hour * 3600, 0)
+                    .map(|at| (at, n))
+                    .ok_or_else(|| corrupt("users.created_at", hour))
+            })
+            .collect()
     }
 }

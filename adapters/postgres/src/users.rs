@@ -169,4 +169,27 @@ impl UserRepository for PostgresUsers {
             .map_err(map)?;
         count(row.get(0), "users count")
     }
+
+    async fn created_per_hour(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, u64)>, RepoError> {
+        let conn = self.db.conn().await?;
+        let rows = conn
+            .query(
+                "SELECT floor(extract(epoch FROM created_at) / 3600)::bigint AS hour, count(*) \
+                 FROM users WHERE created_at >= $1 GROUP BY hour ORDER BY hour",
+                &[&since],
+            )
+            .await
+            .map_err(map)?;
+        rows.iter()
+            .map(|row| {
+                let hour: i64 = row.get(0);
+                let at = DateTime::from_timestamp(hour * 3600, 0)
+                    .ok_or_else(|| corrupt("users.created_at", hour))?;
+                Ok((at, count(row.get(1), "users per hour")?))
+            })
+            .collect()
+    }
 }

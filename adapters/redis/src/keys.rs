@@ -40,6 +40,11 @@ impl Keys {
         format!("{}rl:{key}:{window_ms}:{index}", self.prefix)
     }
 
+    /// A single-use claim (expires at its time).
+    pub(crate) fn claim(&self, key: &str) -> String {
+        format!("{}once:{key}", self.prefix)
+    }
+
     /// The nodes with a subscriber for `user` (set).
     pub(crate) fn user_nodes(&self, user: UserId) -> String {
         format!("{}u:{user}:nodes", self.prefix)

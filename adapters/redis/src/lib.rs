@@ -7,6 +7,7 @@
 //!   so a node that dies without cleaning up ages out; transitions are decided in
 //!   scripts, so each is seen by exactly one caller across nodes.
 //! - Rate limits (`RedisRateLimiter`): fixed windows counted atomically in a script.
+//! - Single-use claims (`RedisReplayGuard`): `SET NX` with an expiry at the claim's time.
 //!
 //! When Redis is away, each falls back to its in-process counterpart (local fan-out,
 //! local presence, per-node limits) and [`EventBus::health`] reports it; everything
@@ -21,6 +22,7 @@ mod keys;
 mod presence;
 mod rate_limiter;
 mod registry;
+mod replay_guard;
 mod scripts;
 pub mod testing;
 pub mod wire;
@@ -36,6 +38,7 @@ use chat_domain::RepoError;
 use event_bus::RedisEventBus;
 use presence::RedisPresence;
 use rate_limiter::RedisRateLimiter;
+use replay_guard::RedisReplayGuard;
 
 /// How to reach Redis and how to name things in it.
 #[derive(Clone, Debug)]
@@ -111,7 +114,8 @@ pub async fn connect(config: &RedisConfig) -> Result<Live, RepoError> {
             config.presence_ttl,
         )),
         events.clone(),
-        Arc::new(RedisRateLimiter::new(client.clone(), keys)),
+        Arc::new(RedisRateLimiter::new(client.clone(), keys.clone())),
+        Arc::new(RedisReplayGuard::new(client.clone(), keys)),
     );
     Ok(live.closed_by(Arc::new(Leaving { events, client })))
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use fred::clients::Client;
+use fred::interfaces::KeysInterface;
 
 use chat_domain::ports::{RateDecision, RateLimit, RateLimiter};
 use chat_domain::RepoError;
@@ -70,6 +71,23 @@ impl RateLimiter for RedisRateLimiter {
                 }
                 self.local.check(key, limit, now).await
             }
+        }
+    }
+
+    async fn count(
+        &self,
+        key: &str,
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<u32, RepoError> {
+        let window_ms = (window.as_millis() as i64).max(1);
+        let index = now.timestamp_millis().div_euclid(window_ms);
+        let n: Result<Option<u32>, _> =
+            self.client.get(self.keys.rate(key, window_ms, index)).await;
+        match n {
+            Ok(n) => Ok(n.unwrap_or(0)),
+            // While Redis is away the counting is local, and so is the count.
+            Err(_) => self.local.count(key, window, now).await,
         }
     }
 }

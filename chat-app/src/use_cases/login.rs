@@ -2,8 +2,9 @@ use chrono::Duration;
 use std::sync::OnceLock;
 
 use chat_domain::entities::Session;
+use chat_domain::ports::{HumanCheck, RateLimit};
 use chat_domain::rules;
-use chat_domain::values::{Password, PasswordHash, SessionToken, Username};
+use chat_domain::values::{ChallengeAnswer, Password, PasswordHash, SessionToken, Username};
 
 use crate::digest::hash_token;
 use crate::{AppError, ChatApp, LoginOutcome};
@@ -21,6 +22,8 @@ pub struct Login {
     pub password: String,
     /// Client address, for the per-address rate limit; `None` skips it.
     pub client_addr: Option<String>,
+    /// The answer to a challenge, needed after repeated failures when challenges are on.
+    pub challenge: Option<ChallengeAnswer>,
 }
 
 // By hand: the derived one would print the plaintext password into any log.
@@ -30,6 +33,7 @@ impl std::fmt::Debug for Login {
             .field("username", &self.username)
             .field("password", &"***")
             .field("client_addr", &self.client_addr)
+            .field("challenge", &self.challenge.is_some())
             .finish()
     }
 }
@@ -41,6 +45,7 @@ impl Login {
             username: username.into(),
             password: password.into(),
             client_addr: None,
+            challenge: None,
         }
     }
 }
@@ -52,7 +57,11 @@ impl ChatApp {
     /// `rate_limited` past the per-address or the per-username limit (the latter alike
     /// for names with and without an account); `unauthorized` for a wrong username or
     /// password (the same answer for both); `forbidden` for a banned account with the
-    /// right password.
+    /// right password. When challenges are on, after
+    /// [`rules::LOGIN_FAILURES_BEFORE_CHALLENGE`] failures for the username or the
+    /// address in [`rules::LOGIN_FAILURE_WINDOW`] (counted alike whether or not the
+    /// account exists): `ChallengeRequired` without an answer (and for the failure that
+    /// reaches the count), `ChallengeFailed` for a wrong, expired or reused one.
     pub async fn login(&self, cmd: Login) -> Result<LoginOutcome, AppError> {
         if let Some(addr) = &cmd.client_addr {
             self.rate_check(&format!("auth:{addr}"), self.settings.auth_limit)
@@ -67,22 +76,113 @@ impl ChatApp {
         };
         let key = format!("login:{}", username.as_str().to_ascii_lowercase());
         self.rate_check(&key, self.settings.login_limit).await?;
-        let Some(user) = self.ports.storage.users.find_by_username(&username).await? else {
+        let failures = match &self.ports.human_check {
+            Some(check) => Some(
+                self.challenge_login(check.as_ref(), &username, &cmd)
+                    .await?,
+            ),
+            None => None,
+        };
+        let outcome = self.open_session(&username, &password).await;
+        match (outcome, failures) {
+            (Err(AppError::Unauthorized(why)), Some(failures)) => {
+                Err(self.login_failed(&username, &cmd, failures, why).await)
+            }
+            (outcome, _) => outcome,
+        }
+    }
+
+    /// Asks for a challenge when the username or the address failed often lately, and
+    /// checks its answer; returns the failures counted so far (the larger of the two).
+    async fn challenge_login(
+        &self,
+        check: &dyn HumanCheck,
+        username: &Username,
+        cmd: &Login,
+    ) -> Result<u32, AppError> {
+        let limiter = &self.ports.live.rate_limiter;
+        let now = self.ports.clock.now();
+        let window = rules::LOGIN_FAILURE_WINDOW;
+        let by_name = limiter
+            .count(&rules::login_failures_key(username.as_str()), window, now)
+            .await?;
+        let by_addr = match &cmd.client_addr {
+            Some(addr) => Some(
+                limiter
+                    .count(&rules::login_failures_from_key(addr), window, now)
+                    .await?,
+            ),
+            None => None,
+        };
+        if rules::login_needs_challenge(by_name, by_addr) {
+            let missing = AppError::ChallengeRequired(
+                "too many failed logins: answer a challenge (GET /api/v1/challenge)".into(),
+            );
+            self.pass_challenge(
+                check,
+                cmd.challenge.as_ref(),
+                cmd.client_addr.as_deref(),
+                missing,
+            )
+            .await?;
+        }
+        Ok(by_name.max(by_addr.unwrap_or(0)))
+    }
+
+    /// Counts a failed login against its username and address; the error to answer
+    /// says a challenge is needed from now on once the count reaches it.
+    async fn login_failed(
+        &self,
+        username: &Username,
+        cmd: &Login,
+        before: u32,
+        why: String,
+    ) -> AppError {
+        let count = RateLimit {
+            max: u32::MAX,
+            window: rules::LOGIN_FAILURE_WINDOW,
+        };
+        let mut keys = vec![rules::login_failures_key(username.as_str())];
+        keys.extend(
+            cmd.client_addr
+                .as_deref()
+                .map(rules::login_failures_from_key),
+        );
+        for key in keys {
+            if let Err(e) = self.rate_check(&key, count).await {
+                tracing::warn!(error = %e, "a failed login was not counted");
+            }
+        }
+        if before + 1 >= rules::LOGIN_FAILURES_BEFORE_CHALLENGE {
+            AppError::ChallengeRequired(why)
+        } else {
+            AppError::Unauthorized(why)
+        }
+    }
+
+    /// Checks the password and opens a session.
+    async fn open_session(
+        &self,
+        username: &Username,
+        password: &Password,
+    ) -> Result<LoginOutcome, AppError> {
+        let wrong = || AppError::Unauthorized("wrong username or password".into());
+        let Some(user) = self.ports.storage.users.find_by_username(username).await? else {
             let dummy = match DUMMY_HASH.get() {
                 Some(h) => h.clone(),
                 None => {
                     // Racing first callers may each hash; any of the results will do.
-                    let h = self.ports.hasher.hash(&password).await?;
+                    let h = self.ports.hasher.hash(password).await?;
                     DUMMY_HASH.get_or_init(|| h).clone()
                 }
             };
-            let _ = self.ports.hasher.verify(&password, &dummy).await?;
+            let _ = self.ports.hasher.verify(password, &dummy).await?;
             return Err(wrong());
         };
         if !self
             .ports
             .hasher
-            .verify(&password, &user.password_hash)
+            .verify(password, &user.password_hash)
             .await?
         {
             return Err(wrong());
@@ -119,6 +219,7 @@ mod tests {
             username: "ana".into(),
             password: "hunter2-secret".into(),
             client_addr: None,
+            challenge: None,
         };
         let register = RegisterUser::new("ana", "hunter2-secret");
         for shown in [format!("{login:?}"), format!("{register:?}")] {

@@ -3,6 +3,7 @@
 mod add_member;
 pub mod admin;
 mod authenticate;
+mod challenge;
 mod change_message;
 mod connect;
 mod create_direct_conversation;

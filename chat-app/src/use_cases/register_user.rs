@@ -1,6 +1,6 @@
 use chat_domain::entities::{User, UserRole};
 use chat_domain::ids::UserId;
-use chat_domain::values::{DisplayName, Password, Username};
+use chat_domain::values::{ChallengeAnswer, DisplayName, Password, Username};
 
 use crate::{AppError, ChatApp};
 
@@ -17,6 +17,11 @@ pub struct RegisterUser {
     pub role: UserRole,
     /// Client address, for the per-address rate limit; `None` skips it.
     pub client_addr: Option<String>,
+    /// The answer to a challenge, needed when challenges are on.
+    pub challenge: Option<ChallengeAnswer>,
+    /// Made by the host itself (an admin from the command line, an import), not asked
+    /// for from outside: no challenge is needed.
+    pub by_host: bool,
 }
 
 // By hand: the derived one would print the plaintext password into any log.
@@ -28,6 +33,8 @@ impl std::fmt::Debug for RegisterUser {
             .field("display_name", &self.display_name)
             .field("role", &self.role)
             .field("client_addr", &self.client_addr)
+            .field("challenge", &self.challenge.is_some())
+            .field("by_host", &self.by_host)
             .finish()
     }
 }
@@ -41,6 +48,8 @@ impl RegisterUser {
             display_name: None,
             role: UserRole::User,
             client_addr: None,
+            challenge: None,
+            by_host: false,
         }
     }
 }
@@ -50,8 +59,9 @@ impl ChatApp {
     ///
     /// # Errors
     /// `rate_limited` past the per-address limit; `bad_request` for a bad username,
-    /// password (under 8 characters) or display name; `conflict` if the username is
-    /// taken (without regard to case).
+    /// password (under 8 characters) or display name; `ChallengeFailed` when challenges
+    /// are on and the answer is missing, wrong, expired or used before; `conflict` if the
+    /// username is taken (without regard to case).
     pub async fn register_user(&self, cmd: RegisterUser) -> Result<User, AppError> {
         if let Some(addr) = &cmd.client_addr {
             self.rate_check(&format!("auth:{addr}"), self.settings.auth_limit)
@@ -63,6 +73,18 @@ impl ChatApp {
             Some(d) => DisplayName::parse(d)?,
             None => DisplayName::parse(username.as_str())?,
         };
+        if let Some(check) = self.ports.human_check.as_ref().filter(|_| !cmd.by_host) {
+            let missing = AppError::ChallengeFailed(
+                "a sign-up needs an answered challenge: get one from GET /api/v1/challenge".into(),
+            );
+            self.pass_challenge(
+                check.as_ref(),
+                cmd.challenge.as_ref(),
+                cmd.client_addr.as_deref(),
+                missing,
+            )
+            .await?;
+        }
         if self
             .ports
             .storage

@@ -1,5 +1,5 @@
 //! The ports that travel together. A storage backend is opened once and handed over as
-//! one [`Storage`]; the live state (presence, events, rate limits) as one [`Live`]. Each
+//! one [`Storage`]; the live state (presence, events, rate limits, single-use claims) as one [`Live`]. Each
 //! is closed the same way, whatever backend is behind it.
 
 use std::sync::Arc;
@@ -7,7 +7,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{
-    ConversationRepository, EventBus, MessageRepository, PresenceStore, RateLimiter,
+    ConversationRepository, EventBus, MessageRepository, PresenceStore, RateLimiter, ReplayGuard,
     SessionRepository, UserRepository,
 };
 
@@ -105,6 +105,8 @@ pub struct Live {
     pub events: Arc<dyn EventBus>,
     /// Rate limits.
     pub rate_limiter: Arc<dyn RateLimiter>,
+    /// Single-use claims (of solved challenges).
+    pub replay: Arc<dyn ReplayGuard>,
     shutdown: Shutdowns,
 }
 
@@ -114,11 +116,13 @@ impl Live {
         presence: Arc<dyn PresenceStore>,
         events: Arc<dyn EventBus>,
         rate_limiter: Arc<dyn RateLimiter>,
+        replay: Arc<dyn ReplayGuard>,
     ) -> Self {
         Self {
             presence,
             events,
             rate_limiter,
+            replay,
             shutdown: Shutdowns::default(),
         }
     }

@@ -7,11 +7,13 @@ mod clock;
 mod conversation_repository;
 mod event_bus;
 mod file_store;
+mod human_check;
 mod message_repository;
 mod password_hasher;
 mod presence_store;
 mod push_gateway;
 mod rate_limiter;
+mod replay_guard;
 mod session_repository;
 mod user_repository;
 
@@ -20,6 +22,7 @@ pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
 pub use file_store::{FileStore, FileUpload, NewFile};
+pub use human_check::{Challenge, HumanCheck, SingleUse, Verdict};
 pub use message_repository::{
     Appended, Changed, MessageRepository, MENTION_SCAN_BUDGET, SEARCH_SCAN_BUDGET,
 };
@@ -27,5 +30,6 @@ pub use password_hasher::PasswordHasher;
 pub use presence_store::{PresenceChange, PresenceStore, PresenceTransition};
 pub use push_gateway::{PushGateway, PushNotification, QueueFull};
 pub use rate_limiter::{RateDecision, RateLimit, RateLimiter};
+pub use replay_guard::ReplayGuard;
 pub use session_repository::SessionRepository;
 pub use user_repository::UserRepository;

@@ -37,4 +37,16 @@ pub trait RateLimiter: Send + Sync {
         limit: RateLimit,
         now: DateTime<Utc>,
     ) -> Result<RateDecision, RepoError>;
+
+    /// The actions counted for `key` in the window of length `window` that holds `now`
+    /// (0 for a key never counted there), without counting one.
+    ///
+    /// # Errors
+    /// `Unavailable` if the count cannot be read.
+    async fn count(
+        &self,
+        key: &str,
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<u32, RepoError>;
 }

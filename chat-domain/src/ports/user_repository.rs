@@ -1,4 +1,5 @@
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 use crate::entities::User;
 use crate::ids::UserId;
@@ -45,6 +46,13 @@ pub trait UserRepository: Send + Sync {
 
     /// How many users exist.
     async fn count(&self) -> Result<u64, RepoError>;
+
+    /// Accounts created at or after `since`, per UTC hour: each hour (its start, whole
+    /// seconds) in which at least one was created, with how many, oldest first.
+    async fn created_per_hour(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, u64)>, RepoError>;
 
     /// A cheap check that the store answers, for health probes. The default counts;
     /// stores where counting is not cheap override it.

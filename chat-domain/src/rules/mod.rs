@@ -2,6 +2,7 @@
 //! re-deciding; each returns the reason a client sees when it says no.
 
 mod access;
+mod challenges;
 mod message_changes;
 mod read_cursor;
 mod search_keys;
@@ -10,6 +11,10 @@ mod search_terms;
 pub use access::{
     ensure_can_add_member, ensure_can_login, ensure_can_remove_member, ensure_can_send,
     ensure_member, successor_owner,
+};
+pub use challenges::{
+    challenge_claim_key, login_failures_from_key, login_failures_key, login_needs_challenge,
+    LOGIN_FAILURES_BEFORE_CHALLENGE, LOGIN_FAILURE_WINDOW,
 };
 pub use message_changes::{ensure_can_edit, ensure_can_recall, mentioned_usernames};
 pub use read_cursor::advance_read_cursor;

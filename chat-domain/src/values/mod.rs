@@ -1,6 +1,7 @@
 //! Value objects. Each is built by a constructor that rejects bad input, so code that
 //! holds one can rely on it being valid ("parse, don't validate").
 
+mod challenge_answer;
 mod client_msg_id;
 mod digest;
 mod display_name;
@@ -15,6 +16,7 @@ mod shown_text;
 mod title;
 mod username;
 
+pub use challenge_answer::ChallengeAnswer;
 pub use client_msg_id::ClientMsgId;
 pub use digest::Sha256Digest;
 pub use display_name::DisplayName;

@@ -10,6 +10,9 @@ pub struct LoginRequest {
     pub username: String,
     /// The account's password.
     pub password: String,
+    /// The answer to a challenge, after an error with `challenge_required`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<crate::objects::ChallengeAnswer>,
 }
 
 // By hand: the derived one would print the plaintext password into any log.
@@ -18,6 +21,7 @@ impl std::fmt::Debug for LoginRequest {
         f.debug_struct("LoginRequest")
             .field("username", &self.username)
             .field("password", &"***")
+            .field("challenge", &self.challenge)
             .finish()
     }
 }
@@ -51,11 +55,13 @@ mod tests {
         let login = LoginRequest {
             username: "ana".into(),
             password: "hunter2-secret".into(),
+            challenge: None,
         };
         let register = crate::http::RegisterRequest {
             username: "ana".into(),
             password: "hunter2-secret".into(),
             display_name: None,
+            challenge: None,
         };
         for shown in [format!("{login:?}"), format!("{register:?}")] {
             assert!(!shown.contains("hunter2"), "{shown}");

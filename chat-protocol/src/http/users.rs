@@ -11,6 +11,9 @@ pub struct RegisterRequest {
     /// The name to show (the username by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    /// The answer to a challenge (`GET /api/v1/challenge`), when the server asks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<crate::objects::ChallengeAnswer>,
 }
 
 // By hand: the derived one would print the plaintext password into any log.
@@ -20,6 +23,7 @@ impl std::fmt::Debug for RegisterRequest {
             .field("username", &self.username)
             .field("password", &"***")
             .field("display_name", &self.display_name)
+            .field("challenge", &self.challenge)
             .finish()
     }
 }

@@ -1,5 +1,6 @@
 //! The objects answers and frames carry: USER, MESSAGE, CONVERSATION and the rest.
 
+mod challenge;
 mod conversation;
 mod file;
 mod health;
@@ -8,6 +9,7 @@ mod presence;
 mod stats;
 mod user;
 
+pub use challenge::{Challenge, ChallengeAlgorithm, ChallengeAnswer};
 pub use conversation::{
     Conversation, ConversationDetail, ConversationKind, ConversationSummary, Member, MemberRole,
 };
@@ -17,5 +19,5 @@ pub use message::{
     Attachment, AttachmentRequest, ChangeKind, Message, MessageKind, Reaction, ReplyPreview,
 };
 pub use presence::{Presence, PresenceStatus};
-pub use stats::Stats;
+pub use stats::{HourCount, Stats};
 pub use user::{FullUser, User, UserRole};

@@ -4,21 +4,28 @@
 
 use crate::error::ErrorBody;
 use crate::http::{AdminUsersQuery, EndSessionsQuery, LoginRequest, RegisterRequest, Session};
-use crate::objects::{FullUser, Stats, User};
+use crate::objects::{Challenge, FullUser, Stats, User};
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "accounts",
     request_body = RegisterRequest,
     responses(
         (status = 201, description = "The new account", body = User),
-        (status = "default", description = "400 for a bad username or a short password, 409 if the username is taken, 429 too many sign-ups", body = ErrorBody),
+        (status = "default", description = "400 for a bad username or a short password, or (with challenges on) a missing, wrong, expired or reused challenge answer (`challenge_required`), 409 if the username is taken, 429 too many sign-ups, 503 if a captcha provider could not be asked", body = ErrorBody),
     ))]
 pub fn register() {}
+
+#[utoipa::path(get, path = "/api/v1/challenge", tag = "accounts",
+    responses(
+        (status = 200, description = "A challenge to answer with a sign-up, or with a login that asked for one", body = Challenge),
+        (status = "default", description = "404 when challenges are off on this server", body = ErrorBody),
+    ))]
+pub fn challenge() {}
 
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "accounts",
     request_body = LoginRequest,
     responses(
         (status = 200, description = "A new session", body = Session),
-        (status = "default", description = "401 on wrong credentials, 403 for a banned account, 429 too many logins", body = ErrorBody),
+        (status = "default", description = "401 on wrong credentials (with `challenge_required` once the username or address has failed 3 times in 15 minutes, when challenges are on), 400 for a wrong, expired or reused challenge answer, 403 for a banned account, 429 too many logins", body = ErrorBody),
     ))]
 pub fn login() {}
 

@@ -51,6 +51,7 @@ impl Modify for BearerToken {
     ),
     paths(
         accounts::register,
+        accounts::challenge,
         accounts::login,
         accounts::logout,
         accounts::end_other_sessions,

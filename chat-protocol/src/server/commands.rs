@@ -99,23 +99,50 @@ pub fn send(
 
 impl RegisterRequest {
     /// A sign-up from `client_addr`.
-    pub fn command(self, client_addr: Option<String>) -> RegisterUser {
-        RegisterUser {
+    ///
+    /// # Errors
+    /// `bad_request` for a malformed challenge answer.
+    pub fn command(self, client_addr: Option<String>) -> Result<RegisterUser, AppError> {
+        Ok(RegisterUser {
             display_name: self.display_name,
             client_addr,
+            challenge: challenge_answer(self.challenge)?,
             ..RegisterUser::new(&self.username, &self.password)
-        }
+        })
     }
 }
 
 impl LoginRequest {
     /// A login from `client_addr`.
-    pub fn command(self, client_addr: Option<String>) -> Login {
-        Login {
+    ///
+    /// # Errors
+    /// `bad_request` for a malformed challenge answer.
+    pub fn command(self, client_addr: Option<String>) -> Result<Login, AppError> {
+        Ok(Login {
             client_addr,
+            challenge: challenge_answer(self.challenge)?,
             ..Login::new(&self.username, &self.password)
-        }
+        })
     }
+}
+
+/// A wire challenge answer as the core's: `{id, nonce}` or `{token}`, nothing else.
+fn challenge_answer(
+    answer: Option<crate::objects::ChallengeAnswer>,
+) -> Result<Option<chat_domain::values::ChallengeAnswer>, AppError> {
+    use chat_domain::values::ChallengeAnswer as Answer;
+    let Some(a) = answer else { return Ok(None) };
+    let failed = |e: chat_domain::DomainError| AppError::ChallengeFailed(e.to_string());
+    let parsed = match (a.id, a.nonce, a.token) {
+        (Some(id), Some(nonce), None) => Answer::solution(&id, &nonce).map_err(failed)?,
+        (None, None, Some(token)) => Answer::token(&token).map_err(failed)?,
+        _ => {
+            return Err(AppError::ChallengeFailed(
+                "a challenge answer is {\"id\", \"nonce\"} or {\"token\"}".into(),
+            ))
+        }
+    };
+    Ok(Some(parsed))
 }
 
 impl From<HistoryQuery> for chat_app::HistoryQuery {

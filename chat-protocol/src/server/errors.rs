@@ -25,6 +25,8 @@ pub struct WireError {
     pub retry_after: Option<u64>,
     /// For `range_not_satisfiable`: the file's size (`Content-Range: bytes */SIZE`).
     pub file_size: Option<u64>,
+    /// The request needs an answered challenge.
+    pub challenge_required: bool,
 }
 
 impl ErrorCode {
@@ -32,7 +34,8 @@ impl ErrorCode {
     pub fn of(e: &AppError) -> Self {
         match e {
             AppError::BadRequest(_) => ErrorCode::BadRequest,
-            AppError::Unauthorized(_) => ErrorCode::Unauthorized,
+            AppError::Unauthorized(_) | AppError::ChallengeRequired(_) => ErrorCode::Unauthorized,
+            AppError::ChallengeFailed(_) => ErrorCode::BadRequest,
             AppError::Forbidden(_) => ErrorCode::Forbidden,
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::Conflict(_) => ErrorCode::Conflict,
@@ -66,6 +69,10 @@ impl WireError {
             message: message(code, e),
             retry_after,
             file_size,
+            challenge_required: matches!(
+                e,
+                AppError::ChallengeRequired(_) | AppError::ChallengeFailed(_)
+            ),
         }
     }
 
@@ -80,6 +87,7 @@ impl WireError {
             error: ErrorDetail {
                 code: self.code,
                 message: self.message.clone(),
+                challenge_required: self.challenge_required,
             },
         }
     }

@@ -2,6 +2,7 @@
 
 use chat_app::{ConversationDetail, ConversationSummary, Health as AppHealth, LoginOutcome, Stats};
 use chat_domain::entities as domain;
+use chat_domain::ports as domain_ports;
 use chat_domain::values::SearchPage;
 
 use crate::http::{SearchResults, Session};
@@ -213,6 +214,11 @@ impl From<Stats> for crate::objects::Stats {
             conversations: s.conversations,
             messages: s.messages,
             live_connections: s.live_connections,
+            signups_per_hour: s
+                .signups_per_hour
+                .into_iter()
+                .map(|(hour, count)| crate::objects::HourCount { hour, count })
+                .collect(),
         }
     }
 }
@@ -282,6 +288,40 @@ impl Health {
                 failing: None,
             };
             (200, body)
+        }
+    }
+}
+
+impl From<domain_ports::Challenge> for crate::objects::Challenge {
+    fn from(c: domain_ports::Challenge) -> Self {
+        use crate::objects::ChallengeAlgorithm;
+        match c {
+            domain_ports::Challenge::ProofOfWork {
+                id,
+                salt,
+                difficulty,
+                expires_at,
+            } => Self {
+                id,
+                algorithm: ChallengeAlgorithm::Sha256,
+                salt: Some(salt),
+                difficulty: Some(difficulty),
+                expires_at: Some(expires_at),
+                site_key: None,
+                script_url: None,
+            },
+            domain_ports::Challenge::Widget {
+                site_key,
+                script_url,
+            } => Self {
+                id: String::new(),
+                algorithm: ChallengeAlgorithm::Siteverify,
+                salt: None,
+                difficulty: None,
+                expires_at: None,
+                site_key: Some(site_key),
+                script_url: Some(script_url),
+            },
         }
     }
 }

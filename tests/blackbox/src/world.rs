@@ -37,6 +37,7 @@ pub async fn user(t: &Target, name: &str) -> User {
         username: name.clone(),
         password: PW.into(),
         display_name: None,
+        challenge: None,
     };
     let made: WireUser = t
         .post("/api/v1/users", None, &body)
@@ -57,6 +58,7 @@ pub async fn login(t: &Target, name: &str) -> Session {
     let body = LoginRequest {
         username: name.into(),
         password: PW.into(),
+        challenge: None,
     };
     t.post("/api/v1/sessions", None, &body)
         .await

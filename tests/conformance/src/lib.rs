@@ -15,6 +15,7 @@
 
 pub mod fixtures;
 pub mod live;
+pub mod live_counts;
 pub mod proxy;
 pub mod services;
 pub mod shared_store;
@@ -85,6 +86,7 @@ macro_rules! storage_conformance {
             it_should_keep_delivery_cursors_monotonic,
             it_should_search_chinese_and_english_newest_first,
             it_should_page_search_results_across_conversations,
+            it_should_count_accounts_created_per_hour,
         );
     };
 }
@@ -104,6 +106,10 @@ macro_rules! live_conformance {
             it_should_not_let_a_full_sink_hold_up_others,
             it_should_rate_limit_per_key_within_a_window,
             it_should_open_a_new_window_after_the_old_one_ends,
+        );
+        $crate::__conformance_tests!(live_counts, $harness;
+            it_should_count_actions_in_the_current_window,
+            it_should_claim_a_key_once_until_its_time,
         );
     };
 }

@@ -600,10 +600,24 @@ async fn admins_list_ban_unban_and_read_stats_and_nobody_else_can() {
         .await;
     assert_eq!(unbanned.json["banned"], false);
     s.login("eve").await;
-    let stats = s.get("/api/v1/admin/stats", &root.token).await;
+    let mut stats = s.get("/api/v1/admin/stats", &root.token).await.json;
+    let hours = stats["signups_per_hour"].take();
     assert_eq!(
-        stats.json,
-        json!({"users": 2, "conversations": 0, "messages": 0, "live_connections": 0})
+        stats,
+        json!({"users": 2, "conversations": 0, "messages": 0, "live_connections": 0, "signups_per_hour": null})
+    );
+    // Both accounts were made within the last 24 hours (one or two of them, should the
+    // test straddle an hour).
+    let counts: Vec<u64> = hours
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        (counts.len(), counts.iter().sum::<u64>()),
+        (24, 2),
+        "{hours}"
     );
 }
 

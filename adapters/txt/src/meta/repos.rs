@@ -109,6 +109,13 @@ impl UserRepository for TxtUsers {
     async fn count(&self) -> Result<u64, RepoError> {
         self.0.state.users.count().await
     }
+
+    async fn created_per_hour(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, u64)>, RepoError> {
+        self.0.state.users.created_per_hour(since).await
+    }
 }
 
 #[async_trait]

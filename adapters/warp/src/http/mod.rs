@@ -1,6 +1,7 @@
 //! The HTTP API of protocol v1 as warp filters.
 
 mod admin;
+mod challenge;
 mod conversations;
 pub mod errors;
 pub(crate) mod extract;
@@ -28,6 +29,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
     let api = warp::path("api").and(warp::path("v1")).and(
         users::routes(&edge)
             .or(sessions::routes(&edge))
+            .unify()
+            .or(challenge::routes(&edge))
             .unify()
             .or(conversations::routes(&edge))
             .unify()

@@ -18,7 +18,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(client_addr(edge))
         .and(json_body::<LoginRequest>(edge.config.max_body_bytes))
         .and_then(|edge: Edge, addr: String, c: LoginRequest| async move {
-            let cmd = c.command(Some(addr));
+            let cmd = c.command(Some(addr)).map_err(reject)?;
             let out = edge.app.login(cmd).await.map_err(reject)?;
             Ok::<_, Rejection>(json(StatusCode::OK, &Session::from(&out)))
         });

@@ -19,7 +19,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .and(client_addr(edge))
         .and(json_body::<RegisterRequest>(edge.config.max_body_bytes))
         .and_then(|edge: Edge, addr: String, b: RegisterRequest| async move {
-            let cmd = b.command(Some(addr));
+            let cmd = b.command(Some(addr)).map_err(reject)?;
             let user = edge.app.register_user(cmd).await.map_err(reject)?;
             Ok::<_, Rejection>(json(StatusCode::CREATED, &wire::User::from(&user)))
         });

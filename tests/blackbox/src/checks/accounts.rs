@@ -19,6 +19,7 @@ pub async fn it_should_sign_up_log_in_and_end_a_session(t: &Target) {
     let wrong = LoginRequest {
         username: alice.name.clone(),
         password: "not the password".into(),
+        challenge: None,
     };
     let r = t.post("/api/v1/sessions", None, &wrong).await.expect(401);
     assert_eq!(r.code(), "unauthorized");
@@ -27,6 +28,7 @@ pub async fn it_should_sign_up_log_in_and_end_a_session(t: &Target) {
         username: alice.name.to_uppercase(),
         password: PW.into(),
         display_name: None,
+        challenge: None,
     };
     let r = t.post("/api/v1/users", None, &again).await.expect(409);
     assert_eq!(
@@ -38,6 +40,7 @@ pub async fn it_should_sign_up_log_in_and_end_a_session(t: &Target) {
         username: unique("bob"),
         password: "short".into(),
         display_name: None,
+        challenge: None,
     };
     assert_eq!(
         t.post("/api/v1/users", None, &short)
@@ -70,6 +73,7 @@ pub async fn it_should_find_users_by_prefix_and_by_id(t: &Target) {
         username: unique("zoe"),
         password: PW.into(),
         display_name: Some("Zoë 🌸".into()),
+        challenge: None,
     };
     let zoe: WireUser = t
         .post("/api/v1/users", None, &body)

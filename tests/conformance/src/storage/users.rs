@@ -1,7 +1,7 @@
 use chat_domain::values::Username;
 use chat_domain::RepoError;
 
-use crate::fixtures::user;
+use crate::fixtures::{t0, user};
 use crate::StorageHarness;
 
 /// A stored user reads back equal, by id and by username in any case.
@@ -107,4 +107,43 @@ pub async fn it_should_ban_and_unban_a_user(h: &impl StorageHarness) {
     assert!(s.users.get(eve.id).await.unwrap().banned);
     assert!(!s.users.set_banned(eve.id, false).await.unwrap().banned);
     assert!(!h.reopen().await.users.get(eve.id).await.unwrap().banned);
+}
+
+/// Sign-ups are counted per UTC hour from `since` on, oldest first, hours without any
+/// left out; the counts survive a restart.
+pub async fn it_should_count_accounts_created_per_hour(h: &impl StorageHarness) {
+    use chrono::{Duration, DurationRound};
+    let s = h.open().await;
+    let hour = t0().duration_trunc(Duration::hours(1)).unwrap();
+    let made = [
+        ("early", hour - Duration::hours(3)),
+        ("prior", hour - Duration::minutes(1)),
+        ("first", hour),
+        (
+            "second",
+            hour + Duration::minutes(59) + Duration::microseconds(999_999),
+        ),
+        ("later", hour + Duration::hours(2) + Duration::seconds(1)),
+    ];
+    for (name, at) in made {
+        let mut u = user(name);
+        u.created_at = at;
+        s.users.create(&u).await.unwrap();
+    }
+    let since = hour - Duration::hours(1);
+    let want = vec![
+        (hour - Duration::hours(1), 1),
+        (hour, 2),
+        (hour + Duration::hours(2), 1),
+    ];
+    assert_eq!(s.users.created_per_hour(since).await.unwrap(), want);
+    let s = h.reopen().await;
+    assert_eq!(s.users.created_per_hour(since).await.unwrap(), want);
+    assert_eq!(
+        s.users
+            .created_per_hour(hour + Duration::hours(3))
+            .await
+            .unwrap(),
+        vec![]
+    );
 }

@@ -164,6 +164,7 @@ impl Server {
     pub async fn admin(&self, name: &str) -> User {
         let cmd = RegisterUser {
             role: UserRole::Admin,
+            by_host: true,
             ..RegisterUser::new(name, PW)
         };
         self.app.register_user(cmd).await.unwrap();
