@@ -21,6 +21,7 @@ use tokio::net::TcpListener;
 use chat_adapter_warp::Edge;
 use warp::Filter;
 
+pub use chat_core::ChallengeMode;
 pub use config::{Config, Store};
 pub use wiring::{build, Node};
 
@@ -70,7 +71,7 @@ pub async fn serve_node(
         tracing::info!(%addr, store = ?config.store, "chat-server listening");
     }
     // The pages first: the API's routes answer every other path with a JSON 404.
-    let routes = chat_adapter_web::pages()
+    let routes = chat_adapter_web::pages_allowing(&config.chat.challenges.widget_origins())
         .or(chat_adapter_warp::routes(edge.clone()))
         .unify()
         .boxed();

@@ -1,5 +1,6 @@
 // The web client in Debian's Chromium, driven by Playwright: two people chat through the
-// pages the server embeds, then an admin bans one of them. Run by
+// pages the server embeds, then an admin bans one of them. The server asks sign-ups for
+// a proof of work (CHAT_SIGNUP_CHALLENGE=pow), which the page solves in a worker. Run by
 // tests/e2e/tests/browser.rs, which starts the server and passes:
 //   CHAT_BROWSER_URL    the server, e.g. http://127.0.0.1:34567
 //   CHAT_BROWSER_ADMIN  an admin's "username:password"
@@ -19,6 +20,7 @@ const [adminName, adminPassword] = process.env.CHAT_BROWSER_ADMIN.split(':');
 const out = process.env.CHAT_BROWSER_OUT;
 mkdirSync(out, { recursive: true });
 const WAIT = 10000;
+const SIGN_UP_WAIT = 30000; // a proof of work first: well under a second, unless the machine is busy
 
 function step(what) {
   console.log(`browser: ${what}`);
@@ -100,7 +102,15 @@ async function signUp(page, name) {
   await page.fill('#auth-username', name);
   await page.fill('#auth-password', password);
   await page.click('#sign-up');
-  await online(page);
+  await online(page, SIGN_UP_WAIT);
+  step(`pow solve ms=${await powMs(page)}`);
+}
+
+/** How long the page's last proof of work took (challenge.js records it). */
+async function powMs(page) {
+  const ms = await page.evaluate(() => document.body.dataset.powMs);
+  assert.match(String(ms), /^\d+$/, 'the page solved a proof of work');
+  return Number(ms);
 }
 
 // The status sits in the list's header, hidden on a phone while a conversation is open.
@@ -128,6 +138,7 @@ const proxyB = await proxy();
 const a = await open({ width: 1100, height: 760 }, proxyA);
 const b = await open({ width: 390, height: 780 }, proxyB); // a phone-sized screen
 
+const signUpHour = Math.floor(Date.now() / 3600e3) * 3600e3; // where the admin page counts them
 try {
   step('both sign up');
   await signUp(a, alice);
@@ -281,6 +292,21 @@ try {
   await admin.locator('#admin-link').click();
   await admin.locator('#panel').waitFor();
   await admin.waitForFunction(() => Number(document.getElementById('stat-users').textContent) >= 3);
+
+  step("the admin page shows this hour's sign-ups");
+  // Counted from the hour the sign-ups began, should the test straddle an hour.
+  const recentSignups = () => admin.evaluate((since) => [...document.querySelectorAll('#signups li')]
+    .filter((li) => Date.parse(li.dataset.hour) >= since)
+    .reduce((n, li) => n + Number(li.querySelector('.count').textContent), 0), signUpHour);
+  await admin.locator('#signups li').first().waitFor();
+  assert.equal(await admin.locator('#signups li').count(), 24, 'every one of the last 24 hours');
+  let recent = await recentSignups();
+  for (const until = Date.now() + WAIT; recent < 2 && Date.now() < until; recent = await recentSignups()) {
+    await admin.waitForTimeout(250); // the page refreshes its stats every 5 s
+  }
+  assert.ok(recent >= 2, `alice and bob among this hour's sign-ups (${recent})`);
+  assert.match(await admin.getAttribute('#signups li:last-child', 'title'), /^\d\d:00 UTC: \d+ sign-ups?$/);
+  step(`admin sees ${recent} sign-ups since the test began`);
   await admin.fill('#admin-query', bob);
   await admin.waitForFunction(
     (name) => [...document.querySelectorAll('#user-rows tr')].map((r) => r.dataset.username).join() === name,
@@ -313,6 +339,21 @@ try {
   await a.locator('#auth').waitFor();
   assert.deepEqual(await stored(), [], 'no token and no outbox after sign-out');
   proxyA.restore();
+
+  step('alice mistypes her password three times, then types it right: she gets in after a challenge');
+  for (let i = 1; i <= 3; i += 1) {
+    await a.fill('#auth-username', alice);
+    await a.fill('#auth-password', `wrong password ${i}`);
+    await a.click('#sign-in'); // waits for the button to be enabled again, past any earlier solve
+    await a.waitForFunction(() => document.getElementById('auth-error').textContent !== ''
+      && !document.getElementById('sign-in').disabled, null, { timeout: SIGN_UP_WAIT });
+  }
+  assert.equal(await a.locator('#app').isHidden(), true);
+  await a.screenshot({ path: path.join(out, 'login-failed.png') });
+  await a.fill('#auth-password', password);
+  await a.click('#sign-in');
+  await online(a, SIGN_UP_WAIT);
+  step(`pow solve ms=${await powMs(a)} (the login's challenge)`);
 
   assert.deepEqual(failures, []);
   step(`passed; screenshots in ${out}`);

@@ -1,4 +1,4 @@
-// The admin page: live stats, users with search, ban and unban.
+// The admin page: live stats, sign-ups per hour, users with search, ban and unban.
 import { $, api, h, session } from './common.js';
 
 const PAGE = 50;
@@ -36,10 +36,37 @@ async function loadStats() {
     $('stat-conversations').textContent = s.conversations;
     $('stat-messages').textContent = s.messages;
     $('stat-live').textContent = s.live_connections;
+    renderSignups(s.signups_per_hour);
     $('stats-time').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (e) {
     $('stats-time').textContent = `not updated: ${e.message}`;
   }
+}
+
+const BAR_PX = 64; // the tallest bar: the busiest hour
+
+/**
+ * Sign-ups per hour as bars, oldest first. Heights go through CSSOM (`el.style`), which
+ * the CSP allows, unlike a style attribute. Hidden when the server sends no counts.
+ */
+function renderSignups(hours) {
+  $('signups-section').hidden = !Array.isArray(hours) || hours.length === 0;
+  if ($('signups-section').hidden) return;
+  const top = Math.max(1, ...hours.map((x) => x.count));
+  const total = hours.reduce((n, x) => n + x.count, 0);
+  $('signups-total').textContent = `${total} in all`;
+  $('signups').replaceChildren(...hours.map(({ hour, count }) => {
+    const hh = String(new Date(hour).getUTCHours()).padStart(2, '0');
+    const bar = h('span', { class: 'bar' });
+    bar.style.height = `${Math.round((BAR_PX * count) / top)}px`;
+    return h(
+      'li',
+      { class: count ? undefined : 'zero', 'data-hour': hour, title: `${hh}:00 UTC: ${count} sign-up${count === 1 ? '' : 's'}` },
+      h('span', { class: 'count' }, String(count)),
+      bar,
+      h('span', { class: 'hour', 'aria-hidden': 'true' }, hh),
+    );
+  }));
 }
 
 async function loadUsers(more) {

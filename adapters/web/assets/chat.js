@@ -3,6 +3,7 @@
 // (live and again in a catch-up page) is shown once; messages not yet acked wait in an
 // outbox kept in localStorage and are sent again, with the same client_msg_id, after a
 // reconnect or a reload.
+import { answerChallenge } from './challenge.js';
 import { $, api, h, session } from './common.js';
 import { socket } from './socket.js';
 
@@ -133,19 +134,53 @@ function showAuth(notice) {
   $('auth-username').focus();
 }
 
+// The server asked the last login for a challenge: the next one solves it up front
+// rather than fail first (a failure counted again, and a wasted round trip).
+let challengeWanted = false;
+let signingIn = false;
+
 async function signIn(create) {
+  if (signingIn) return; // Enter pressed again while a challenge is being solved
   const username = $('auth-username').value.trim();
   const password = $('auth-password').value;
   $('auth-error').textContent = '';
+  signingIn = true;
+  $('sign-in').disabled = true;
+  $('sign-up').disabled = true;
   try {
-    if (create) await api('POST', '/users', { username, password });
-    const s = await api('POST', '/sessions', { username, password });
+    if (create) await withChallenge(true, (challenge) => api('POST', '/users', { username, password, challenge }));
+    const s = await withChallenge(challengeWanted, (challenge) => api('POST', '/sessions', { username, password, challenge }));
+    challengeWanted = false;
     session.set(s.token);
     $('auth-password').value = '';
     $('auth-notice').hidden = true;
     await start();
   } catch (e) {
+    if (e.challengeRequired) challengeWanted = true;
     $('auth-error').textContent = e.message;
+  } finally {
+    signingIn = false;
+    $('sign-in').disabled = false;
+    $('sign-up').disabled = false;
+  }
+}
+
+/**
+ * `send(challenge)`, with a challenge solved first when `first` (absent when the server
+ * needs none), and once more when the server asks for one: because none was sent (a
+ * login after failures), or the one sent was refused (400: expired, already used).
+ * A 401 that carried one is a wrong password, not worth another solve.
+ */
+async function withChallenge(first, send) {
+  const ui = { box: $('auth-check'), status: $('auth-check-status'), progress: $('auth-progress'), widget: $('auth-widget') };
+  let challenge = first ? await answerChallenge(ui) : null;
+  try {
+    return await send(challenge || undefined);
+  } catch (e) {
+    if (!e.challengeRequired || (challenge && e.status !== 400)) throw e;
+    challenge = await answerChallenge(ui);
+    if (!challenge) throw e;
+    return send(challenge);
   }
 }
 

@@ -10,12 +10,16 @@ export const session = {
   clear() { localStorage.removeItem(TOKEN_KEY); },
 };
 
-/** A failed call: HTTP status (0 when the server could not be reached) and wire code. */
+/**
+ * A failed call: HTTP status (0 when the server could not be reached) and wire code;
+ * `challengeRequired` when the server wants a solved challenge with the retry.
+ */
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, challengeRequired = false) {
     super(message);
     this.status = status;
     this.code = code;
+    this.challengeRequired = challengeRequired;
   }
 }
 
@@ -50,7 +54,12 @@ export async function api(method, path, body, { raw = false } = {}) {
   }
   if (!resp.ok) {
     const e = json && json.error;
-    throw new ApiError(resp.status, e ? e.code : 'internal', e ? e.message : resp.statusText);
+    throw new ApiError(
+      resp.status,
+      e ? e.code : 'internal',
+      e ? e.message : resp.statusText,
+      Boolean(e && e.challenge_required === true),
+    );
   }
   return json;
 }

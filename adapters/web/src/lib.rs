@@ -16,12 +16,39 @@ use warp::filters::BoxedFilter;
 use warp::reply::{Reply, Response};
 use warp::Filter;
 
-/// What the pages may load: only their own scripts and styles, images from the server or
-/// from blobs (downloaded files are fetched with the token, then shown from memory), and
-/// connections back to the server. No inline script, so injected markup cannot run.
+/// What the pages may load: only their own scripts, workers and styles, images from the
+/// server or from blobs (downloaded files are fetched with the token, then shown from
+/// memory), and connections back to the server. No inline script, so injected markup
+/// cannot run.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
-     style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; \
+     worker-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; \
      base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// The policy with a captcha widget's origins allowed too: its script, its frame, and
+/// the calls and styles it makes (hCaptcha, Turnstile and reCAPTCHA all need these).
+/// Origins that are not plain `https://host[:port]` are left out.
+pub fn policy_allowing(widget_origins: &[String]) -> String {
+    let origins: Vec<&str> = widget_origins
+        .iter()
+        .map(String::as_str)
+        .filter(|o| {
+            o.strip_prefix("https://").is_some_and(|h| {
+                !h.is_empty()
+                    && h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+            })
+        })
+        .collect();
+    if origins.is_empty() {
+        return CONTENT_SECURITY_POLICY.to_owned();
+    }
+    let o = origins.join(" ");
+    format!(
+        "default-src 'none'; script-src 'self' {o}; worker-src 'self'; frame-src {o}; \
+         style-src 'self' {o}; img-src 'self' blob: data:; connect-src 'self' {o}; \
+         base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+}
 
 /// One embedded file.
 struct Asset {
@@ -52,6 +79,21 @@ const ASSETS: &[Asset] = &[
         body: include_str!("../assets/socket.js"),
     },
     Asset {
+        path: "pow.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../assets/pow.js"),
+    },
+    Asset {
+        path: "pow-worker.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../assets/pow-worker.js"),
+    },
+    Asset {
+        path: "challenge.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../assets/challenge.js"),
+    },
+    Asset {
         path: "admin.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../assets/admin.js"),
@@ -65,28 +107,34 @@ const HTML: &str = "text/html; charset=utf-8";
 /// `GET /` (the chat), `GET /admin` (the admin page) and `GET /assets/{file}`. Anything
 /// else is rejected, so the filter can sit in front of the API routes.
 pub fn pages() -> BoxedFilter<(Response,)> {
-    let index = warp::path::end().map(|| page(HTML, INDEX));
-    let admin = warp::path!("admin").map(|| page(HTML, ADMIN));
-    let assets = warp::path!("assets" / String).and_then(|name: String| async move {
-        ASSETS
+    pages_allowing(&[])
+}
+
+/// [`pages`] under [`policy_allowing`] these captcha widget origins.
+pub fn pages_allowing(widget_origins: &[String]) -> BoxedFilter<(Response,)> {
+    let policy = HeaderValue::from_str(&policy_allowing(widget_origins))
+        .unwrap_or_else(|_| HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    let (p1, p2, p3) = (policy.clone(), policy.clone(), policy);
+    let index = warp::path::end().map(move || page(HTML, INDEX, &p1));
+    let admin = warp::path!("admin").map(move || page(HTML, ADMIN, &p2));
+    let assets = warp::path!("assets" / String).and_then(move |name: String| {
+        let found = ASSETS
             .iter()
             .find(|a| a.path == name)
-            .map(|a| page(a.content_type, a.body))
-            .ok_or_else(warp::reject::not_found)
+            .map(|a| page(a.content_type, a.body, &p3))
+            .ok_or_else(warp::reject::not_found);
+        async move { found }
     });
     warp::get()
         .and(index.or(admin).unify().or(assets).unify())
         .boxed()
 }
 
-fn page(content_type: &'static str, body: &'static str) -> Response {
+fn page(content_type: &'static str, body: &'static str, policy: &HeaderValue) -> Response {
     let mut resp = body.into_response();
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -142,6 +190,28 @@ mod tests {
         }
         let post = warp::test::request().method("POST").path("/");
         assert!(!post.matches(&filter).await);
+    }
+
+    #[tokio::test]
+    async fn a_widget_origin_is_allowed_only_when_given_and_only_if_plain() {
+        let widget = vec![
+            "https://js.hcaptcha.com".to_owned(),
+            "https://x; script-src *".to_owned(),
+        ];
+        let resp = warp::test::request()
+            .path("/")
+            .reply(&pages_allowing(&widget))
+            .await;
+        let csp = resp.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("script-src 'self' https://js.hcaptcha.com;"),
+            "{csp}"
+        );
+        assert!(csp.contains("frame-src https://js.hcaptcha.com;"), "{csp}");
+        assert!(!csp.contains("*"), "{csp}");
+        assert_eq!(policy_allowing(&[]), CONTENT_SECURITY_POLICY);
     }
 
     #[test]

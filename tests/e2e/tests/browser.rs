@@ -1,7 +1,9 @@
 //! The built-in web client in a real browser: the server runs here on the TXT store (as a
-//! default install does), and `tests/browser/run.mjs` drives two people and an admin
+//! default install does) with proof-of-work sign-ups (`CHAT_SIGNUP_CHALLENGE=pow` at the
+//! default difficulty), and `tests/browser/run.mjs` drives two people and an admin
 //! through its pages in Debian's Chromium with Playwright. Screenshots go to
-//! `target/browser/`.
+//! `target/browser/`. The client's scripts are also checked in Node alone
+//! (`tests/browser/*.test.mjs`: the SHA-256 against Node's, the challenge flows).
 //!
 //! Needs Node.js, Chromium (`CHROMIUM`, default `/usr/bin/chromium`) and
 //! `npm ci --prefix tests/browser`; `.ci/run` installs them. Without them the test says it
@@ -50,6 +52,7 @@ async fn two_people_chat_and_an_admin_bans_one_in_a_real_browser() {
     let s = Server::start_with(|c| {
         c.store = chat_server::Store::Txt;
         c.data_dir = data.clone();
+        c.chat.challenges.signup_challenge = chat_server::ChallengeMode::Pow;
     })
     .await;
     s.admin(ADMIN).await;
@@ -72,4 +75,27 @@ async fn two_people_chat_and_an_admin_bans_one_in_a_real_browser() {
     eprintln!("{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "the browser run failed");
     assert!(out.join("chat-desktop.png").is_file());
+}
+
+#[tokio::test]
+async fn the_client_scripts_pass_their_checks_in_node() {
+    let node = std::process::Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        return unreachable_service::<()>("Node.js", "no node (apt-get install nodejs)")
+            .unwrap_or(());
+    }
+    for script in ["pow.test.mjs", "challenge.test.mjs"] {
+        let run = tokio::process::Command::new("node")
+            .arg(script)
+            .current_dir(workspace().join("tests/browser"))
+            .kill_on_drop(true)
+            .output();
+        let output = tokio::time::timeout(Duration::from_secs(120), run)
+            .await
+            .expect("the checks end within 2 minutes")
+            .expect("node starts");
+        println!("{}", String::from_utf8_lossy(&output.stdout));
+        eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+        assert!(output.status.success(), "{script} failed");
+    }
 }
