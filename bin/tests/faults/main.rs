@@ -6,7 +6,8 @@
 //!   `unavailable` (a retry is safe), health says so, and once it is back every message
 //!   gets acked exactly once;
 //! - Redis cut away and restored the same way: sends go on (health says `degraded`), and
-//!   every message is acked and stored once.
+//!   every message is acked and stored once; and the same with a Redis that hangs
+//!   (connections open, nothing answered), printing ack latencies before and during.
 //!
 //! A proxy that drops every connection and refuses new ones is, to the server, a restart
 //! of the service; it keeps the real services up for the tests running beside these.
@@ -16,7 +17,7 @@ mod support;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
@@ -27,12 +28,13 @@ use chat_conformance::proxy::Proxy;
 use support::{Backend, Node, Sql};
 
 /// What the clients saw: acked client ids with their seqs, ids sent but never answered,
-/// and error codes counted.
+/// error codes counted, and each ack's time with its latency since the send.
 #[derive(Default)]
 struct Outcome {
     acked: HashMap<String, u64>,
     unanswered: BTreeMap<String, String>,
     errors: HashMap<String, u64>,
+    acks: Vec<(Instant, Duration)>,
 }
 
 type Shared = Arc<Mutex<Outcome>>;
@@ -63,6 +65,7 @@ async fn sender(
     };
     let (mut next, mut in_flight, mut done) = (0usize, 0usize, 0usize);
     let mut retries: Vec<String> = Vec::new();
+    let mut sent_at: HashMap<String, Instant> = HashMap::new();
     while done < n {
         while in_flight < 16 && (next < n || !retries.is_empty()) {
             let id = retries.pop().unwrap_or_else(|| {
@@ -73,6 +76,7 @@ async fn sender(
                 .unwrap()
                 .unanswered
                 .insert(id.clone(), conv.clone());
+            sent_at.insert(id.clone(), Instant::now());
             if tx.send(Message::Text(frame(&id).into())).await.is_err() {
                 return;
             }
@@ -95,6 +99,9 @@ async fn sender(
                     let seq = f["message"]["seq"].as_u64().unwrap();
                     if let Some(old) = o.acked.insert(id.clone(), seq) {
                         assert_eq!(old, seq, "{id} acked twice with different seqs");
+                    }
+                    if let Some(at) = sent_at.remove(&id) {
+                        o.acks.push((Instant::now(), at.elapsed()));
                     }
                     done += 1;
                     false
@@ -326,6 +333,8 @@ async fn a_kill_under_load_loses_no_acked_message_on_postgres() {
 enum Away {
     Database,
     Redis,
+    /// Redis hangs: its connections stay open and nothing is answered.
+    RedisHangs,
 }
 
 /// Three senders (400 messages each, retrying `unavailable`) on nodes over `backend`
@@ -338,12 +347,12 @@ async fn outage_under_load(backend: Backend, away: Away) {
     let db_url = db.url();
     let proxy = match away {
         Away::Database => Proxy::in_front_of(&db_url, db.default_port()).await,
-        Away::Redis => Proxy::in_front_of(prefix.url(), 6379).await,
+        Away::Redis | Away::RedisHangs => Proxy::in_front_of(prefix.url(), 6379).await,
     }
     .unwrap();
     let (sql_url, redis) = match away {
         Away::Database => (proxy.url_through(&db_url), prefix.url().to_owned()),
-        Away::Redis => (db_url.clone(), proxy.url_through(prefix.url())),
+        Away::Redis | Away::RedisHangs => (db_url.clone(), proxy.url_through(prefix.url())),
     };
     let mut env: Vec<(&str, String)> = db.env(&sql_url);
     env.extend([
@@ -355,7 +364,11 @@ async fn outage_under_load(backend: Backend, away: Away) {
     let node = Node::spawn(&env).await;
     let (alice, bob, convs) = setup(&node).await;
     let out: Shared = Arc::default();
-    let per_sender = 400;
+    // A hang is held long enough to measure the acks within it.
+    let (per_sender, outage) = match away {
+        Away::RedisHangs => (2000, Duration::from_secs(3)),
+        _ => (400, Duration::from_secs(1)),
+    };
     let tasks = spawn_senders(&node, &alice, &bob, &convs, per_sender, true, &out);
     for _ in 0..200 {
         if out.lock().unwrap().acked.len() >= 100 {
@@ -363,7 +376,12 @@ async fn outage_under_load(backend: Backend, away: Away) {
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    proxy.cut();
+    let cut_at = Instant::now();
+    if away == Away::RedisHangs {
+        proxy.stall();
+    } else {
+        proxy.cut();
+    }
     let acked_at_cut = out.lock().unwrap().acked.len();
     let mut refused = false;
     for _ in 0..40 {
@@ -394,7 +412,7 @@ async fn outage_under_load(backend: Backend, away: Away) {
             );
         }
         // Redis away: this node keeps storing and acking; only other nodes miss events.
-        Away::Redis => {
+        Away::Redis | Away::RedisHangs => {
             assert_eq!(
                 (status, health["status"].as_str()),
                 (200, Some("degraded")),
@@ -404,7 +422,8 @@ async fn outage_under_load(backend: Backend, away: Away) {
             assert!(during > acked_at_cut, "sends go on while Redis is away");
         }
     }
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    tokio::time::sleep(outage.saturating_sub(cut_at.elapsed())).await;
+    let restored_at = Instant::now();
     proxy.restore();
     for t in tasks {
         tokio::time::timeout(Duration::from_secs(60), t)
@@ -422,6 +441,7 @@ async fn outage_under_load(backend: Backend, away: Away) {
     let stored = check_exactly_once(&node, &alice, &convs, &o).await;
     assert_eq!(stored, 3 * per_sender, "each stored once");
     println!("{} acked, errors {:?}", o.acked.len(), o.errors);
+    print_latencies(&o.acks, cut_at, restored_at);
     for _ in 0..50 {
         let (_, health) = node.http("GET", "/healthz", None, Value::Null).await;
         if health["status"] == "ok" {
@@ -445,4 +465,36 @@ async fn a_postgres_outage_under_load_gives_clear_errors_then_recovers_losing_no
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_redis_outage_under_load_loses_nothing_and_recovers() {
     outage_under_load(Backend::Mysql, Away::Redis).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_hanging_redis_under_load_loses_nothing_and_recovers() {
+    outage_under_load(Backend::Mysql, Away::RedisHangs).await;
+}
+
+/// Ack latencies before the outage and within it (figures for the docs, not asserted:
+/// timing is measured, not tested).
+fn print_latencies(acks: &[(Instant, Duration)], from: Instant, to: Instant) {
+    let stats = |mut v: Vec<Duration>| {
+        v.sort_unstable();
+        let at = |q: f64| v[((v.len() as f64 * q) as usize).min(v.len() - 1)];
+        (v.len(), at(0.5), at(0.99), v[v.len() - 1])
+    };
+    let before: Vec<Duration> = acks
+        .iter()
+        .filter(|(t, _)| *t < from)
+        .map(|a| a.1)
+        .collect();
+    let during: Vec<Duration> = acks
+        .iter()
+        .filter(|(t, _)| *t >= from && *t < to)
+        .map(|a| a.1)
+        .collect();
+    for (what, v) in [("before", before), ("during", during)] {
+        if v.is_empty() {
+            continue;
+        }
+        let (n, p50, p99, max) = stats(v);
+        println!("acks {what} the outage: {n}, p50 {p50:?}, p99 {p99:?}, max {max:?}");
+    }
 }

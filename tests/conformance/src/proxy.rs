@@ -1,5 +1,6 @@
-//! A TCP proxy a test can cut: the way to take a database "down" and bring it back
-//! without stopping the real service under the other tests running beside it.
+//! A TCP proxy a test can cut or stall: the way to take a database "down" (or make it
+//! hang) and bring it back without stopping the real service under the other tests
+//! running beside it.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,6 +14,8 @@ use tokio::sync::watch;
 pub struct Proxy {
     addr: SocketAddr,
     down: Arc<AtomicBool>,
+    // While set, tunnels forward nothing and new connections are held unanswered.
+    stalled: watch::Sender<bool>,
     // Bumped on every cut: open tunnels watch it and close.
     cuts: watch::Sender<u64>,
     accept: tokio::task::JoinHandle<()>,
@@ -25,10 +28,18 @@ impl Proxy {
         let addr = listener.local_addr()?;
         let down = Arc::new(AtomicBool::new(false));
         let (cuts, _) = watch::channel(0);
-        let accept = tokio::spawn(accept_loop(listener, upstream, down.clone(), cuts.clone()));
+        let (stalled, _) = watch::channel(false);
+        let tunnels = Tunnels {
+            upstream,
+            down: down.clone(),
+            cuts: cuts.clone(),
+            stalled: stalled.clone(),
+        };
+        let accept = tokio::spawn(accept_loop(listener, tunnels));
         Ok(Self {
             addr,
             down,
+            stalled,
             cuts,
             accept,
         })
@@ -80,9 +91,19 @@ impl Proxy {
         self.cuts.send_modify(|n| *n += 1);
     }
 
-    /// Lets connections through again.
+    /// Keeps every connection open but forwards nothing, and holds new ones unanswered,
+    /// as a service that hangs (or a network that drops packets) would.
+    pub fn stall(&self) {
+        self.stalled.send_replace(true);
+    }
+
+    /// Lets connections through again. Connections held by a stall are closed (what was
+    /// in flight is gone), so clients connect afresh.
     pub fn restore(&self) {
         self.down.store(false, Ordering::SeqCst);
+        if self.stalled.send_replace(false) {
+            self.cuts.send_modify(|n| *n += 1);
+        }
     }
 }
 
@@ -106,26 +127,42 @@ impl Drop for Proxy {
     }
 }
 
-async fn accept_loop(
-    listener: TcpListener,
+/// What each tunnel needs to know.
+#[derive(Clone)]
+struct Tunnels {
     upstream: SocketAddr,
     down: Arc<AtomicBool>,
     cuts: watch::Sender<u64>,
-) {
-    while let Ok((mut client, _)) = listener.accept().await {
-        if down.load(Ordering::SeqCst) {
+    stalled: watch::Sender<bool>,
+}
+
+async fn accept_loop(listener: TcpListener, tunnels: Tunnels) {
+    while let Ok((client, _)) = listener.accept().await {
+        if tunnels.down.load(Ordering::SeqCst) {
             drop(client);
             continue;
         }
-        let mut cut = cuts.subscribe();
-        tokio::spawn(async move {
-            let Ok(mut server) = TcpStream::connect(upstream).await else {
-                return;
-            };
-            tokio::select! {
-                _ = copy_bidirectional(&mut client, &mut server) => {}
-                _ = cut.changed() => {}
-            }
-        });
+        tokio::spawn(tunnel(client, tunnels.clone()));
     }
+}
+
+/// One connection: forwarded until a cut, held without forwarding while stalled.
+async fn tunnel(mut client: TcpStream, t: Tunnels) {
+    let mut cut = t.cuts.subscribe();
+    let mut stalled = t.stalled.subscribe();
+    if *stalled.borrow() {
+        // Accepted but never answered, until the next cut or restore.
+        let _ = cut.changed().await;
+        return;
+    }
+    let Ok(mut server) = TcpStream::connect(t.upstream).await else {
+        return;
+    };
+    tokio::select! {
+        _ = copy_bidirectional(&mut client, &mut server) => return,
+        _ = cut.changed() => return,
+        _ = stalled.wait_for(|s| *s) => {}
+    }
+    // Stalled: both ends stay open, nothing moves.
+    let _ = cut.changed().await;
 }
