@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use fred::clients::{Client, SubscriberClient};
+use fred::clients::SubscriberClient;
 use fred::interfaces::{ClientLike, EventInterface};
 use tokio::task::JoinHandle;
 
@@ -19,7 +19,8 @@ use chat_domain::ids::UserId;
 use chat_domain::ports::{EventBus, EventSink, SubscriptionId};
 use chat_domain::RepoError;
 
-use crate::error::{connected, map};
+use crate::breaker::Conn;
+use crate::error::map;
 use crate::keys::Keys;
 use crate::registry::{keep_alive, Registry};
 use crate::scripts::PUBLISH;
@@ -33,7 +34,7 @@ pub struct RedisEventBus {
 
 impl RedisEventBus {
     /// Starts this node's receiving and liveness tasks.
-    pub(crate) async fn start(client: Client, subscriber: SubscriberClient, keys: Keys) -> Self {
+    pub(crate) async fn start(client: Conn, subscriber: SubscriberClient, keys: Keys) -> Self {
         let registry = Arc::new(Registry::new(client, keys));
         let receive = tokio::spawn(receive(subscriber.clone(), registry.clone()));
         // Resubscribes whenever the subscriber's own connection comes back.
@@ -139,7 +140,7 @@ impl EventBus for RedisEventBus {
 
     async fn health(&self) -> Result<(), RepoError> {
         let r = &self.registry;
-        connected(&r.client)?;
+        r.client.ready()?;
         if !self.subscriber.is_connected() || !r.is_up() {
             return Err(RepoError::Unavailable(
                 "redis: this node has not joined the others yet".into(),

@@ -11,11 +11,14 @@
 //!
 //! When Redis is away, each falls back to its in-process counterpart (local fan-out,
 //! local presence, per-node limits) and [`EventBus::health`] reports it; everything
-//! resumes when the client reconnects. Standalone Redis (or a primary with replicas):
+//! resumes when the client reconnects. A call on a request's path waits at most its
+//! budget; one that fails or overruns opens a breaker (`breaker.rs`) that skips Redis
+//! until a probe hears from it again. Standalone Redis (or a primary with replicas):
 //! the scripts touch keys they compute, which Redis Cluster does not allow.
 //!
 //! [`EventBus::health`]: chat_domain::ports::EventBus::health
 
+mod breaker;
 mod error;
 mod event_bus;
 mod keys;
@@ -52,18 +55,24 @@ pub struct RedisConfig {
     /// than the heartbeat interval (the server uses 1.5 ping intervals).
     pub presence_ttl: Duration,
     /// How long one command may take before it fails and the node falls back to its
-    /// local state.
+    /// local state (connecting, and the background work: liveness, rejoining, probes).
     pub command_timeout: Duration,
+    /// How long a call on a request's path (a rate limit, a publish, a presence change)
+    /// waits for Redis before it falls back and Redis is skipped until it answers again:
+    /// a send never waits longer than this on Redis.
+    pub call_budget: Duration,
 }
 
 impl RedisConfig {
-    /// Defaults for `url`: prefix `chat:`, a 45-second presence expiry, 2-second commands.
+    /// Defaults for `url`: prefix `chat:`, a 45-second presence expiry, 2-second commands,
+    /// 250 ms for a call on a request's path.
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
             prefix: "chat:".into(),
             presence_ttl: Duration::from_secs(45),
             command_timeout: Duration::from_secs(2),
+            call_budget: Duration::from_millis(250),
         }
     }
 }
@@ -106,29 +115,43 @@ pub async fn connect(config: &RedisConfig) -> Result<Live, RepoError> {
         tracing::warn!(url = %config.url, "Redis is unreachable; starting with local live state only");
     }
     let keys = keys::Keys::new(&config.prefix);
-    let events = Arc::new(RedisEventBus::start(client.clone(), subscriber, keys.clone()).await);
+    let conn = breaker::Conn::new(client.clone(), config.call_budget.min(timeout));
+    let probe = tokio::spawn(breaker::probe(conn.clone()));
+    let events = Arc::new(RedisEventBus::start(conn.clone(), subscriber, keys.clone()).await);
     let live = Live::new(
         Arc::new(RedisPresence::new(
-            client.clone(),
+            conn.clone(),
             keys.clone(),
             config.presence_ttl,
         )),
         events.clone(),
-        Arc::new(RedisRateLimiter::new(client.clone(), keys.clone())),
-        Arc::new(RedisReplayGuard::new(client.clone(), keys)),
+        Arc::new(RedisRateLimiter::new(conn.clone(), keys.clone())),
+        Arc::new(RedisReplayGuard::new(conn, keys)),
     );
-    Ok(live.closed_by(Arc::new(Leaving { events, client })))
+    Ok(live.closed_by(Arc::new(Leaving {
+        events,
+        client,
+        probe,
+    })))
 }
 
 /// What closing does: this node leaves the registry, then its connections close.
 struct Leaving {
     events: Arc<RedisEventBus>,
     client: fred::clients::Client,
+    probe: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Leaving {
+    fn drop(&mut self) {
+        self.probe.abort();
+    }
 }
 
 #[async_trait::async_trait]
 impl Shutdown for Leaving {
     async fn close(&self) {
+        self.probe.abort();
         self.events.close().await;
         let _ = self.client.quit().await;
     }

@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, TimeZone, Utc};
-use fred::clients::Client;
 use fred::types::Value;
 
 use chat_domain::entities::{Presence, PresenceStatus};
@@ -15,7 +14,8 @@ use chat_domain::ports::{PresenceChange, PresenceStore, PresenceTransition};
 use chat_domain::RepoError;
 use chat_memory::MemoryPresence;
 
-use crate::error::{connected, corrupt, map};
+use crate::breaker::Conn;
+use crate::error::{corrupt, map};
 use crate::keys::Keys;
 use crate::scripts::{PRESENCE_DISCONNECT, PRESENCE_EXPIRE, PRESENCE_GET, PRESENCE_TOUCH};
 
@@ -28,7 +28,7 @@ const EXPIRE_BATCH: i64 = 500;
 /// is recorded again (users who were not online elsewhere come back as changes to
 /// announce) and the disconnects Redis missed are replayed.
 pub struct RedisPresence {
-    client: Client,
+    client: Conn,
     keys: Keys,
     ttl: Duration,
     local: MemoryPresence,
@@ -58,7 +58,7 @@ fn transition(came: i64, to: PresenceTransition) -> PresenceTransition {
 }
 
 impl RedisPresence {
-    pub(crate) fn new(client: Client, keys: Keys, ttl: Duration) -> Self {
+    pub(crate) fn new(client: Conn, keys: Keys, ttl: Duration) -> Self {
         Self {
             client,
             keys,
@@ -291,7 +291,7 @@ impl PresenceStore for RedisPresence {
 
     async fn live_connections(&self) -> Result<u64, RepoError> {
         use fred::interfaces::SortedSetsInterface;
-        let n = match connected(&self.client) {
+        let n = match self.client.ready() {
             Ok(()) => self
                 .client
                 .zcard::<u64, _>(self.keys.expiries())

@@ -5,27 +5,27 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use fred::clients::Client;
 use fred::interfaces::KeysInterface;
 
 use chat_domain::ports::{RateDecision, RateLimit, RateLimiter};
 use chat_domain::RepoError;
 use chat_memory::MemoryRateLimiter;
 
+use crate::breaker::Conn;
 use crate::keys::Keys;
 use crate::scripts::RATE_LIMIT;
 
 /// [`RateLimiter`] on Redis: one counter per key and window, shared by every node. While
 /// Redis is away, each node counts on its own (the same windows, in memory).
 pub struct RedisRateLimiter {
-    client: Client,
+    client: Conn,
     keys: Keys,
     local: MemoryRateLimiter,
     degraded: AtomicBool,
 }
 
 impl RedisRateLimiter {
-    pub(crate) fn new(client: Client, keys: Keys) -> Self {
+    pub(crate) fn new(client: Conn, keys: Keys) -> Self {
         Self {
             client,
             keys,
@@ -82,8 +82,11 @@ impl RateLimiter for RedisRateLimiter {
     ) -> Result<u32, RepoError> {
         let window_ms = (window.as_millis() as i64).max(1);
         let index = now.timestamp_millis().div_euclid(window_ms);
-        let n: Result<Option<u32>, _> =
-            self.client.get(self.keys.rate(key, window_ms, index)).await;
+        let rate_key = self.keys.rate(key, window_ms, index);
+        let n: Result<Option<u32>, _> = self
+            .client
+            .call(async { self.client.get(rate_key).await.map_err(crate::error::map) })
+            .await;
         match n {
             Ok(n) => Ok(n.unwrap_or(0)),
             // While Redis is away the counting is local, and so is the count.

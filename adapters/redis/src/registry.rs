@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex as SyncMutex};
 use std::time::Duration;
 
-use fred::clients::{Client, SubscriberClient};
+use fred::clients::SubscriberClient;
 use fred::interfaces::{EventInterface, KeysInterface, PubsubInterface, SetsInterface};
 use fred::types::Expiration;
 use tokio::sync::Mutex;
@@ -20,7 +20,8 @@ use chat_domain::ids::UserId;
 use chat_domain::RepoError;
 use chat_memory::MemoryEventBus;
 
-use crate::error::{connected, map};
+use crate::breaker::Conn;
+use crate::error::map;
 use crate::keys::Keys;
 
 /// How often a node refreshes its liveness key, and how long the key lives.
@@ -34,7 +35,7 @@ const STRIPES: usize = 64;
 /// This node's side of the registry.
 pub(crate) struct Registry {
     pub(crate) node: String,
-    pub(crate) client: Client,
+    pub(crate) client: Conn,
     pub(crate) keys: Keys,
     pub(crate) local: MemoryEventBus,
     stripes: Vec<Mutex<()>>,
@@ -47,7 +48,7 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
-    pub(crate) fn new(client: Client, keys: Keys) -> Self {
+    pub(crate) fn new(client: Conn, keys: Keys) -> Self {
         Self {
             node: uuid::Uuid::new_v4().simple().to_string(),
             client,
@@ -95,14 +96,17 @@ impl Registry {
     }
 
     async fn write(&self, user: UserId, add: bool) -> Result<(), RepoError> {
-        connected(&self.client)?;
         let key = self.keys.user_nodes(user);
-        let done: Result<i64, _> = if add {
-            self.client.sadd(key, &self.node).await
-        } else {
-            self.client.srem(key, &self.node).await
-        };
-        done.map(|_| ()).map_err(map)
+        self.client
+            .call(async {
+                let done: Result<i64, _> = if add {
+                    self.client.sadd(key, &self.node).await
+                } else {
+                    self.client.srem(key, &self.node).await
+                };
+                done.map(|_| ()).map_err(map)
+            })
+            .await
     }
 
     /// Subscribes to this node's channel and brings every local user's entry up to date.
@@ -173,6 +177,8 @@ pub(crate) async fn keep_alive(registry: Arc<Registry>, subscriber: SubscriberCl
             registry.rejoin_soon();
             continue;
         }
+        // This write goes past the breaker: that it got through means Redis answers.
+        registry.client.answered();
         if registry.rejoin.swap(false, Ordering::Relaxed) {
             if let Err(e) = registry.join(&subscriber).await {
                 tracing::warn!(error = %e, "joining the other nodes failed; retrying");

@@ -4,7 +4,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use fred::clients::Client;
 use fred::interfaces::KeysInterface;
 use fred::types::{Expiration, SetOptions};
 
@@ -12,20 +11,21 @@ use chat_domain::ports::ReplayGuard;
 use chat_domain::RepoError;
 use chat_memory::MemoryReplayGuard;
 
+use crate::breaker::Conn;
 use crate::keys::Keys;
 
 /// [`ReplayGuard`] on Redis: a claim is a key that expires at its time, so Redis forgets
 /// it by itself. While Redis is away, each node keeps its own claims (as the rate
 /// limiter counts on its own), so an answer could then be used once per node.
 pub struct RedisReplayGuard {
-    client: Client,
+    client: Conn,
     keys: Keys,
     local: MemoryReplayGuard,
     degraded: AtomicBool,
 }
 
 impl RedisReplayGuard {
-    pub(crate) fn new(client: Client, keys: Keys) -> Self {
+    pub(crate) fn new(client: Conn, keys: Keys) -> Self {
         Self {
             client,
             keys,
@@ -48,15 +48,21 @@ impl ReplayGuard for RedisReplayGuard {
         }
         // The key outlives its time by a second: clocks differ a little between nodes.
         let at = until.timestamp_millis() + 1_000;
-        let set: Result<Option<String>, _> = self
+        let claim = self.keys.claim(key);
+        let set: Result<Option<String>, RepoError> = self
             .client
-            .set(
-                self.keys.claim(key),
-                "1",
-                Some(Expiration::PXAT(at)),
-                Some(SetOptions::NX),
-                false,
-            )
+            .call(async {
+                self.client
+                    .set(
+                        claim,
+                        "1",
+                        Some(Expiration::PXAT(at)),
+                        Some(SetOptions::NX),
+                        false,
+                    )
+                    .await
+                    .map_err(crate::error::map)
+            })
             .await;
         match set {
             Ok(done) => {

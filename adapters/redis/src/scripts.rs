@@ -3,13 +3,13 @@
 
 use std::sync::LazyLock;
 
-use fred::clients::Client;
 use fred::types::scripts::Script;
 use fred::types::{FromValue, MultipleKeys, MultipleValues};
 
 use chat_domain::RepoError;
 
-use crate::error::{connected, map};
+use crate::breaker::Conn;
+use crate::error::map;
 
 macro_rules! script {
     ($name:ident, $file:literal) => {
@@ -26,10 +26,11 @@ script!(RATE_LIMIT, "rate_limit.lua");
 script!(PUBLISH, "publish.lua");
 
 /// Runs `script` (loading it first if Redis does not have it), failing at once when the
-/// client is not connected rather than waiting out the command timeout.
+/// client is not connected or Redis has stopped answering, and within the call budget
+/// (see [`Conn::call`]).
 pub(crate) async fn run<R, K, V>(
     script: &Script,
-    client: &Client,
+    client: &Conn,
     keys: K,
     args: V,
 ) -> Result<R, RepoError>
@@ -39,9 +40,12 @@ where
     V: TryInto<MultipleValues> + Send,
     V::Error: Into<fred::error::Error> + Send,
 {
-    connected(client)?;
-    script
-        .evalsha_with_reload(client, keys, args)
+    client
+        .call(async {
+            script
+                .evalsha_with_reload(client, keys, args)
+                .await
+                .map_err(map)
+        })
         .await
-        .map_err(map)
 }

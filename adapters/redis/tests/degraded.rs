@@ -174,3 +174,73 @@ async fn a_node_started_while_redis_is_down_joins_when_it_comes_up() {
     until_delivered(&other, alice, &sink).await;
     assert!(late.events.health().await.is_ok());
 }
+
+/// A Redis that hangs (connections open, nothing answered) costs one call budget (250
+/// ms): after the first call waits it out, every call falls back at once, and the node
+/// goes back to Redis by itself once it answers again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hanging_redis_costs_one_timeout_then_calls_fall_back_at_once() {
+    use std::time::Instant;
+    let Some(Setup { p, proxy, url }) = setup().await else {
+        return;
+    };
+    let config = |url: String| config(&p, url);
+    let hung = chat_adapter_redis::connect(&config(format!("redis://{}", proxy.addr())))
+        .await
+        .unwrap();
+    let other = chat_adapter_redis::connect(&config(url.clone()))
+        .await
+        .unwrap();
+    let limit = RateLimit {
+        max: 1_000,
+        window: Duration::from_secs(3600),
+    };
+    let key = format!("send:{}", UserId::new());
+    let check = |live: &Live| {
+        let (live, key) = (live.clone(), key.clone());
+        async move {
+            let started = Instant::now();
+            let d = live.rate_limiter.check(&key, limit, t0()).await.unwrap();
+            assert_eq!(d, RateDecision::Allowed);
+            started.elapsed()
+        }
+    };
+    check(&hung).await;
+
+    proxy.stall();
+    // The first call waits out its budget, then answers from this node.
+    let first = check(&hung).await;
+    assert!(first >= Duration::from_millis(200), "{first:?}");
+    // From then on, none waits: 200 calls in well under one timeout.
+    let started = Instant::now();
+    for _ in 0..200 {
+        check(&hung).await;
+    }
+    let rest = started.elapsed();
+    assert!(rest < Duration::from_millis(250), "200 calls took {rest:?}");
+    assert!(hung.events.health().await.is_err(), "health says degraded");
+
+    proxy.restore();
+    // Back on Redis: the counts the two nodes make are one again.
+    let shared = async {
+        loop {
+            let key = format!("send:{}", UserId::new());
+            let one = RateLimit {
+                max: 1,
+                window: Duration::from_secs(3600),
+            };
+            let _ = other.rate_limiter.check(&key, one, t0()).await;
+            if matches!(
+                hung.rate_limiter.check(&key, one, t0()).await,
+                Ok(RateDecision::Limited { .. })
+            ) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), shared)
+        .await
+        .expect("the node counts on Redis again within 10 s");
+    println!("stalled: first call {first:?}, the next 200 in {rest:?}");
+}
