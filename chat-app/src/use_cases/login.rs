@@ -50,6 +50,11 @@ impl Login {
     }
 }
 
+/// The one answer to a wrong username or password, alike for both.
+fn wrong() -> AppError {
+    AppError::Unauthorized("wrong username or password".into())
+}
+
 impl ChatApp {
     /// Checks credentials and opens a session.
     ///
@@ -67,7 +72,6 @@ impl ChatApp {
             self.rate_check(&format!("auth:{addr}"), self.settings.auth_limit)
                 .await?;
         }
-        let wrong = || AppError::Unauthorized("wrong username or password".into());
         let (Ok(username), Ok(password)) = (
             Username::parse(&cmd.username),
             Password::parse(&cmd.password),
@@ -166,7 +170,6 @@ impl ChatApp {
         username: &Username,
         password: &Password,
     ) -> Result<LoginOutcome, AppError> {
-        let wrong = || AppError::Unauthorized("wrong username or password".into());
         let Some(user) = self.ports.storage.users.find_by_username(username).await? else {
             let dummy = match DUMMY_HASH.get() {
                 Some(h) => h.clone(),
