@@ -28,6 +28,8 @@ mock! {
         async fn find_by_client_id(&self, id: ConversationId, sender: UserId, client_msg_id: &ClientMsgId) -> Result<Option<Message>, RepoError>;
         async fn last_seq(&self, id: ConversationId) -> Result<u64, RepoError>;
         async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError>;
+        async fn sync_point(&self) -> Result<SyncPoint, RepoError>;
+        async fn log_marks(&self, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError>;
         async fn change(&self, id: ConversationId, seq: Seq, change: &MessageChange) -> Result<Changed, RepoError>;
         async fn changes(&self, id: ConversationId, after_version: u64, limit: Limit) -> Result<Vec<Message>, RepoError>;
         async fn count(&self) -> Result<u64, RepoError>;
@@ -69,6 +71,8 @@ mock! {
         async fn advance_read_cursor(&self, id: ConversationId, user_id: UserId, seq: u64) -> Result<u64, RepoError>;
         async fn advance_delivered(&self, id: ConversationId, user_id: UserId, seq: u64) -> Result<Option<u64>, RepoError>;
         async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
+        async fn sync_point(&self) -> Result<SyncPoint, RepoError>;
+        async fn left_since(&self, user_id: UserId, since: u64) -> Result<Vec<ConversationId>, RepoError>;
         async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
         async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError>;
         async fn list(&self, after: Option<ConversationId>, limit: usize) -> Result<Vec<Conversation>, RepoError>;

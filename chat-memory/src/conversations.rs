@@ -4,31 +4,70 @@ use std::sync::Mutex;
 
 use chat_domain::entities::{Conversation, DirectPair, Participant, ParticipantRole};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{ConversationRepository, Membership};
+use chat_domain::ports::{ConversationRepository, Membership, SyncPoint};
 use chat_domain::RepoError;
 
 use crate::lock;
+use crate::stamps::new_epoch;
 
-#[derive(Default)]
 struct State {
     conversations: HashMap<ConversationId, Conversation>,
     /// Participants per conversation, in join order.
     participants: HashMap<ConversationId, Vec<Participant>>,
     by_user: HashMap<UserId, HashSet<ConversationId>>,
     direct: HashMap<DirectPair, ConversationId>,
+    /// Change stamps (see `SyncPoint`): one counter, under the same lock as the state.
+    epoch: u64,
+    clock: u64,
+    conversation_stamps: HashMap<ConversationId, u64>,
+    member_stamps: HashMap<(ConversationId, UserId), u64>,
+    departures: HashMap<UserId, HashMap<ConversationId, u64>>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            conversations: HashMap::new(),
+            participants: HashMap::new(),
+            by_user: HashMap::new(),
+            direct: HashMap::new(),
+            epoch: new_epoch(),
+            clock: 0,
+            conversation_stamps: HashMap::new(),
+            member_stamps: HashMap::new(),
+            departures: HashMap::new(),
+        }
+    }
 }
 
 impl State {
     fn insert(&mut self, conversation: &Conversation, members: &[Participant]) {
         self.conversations
             .insert(conversation.id, conversation.clone());
+        self.stamp_conversation(conversation.id);
         for p in members {
             self.by_user
                 .entry(p.user_id)
                 .or_default()
                 .insert(conversation.id);
+            self.stamp_member(conversation.id, p.user_id);
         }
         self.participants.insert(conversation.id, members.to_vec());
+    }
+
+    fn tick(&mut self) -> u64 {
+        self.clock += 1;
+        self.clock
+    }
+
+    fn stamp_conversation(&mut self, id: ConversationId) {
+        let stamp = self.tick();
+        self.conversation_stamps.insert(id, stamp);
+    }
+
+    fn stamp_member(&mut self, id: ConversationId, user_id: UserId) {
+        let stamp = self.tick();
+        self.member_stamps.insert((id, user_id), stamp);
     }
 
     fn member_mut(
@@ -169,6 +208,8 @@ impl ConversationRepository for MemoryConversations {
         }
         members.push(participant.clone());
         s.by_user.entry(participant.user_id).or_default().insert(id);
+        s.stamp_conversation(id);
+        s.stamp_member(id, participant.user_id);
         Ok(())
     }
 
@@ -185,6 +226,10 @@ impl ConversationRepository for MemoryConversations {
         if let Some(convs) = s.by_user.get_mut(&user_id) {
             convs.remove(&id);
         }
+        s.member_stamps.remove(&(id, user_id));
+        s.stamp_conversation(id);
+        let stamp = s.tick();
+        s.departures.entry(user_id).or_default().insert(id, stamp);
         Ok(())
     }
 
@@ -199,7 +244,9 @@ impl ConversationRepository for MemoryConversations {
         user_id: UserId,
         role: ParticipantRole,
     ) -> Result<(), RepoError> {
-        lock(&self.0).member_mut(id, user_id)?.role = role;
+        let mut s = lock(&self.0);
+        s.member_mut(id, user_id)?.role = role;
+        s.stamp_conversation(id);
         Ok(())
     }
 
@@ -209,7 +256,12 @@ impl ConversationRepository for MemoryConversations {
         user_id: UserId,
         muted: bool,
     ) -> Result<(), RepoError> {
-        lock(&self.0).member_mut(id, user_id)?.muted = muted;
+        let mut s = lock(&self.0);
+        let p = s.member_mut(id, user_id)?;
+        if p.muted != muted {
+            p.muted = muted;
+            s.stamp_member(id, user_id);
+        }
         Ok(())
     }
 
@@ -237,8 +289,12 @@ impl ConversationRepository for MemoryConversations {
     ) -> Result<u64, RepoError> {
         let mut s = lock(&self.0);
         let p = s.member_mut(id, user_id)?;
-        p.last_read_seq = p.last_read_seq.max(seq);
-        Ok(p.last_read_seq)
+        if seq <= p.last_read_seq {
+            return Ok(p.last_read_seq);
+        }
+        p.last_read_seq = seq;
+        s.stamp_member(id, user_id);
+        Ok(seq)
     }
 
     async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError> {
@@ -253,9 +309,33 @@ impl ConversationRepository for MemoryConversations {
                 Some(Membership {
                     conversation: s.conversations[id].clone(),
                     participant: participant.clone(),
+                    conversation_stamp: s.conversation_stamps.get(id).copied().unwrap_or(0),
+                    member_stamp: s.member_stamps.get(&(*id, user_id)).copied().unwrap_or(0),
                 })
             })
             .collect())
+    }
+
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        let s = lock(&self.0);
+        Ok(SyncPoint {
+            epoch: s.epoch,
+            settled: s.clock,
+        })
+    }
+
+    async fn left_since(
+        &self,
+        user_id: UserId,
+        since: u64,
+    ) -> Result<Vec<ConversationId>, RepoError> {
+        let s = lock(&self.0);
+        Ok(s.departures.get(&user_id).map_or_else(Vec::new, |left| {
+            left.iter()
+                .filter(|(_, &stamp)| stamp > since)
+                .map(|(&id, _)| id)
+                .collect()
+        }))
     }
 
     async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError> {

@@ -24,6 +24,7 @@ mod push;
 mod rate_limiter;
 mod replay_guard;
 mod sessions;
+mod stamps;
 mod users;
 
 pub use clock::{ManualClock, SystemClock};
@@ -36,6 +37,7 @@ pub use push::{LogPush, MemoryPush};
 pub use rate_limiter::MemoryRateLimiter;
 pub use replay_guard::MemoryReplayGuard;
 pub use sessions::MemorySessions;
+pub use stamps::Stamps;
 pub use users::MemoryUsers;
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};

@@ -5,12 +5,12 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use chat_domain::entities::{Message, MessageChange, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{Appended, Changed, MessageRepository};
+use chat_domain::ports::{Appended, Changed, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{ClientMsgId, Limit, PageQuery, Seq};
 use chat_domain::DomainError;
 use chat_domain::RepoError;
 
-use crate::lock;
+use crate::{lock, Stamps};
 
 /// One conversation's log: message `seq` lives at index `seq - 1`.
 #[derive(Default)]
@@ -28,6 +28,7 @@ struct Log {
 pub struct MemoryMessages {
     logs: RwLock<HashMap<ConversationId, Arc<Mutex<Log>>>>,
     total: AtomicU64,
+    stamps: Stamps,
 }
 
 impl MemoryMessages {
@@ -74,6 +75,7 @@ impl MessageRepository for MemoryMessages {
             log.by_client_id.insert(k, index);
         }
         log.messages.push(stored.clone());
+        self.stamps.bump(stored.conversation_id);
         self.total.fetch_add(1, Ordering::Relaxed);
         Ok(Appended {
             message: stored,
@@ -114,6 +116,7 @@ impl MessageRepository for MemoryMessages {
             log.version = version;
             log.changed.remove(&before);
             log.changed.insert(version, seq);
+            self.stamps.bump(id);
         }
         Ok(Changed {
             message: after,
@@ -169,6 +172,24 @@ impl MessageRepository for MemoryMessages {
             .iter()
             .filter_map(|id| self.log(*id))
             .filter_map(|log| lock(&log).messages.last().cloned())
+            .collect())
+    }
+
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        Ok(self.stamps.point())
+    }
+
+    async fn log_marks(&self, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError> {
+        // Stamps first: a version read after its stamp is at least as new.
+        let stamps = self.stamps.of(ids);
+        Ok(ids
+            .iter()
+            .zip(stamps)
+            .map(|(&id, stamp)| LogMark {
+                conversation_id: id,
+                last_version: self.log(id).map_or(0, |log| lock(&log).version),
+                stamp,
+            })
             .collect())
     }
 

@@ -10,13 +10,16 @@ use chat_domain::entities::{
     Conversation, ConversationType, DirectPair, Participant, ParticipantRole,
 };
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{ConversationRepository, Membership};
+use chat_domain::ports::{ConversationRepository, Membership, SyncPoint};
 use chat_domain::values::Title;
 use chat_domain::RepoError;
 
 use crate::codec::{decode, from_db_time, to_db_time};
 use crate::error::{corrupt, map, server_code, DUPLICATE_KEY};
+use crate::stamps::{self, Fence, Stamp};
 use crate::Db;
+
+mod sync;
 
 const CONVERSATION: &str = "c.id, c.kind, c.title, c.direct_low, c.direct_high, \
                             c.created_by, c.created_at";
@@ -65,13 +68,23 @@ impl MysqlConversations {
             .start_transaction(TxOpts::default())
             .await
             .map_err(map)?;
+        let fence = Fence::start();
+        let stamps = [
+            Stamp::Conversation(conversation.id),
+            Stamp::Members(conversation.id),
+        ];
         let written = async {
             insert_conversation(&mut tx, conversation).await?;
-            insert_participants(&mut tx, members).await
+            insert_participants(&mut tx, members).await?;
+            stamps::write(&mut tx, &stamps).await
         }
         .await;
         match written {
-            Ok(()) => tx.commit().await.map(|()| true).map_err(map),
+            Ok(()) => {
+                tx.commit().await.map_err(map)?;
+                fence.close(&self.db, &stamps).await?;
+                Ok(true)
+            }
             Err(e) => {
                 let _ = tx.rollback().await;
                 match server_code(&e) {
@@ -359,6 +372,12 @@ impl ConversationRepository for MysqlConversations {
 
     async fn add_participant(&self, p: &Participant) -> Result<(), RepoError> {
         let mut conn = self.db.conn().await?;
+        let fence = Fence::start();
+        let stamped = [
+            Stamp::Conversation(p.conversation_id),
+            Stamp::Member(p.conversation_id, p.user_id),
+        ];
+        stamps::write(&mut conn, &stamped).await.map_err(map)?;
         // Inserts only if the conversation exists: one statement, no window between.
         conn.exec_drop(
             "INSERT INTO participants (conversation_id, user_id, role, joined_at, \
@@ -385,7 +404,8 @@ impl ConversationRepository for MysqlConversations {
                 p.conversation_id
             )));
         }
-        Ok(())
+        drop(conn);
+        fence.close(&self.db, &stamped).await
     }
 
     async fn remove_participant(
@@ -394,6 +414,9 @@ impl ConversationRepository for MysqlConversations {
         user_id: UserId,
     ) -> Result<(), RepoError> {
         let mut conn = self.db.conn().await?;
+        let fence = Fence::start();
+        let stamped = [Stamp::Conversation(id), Stamp::Departure(id, user_id)];
+        stamps::write(&mut conn, &stamped).await.map_err(map)?;
         conn.exec_drop(
             "DELETE FROM participants WHERE conversation_id = ? AND user_id = ?",
             (*id.as_uuid(), *user_id.as_uuid()),
@@ -412,7 +435,8 @@ impl ConversationRepository for MysqlConversations {
             .await
             .map_err(map)?;
         }
-        Ok(())
+        drop(conn);
+        fence.close(&self.db, &stamped).await
     }
 
     async fn advance_delivered(
@@ -480,6 +504,9 @@ impl ConversationRepository for MysqlConversations {
         role: ParticipantRole,
     ) -> Result<(), RepoError> {
         let mut conn = self.db.conn().await?;
+        let fence = Fence::start();
+        let stamped = [Stamp::Conversation(id)];
+        stamps::write(&mut conn, &stamped).await.map_err(map)?;
         conn.exec_drop(
             "UPDATE participants SET role = ? WHERE conversation_id = ? AND user_id = ?",
             (role_str(role), *id.as_uuid(), *user_id.as_uuid()),
@@ -487,10 +514,11 @@ impl ConversationRepository for MysqlConversations {
         .await
         .map_err(map)?;
         // The pool sets CLIENT_FOUND_ROWS: matched rows count, changed or not.
-        match conn.affected_rows() {
-            0 => Err(not_a_member(id, user_id)),
-            _ => Ok(()),
+        if conn.affected_rows() == 0 {
+            return Err(not_a_member(id, user_id));
         }
+        drop(conn);
+        fence.close(&self.db, &stamped).await
     }
 
     async fn set_muted(
@@ -499,26 +527,7 @@ impl ConversationRepository for MysqlConversations {
         user_id: UserId,
         muted: bool,
     ) -> Result<(), RepoError> {
-        let mut conn = self.db.conn().await?;
-        let key = (*id.as_uuid(), *user_id.as_uuid());
-        if muted {
-            // Only a member's mute is recorded: the insert selects the member's row.
-            conn.exec_drop(
-                "INSERT IGNORE INTO mutes (conversation_id, user_id) SELECT conversation_id, \
-                 user_id FROM participants WHERE conversation_id = ? AND user_id = ?",
-                key,
-            )
-            .await
-            .map_err(map)?;
-        } else {
-            conn.exec_drop(
-                "DELETE FROM mutes WHERE conversation_id = ? AND user_id = ?",
-                key,
-            )
-            .await
-            .map_err(map)?;
-        }
-        ensure_member(&mut conn, id, user_id).await
+        sync::set_muted(&self.db, id, user_id, muted).await
     }
 
     async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
@@ -544,30 +553,13 @@ impl ConversationRepository for MysqlConversations {
         user_id: UserId,
         seq: u64,
     ) -> Result<u64, RepoError> {
-        let mut conn = self.db.conn().await?;
-        let params = (*id.as_uuid(), *user_id.as_uuid());
-        conn.exec_drop(
-            "UPDATE participants SET last_read_seq = GREATEST(last_read_seq, ?) \
-             WHERE conversation_id = ? AND user_id = ?",
-            (seq, params.0, params.1),
-        )
-        .await
-        .map_err(map)?;
-        if conn.affected_rows() == 0 {
-            return Err(not_a_member(id, user_id));
-        }
-        let cursor: Option<u64> = conn
-            .exec_first(
-                "SELECT last_read_seq FROM participants WHERE conversation_id = ? AND user_id = ?",
-                params,
-            )
-            .await
-            .map_err(map)?;
-        cursor.ok_or_else(|| not_a_member(id, user_id))
+        sync::advance_read_cursor(&self.db, id, user_id, seq).await
     }
 
     async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError> {
         let mut conn = self.db.conn().await?;
+        // Stamps before the rows: a row read after its stamp is at least as new.
+        let stamps = sync::stamps_of(&mut conn, user_id).await?;
         let rows: Vec<Row> = conn
             .exec(
                 format!(
@@ -593,7 +585,11 @@ impl ConversationRepository for MysqlConversations {
                 let (id, kind, title, low, high, by, at, user, role, joined, read, packed): MembershipRow =
                     decode(row, "memberships row")?;
                 let (muted, sent, delivered) = (packed & 1 == 1, packed & 2 == 2, packed >> 2);
+                let (conversation_stamp, member_stamp) =
+                    stamps.get(&id).copied().unwrap_or_default();
                 Ok(Membership {
+                    conversation_stamp,
+                    member_stamp,
                     conversation: conversation_from_tuple((id, kind, title, low, high, by, at))?,
                     participant: participant_from_tuple((
                         id, user, role, joined, read, muted, delivered, sent,
@@ -601,6 +597,18 @@ impl ConversationRepository for MysqlConversations {
                 })
             })
             .collect()
+    }
+
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        stamps::sync_point(&self.db).await
+    }
+
+    async fn left_since(
+        &self,
+        user_id: UserId,
+        since: u64,
+    ) -> Result<Vec<ConversationId>, RepoError> {
+        sync::left_since(&self.db, user_id, since).await
     }
 
     async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError> {

@@ -21,6 +21,7 @@ mod messages;
 mod migrate;
 mod records;
 mod sessions;
+mod stamps;
 pub mod testing;
 mod users;
 

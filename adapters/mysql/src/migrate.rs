@@ -47,6 +47,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "senders",
         sql: include_str!("../migrations/0004_senders.sql"),
     },
+    Migration {
+        version: 5,
+        name: "sync",
+        sql: include_str!("../migrations/0005_sync.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

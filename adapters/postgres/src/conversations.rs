@@ -10,11 +10,12 @@ use uuid::Uuid;
 
 use chat_domain::entities::{Conversation, DirectPair, Participant, ParticipantRole};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{ConversationRepository, Membership};
+use chat_domain::ports::{ConversationRepository, Membership, SyncPoint};
 use chat_domain::RepoError;
 
 use crate::codec::{big, count};
 use crate::error::{corrupt, is_duplicate, map};
+use crate::stamps::{self, Fence, Stamp, NOW};
 use crate::Db;
 use rows::{conversation_from_row, participant_from_row, role_str, CONVERSATION, PARTICIPANT};
 
@@ -88,13 +89,23 @@ impl PostgresConversations {
     ) -> Result<bool, RepoError> {
         let mut conn = self.db.conn().await?;
         let tx = conn.transaction().await.map_err(map)?;
+        let fence = Fence::start();
+        let stamped = [
+            Stamp::Conversation(conversation.id),
+            Stamp::Members(conversation.id),
+        ];
         let written = async {
             rows::insert_conversation(&tx, conversation).await?;
-            rows::insert_participants(&tx, members).await
+            rows::insert_participants(&tx, members).await?;
+            stamps::write(&tx, &stamped).await
         }
         .await;
         match written {
-            Ok(()) => tx.commit().await.map(|()| true).map_err(map),
+            Ok(()) => {
+                tx.commit().await.map_err(map)?;
+                fence.close(&self.db, &stamped).await?;
+                Ok(true)
+            }
             // Dropping the transaction rolls it back.
             Err(e) if is_duplicate(&e) => Ok(false),
             Err(e) => Err(map(e)),
@@ -190,11 +201,17 @@ impl ConversationRepository for PostgresConversations {
     }
 
     async fn add_participant(&self, p: &Participant) -> Result<(), RepoError> {
-        // Inserts only if the conversation exists: one statement, no window between.
+        // Inserts only if the conversation exists, stamping it and the new member: one
+        // statement, no window between.
+        let fence = Fence::start();
         let added = self
             .execute(
-                "INSERT INTO participants (conversation_id, user_id, role, joined_at, \
-                 last_read_seq) SELECT id, $2, $3, $4, $5 FROM conversations WHERE id = $1",
+                &format!(
+                    "WITH c AS (UPDATE conversations SET stamp = GREATEST(stamp + 1, {NOW}) \
+                     WHERE id = $1 RETURNING id) \
+                     INSERT INTO participants (conversation_id, user_id, role, joined_at, \
+                     last_read_seq, stamp) SELECT id, $2, $3, $4, $5, {NOW} FROM c"
+                ),
                 &[
                     p.conversation_id.as_uuid(),
                     p.user_id.as_uuid(),
@@ -217,7 +234,11 @@ impl ConversationRepository for PostgresConversations {
                 p.conversation_id
             )));
         }
-        Ok(())
+        let stamped = [
+            Stamp::Conversation(p.conversation_id),
+            Stamp::Member(p.conversation_id, p.user_id),
+        ];
+        fence.close(&self.db, &stamped).await
     }
 
     async fn remove_participant(
@@ -225,17 +246,30 @@ impl ConversationRepository for PostgresConversations {
         id: ConversationId,
         user_id: UserId,
     ) -> Result<(), RepoError> {
-        // Their mute, delivery cursor and sent mark go with the row.
+        // Their mute, delivery cursor and sent mark go with the row; the conversation
+        // and the departure are stamped by the same statement.
+        let fence = Fence::start();
         let n = self
             .execute(
-                "DELETE FROM participants WHERE conversation_id = $1 AND user_id = $2",
+                &format!(
+                    "WITH gone AS (DELETE FROM participants \
+                     WHERE conversation_id = $1 AND user_id = $2 \
+                     RETURNING conversation_id, user_id), \
+                     c AS (UPDATE conversations SET stamp = GREATEST(stamp + 1, {NOW}) \
+                     WHERE id IN (SELECT conversation_id FROM gone)) \
+                     INSERT INTO departures AS d (user_id, conversation_id, stamp) \
+                     SELECT user_id, conversation_id, {NOW} FROM gone \
+                     ON CONFLICT (user_id, conversation_id) \
+                     DO UPDATE SET stamp = GREATEST(d.stamp + 1, EXCLUDED.stamp)"
+                ),
                 &[id.as_uuid(), user_id.as_uuid()],
             )
             .await?;
-        match n {
-            0 => Err(not_a_member(id, user_id)),
-            _ => Ok(()),
+        if n == 0 {
+            return Err(not_a_member(id, user_id));
         }
+        let stamped = [Stamp::Conversation(id), Stamp::Departure(id, user_id)];
+        fence.close(&self.db, &stamped).await
     }
 
     async fn advance_delivered(
@@ -272,14 +306,21 @@ impl ConversationRepository for PostgresConversations {
         user_id: UserId,
         role: ParticipantRole,
     ) -> Result<(), RepoError> {
+        let fence = Fence::start();
         self.update_member(
-            "UPDATE participants SET role = $3 WHERE conversation_id = $1 AND user_id = $2",
+            &format!(
+                "WITH c AS (UPDATE conversations SET stamp = GREATEST(stamp + 1, {NOW}) \
+                 WHERE id = $1 AND EXISTS (SELECT 1 FROM participants \
+                 WHERE conversation_id = $1 AND user_id = $2)) \
+                 UPDATE participants SET role = $3 WHERE conversation_id = $1 AND user_id = $2"
+            ),
             id,
             user_id,
             &role_str(role),
             false,
         )
-        .await
+        .await?;
+        fence.close(&self.db, &[Stamp::Conversation(id)]).await
     }
 
     async fn set_muted(
@@ -288,14 +329,21 @@ impl ConversationRepository for PostgresConversations {
         user_id: UserId,
         muted: bool,
     ) -> Result<(), RepoError> {
+        let fence = Fence::start();
+        // Stamped only when it changes; an unchanged row still counts as a member's.
         self.update_member(
-            "UPDATE participants SET muted = $3 WHERE conversation_id = $1 AND user_id = $2",
+            &format!(
+                "UPDATE participants SET muted = $3, stamp = CASE WHEN muted = $3 THEN stamp \
+                 ELSE GREATEST(stamp + 1, {NOW}) END \
+                 WHERE conversation_id = $1 AND user_id = $2"
+            ),
             id,
             user_id,
             &muted,
             false,
         )
-        .await
+        .await?;
+        fence.close(&self.db, &[Stamp::Member(id, user_id)]).await
     }
 
     async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
@@ -317,34 +365,76 @@ impl ConversationRepository for PostgresConversations {
         user_id: UserId,
         seq: u64,
     ) -> Result<u64, RepoError> {
+        // Stamped only when the cursor moves.
+        let fence = Fence::start();
         let rows = self
             .query(
-                "UPDATE participants SET last_read_seq = GREATEST(last_read_seq, $3) \
-                 WHERE conversation_id = $1 AND user_id = $2 RETURNING last_read_seq",
+                &format!(
+                    "UPDATE participants SET last_read_seq = GREATEST(last_read_seq, $3), \
+                     stamp = CASE WHEN $3 > last_read_seq THEN GREATEST(stamp + 1, {NOW}) \
+                     ELSE stamp END \
+                     WHERE conversation_id = $1 AND user_id = $2 RETURNING last_read_seq"
+                ),
                 &[id.as_uuid(), user_id.as_uuid(), &big(seq)],
             )
             .await?;
         let row = rows.first().ok_or_else(|| not_a_member(id, user_id))?;
         let cursor = row.try_get(0).map_err(|e| corrupt("participants row", e))?;
-        count(cursor, "participants.last_read_seq")
+        let cursor = count(cursor, "participants.last_read_seq")?;
+        if cursor == seq {
+            fence.close(&self.db, &[Stamp::Member(id, user_id)]).await?;
+        }
+        Ok(cursor)
     }
 
     async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError> {
         let rows = self
             .query(
                 &format!(
-                    "SELECT {PARTICIPANT}, {CONVERSATION} FROM participants p \
+                    "SELECT {PARTICIPANT}, {CONVERSATION}, c.stamp, p.stamp FROM participants p \
                      JOIN conversations c ON c.id = p.conversation_id WHERE p.user_id = $1"
                 ),
                 &[user_id.as_uuid()],
             )
             .await?;
+        let stamp_at = rows::PARTICIPANT_COLUMNS + rows::CONVERSATION_COLUMNS;
         rows.iter()
             .map(|row| {
+                let stamp = |at: usize| {
+                    row.try_get::<_, i64>(at)
+                        .map_err(|e| corrupt("participants row", e))
+                        .and_then(|n| count(n, "stamp"))
+                };
                 Ok(Membership {
                     participant: participant_from_row(row, 0)?,
                     conversation: rows::conversation_at(row, rows::PARTICIPANT_COLUMNS)?,
+                    conversation_stamp: stamp(stamp_at)?,
+                    member_stamp: stamp(stamp_at + 1)?,
                 })
+            })
+            .collect()
+    }
+
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        stamps::sync_point(&self.db).await
+    }
+
+    async fn left_since(
+        &self,
+        user_id: UserId,
+        since: u64,
+    ) -> Result<Vec<ConversationId>, RepoError> {
+        let rows = self
+            .query(
+                "SELECT conversation_id FROM departures WHERE user_id = $1 AND stamp > $2",
+                &[user_id.as_uuid(), &big(since)],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                r.try_get::<_, Uuid>(0)
+                    .map(ConversationId::from_uuid)
+                    .map_err(|e| corrupt("departures row", e))
             })
             .collect()
     }

@@ -2,6 +2,7 @@ use async_trait::async_trait;
 
 use crate::entities::{Conversation, DirectPair, Participant, ParticipantRole};
 use crate::ids::{ConversationId, UserId};
+use crate::ports::SyncPoint;
 use crate::RepoError;
 
 /// A conversation seen from one member: the conversation and their participation.
@@ -11,6 +12,12 @@ pub struct Membership {
     pub conversation: Conversation,
     /// The member's row (role, read cursor).
     pub participant: Participant,
+    /// The stamp of the conversation's last change seen by every member: created, a
+    /// member added or removed, a role changed (see [`SyncPoint`]).
+    pub conversation_stamp: u64,
+    /// The stamp of the last change to this member's own row: joined, read cursor
+    /// moved, muted or unmuted.
+    pub member_stamp: u64,
 }
 
 /// Stores conversations, their participants and read cursors.
@@ -133,8 +140,29 @@ pub trait ConversationRepository: Send + Sync {
         seq: u64,
     ) -> Result<u64, RepoError>;
 
-    /// Every conversation the user is a member of, with their participation, in any order.
+    /// Every conversation the user is a member of, with their participation and the
+    /// stamps of both, in any order.
     async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
+
+    /// Where this store's change stamps stand (see [`SyncPoint`]): creating a
+    /// conversation, adding or removing a member and changing a role stamp the
+    /// conversation; joining, moving a read cursor and muting stamp the member's row;
+    /// leaving stamps the departure. Delivery cursors and sent marks stamp nothing.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError>;
+
+    /// The conversations `user_id` left or was removed from with a stamp above `since`,
+    /// each once, whether or not they are a member again.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn left_since(
+        &self,
+        user_id: UserId,
+        since: u64,
+    ) -> Result<Vec<ConversationId>, RepoError>;
 
     /// The users who share with `user_id` at least one conversation in which both have
     /// sent a message (not the user), each once: who may see each other's presence.

@@ -2,6 +2,7 @@ use async_trait::async_trait;
 
 use crate::entities::{Message, MessageChange, NewMessage};
 use crate::ids::{ConversationId, UserId};
+use crate::ports::{LogMark, SyncPoint};
 use crate::values::{ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq};
 use crate::RepoError;
 
@@ -90,6 +91,20 @@ pub trait MessageRepository: Send + Sync {
 
     /// The newest message of each given conversation that has one, in any order.
     async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError>;
+
+    /// Where this store's change stamps stand (see [`SyncPoint`]): every append and
+    /// every change that changed something stamps its conversation's log.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError>;
+
+    /// The [`LogMark`] of each given conversation, in the given order (zeros for one
+    /// with neither messages nor stamps).
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn log_marks(&self, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError>;
 
     /// Applies `change` to the message at `seq` ([`Message::apply`]), durably, giving it
     /// the conversation's next version (versions count changes per conversation: 1, 2, 3,

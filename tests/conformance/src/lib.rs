@@ -87,6 +87,8 @@ macro_rules! storage_conformance {
             it_should_search_chinese_and_english_newest_first,
             it_should_page_search_results_across_conversations,
             it_should_count_accounts_created_per_hour,
+            it_should_stamp_each_membership_change_a_sync_reports,
+            it_should_stamp_message_logs_and_settle_past_them,
         );
     };
 }

@@ -13,6 +13,7 @@ use chat_domain::RepoError;
 
 use super::extras::{insert_terms, term_rows};
 use crate::error::map;
+use crate::stamps::{self, Fence, Stamp};
 use crate::Db;
 
 pub(super) use crate::records::decode_state;
@@ -24,6 +25,7 @@ pub(super) async fn change(
     change: &MessageChange,
 ) -> Result<Changed, RepoError> {
     let mut conn = db.conn().await?;
+    let fence = Fence::start();
     let mut tx = conn
         .start_transaction(TxOpts::default())
         .await
@@ -49,6 +51,8 @@ pub(super) async fn change(
     match apply(&mut tx, id, seq, change, version).await {
         Ok(Some(message)) => {
             tx.commit().await.map_err(map)?;
+            drop(conn);
+            fence.close(db, &[Stamp::Logs(&[id])]).await?;
             Ok(Changed {
                 message,
                 changed: true,
@@ -107,6 +111,9 @@ async fn apply(
     if !changed {
         return Ok(None);
     }
+    stamps::write(tx, &[Stamp::Logs(&[id])])
+        .await
+        .map_err(map)?;
     let state = crate::records::encode_state(&message);
     tx.exec_drop(
         "INSERT INTO message_changes (conversation_id, seq, version, state) VALUES (?, ?, ?, ?) \

@@ -20,6 +20,7 @@ use chat_domain::RepoError;
 use super::chunks::power_of_two_chunks;
 use crate::codec::to_db_time;
 use crate::error::{corrupt, is_retryable, map, server_code, DUPLICATE_KEY};
+use crate::stamps::{self, Fence, Stamp};
 use crate::Db;
 
 /// How often a batch is rerun after the server rolled it back for a deadlock or a lock
@@ -92,11 +93,14 @@ impl From<RepoError> for Failure {
 
 async fn commit(db: &Db, messages: &[&NewMessage]) -> Result<Vec<Seq>, Failure> {
     let mut conn = db.conn().await?;
+    let fence = Fence::start();
     let mut tx = conn.start_transaction(TxOpts::default()).await?;
     let written = write(&mut tx, messages).await;
     match written {
-        Ok(seqs) => {
+        Ok((seqs, ids)) => {
             tx.commit().await?;
+            drop(conn);
+            fence.close(db, &[Stamp::Logs(&ids)]).await?;
             Ok(seqs)
         }
         Err(e) => {
@@ -106,10 +110,11 @@ async fn commit(db: &Db, messages: &[&NewMessage]) -> Result<Vec<Seq>, Failure> 
     }
 }
 
+/// The seqs given, and the conversations written to (in id order).
 async fn write(
     tx: &mut mysql_async::Transaction<'_>,
     messages: &[&NewMessage],
-) -> Result<Vec<Seq>, Failure> {
+) -> Result<(Vec<Seq>, Vec<ConversationId>), Failure> {
     // Counter rows in id order: every batch locks them in the same order.
     let mut counts: BTreeMap<ConversationId, u64> = BTreeMap::new();
     for m in messages {
@@ -129,7 +134,10 @@ async fn write(
         insert_rows(tx, chunk).await?;
     }
     super::extras::insert(tx, &rows).await?;
-    Ok(seqs)
+    // Stamp rows locked in id order, after the counters, as every batch does.
+    let ids: Vec<ConversationId> = counts.into_keys().collect();
+    stamps::write(tx, &[Stamp::Logs(&ids)]).await?;
+    Ok((seqs, ids))
 }
 
 /// Bumps each conversation's counter by its count; returns each one's first new seq.

@@ -16,6 +16,7 @@ mod indexer;
 mod search;
 mod twins;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -27,7 +28,7 @@ use uuid::Uuid;
 
 use chat_domain::entities::{Message, MessageChange, MessageKind, NewMessage};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
-use chat_domain::ports::{Appended, Changed, MessageRepository};
+use chat_domain::ports::{Appended, Changed, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{
     ClientMsgId, Limit, MessageBody, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq,
 };
@@ -236,6 +237,14 @@ impl MessageRepository for MysqlMessages {
         Ok(seq.unwrap_or(0))
     }
 
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        crate::stamps::sync_point(&self.db).await
+    }
+
+    async fn log_marks(&self, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError> {
+        log_marks(&self.db, ids).await
+    }
+
     async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {
         if ids.is_empty() {
             return Ok(Vec::new());
@@ -314,4 +323,43 @@ impl MessageRepository for MysqlMessages {
             .map_err(map)?;
         Ok(n.flatten().unwrap_or(0))
     }
+}
+
+/// Stamps first, then versions: a version read after its stamp is at least as new.
+async fn log_marks(db: &Db, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut conn = db.conn().await?;
+    let stamps = column_of(&mut conn, "message_stamps", "stamp", ids).await?;
+    let versions = column_of(&mut conn, "change_counters", "last_version", ids).await?;
+    Ok(ids
+        .iter()
+        .map(|&id| LogMark {
+            conversation_id: id,
+            last_version: versions.get(id.as_uuid()).copied().unwrap_or(0),
+            stamp: stamps.get(id.as_uuid()).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
+/// `column` of the rows of `table` keyed by these conversations.
+async fn column_of(
+    conn: &mut mysql_async::Conn,
+    table: &str,
+    column: &str,
+    ids: &[ConversationId],
+) -> Result<HashMap<Uuid, u64>, RepoError> {
+    let marks = vec!["?"; ids.len()].join(", ");
+    let params: Vec<mysql_async::Value> = ids.iter().map(|id| id.as_uuid().into()).collect();
+    let rows: Vec<(Uuid, u64)> = conn
+        .exec(
+            format!(
+                "SELECT conversation_id, {column} FROM {table} WHERE conversation_id IN ({marks})"
+            ),
+            params,
+        )
+        .await
+        .map_err(map)?;
+    Ok(rows.into_iter().collect())
 }

@@ -18,6 +18,8 @@ use crate::error::corrupt;
 /// A conversation's columns, in the order [`conversation_at`] reads them.
 pub(super) const CONVERSATION: &str =
     "c.id, c.kind, c.title, c.direct_low, c.direct_high, c.created_by, c.created_at";
+/// How many columns [`CONVERSATION`] names.
+pub(super) const CONVERSATION_COLUMNS: usize = 7;
 /// A participant's columns, in the order [`participant_from_row`] reads them.
 pub(super) const PARTICIPANT: &str = "p.conversation_id, p.user_id, p.role, p.joined_at, \
                                       p.last_read_seq, p.muted, p.delivered_seq, p.has_sent";

@@ -16,6 +16,7 @@ use super::search::{insert_terms, stored_key};
 use crate::codec::big;
 use crate::error::{corrupt, map};
 use crate::records::encode_reactions;
+use crate::stamps::{self, Fence, Stamp};
 use crate::Db;
 
 pub(super) async fn change(
@@ -25,6 +26,7 @@ pub(super) async fn change(
     change: &MessageChange,
 ) -> Result<Changed, RepoError> {
     let mut conn = db.conn().await?;
+    let fence = Fence::start();
     let tx = conn.transaction().await.map_err(map)?;
     // The counter first: its row lock makes this conversation's changes take turns, so
     // the message read below cannot change before the commit.
@@ -76,7 +78,12 @@ pub(super) async fn change(
         });
     }
     write(&tx, &message, change, &before).await.map_err(map)?;
+    stamps::write(&tx, &[Stamp::Logs(&[id])])
+        .await
+        .map_err(map)?;
     tx.commit().await.map_err(map)?;
+    drop(conn);
+    fence.close(db, &[Stamp::Logs(&[id])]).await?;
     Ok(Changed {
         message,
         changed: true,

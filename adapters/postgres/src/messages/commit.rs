@@ -21,6 +21,7 @@ use chat_domain::RepoError;
 
 use crate::codec::big;
 use crate::error::{corrupt, is_duplicate, is_retryable, map};
+use crate::stamps::{self, Fence, Stamp};
 use crate::Db;
 
 /// How often a batch is rerun after the server rolled it back for a deadlock before it
@@ -95,17 +96,21 @@ impl From<RepoError> for Failure {
 
 async fn commit(db: &Db, messages: &[&NewMessage]) -> Result<Vec<Seq>, Failure> {
     let mut conn = db.conn().await?;
+    let fence = Fence::start();
     let tx = conn.transaction().await?;
     // An error drops `tx`, which rolls it back.
-    let seqs = write(&tx, messages).await?;
+    let (seqs, ids) = write(&tx, messages).await?;
     tx.commit().await?;
+    drop(conn);
+    fence.close(db, &[Stamp::Logs(&ids)]).await?;
     Ok(seqs)
 }
 
+/// The seqs given, and the conversations written to (in id order).
 async fn write(
     tx: &deadpool_postgres::Transaction<'_>,
     messages: &[&NewMessage],
-) -> Result<Vec<Seq>, Failure> {
+) -> Result<(Vec<Seq>, Vec<ConversationId>), Failure> {
     let mut counts: BTreeMap<ConversationId, u64> = BTreeMap::new();
     for m in messages {
         *counts.entry(m.conversation_id).or_default() += 1;
@@ -119,7 +124,10 @@ async fn write(
     }
     insert_messages(tx, messages, &seqs).await?;
     insert_mentions(tx, messages, &seqs).await?;
-    Ok(seqs)
+    // Stamp rows locked in id order, after the counters, as every batch does.
+    let ids: Vec<ConversationId> = counts.into_keys().collect();
+    stamps::write(tx, &[Stamp::Logs(&ids)]).await?;
+    Ok((seqs, ids))
 }
 
 /// Raises each conversation's counter by its count; returns each one's first new seq.

@@ -24,7 +24,7 @@ use uuid::Uuid;
 
 use chat_domain::entities::{Message, MessageChange, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{Appended, Changed, MessageRepository};
+use chat_domain::ports::{Appended, Changed, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{
     ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq,
 };
@@ -157,6 +157,43 @@ impl MessageRepository for PostgresMessages {
             .await
             .map_err(map)?;
         row.map_or(Ok(0), |r| count(r.get(0), "message_counters.last_seq"))
+    }
+
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        crate::stamps::sync_point(&self.db).await
+    }
+
+    /// One statement: stamps and versions from one snapshot.
+    async fn log_marks(&self, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError> {
+        let uuids: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        let conn = self.db.conn().await?;
+        let statement = conn
+            .prepare_cached(
+                "SELECT t.c, COALESCE(s.stamp, 0), COALESCE(cc.last_version, 0) \
+                 FROM unnest($1::uuid[]) WITH ORDINALITY AS t(c, i) \
+                 LEFT JOIN message_stamps s ON s.conversation_id = t.c \
+                 LEFT JOIN change_counters cc ON cc.conversation_id = t.c ORDER BY t.i",
+            )
+            .await
+            .map_err(map)?;
+        let rows = conn.query(&statement, &[&uuids]).await.map_err(map)?;
+        rows.iter()
+            .map(|r| {
+                let get = |i: usize, what: &str| {
+                    r.try_get::<_, i64>(i)
+                        .map_err(|e| crate::error::corrupt(what, e))
+                        .and_then(|n| count(n, what))
+                };
+                Ok(LogMark {
+                    conversation_id: ConversationId::from_uuid(
+                        r.try_get(0)
+                            .map_err(|e| crate::error::corrupt("log mark", e))?,
+                    ),
+                    stamp: get(1, "message_stamps.stamp")?,
+                    last_version: get(2, "change_counters.last_version")?,
+                })
+            })
+            .collect()
     }
 
     async fn latest(&self, ids: &[ConversationId]) -> Result<Vec<Message>, RepoError> {

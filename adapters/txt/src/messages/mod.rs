@@ -21,7 +21,9 @@ use tokio::sync::oneshot;
 
 use chat_domain::entities::{Message, MessageChange, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{Appended, Changed, ConversationRepository, MessageRepository};
+use chat_domain::ports::{
+    Appended, Changed, ConversationRepository, LogMark, MessageRepository, SyncPoint,
+};
 use chat_domain::values::{ClientMsgId, Limit, PageQuery, Seq};
 use chat_domain::RepoError;
 
@@ -63,6 +65,8 @@ pub(crate) struct Shared {
     pub(crate) index: RwLock<Index>,
     pub(crate) total: AtomicU64,
     pub(crate) archives: archive::Cache,
+    /// Change stamps for the sync call: in memory, a new epoch each start.
+    pub(crate) stamps: chat_memory::Stamps,
     /// Set once the store is closed: the archiver stops, so another process may take
     /// the directory.
     pub(crate) closed: std::sync::atomic::AtomicBool,
@@ -115,6 +119,7 @@ impl TxtMessages {
             index: RwLock::new(index),
             total: AtomicU64::new(total),
             archives: archive::Cache::default(),
+            stamps: Default::default(),
             closed: Default::default(),
         });
         let (tx, rx) = mpsc::channel();
@@ -307,6 +312,7 @@ impl MessageRepository for TxtMessages {
             .pop()
             .ok_or_else(missing)?;
         let (changes, change) = (self.changes.clone(), change.clone());
+        let shared = self.shared.clone();
         tokio::task::spawn_blocking(move || {
             let mut changes = changes.lock().unwrap_or_else(|e| e.into_inner());
             let mut message = changes.current(stored);
@@ -316,6 +322,7 @@ impl MessageRepository for TxtMessages {
                 .map_err(|e| RepoError::Conflict(e.to_string()))?;
             if changed {
                 changes.record(message.clone())?;
+                shared.stamps.bump(id);
             }
             Ok(Changed { message, changed })
         })
@@ -345,6 +352,25 @@ impl MessageRepository for TxtMessages {
                 .collect()
         };
         Ok(self.current(latest))
+    }
+
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        Ok(self.shared.stamps.point())
+    }
+
+    async fn log_marks(&self, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError> {
+        // Stamps first: a version read after its stamp is at least as new.
+        let stamps = self.shared.stamps.of(ids);
+        let changes = self.changes.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(ids
+            .iter()
+            .zip(stamps)
+            .map(|(&id, stamp)| LogMark {
+                conversation_id: id,
+                last_version: changes.next_version(id) - 1,
+                stamp,
+            })
+            .collect())
     }
 
     async fn count(&self) -> Result<u64, RepoError> {

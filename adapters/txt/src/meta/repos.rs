@@ -10,7 +10,9 @@ use chat_domain::entities::{
     Conversation, DirectPair, Participant, ParticipantRole, Session, User,
 };
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::ports::{ConversationRepository, Membership, SessionRepository, UserRepository};
+use chat_domain::ports::{
+    ConversationRepository, Membership, SessionRepository, SyncPoint, UserRepository,
+};
 use chat_domain::values::{TokenHash, Username};
 use chat_domain::RepoError;
 
@@ -412,6 +414,18 @@ impl ConversationRepository for TxtConversations {
 
     async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError> {
         self.0.state.conversations.memberships(user_id).await
+    }
+
+    async fn sync_point(&self) -> Result<SyncPoint, RepoError> {
+        self.0.state.conversations.sync_point().await
+    }
+
+    async fn left_since(
+        &self,
+        user_id: UserId,
+        since: u64,
+    ) -> Result<Vec<ConversationId>, RepoError> {
+        self.0.state.conversations.left_since(user_id, since).await
     }
 
     async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError> {

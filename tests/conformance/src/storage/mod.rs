@@ -7,6 +7,7 @@ mod message_changes;
 mod messages;
 mod search_pages;
 mod sessions;
+mod sync_stamps;
 mod users;
 
 pub use contacts::*;
@@ -16,4 +17,5 @@ pub use message_changes::*;
 pub use messages::*;
 pub use search_pages::*;
 pub use sessions::*;
+pub use sync_stamps::*;
 pub use users::*;

@@ -322,6 +322,8 @@ fn publish(shared: &Shared, plans: Plans, closed: &mut Vec<(ConversationId, File
         state.last_seq = plan.next_seq - 1;
         if let Some(p) = plan.placed.last() {
             state.last_message = Some(p.message.clone());
+            // Under the index lock that shows the messages (see `Stamps`).
+            shared.stamps.bump(conv);
         }
         shared
             .total
