@@ -72,7 +72,7 @@ mock! {
         async fn advance_delivered(&self, id: ConversationId, user_id: UserId, seq: u64) -> Result<Option<u64>, RepoError>;
         async fn memberships(&self, user_id: UserId) -> Result<Vec<Membership>, RepoError>;
         async fn sync_point(&self) -> Result<SyncPoint, RepoError>;
-        async fn left_since(&self, user_id: UserId, since: u64) -> Result<Vec<ConversationId>, RepoError>;
+        async fn left_since(&self, user_id: UserId, since: u64) -> Result<Vec<(ConversationId, u64)>, RepoError>;
         async fn contacts(&self, user_id: UserId) -> Result<Vec<UserId>, RepoError>;
         async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError>;
         async fn list(&self, after: Option<ConversationId>, limit: usize) -> Result<Vec<Conversation>, RepoError>;

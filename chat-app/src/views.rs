@@ -57,6 +57,8 @@ pub struct ConversationSummary {
     pub unread_mentions: u64,
     /// Its newest message.
     pub last_message: Option<Message>,
+    /// The highest version of a change to one of its messages (0 for none).
+    pub last_version: u64,
 }
 
 /// A conversation with its members.
@@ -66,6 +68,10 @@ pub struct ConversationDetail {
     pub conversation: Conversation,
     /// Seq of its newest message (0 if none).
     pub last_seq: u64,
+    /// The highest version of a change to one of its messages (0 for none).
+    pub last_version: u64,
+    /// The caller's read cursor.
+    pub read_seq: u64,
     /// Every member with role and read cursor, in join order.
     pub members: Vec<Participant>,
 }

@@ -328,12 +328,12 @@ impl ConversationRepository for MemoryConversations {
         &self,
         user_id: UserId,
         since: u64,
-    ) -> Result<Vec<ConversationId>, RepoError> {
+    ) -> Result<Vec<(ConversationId, u64)>, RepoError> {
         let s = lock(&self.0);
         Ok(s.departures.get(&user_id).map_or_else(Vec::new, |left| {
             left.iter()
                 .filter(|(_, &stamp)| stamp > since)
-                .map(|(&id, _)| id)
+                .map(|(&id, &stamp)| (id, stamp))
                 .collect()
         }))
     }

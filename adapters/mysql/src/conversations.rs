@@ -607,7 +607,7 @@ impl ConversationRepository for MysqlConversations {
         &self,
         user_id: UserId,
         since: u64,
-    ) -> Result<Vec<ConversationId>, RepoError> {
+    ) -> Result<Vec<(ConversationId, u64)>, RepoError> {
         sync::left_since(&self.db, user_id, since).await
     }
 

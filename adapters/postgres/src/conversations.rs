@@ -423,18 +423,21 @@ impl ConversationRepository for PostgresConversations {
         &self,
         user_id: UserId,
         since: u64,
-    ) -> Result<Vec<ConversationId>, RepoError> {
+    ) -> Result<Vec<(ConversationId, u64)>, RepoError> {
         let rows = self
             .query(
-                "SELECT conversation_id FROM departures WHERE user_id = $1 AND stamp > $2",
+                "SELECT conversation_id, stamp FROM departures WHERE user_id = $1 AND stamp > $2",
                 &[user_id.as_uuid(), &big(since)],
             )
             .await?;
         rows.iter()
             .map(|r| {
-                r.try_get::<_, Uuid>(0)
-                    .map(ConversationId::from_uuid)
-                    .map_err(|e| corrupt("departures row", e))
+                let id: Uuid = r.try_get(0).map_err(|e| corrupt("departures row", e))?;
+                let stamp: i64 = r.try_get(1).map_err(|e| corrupt("departures row", e))?;
+                Ok((
+                    ConversationId::from_uuid(id),
+                    count(stamp, "departures.stamp")?,
+                ))
             })
             .collect()
     }

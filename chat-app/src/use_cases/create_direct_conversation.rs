@@ -41,13 +41,15 @@ impl ChatApp {
             .conversations
             .get_or_create_direct(pair, &candidate, participants)
             .await?;
-        let detail = self.conversation_detail(conversation).await?;
+        let detail = self.conversation_detail(conversation, actor.id()).await?;
         Ok((detail, created))
     }
 
+    /// The conversation with its members, as `viewer` sees it.
     pub(crate) async fn conversation_detail(
         &self,
         conversation: Conversation,
+        viewer: UserId,
     ) -> Result<ConversationDetail, AppError> {
         let members = self
             .ports
@@ -61,9 +63,21 @@ impl ChatApp {
             .messages
             .last_seq(conversation.id)
             .await?;
+        let mark = self
+            .ports
+            .storage
+            .messages
+            .log_marks(&[conversation.id])
+            .await?;
+        let read_seq = members
+            .iter()
+            .find(|p| p.user_id == viewer)
+            .map_or(0, |p| p.last_read_seq);
         Ok(ConversationDetail {
             conversation,
             last_seq,
+            last_version: mark.first().map_or(0, |m| m.last_version),
+            read_seq,
             members,
         })
     }

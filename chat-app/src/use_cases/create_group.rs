@@ -67,6 +67,8 @@ impl ChatApp {
         Ok(ConversationDetail {
             conversation,
             last_seq: 0,
+            last_version: 0,
+            read_seq: 0,
             members,
         })
     }

@@ -19,6 +19,6 @@ impl ChatApp {
             .conversations
             .get(conversation_id)
             .await?;
-        self.conversation_detail(conversation).await
+        self.conversation_detail(conversation, actor.id()).await
     }
 }

@@ -1,6 +1,8 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
+use chat_domain::ports::{LogMark, Membership};
+
 use crate::{Actor, AppError, ChatApp, ConversationSummary};
 
 impl ChatApp {
@@ -20,6 +22,31 @@ impl ChatApp {
             .memberships(actor.id())
             .await?;
         let ids: Vec<_> = memberships.iter().map(|m| m.conversation.id).collect();
+        let marks = self.ports.storage.messages.log_marks(&ids).await?;
+        let mut out = self.summaries(actor, memberships, &marks).await?;
+        out.sort_by_key(|s| {
+            let at = s
+                .last_message
+                .as_ref()
+                .map_or(s.conversation.created_at, |m| m.created_at);
+            (Reverse(at), s.conversation.id)
+        });
+        Ok(out)
+    }
+
+    /// Each membership as the caller's list shows it: last message, unread counts and
+    /// the last version from `marks`.
+    pub(crate) async fn summaries(
+        &self,
+        actor: &Actor,
+        memberships: Vec<Membership>,
+        marks: &[LogMark],
+    ) -> Result<Vec<ConversationSummary>, AppError> {
+        let ids: Vec<_> = memberships.iter().map(|m| m.conversation.id).collect();
+        let versions: HashMap<_, _> = marks
+            .iter()
+            .map(|m| (m.conversation_id, m.last_version))
+            .collect();
         let mut latest: HashMap<_, _> = self
             .ports
             .storage
@@ -36,6 +63,7 @@ impl ChatApp {
                 let last_seq = last_message.as_ref().map_or(0, |m| m.seq.get());
                 ConversationSummary {
                     unread: last_seq.saturating_sub(m.participant.last_read_seq),
+                    last_version: versions.get(&m.conversation.id).copied().unwrap_or(0),
                     conversation: m.conversation,
                     me: m.participant,
                     last_seq,
@@ -53,13 +81,6 @@ impl ChatApp {
                 .count_mentions(s.conversation.id, actor.id(), s.me.last_read_seq)
                 .await?;
         }
-        out.sort_by_key(|s| {
-            let at = s
-                .last_message
-                .as_ref()
-                .map_or(s.conversation.created_at, |m| m.created_at);
-            (Reverse(at), s.conversation.id)
-        });
         Ok(out)
     }
 }

@@ -29,6 +29,7 @@ mod search_messages;
 mod search_users;
 mod send_message;
 mod send_messages;
+mod sync;
 mod typing;
 mod upload_file;
 
@@ -41,4 +42,8 @@ pub use login::Login;
 pub use register_user::RegisterUser;
 pub use search_messages::SearchMessages;
 pub use send_message::{Attachment, Content, SendMessage};
+pub use sync::{
+    conversation_print, departure_print, log_print, StampMark, SyncAnswer, SyncCursor, SyncPage,
+    SyncedConversation, SEEN_MAX,
+};
 pub use upload_file::{sniff, UploadFile, UploadSource};

@@ -154,7 +154,8 @@ pub trait ConversationRepository: Send + Sync {
     async fn sync_point(&self) -> Result<SyncPoint, RepoError>;
 
     /// The conversations `user_id` left or was removed from with a stamp above `since`,
-    /// each once, whether or not they are a member again.
+    /// each once with the stamp of its latest departure, whether or not they are a
+    /// member again.
     ///
     /// # Errors
     /// [`RepoError::Unavailable`] if the store does not answer.
@@ -162,7 +163,7 @@ pub trait ConversationRepository: Send + Sync {
         &self,
         user_id: UserId,
         since: u64,
-    ) -> Result<Vec<ConversationId>, RepoError>;
+    ) -> Result<Vec<(ConversationId, u64)>, RepoError>;
 
     /// The users who share with `user_id` at least one conversation in which both have
     /// sent a message (not the user), each once: who may see each other's presence.

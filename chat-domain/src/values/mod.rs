@@ -22,7 +22,7 @@ pub use digest::Sha256Digest;
 pub use display_name::DisplayName;
 pub use emoji::Emoji;
 pub use message_body::MessageBody;
-pub use page::{Limit, PageQuery};
+pub use page::{Limit, PageQuery, SyncLimit};
 pub use password::{Password, PasswordHash};
 pub use search_query::{SearchCursor, SearchPage, SearchQuery};
 pub use seq::Seq;

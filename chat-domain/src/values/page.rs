@@ -34,6 +34,42 @@ impl Default for Limit {
     }
 }
 
+/// How many conversations one sync answer holds: 1 to 500 (larger asks are capped),
+/// 100 when none is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyncLimit(usize);
+
+impl SyncLimit {
+    /// The largest answer.
+    pub const MAX: usize = 500;
+    /// The answer's size when none is asked for.
+    pub const DEFAULT: SyncLimit = SyncLimit(100);
+
+    /// Builds a limit, capping it at [`SyncLimit::MAX`].
+    ///
+    /// # Errors
+    /// [`DomainError::Invalid`] if `n` is 0.
+    pub fn new(n: u64) -> Result<Self, DomainError> {
+        if n == 0 {
+            return Err(DomainError::invalid("limit", "must be at least 1"));
+        }
+        Ok(Self(n.min(Self::MAX as u64) as usize))
+    }
+}
+
+impl SyncLimit {
+    /// The number of conversations.
+    pub const fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl Default for SyncLimit {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
 /// A history page request. The page holds messages with `after < seq < before`:
 /// with `after` set, the first `limit` of them; otherwise the last `limit` (the newest
 /// page when neither cursor is set). Pages are always returned in ascending seq order.

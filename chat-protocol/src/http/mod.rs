@@ -7,6 +7,7 @@ mod files;
 mod messages;
 mod search;
 mod sessions;
+mod sync;
 mod users;
 
 pub use admin::AdminUsersQuery;
@@ -16,4 +17,5 @@ pub use files::UploadQuery;
 pub use messages::{HistoryQuery, MessagePage, ReadRequest, SendRequest};
 pub use search::{SearchQuery, SearchResults};
 pub use sessions::{EndSessionsQuery, LoginRequest, Session};
+pub use sync::{SyncAnswer, SyncQuery};
 pub use users::RegisterRequest;

@@ -21,6 +21,13 @@ pub struct Conversation {
     pub created_at: DateTime<Utc>,
     /// The seq of its newest message (0 if none).
     pub last_seq: u64,
+    /// The highest version of a change to one of its messages (0 if none): a client that
+    /// has seen every change up to it reads `changes` after its own last version.
+    #[serde(default)]
+    pub last_version: u64,
+    /// The caller's read cursor.
+    #[serde(default)]
+    pub read_seq: u64,
 }
 
 /// Direct (two users, one per pair) or group.
@@ -50,6 +57,9 @@ pub struct ConversationSummary {
     pub last_read_seq: u64,
     /// The caller's role.
     pub role: MemberRole,
+    /// The caller gets no push notifications for it.
+    #[serde(default)]
+    pub muted: bool,
     /// Its newest message.
     #[schema(required = true)]
     pub last_message: Option<Message>,
@@ -91,4 +101,14 @@ pub enum MemberRole {
     Admin,
     /// Chats.
     Member,
+}
+
+/// CONVERSATION in a sync answer: as listed, with its members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SyncedConversation {
+    /// As listed.
+    #[serde(flatten)]
+    pub summary: ConversationSummary,
+    /// Every member, in join order.
+    pub members: Vec<Member>,
 }

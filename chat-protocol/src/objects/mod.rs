@@ -12,6 +12,7 @@ mod user;
 pub use challenge::{Challenge, ChallengeAlgorithm, ChallengeAnswer};
 pub use conversation::{
     Conversation, ConversationDetail, ConversationKind, ConversationSummary, Member, MemberRole,
+    SyncedConversation,
 };
 pub use file::FileInfo;
 pub use health::{Health, HealthStatus};

@@ -92,3 +92,12 @@ pub fn read() {}
         (status = "default", description = "400 for seq 0, 403 for a non-member", body = ErrorBody),
     ))]
 pub fn received() {}
+
+#[utoipa::path(get, path = "/api/v1/sync", tag = "conversations",
+    security(("bearer" = [])),
+    params(crate::http::SyncQuery),
+    responses(
+        (status = 200, description = "Each conversation changed since the cursor, once and as it is now (every one without `since`), the ones left, and the next cursor", body = crate::http::SyncAnswer),
+        (status = "default", description = "400 for a cursor this server cannot use (sync again without `since`) or a limit of 0", body = ErrorBody),
+    ))]
+pub fn sync() {}

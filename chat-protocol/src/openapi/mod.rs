@@ -70,6 +70,7 @@ impl Modify for BearerToken {
         conversations::unmute,
         conversations::read,
         conversations::received,
+        conversations::sync,
         messages::history,
         messages::send,
         messages::edit,

@@ -6,5 +6,6 @@ pub mod commands;
 mod errors;
 pub mod events;
 pub mod objects;
+pub mod sync_cursor;
 
 pub use errors::WireError;

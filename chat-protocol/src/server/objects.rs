@@ -1,6 +1,9 @@
 //! The core's values as wire objects.
 
-use chat_app::{ConversationDetail, ConversationSummary, Health as AppHealth, LoginOutcome, Stats};
+use chat_app::{
+    ConversationDetail, ConversationSummary, Health as AppHealth, LoginOutcome, Stats,
+    SyncedConversation as AppSynced,
+};
 use chat_domain::entities as domain;
 use chat_domain::ports as domain_ports;
 use chat_domain::values::SearchPage;
@@ -134,7 +137,14 @@ impl From<domain::ParticipantRole> for MemberRole {
     }
 }
 
-fn conversation(c: &domain::Conversation, last_seq: u64) -> Conversation {
+/// The wire's counters of a conversation, as the caller sees them.
+struct Counters {
+    last_seq: u64,
+    last_version: u64,
+    read_seq: u64,
+}
+
+fn conversation(c: &domain::Conversation, n: Counters) -> Conversation {
     Conversation {
         id: *c.id.as_uuid(),
         kind: match c.kind() {
@@ -144,7 +154,9 @@ fn conversation(c: &domain::Conversation, last_seq: u64) -> Conversation {
         title: c.title().map(|t| t.as_str().to_owned()),
         created_by: *c.created_by.as_uuid(),
         created_at: c.created_at,
-        last_seq,
+        last_seq: n.last_seq,
+        last_version: n.last_version,
+        read_seq: n.read_seq,
     }
 }
 
@@ -152,7 +164,14 @@ impl From<&ConversationSummary> for crate::objects::ConversationSummary {
     fn from(s: &ConversationSummary) -> Self {
         let me = s.me.user_id;
         Self {
-            conversation: conversation(&s.conversation, s.last_seq),
+            conversation: conversation(
+                &s.conversation,
+                Counters {
+                    last_seq: s.last_seq,
+                    last_version: s.last_version,
+                    read_seq: s.me.last_read_seq,
+                },
+            ),
             peer_id: s
                 .conversation
                 .direct_pair()
@@ -162,6 +181,7 @@ impl From<&ConversationSummary> for crate::objects::ConversationSummary {
             unread_mentions: s.unread_mentions,
             last_read_seq: s.me.last_read_seq,
             role: s.me.role.into(),
+            muted: s.me.muted,
             last_message: s.last_message.as_ref().map(Into::into),
         }
     }
@@ -182,8 +202,24 @@ impl From<&domain::Participant> for Member {
 impl From<&ConversationDetail> for crate::objects::ConversationDetail {
     fn from(d: &ConversationDetail) -> Self {
         Self {
-            conversation: conversation(&d.conversation, d.last_seq),
+            conversation: conversation(
+                &d.conversation,
+                Counters {
+                    last_seq: d.last_seq,
+                    last_version: d.last_version,
+                    read_seq: d.read_seq,
+                },
+            ),
             members: d.members.iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<&AppSynced> for SyncedConversation {
+    fn from(s: &AppSynced) -> Self {
+        Self {
+            summary: (&s.summary).into(),
+            members: s.members.iter().map(Into::into).collect(),
         }
     }
 }

@@ -112,6 +112,15 @@ pub enum ClientRequest {
         #[serde(skip_serializing_if = "Option::is_none")]
         limit: Option<u64>,
     },
+    /// What changed in the caller's conversations since a cursor (as `GET /sync`).
+    Sync {
+        /// The `cursor` of the last answer; absent for every conversation.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        since: Option<String>,
+        /// 1-500, 100 by default.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        limit: Option<u64>,
+    },
     /// Move the read cursor.
     Read {
         /// Where.
@@ -169,6 +178,7 @@ struct Raw {
     after_seq: Option<u64>,
     after_version: Option<u64>,
     limit: Option<u64>,
+    since: Option<String>,
     emoji: Option<String>,
     on: Option<bool>,
     mentions: Option<Vec<String>>,
@@ -270,6 +280,10 @@ fn request(raw: Raw) -> Result<ClientRequest, String> {
         "changes" => ClientRequest::Changes {
             conversation_id: conversation(&raw)?,
             after_version: raw.after_version.unwrap_or(0),
+            limit: raw.limit,
+        },
+        "sync" => ClientRequest::Sync {
+            since: raw.since,
             limit: raw.limit,
         },
         "read" => ClientRequest::Read {
@@ -385,6 +399,14 @@ mod tests {
                 conversation_id: c,
                 after_version: 4,
                 limit: Some(10),
+            },
+            ClientRequest::Sync {
+                since: Some("c1".into()),
+                limit: Some(5),
+            },
+            ClientRequest::Sync {
+                since: None,
+                limit: None,
             },
             ClientRequest::Read {
                 conversation_id: c,

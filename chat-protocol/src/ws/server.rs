@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::ErrorCode;
-use crate::objects::{ChangeKind, Message, PresenceStatus};
+use crate::objects::{ChangeKind, Message, PresenceStatus, SyncedConversation};
 
 /// A server frame, one variant per `type`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +60,20 @@ pub enum ServerFrame {
         conversation_id: Uuid,
         /// Ascending by version.
         messages: Vec<Message>,
+    },
+    /// The answer to `sync`: the fields of `GET /api/v1/sync`'s answer.
+    Sync {
+        /// The frame's `req`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        req: Option<String>,
+        /// Opaque: the `since` of the next call.
+        cursor: String,
+        /// More changed than `limit`: call again with `cursor` at once.
+        more: bool,
+        /// Each changed conversation once, as it is now.
+        conversations: Vec<SyncedConversation>,
+        /// Conversations left since the cursor.
+        left: Vec<Uuid>,
     },
     /// The answer to `ping`.
     Pong {
@@ -156,6 +170,7 @@ impl ServerFrame {
             | ServerFrame::History { req, .. }
             | ServerFrame::Updated { req, .. }
             | ServerFrame::Changes { req, .. }
+            | ServerFrame::Sync { req, .. }
             | ServerFrame::Pong { req }
             | ServerFrame::Error { req, .. } => req.as_deref(),
             _ => None,

@@ -52,6 +52,8 @@ macro_rules! suite_or_skip {
             it_should_upload_and_serve_files_to_those_who_may_read_them,
             it_should_answer_health_metrics_and_its_document,
             it_should_mark_delivery_and_mute,
+            it_should_sync_each_changed_conversation_once,
+            it_should_page_a_sync_and_refuse_cursors_it_cannot_use,
         );
     };
 }

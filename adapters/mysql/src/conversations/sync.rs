@@ -39,16 +39,19 @@ pub(super) async fn left_since(
     db: &Db,
     user_id: UserId,
     since: u64,
-) -> Result<Vec<ConversationId>, RepoError> {
+) -> Result<Vec<(ConversationId, u64)>, RepoError> {
     let mut conn = db.conn().await?;
-    let ids: Vec<Uuid> = conn
+    let rows: Vec<(Uuid, u64)> = conn
         .exec(
-            "SELECT conversation_id FROM departures WHERE user_id = ? AND stamp > ?",
+            "SELECT conversation_id, stamp FROM departures WHERE user_id = ? AND stamp > ?",
             (*user_id.as_uuid(), since),
         )
         .await
         .map_err(map)?;
-    Ok(ids.into_iter().map(ConversationId::from_uuid).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, stamp)| (ConversationId::from_uuid(id), stamp))
+        .collect())
 }
 
 /// Moves the read cursor forward and stamps the member, in one transaction, only when

@@ -424,7 +424,7 @@ impl ConversationRepository for TxtConversations {
         &self,
         user_id: UserId,
         since: u64,
-    ) -> Result<Vec<ConversationId>, RepoError> {
+    ) -> Result<Vec<(ConversationId, u64)>, RepoError> {
         self.0.state.conversations.left_since(user_id, since).await
     }
 

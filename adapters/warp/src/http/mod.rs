@@ -13,6 +13,7 @@ mod openapi;
 mod presence;
 mod search;
 mod sessions;
+mod sync;
 mod upload_body;
 mod users;
 
@@ -39,6 +40,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(message_changes::routes(&edge))
             .unify()
             .or(search::routes(&edge))
+            .unify()
+            .or(sync::routes(&edge))
             .unify()
             .or(presence::routes(&edge))
             .unify()

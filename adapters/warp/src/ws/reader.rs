@@ -20,8 +20,8 @@ use chat_app::{Actor, AppError, Connection, HistoryQuery, SendMessage, Sent};
 use chat_domain::entities::Message as StoredMessage;
 use chat_domain::ids::ConversationId;
 use chat_protocol::objects as wire;
-use chat_protocol::server::commands;
 use chat_protocol::server::WireError;
+use chat_protocol::server::{commands, sync_cursor};
 use chat_protocol::ws::{decode, ClientRequest, ServerFrame};
 
 use super::sink::{CloseReason, Outbound};
@@ -353,6 +353,18 @@ impl Reader<'_> {
                     req: owned,
                     conversation_id,
                     messages: changed.iter().map(Into::into).collect(),
+                }
+                .encode()
+            }
+            ClientRequest::Sync { since, limit } => {
+                let (since, limit) = sync_cursor::request(since.as_deref(), limit)?;
+                let a = sync_cursor::answer(&app.sync(self.actor, since, limit).await?);
+                ServerFrame::Sync {
+                    req: owned,
+                    cursor: a.cursor,
+                    more: a.more,
+                    conversations: a.conversations,
+                    left: a.left,
                 }
                 .encode()
             }

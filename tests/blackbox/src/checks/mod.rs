@@ -6,6 +6,7 @@ mod files;
 mod messages;
 mod service;
 mod sockets;
+mod sync;
 
 pub use accounts::*;
 pub use conversations::*;
@@ -13,3 +14,4 @@ pub use files::*;
 pub use messages::*;
 pub use service::*;
 pub use sockets::*;
+pub use sync::*;
