@@ -1,129 +1,63 @@
-//! A tiny client for a running chat-server: signs up two users, opens a WebSocket for
-//! each, and has them chat, printing every frame.
+//! A tiny client for a running chat-server, on the `chat-client` library: signs up two
+//! users, starts a sync engine for each, has them chat, and prints what each one sees
+//! (every message once, in order, however the connection fares).
 //!
 //! Start the server (`cargo run --release -p chat-server`), then
-//! `cargo run -p chat-examples --example chat_client -- 127.0.0.1:8080`.
+//! `cargo run -p chat-examples --example chat_client -- http://127.0.0.1:8080`.
 
-use futures_util::{SinkExt, StreamExt};
-use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use tokio_tungstenite::tungstenite::Message;
+use std::sync::Arc;
+use std::time::Duration;
 
-type Socket =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use chat_client::{Api, Client, Event, MemoryStore};
+use chat_protocol::http::{CreateConversation, RegisterRequest};
 
-/// One HTTP/1.1 call with a JSON body; returns the status line and the JSON answer.
-async fn call(
-    addr: &str,
-    method: &str,
-    path: &str,
-    token: Option<&str>,
-    body: Value,
-) -> std::io::Result<(String, Value)> {
-    let mut s = tokio::net::TcpStream::connect(addr).await?;
-    let body = body.to_string();
-    let auth = token
-        .map(|t| format!("Authorization: Bearer {t}\r\n"))
-        .unwrap_or_default();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    s.write_all(head.as_bytes()).await?;
-    s.write_all(body.as_bytes()).await?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).await?;
-    let status = out.lines().next().unwrap_or_default().to_owned();
-    let json = out
-        .split_once("\r\n\r\n")
-        .and_then(|(_, b)| serde_json::from_str(b).ok())
-        .unwrap_or(Value::Null);
-    Ok((status, json))
-}
-
-async fn connect(addr: &str, token: &str) -> Result<Socket, Box<dyn std::error::Error>> {
-    let mut req = format!("ws://{addr}/ws").into_client_request()?;
-    req.headers_mut()
-        .insert("authorization", format!("Bearer {token}").parse()?);
-    Ok(tokio_tungstenite::connect_async(req).await?.0)
-}
-
-async fn show(
-    who: &str,
-    ws: &mut Socket,
-    until: &str,
-) -> Result<Value, Box<dyn std::error::Error>> {
-    loop {
-        let Some(frame) = ws.next().await else {
-            return Err("socket closed".into());
-        };
-        if let Message::Text(t) = frame? {
-            println!("{who} <- {t}");
-            let v: Value = serde_json::from_str(&t)?;
-            if v["type"] == until {
-                return Ok(v);
-            }
-        }
-    }
-}
+const PASSWORD: &str = "correct horse";
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let addr = std::env::args()
+    let base = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "127.0.0.1:8080".into());
+        .unwrap_or_else(|| "http://127.0.0.1:8080".into());
+    let api = Api::new(&base);
     let suffix = uuid::Uuid::new_v4().simple().to_string()[..6].to_owned();
-    let mut users = Vec::new();
+    let mut people = Vec::new();
     for name in ["lin", "mei"] {
         let username = format!("{name}_{suffix}");
-        let creds = json!({"username": username, "password": "correct horse"});
-        let (status, _) = call(&addr, "POST", "/api/v1/users", None, creds.clone()).await?;
-        println!("POST /api/v1/users {username} -> {status}");
-        let (_, s) = call(&addr, "POST", "/api/v1/sessions", None, creds).await?;
-        users.push((
-            username,
-            s["token"].as_str().ok_or("no token")?.to_owned(),
-            s["user_id"].clone(),
-        ));
+        let body = RegisterRequest {
+            username: username.clone(),
+            password: PASSWORD.into(),
+            display_name: None,
+            challenge: None,
+        };
+        let user = api.register(&body).await?;
+        let (client, mut events) =
+            Client::login(&base, &username, PASSWORD, Arc::new(MemoryStore::default())).await?;
+        tokio::spawn(async move {
+            while let Some(event) = events.next().await {
+                match event {
+                    Event::Message(m) => println!(
+                        "{name} sees #{}: {}",
+                        m.seq,
+                        m.body.as_deref().unwrap_or("(recalled)")
+                    ),
+                    Event::Acked { client_msg_id, message } => {
+                        println!("{name}'s {client_msg_id} is stored as #{}", message.seq)
+                    }
+                    Event::Disconnected(e) => println!("{name} reconnects after: {e}"),
+                    _ => {}
+                }
+            }
+        });
+        people.push((user, client));
     }
-    let (status, conv) = call(
-        &addr,
-        "POST",
-        "/api/v1/conversations",
-        Some(&users[0].1),
-        json!({"kind": "direct", "peer_id": users[1].2}),
-    )
-    .await?;
-    println!("POST /api/v1/conversations -> {status}");
-    let conv = conv["id"].clone();
-
-    let mut lin = connect(&addr, &users[0].1).await?;
-    show("lin", &mut lin, "ready").await?;
-    let mut mei = connect(&addr, &users[1].1).await?;
-    show("mei", &mut mei, "ready").await?;
-    show("lin", &mut lin, "presence").await?;
-
-    let say = |req: &str, id: &str, body: &str| {
-        json!({"type": "send", "req": req, "conversation_id": conv, "client_msg_id": id, "body": body}).to_string()
-    };
-    lin.send(Message::Text(
-        say("1", "lin-1", "你好 Mei! Lunch at noon? 🍜").into(),
-    ))
-    .await?;
-    show("lin", &mut lin, "ack").await?;
-    let got = show("mei", &mut mei, "message").await?;
-    mei.send(Message::Text(
-        json!({"type": "read", "req": "2", "conversation_id": conv, "seq": got["message"]["seq"]})
-            .to_string()
-            .into(),
-    ))
-    .await?;
-    show("mei", &mut mei, "ok").await?;
-    show("lin", &mut lin, "receipt").await?;
-    mei.send(Message::Text(say("3", "mei-1", "好的，中午见 👍").into()))
-        .await?;
-    show("mei", &mut mei, "ack").await?;
-    show("lin", &mut lin, "message").await?;
+    let (lin, mei) = (&people[0], &people[1]);
+    let direct = CreateConversation::Direct { peer_id: mei.0.id };
+    let conv = lin.1.api().create_conversation(&direct).await?.conversation.id;
+    lin.1.send_text(conv, "hello-1", "你好, Mei 👋").await?;
+    mei.1.send_text(conv, "reply-1", "hi Lin!").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for (_, client) in people {
+        client.close().await;
+    }
     Ok(())
 }
