@@ -40,7 +40,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                         m.seq,
                         m.body.as_deref().unwrap_or("(recalled)")
                     ),
-                    Event::Acked { client_msg_id, message } => {
+                    Event::Acked {
+                        client_msg_id,
+                        message,
+                    } => {
                         println!("{name}'s {client_msg_id} is stored as #{}", message.seq)
                     }
                     Event::Disconnected(e) => println!("{name} reconnects after: {e}"),
@@ -52,7 +55,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let (lin, mei) = (&people[0], &people[1]);
     let direct = CreateConversation::Direct { peer_id: mei.0.id };
-    let conv = lin.1.api().create_conversation(&direct).await?.conversation.id;
+    let conv = lin
+        .1
+        .api()
+        .create_conversation(&direct)
+        .await?
+        .conversation
+        .id;
     lin.1.send_text(conv, "hello-1", "你好, Mei 👋").await?;
     mei.1.send_text(conv, "reply-1", "hi Lin!").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
