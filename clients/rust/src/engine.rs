@@ -32,6 +32,10 @@ pub(crate) type Waiter = oneshot::Sender<Result<Message, ClientError>>;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the engine pings an idle socket.
 const PING_EVERY: Duration = Duration::from_secs(20);
+/// How often a connected engine syncs anyway: live delivery is best effort (events
+/// between nodes are lost while Redis is away, and the socket never knows), so what a
+/// connection missed shows within this long.
+const RESYNC_EVERY: Duration = Duration::from_secs(10);
 
 /// What the client handle asks of the engine.
 pub(crate) enum Command {
@@ -163,6 +167,8 @@ impl Engine {
         self.resend(&mut sink).await?;
         let mut ping = tokio::time::interval(PING_EVERY);
         ping.tick().await;
+        let mut resync = tokio::time::interval(RESYNC_EVERY);
+        resync.tick().await;
         loop {
             tokio::select! {
                 cmd = self.commands.recv() => match cmd {
@@ -190,6 +196,7 @@ impl Engine {
                 _ = ping.tick() => {
                     write(&mut sink, ClientFrame::new(None, ClientRequest::Ping).encode()).await?;
                 }
+                _ = resync.tick() => self.catch_up().await?,
             }
         }
     }

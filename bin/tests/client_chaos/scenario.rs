@@ -1,10 +1,8 @@
-//! The sync engine under chaos: three clients, each through its own TCP proxy that cuts
-//! its connections every 50-500 ms, send into one group and their direct conversations
-//! while the server restarts on the same data half-way. At the end every client's
-//! timeline of every conversation equals the server's history exactly, nothing showed
-//! twice, and each send is stored once.
+//! The chaos run itself, on any deployment: the clients' upstreams and a fault that
+//! kills a server and brings it back.
 
 use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -13,46 +11,13 @@ use chat_client::{Api, Client, Event, MemoryStore};
 use chat_conformance::proxy::Proxy;
 use chat_protocol::http::{CreateConversation, HistoryQuery, RegisterRequest};
 use chat_protocol::objects::Message;
-use tokio::sync::oneshot;
 use uuid::Uuid;
+
+use crate::support::Node;
 
 const PW: &str = "correct horse battery";
 const SENDS: usize = 100;
 const CHAOS: Duration = Duration::from_secs(8);
-
-struct Server {
-    stop: oneshot::Sender<()>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-async fn start(addr: SocketAddr, dir: &std::path::Path) -> Server {
-    let mut config = chat_server::Config::with_addr(addr);
-    config.store = chat_server::Store::Txt;
-    config.data_dir = dir.to_owned();
-    // Every client shares one address here: let them all sign up and send.
-    config.chat.rate_limit_max = 100_000;
-    config.chat.max_connections_per_user = 1_000;
-    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
-    let node = chat_server::build(&config).await.unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        chat_server::serve_node(node, &config, listener, async {
-            let _ = stopped.await;
-        })
-        .await;
-    });
-    Server { stop, task }
-}
-
-impl Server {
-    async fn stop(self) {
-        let _ = self.stop.send(());
-        tokio::time::timeout(Duration::from_secs(20), self.task)
-            .await
-            .expect("the server stops")
-            .unwrap();
-    }
-}
 
 /// A client's view: each conversation's messages by seq, and how often one showed again.
 #[derive(Default)]
@@ -116,15 +81,10 @@ async fn history(api: &Api, conv: Uuid) -> Vec<Message> {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn three_clients_through_cut_connections_and_a_restart_see_exactly_the_history() {
-    let dir = std::env::temp_dir().join(format!("chat-client-chaos-{}", Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let addr = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let server = start(addr, &dir).await;
+/// Runs the scenario with client `i` behind a proxy in front of `upstreams[i]`; `fault`
+/// runs half-way (the node it returns stays up to the end). Returns the figures.
+pub async fn run(upstreams: [SocketAddr; 3], fault: impl Future<Output = Node>) -> String {
+    let addr = upstreams[0];
     let direct_api = Api::new(&format!("http://{addr}"));
     let names = ["alice", "bob", "carol"];
     let mut people = Vec::new();
@@ -160,7 +120,7 @@ async fn three_clients_through_cut_connections_and_a_restart_see_exactly_the_his
     let mut proxies = Vec::new();
     let mut seen = Vec::new();
     for (i, (_, token)) in people.iter().enumerate() {
-        let proxy = Proxy::start(addr).await.unwrap();
+        let proxy = Proxy::start(upstreams[i]).await.unwrap();
         let base = format!("http://{}", proxy.addr());
         let (client, events) = Client::connect(&base, token, Arc::new(MemoryStore::default()))
             .await
@@ -226,11 +186,11 @@ async fn three_clients_through_cut_connections_and_a_restart_see_exactly_the_his
         }));
     }
 
-    // Half-way: the server stops and starts again on the same data.
+    // Half-way: the fault (a server killed with SIGKILL and started again).
     tokio::time::sleep(CHAOS / 2).await;
-    server.stop().await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let server = start(addr, &dir).await;
+    let faulted = Instant::now();
+    let _restarted = fault.await;
+    let back = faulted.elapsed();
 
     let mut stored = Vec::new();
     for s in senders {
@@ -318,18 +278,17 @@ async fn three_clients_through_cut_connections_and_a_restart_see_exactly_the_his
     }
     assert_eq!(twice, 0, "nothing shown twice");
     let survived: usize = seen.iter().map(|s| s.lock().unwrap().cuts_survived).sum();
-    println!(
-        "chaos: {cuts} connection cuts, {survived} disconnects seen, {} messages, \
-         0 duplicates, 0 gaps, every timeline complete {caught_up:?} after the cuts stopped",
-        3 * SENDS
-    );
     for c in clients {
         if let Ok(c) = Arc::try_unwrap(c) {
             c.close().await;
         }
     }
-    server.stop().await;
-    let _ = std::fs::remove_dir_all(&dir);
+    format!(
+        "{cuts} connection cuts, {survived} disconnects seen, {} messages sent, \
+         0 duplicates, 0 gaps; the server was back {back:?} after the kill; every \
+         timeline complete {caught_up:?} after the cuts stopped",
+        3 * SENDS
+    )
 }
 
 fn in_conversation(i: usize, conv: Uuid, g: Uuid, directs: &HashMap<(usize, usize), Uuid>) -> bool {
