@@ -82,7 +82,7 @@ impl MysqlConversations {
         match written {
             Ok(()) => {
                 tx.commit().await.map_err(map)?;
-                fence.close(&self.db, &stamps).await?;
+                stamps::restamp_if_slow(fence, &self.db, &stamps).await?;
                 Ok(true)
             }
             Err(e) => {
@@ -405,7 +405,7 @@ impl ConversationRepository for MysqlConversations {
             )));
         }
         drop(conn);
-        fence.close(&self.db, &stamped).await
+        stamps::restamp_if_slow(fence, &self.db, &stamped).await
     }
 
     async fn remove_participant(
@@ -436,7 +436,7 @@ impl ConversationRepository for MysqlConversations {
             .map_err(map)?;
         }
         drop(conn);
-        fence.close(&self.db, &stamped).await
+        stamps::restamp_if_slow(fence, &self.db, &stamped).await
     }
 
     async fn advance_delivered(
@@ -518,7 +518,7 @@ impl ConversationRepository for MysqlConversations {
             return Err(not_a_member(id, user_id));
         }
         drop(conn);
-        fence.close(&self.db, &stamped).await
+        stamps::restamp_if_slow(fence, &self.db, &stamped).await
     }
 
     async fn set_muted(

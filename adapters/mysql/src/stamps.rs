@@ -1,47 +1,21 @@
-//! Change stamps for the sync call (see `chat_domain::ports::SyncPoint`): microseconds
-//! of the database's clock, one clock for every server process.
-//!
-//! A sync point settles [`SETTLE`] behind that clock: a change stamped earlier has
-//! shown by then, because a write that took longer than [`RESTAMP_AFTER`] from its
-//! stamp to its commit stamps itself again once committed ([`Fence`]). Stamps are written
-//! in the change's own transaction or, for single statements, just before it (a stamp
-//! without its change only makes a sync answer one conversation more).
-
-use std::time::{Duration, Instant};
+//! Change stamps for the sync call on MySQL: the shared rules are chat-sql-kit's
+//! `stamps` (the settle window, what a write stamps, the fence); this is the SQL. Stamps
+//! are written in the change's own transaction or, for single statements, just before
+//! it (a stamp without its change only makes a sync answer one conversation more).
 
 use mysql_async::prelude::Queryable;
 use mysql_async::Value;
 
-use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::ports::SyncPoint;
 use chat_domain::RepoError;
 
 use crate::error::map;
 use crate::Db;
 
+pub(crate) use chat_sql_kit::stamps::{Fence, Stamp};
+
 /// The database's clock in microseconds since 1970, in UTC whatever the session's zone.
 pub(crate) const NOW: &str = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))";
-
-/// How far behind the clock a sync point settles, in microseconds.
-pub(crate) const SETTLE: u64 = 5_000_000;
-
-/// A write slower than this from stamp to commit stamps again (well inside [`SETTLE`]).
-const RESTAMP_AFTER: Duration = Duration::from_secs(2);
-
-/// What a write stamps.
-#[derive(Clone, Copy)]
-pub(crate) enum Stamp<'a> {
-    /// The conversation as every member sees it (created, members, roles).
-    Conversation(ConversationId),
-    /// One member's own row.
-    Member(ConversationId, UserId),
-    /// Every member's own row (a new conversation's).
-    Members(ConversationId),
-    /// A member leaving.
-    Departure(ConversationId, UserId),
-    /// The message logs of these conversations, in id order (rows locked in that order).
-    Logs(&'a [ConversationId]),
-}
 
 /// Writes `stamps` on `q` (a connection, or a transaction of the change).
 pub(crate) async fn write<Q: Queryable + Send>(
@@ -110,23 +84,17 @@ pub(crate) async fn write<Q: Queryable + Send>(
     Ok(())
 }
 
-/// Started before a write's first stamp; closed once the write has committed.
-pub(crate) struct Fence(Instant);
-
-impl Fence {
-    pub(crate) fn start() -> Self {
-        Self(Instant::now())
+/// Stamps `stamps` again if the write `fence` timed was slow (see [`Fence`]).
+pub(crate) async fn restamp_if_slow(
+    fence: Fence,
+    db: &Db,
+    stamps: &[Stamp<'_>],
+) -> Result<(), RepoError> {
+    if !fence.needs_restamp() {
+        return Ok(());
     }
-
-    /// Stamps again if the write took so long that a sync point might have settled
-    /// past its first stamp before it showed.
-    pub(crate) async fn close(self, db: &Db, stamps: &[Stamp<'_>]) -> Result<(), RepoError> {
-        if self.0.elapsed() <= RESTAMP_AFTER {
-            return Ok(());
-        }
-        let mut conn = db.conn().await?;
-        write(&mut conn, stamps).await.map_err(map)
-    }
+    let mut conn = db.conn().await?;
+    write(&mut conn, stamps).await.map_err(map)
 }
 
 /// This database's epoch and where its stamps settle now.
@@ -139,6 +107,6 @@ pub(crate) async fn sync_point(db: &Db) -> Result<SyncPoint, RepoError> {
     let (epoch, now) = row.ok_or_else(|| RepoError::Corrupt("sync_epoch has no row".into()))?;
     Ok(SyncPoint {
         epoch,
-        settled: u64::try_from(now).unwrap_or(0).saturating_sub(SETTLE),
+        settled: chat_sql_kit::stamps::settled(now),
     })
 }

@@ -103,7 +103,7 @@ impl PostgresConversations {
         match written {
             Ok(()) => {
                 tx.commit().await.map_err(map)?;
-                fence.close(&self.db, &stamped).await?;
+                stamps::restamp_if_slow(fence, &self.db, &stamped).await?;
                 Ok(true)
             }
             // Dropping the transaction rolls it back.
@@ -238,7 +238,7 @@ impl ConversationRepository for PostgresConversations {
             Stamp::Conversation(p.conversation_id),
             Stamp::Member(p.conversation_id, p.user_id),
         ];
-        fence.close(&self.db, &stamped).await
+        stamps::restamp_if_slow(fence, &self.db, &stamped).await
     }
 
     async fn remove_participant(
@@ -269,7 +269,7 @@ impl ConversationRepository for PostgresConversations {
             return Err(not_a_member(id, user_id));
         }
         let stamped = [Stamp::Conversation(id), Stamp::Departure(id, user_id)];
-        fence.close(&self.db, &stamped).await
+        stamps::restamp_if_slow(fence, &self.db, &stamped).await
     }
 
     async fn advance_delivered(
@@ -320,7 +320,7 @@ impl ConversationRepository for PostgresConversations {
             false,
         )
         .await?;
-        fence.close(&self.db, &[Stamp::Conversation(id)]).await
+        stamps::restamp_if_slow(fence, &self.db, &[Stamp::Conversation(id)]).await
     }
 
     async fn set_muted(
@@ -343,7 +343,7 @@ impl ConversationRepository for PostgresConversations {
             false,
         )
         .await?;
-        fence.close(&self.db, &[Stamp::Member(id, user_id)]).await
+        stamps::restamp_if_slow(fence, &self.db, &[Stamp::Member(id, user_id)]).await
     }
 
     async fn mark_sent(&self, id: ConversationId, user_id: UserId) -> Result<(), RepoError> {
@@ -382,7 +382,7 @@ impl ConversationRepository for PostgresConversations {
         let cursor = row.try_get(0).map_err(|e| corrupt("participants row", e))?;
         let cursor = count(cursor, "participants.last_read_seq")?;
         if cursor == seq {
-            fence.close(&self.db, &[Stamp::Member(id, user_id)]).await?;
+            stamps::restamp_if_slow(fence, &self.db, &[Stamp::Member(id, user_id)]).await?;
         }
         Ok(cursor)
     }

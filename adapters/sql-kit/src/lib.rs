@@ -8,6 +8,8 @@
 //! - [`indexer`]: search indexing off the append path, one conversation at a time
 //!   ([`SearchIndex::index_chunk`]), with the catch-up a search runs first.
 //! - [`like`]: `LIKE` patterns for prefix searches.
+//! - [`stamps`]: the sync stamps' settle window, what a write stamps, and the fence that
+//!   stamps a slow write again.
 //!
 //! [`AppendPath`] puts the first two together as a store's `append` and `append_all`.
 
@@ -15,6 +17,7 @@ mod appends;
 pub mod batch;
 pub mod indexer;
 pub mod like;
+pub mod stamps;
 
 pub use appends::AppendPath;
 pub use batch::{Batcher, Committer, Limits};

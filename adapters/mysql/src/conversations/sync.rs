@@ -97,7 +97,7 @@ pub(super) async fn advance_read_cursor(
         Ok(Some((cursor, moved))) => {
             tx.commit().await.map_err(map)?;
             if moved {
-                fence.close(db, &stamped).await?;
+                stamps::restamp_if_slow(fence, db, &stamped).await?;
             }
             Ok(cursor)
         }
@@ -155,7 +155,7 @@ pub(super) async fn set_muted(
         Ok(Some(changed)) => {
             tx.commit().await.map_err(map)?;
             if changed {
-                fence.close(db, &stamped).await?;
+                stamps::restamp_if_slow(fence, db, &stamped).await?;
             }
             Ok(())
         }

@@ -52,7 +52,7 @@ pub(super) async fn change(
         Ok(Some(message)) => {
             tx.commit().await.map_err(map)?;
             drop(conn);
-            fence.close(db, &[Stamp::Logs(&[id])]).await?;
+            stamps::restamp_if_slow(fence, db, &[Stamp::Logs(&[id])]).await?;
             Ok(Changed {
                 message,
                 changed: true,

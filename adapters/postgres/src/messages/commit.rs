@@ -102,7 +102,7 @@ async fn commit(db: &Db, messages: &[&NewMessage]) -> Result<Vec<Seq>, Failure> 
     let (seqs, ids) = write(&tx, messages).await?;
     tx.commit().await?;
     drop(conn);
-    fence.close(db, &[Stamp::Logs(&ids)]).await?;
+    stamps::restamp_if_slow(fence, db, &[Stamp::Logs(&ids)]).await?;
     Ok(seqs)
 }
 
