@@ -19,6 +19,7 @@ use crate::error::{corrupt, map, server_code, DUPLICATE_KEY};
 use crate::stamps::{self, Fence, Stamp};
 use crate::Db;
 
+mod membership;
 mod sync;
 
 const CONVERSATION: &str = "c.id, c.kind, c.title, c.direct_low, c.direct_high, \
@@ -371,41 +372,7 @@ impl ConversationRepository for MysqlConversations {
     }
 
     async fn add_participant(&self, p: &Participant) -> Result<(), RepoError> {
-        let mut conn = self.db.conn().await?;
-        let fence = Fence::start();
-        let stamped = [
-            Stamp::Conversation(p.conversation_id),
-            Stamp::Member(p.conversation_id, p.user_id),
-        ];
-        stamps::write(&mut conn, &stamped).await.map_err(map)?;
-        // Inserts only if the conversation exists: one statement, no window between.
-        conn.exec_drop(
-            "INSERT INTO participants (conversation_id, user_id, role, joined_at, \
-             last_read_seq) SELECT id, ?, ?, ?, ? FROM conversations WHERE id = ?",
-            (
-                *p.user_id.as_uuid(),
-                role_str(p.role),
-                to_db_time(p.joined_at),
-                p.last_read_seq,
-                *p.conversation_id.as_uuid(),
-            ),
-        )
-        .await
-        .map_err(|e| match server_code(&e) {
-            Some(DUPLICATE_KEY) => RepoError::Conflict(format!(
-                "user {} is already a member of {}",
-                p.user_id, p.conversation_id
-            )),
-            _ => map(e),
-        })?;
-        if conn.affected_rows() == 0 {
-            return Err(RepoError::NotFound(format!(
-                "conversation {}",
-                p.conversation_id
-            )));
-        }
-        drop(conn);
-        stamps::restamp_if_slow(fence, &self.db, &stamped).await
+        membership::add_participant(&self.db, p).await
     }
 
     async fn remove_participant(
@@ -413,30 +380,7 @@ impl ConversationRepository for MysqlConversations {
         id: ConversationId,
         user_id: UserId,
     ) -> Result<(), RepoError> {
-        let mut conn = self.db.conn().await?;
-        let fence = Fence::start();
-        let stamped = [Stamp::Conversation(id), Stamp::Departure(id, user_id)];
-        stamps::write(&mut conn, &stamped).await.map_err(map)?;
-        conn.exec_drop(
-            "DELETE FROM participants WHERE conversation_id = ? AND user_id = ?",
-            (*id.as_uuid(), *user_id.as_uuid()),
-        )
-        .await
-        .map_err(map)?;
-        if conn.affected_rows() == 0 {
-            return Err(not_a_member(id, user_id));
-        }
-        // A member who rejoins starts unmuted, with nothing delivered or sent.
-        for table in ["mutes", "delivered", "senders"] {
-            conn.exec_drop(
-                format!("DELETE FROM {table} WHERE conversation_id = ? AND user_id = ?"),
-                (*id.as_uuid(), *user_id.as_uuid()),
-            )
-            .await
-            .map_err(map)?;
-        }
-        drop(conn);
-        stamps::restamp_if_slow(fence, &self.db, &stamped).await
+        membership::remove_participant(&self.db, id, user_id).await
     }
 
     async fn advance_delivered(
@@ -503,22 +447,7 @@ impl ConversationRepository for MysqlConversations {
         user_id: UserId,
         role: ParticipantRole,
     ) -> Result<(), RepoError> {
-        let mut conn = self.db.conn().await?;
-        let fence = Fence::start();
-        let stamped = [Stamp::Conversation(id)];
-        stamps::write(&mut conn, &stamped).await.map_err(map)?;
-        conn.exec_drop(
-            "UPDATE participants SET role = ? WHERE conversation_id = ? AND user_id = ?",
-            (role_str(role), *id.as_uuid(), *user_id.as_uuid()),
-        )
-        .await
-        .map_err(map)?;
-        // The pool sets CLIENT_FOUND_ROWS: matched rows count, changed or not.
-        if conn.affected_rows() == 0 {
-            return Err(not_a_member(id, user_id));
-        }
-        drop(conn);
-        stamps::restamp_if_slow(fence, &self.db, &stamped).await
+        membership::set_role(&self.db, id, user_id, role).await
     }
 
     async fn set_muted(

@@ -1,7 +1,7 @@
 //! Change stamps for the sync call on MySQL: the shared rules are chat-sql-kit's
 //! `stamps` (the settle window, what a write stamps, the fence); this is the SQL. Stamps
-//! are written in the change's own transaction or, for single statements, just before
-//! it (a stamp without its change only makes a sync answer one conversation more).
+//! are written in the change's own transaction: a stamp visible before its change would
+//! be remembered by a sync as seen, with the old data, and hide the change.
 
 use mysql_async::prelude::Queryable;
 use mysql_async::Value;

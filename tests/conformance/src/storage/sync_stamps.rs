@@ -203,3 +203,35 @@ pub async fn it_should_stamp_message_logs_and_settle_past_them(h: &impl StorageH
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+/// A membership change and its stamp become visible together: whoever sees the
+/// conversation's new stamp then finds the change it stamps. (A sync that saw the stamp
+/// first would remember it as seen, with the old members, and hide the change.)
+pub async fn it_should_show_a_membership_stamp_only_with_its_change(h: &impl StorageHarness) {
+    let s = h.open().await;
+    let a = UserId::new();
+    let g = group(a, "atomic stamps");
+    let owner = member(&g, a, ParticipantRole::Owner, 0);
+    s.conversations.create_group(&g, &[owner]).await.unwrap();
+    for round in 0..50 {
+        let joiner = UserId::new();
+        let before = membership(&s, a, g.id).await.conversation_stamp;
+        let repo = s.conversations.clone();
+        let p = member(&g, joiner, ParticipantRole::Member, 0);
+        let join = tokio::spawn(async move { repo.add_participant(&p).await });
+        loop {
+            let done = join.is_finished();
+            if membership(&s, a, g.id).await.conversation_stamp != before {
+                let members = s.conversations.participants(g.id).await.unwrap();
+                assert!(
+                    members.iter().any(|m| m.user_id == joiner),
+                    "round {round}: the join's stamp is visible before the join"
+                );
+                break;
+            }
+            assert!(!done, "round {round}: the join stamped nothing");
+            tokio::task::yield_now().await;
+        }
+        join.await.unwrap().unwrap();
+    }
+}
