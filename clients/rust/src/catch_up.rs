@@ -79,10 +79,17 @@ impl Engine {
         }
     }
 
-    /// Shows a message once, in seq order; a hole before it is filled from history.
+    /// Shows a message once, in seq order; a hole before it is filled from history. A
+    /// message of a conversation not followed (joined just now, or left) is shown only
+    /// if a sync finds it a member: the catch-up then shows it with the history before.
     pub(crate) async fn offer(&mut self, m: Message) -> Result<(), ClientError> {
         let id = m.conversation_id;
-        let mark = self.state.marks.entry(id).or_default();
+        if !self.state.marks.contains_key(&id) {
+            self.catch_up().await?;
+        }
+        let Some(mark) = self.state.marks.get_mut(&id) else {
+            return Ok(());
+        };
         let shown = self.held.offer(mark, m);
         let hole = shown.hole_after;
         for m in shown.messages {

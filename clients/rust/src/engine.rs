@@ -276,7 +276,8 @@ impl Engine {
             client_msg_id: req,
             error,
         });
-        Ok(())
+        // Acks held behind the failed send are due now.
+        self.release_acks().await
     }
 
     /// An ack: shown to the caller once, after every earlier send of its conversation.
