@@ -81,6 +81,11 @@ pub(crate) async fn restamp_if_slow(
     if !fence.needs_restamp() {
         return Ok(());
     }
+    restamp(db, stamps).await
+}
+
+/// Stamps `stamps` again, on a connection of its own.
+pub(crate) async fn restamp(db: &Db, stamps: &[Stamp<'_>]) -> Result<(), RepoError> {
     let conn = db.conn().await?;
     write(&conn, stamps).await.map_err(map)
 }

@@ -3,7 +3,9 @@
 //! A stamp is the database's clock in microseconds, one clock for every server process.
 //! A sync point settles [`SETTLE_MICROS`] behind it: a change stamped earlier has shown
 //! by then, because a write slower than [`RESTAMP_AFTER`] from its stamp to its commit
-//! stamps itself again once committed ([`Fence`]).
+//! stamps itself again once committed ([`Fence`]). An append whose commit outlived its
+//! sender's wait (or whose second stamp failed) heals on the retry: a retried send that
+//! finds its stored twin stamps that log again.
 
 use std::time::{Duration, Instant};
 

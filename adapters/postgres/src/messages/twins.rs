@@ -2,10 +2,14 @@
 
 use uuid::Uuid;
 
+use std::collections::BTreeSet;
+
 use chat_domain::entities::{Message, NewMessage};
+use chat_domain::ids::ConversationId;
 use chat_domain::RepoError;
 
 use super::select;
+use crate::stamps::{self, Stamp};
 use crate::Db;
 
 /// The stored messages whose (conversation, sender, client id) one of `messages` repeats.
@@ -27,5 +31,16 @@ pub(super) async fn stored_twins(
     }
     let filter = "WHERE (m.conversation_id, m.sender_id, m.client_msg_id) IN \
                   (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]))";
-    select(db, filter, &[&conversations, &senders, &client_ids]).await
+    let found = select(db, filter, &[&conversations, &senders, &client_ids]).await?;
+    restamp_logs(db, &found).await?;
+    Ok(found)
+}
+
+/// A retried send found stored: its log is stamped again. The first try may have
+/// committed after it gave up (or failed to stamp again), its stamp then below where a
+/// sync point settled; the retry makes the message show in the next sync.
+async fn restamp_logs(db: &Db, found: &[Message]) -> Result<(), RepoError> {
+    let ids: BTreeSet<ConversationId> = found.iter().map(|m| m.conversation_id).collect();
+    let ids: Vec<ConversationId> = ids.into_iter().collect();
+    stamps::restamp(db, &[Stamp::Logs(&ids)]).await
 }
