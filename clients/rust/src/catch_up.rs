@@ -159,6 +159,8 @@ impl Engine {
         // A message not shown yet will show as it is now.
         if m.seq <= mark.seq {
             self.emit(Event::Updated(Box::new(m)));
+        } else {
+            self.held.update(m);
         }
     }
 

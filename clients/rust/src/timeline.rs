@@ -47,6 +47,15 @@ impl Held {
     }
 
     /// Forgets a conversation (left).
+    /// A change to a message held back: it shows as it is now once its turn comes.
+    pub fn update(&mut self, m: Message) {
+        if let Some(held) = self.0.get_mut(&m.conversation_id) {
+            if let Some(slot) = held.get_mut(&m.seq) {
+                *slot = m;
+            }
+        }
+    }
+
     pub fn forget(&mut self, id: Uuid) {
         self.0.remove(&id);
     }
@@ -83,5 +92,24 @@ mod tests {
         assert_eq!((seqs(&filled), filled.hole_after), (vec![2, 3], None));
         assert_eq!(mark.seq, 3);
         assert!(held.offer(&mut mark, message(conv, 3)).messages.is_empty());
+    }
+
+    #[test]
+    fn a_held_message_shows_as_changed_meanwhile() {
+        let conv = Uuid::new_v4();
+        let mut held = Held::default();
+        let mut mark = Mark::default();
+        held.offer(&mut mark, message(conv, 2));
+        let mut edited = message(conv, 2);
+        edited.body = Some("edited".into());
+        held.update(edited);
+        held.update(message(conv, 9)); // not held: nothing to change
+        let shown = held.offer(&mut mark, message(conv, 1));
+        let bodies: Vec<&str> = shown
+            .messages
+            .iter()
+            .filter_map(|m| m.body.as_deref())
+            .collect();
+        assert_eq!(bodies, ["m1", "edited"]);
     }
 }
