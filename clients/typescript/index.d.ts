@@ -1,0 +1,298 @@
+// Types of chat-client (protocol v1, docs/PROTOCOL.md). Hand-written; `tsc --noEmit`
+// checks them with test/types.ts.
+
+export type Id = string;
+
+export interface User {
+  id: Id;
+  username: string;
+  display_name: string | null;
+  created_at: string;
+  role?: 'user' | 'admin';
+  banned?: boolean;
+}
+
+export interface Reaction {
+  emoji: string;
+  count: number;
+  user_ids: Id[];
+}
+
+export interface Reply {
+  seq: number;
+  sender_id: Id;
+  kind: MessageKind;
+  preview: string;
+  deleted: boolean;
+}
+
+export type MessageKind = 'text' | 'image' | 'file' | 'system';
+
+export interface Message {
+  id: Id;
+  conversation_id: Id;
+  seq: number;
+  sender_id: Id;
+  kind: MessageKind;
+  /** null once recalled */
+  body: string | null;
+  client_msg_id: string | null;
+  created_at: string;
+  reply_to?: number;
+  reply?: Reply;
+  mentions?: Id[];
+  edited_at?: string;
+  deleted?: boolean;
+  reactions?: Reaction[];
+  /** The conversation's change counter at this message's last change. */
+  version?: number;
+}
+
+export interface Member {
+  user_id: Id;
+  role: 'owner' | 'admin' | 'member';
+  joined_at: string;
+  last_read_seq: number;
+  delivered_seq: number;
+}
+
+export interface Conversation {
+  id: Id;
+  kind: 'direct' | 'group';
+  title: string | null;
+  created_by: Id;
+  created_at: string;
+  last_seq: number;
+  last_version: number;
+  read_seq: number;
+}
+
+/** As `GET /conversations` lists it. */
+export interface ConversationSummary extends Conversation {
+  unread: number;
+  unread_mentions: number;
+  last_read_seq: number;
+  role: Member['role'];
+  muted: boolean;
+  last_message: Message | null;
+  peer_id?: Id;
+}
+
+/** As `GET /conversations/{id}` answers. */
+export interface ConversationDetail extends Conversation {
+  members: Member[];
+}
+
+/** As sync reports it: the summary with its members. */
+export interface SyncedConversation extends ConversationSummary {
+  members: Member[];
+}
+
+export interface SyncAnswer {
+  cursor: string;
+  more: boolean;
+  conversations: SyncedConversation[];
+  left: Id[];
+}
+
+export interface Session {
+  token: string;
+  user_id: Id;
+  expires_at: string;
+}
+
+export interface Presence {
+  user_id: Id;
+  status: 'online' | 'offline';
+  last_seen: string | null;
+}
+
+export interface StoredFile {
+  file_id: Id;
+  size: number;
+  content_type: string;
+  sha256: string;
+  name: string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface SearchAnswer {
+  messages: Message[];
+  next: string | null;
+  partial: boolean;
+}
+
+/** A failed call or send: HTTP status (0 when unreachable or over the socket) and wire code. */
+export class ChatError extends Error {
+  constructor(status: number, code: string, message: string,
+    extra?: { retryAfter?: number; challengeRequired?: boolean });
+  readonly status: number;
+  readonly code: string;
+  readonly retryAfter?: number;
+  readonly challengeRequired: boolean;
+  /** Whether the same call may succeed later (nothing was stored). */
+  readonly transient: boolean;
+}
+
+export interface ApiOptions {
+  token?: string;
+  fetch?: typeof fetch;
+}
+
+/** The HTTP API, one method per call. Every method rejects with a ChatError. */
+export class Api {
+  constructor(base: string, options?: ApiOptions);
+  readonly base: string;
+  readonly token?: string;
+  withToken(token: string): Api;
+  call<T = unknown>(method: string, path: string, body?: unknown, options?: { raw?: boolean }): Promise<T>;
+
+  challenge(): Promise<unknown>;
+  register(body: { username: string; password: string; display_name?: string; challenge?: unknown }): Promise<User>;
+  login(username: string, password: string, challenge?: unknown): Promise<Session>;
+  logout(): Promise<null>;
+  logoutOthers(): Promise<null>;
+  me(): Promise<User>;
+  users(ids: Id[]): Promise<User[]>;
+  searchUsers(prefix: string): Promise<User[]>;
+  presence(userIds: Id[]): Promise<Presence[]>;
+
+  conversations(): Promise<ConversationSummary[]>;
+  conversation(id: Id): Promise<ConversationDetail>;
+  createDirect(peerId: Id): Promise<ConversationDetail>;
+  createGroup(title: string, memberIds: Id[]): Promise<ConversationDetail>;
+  addMember(id: Id, userId: Id): Promise<null>;
+  removeMember(id: Id, userId: Id): Promise<null>;
+  mute(id: Id): Promise<null>;
+  unmute(id: Id): Promise<null>;
+  read(id: Id, seq: number): Promise<null>;
+  received(id: Id, seq: number): Promise<null>;
+
+  history(id: Id, query?: { beforeSeq?: number; afterSeq?: number; limit?: number }): Promise<Message[]>;
+  changes(id: Id, query?: { afterVersion?: number; limit?: number }): Promise<Message[]>;
+  send(id: Id, message: { clientMsgId: string; kind?: MessageKind; body: string; replyTo?: number; mentions?: Id[] }): Promise<Message>;
+  edit(id: Id, seq: number, body: string): Promise<Message>;
+  recall(id: Id, seq: number): Promise<Message>;
+  react(id: Id, seq: number, emoji: string, on?: boolean): Promise<Message>;
+  search(q: string, options?: { conversationId?: Id; before?: string; limit?: number }): Promise<SearchAnswer>;
+  sync(since?: string, limit?: number): Promise<SyncAnswer>;
+
+  upload(name: string, bytes: Blob | Uint8Array): Promise<StoredFile>;
+  file(id: Id): Promise<Response>;
+}
+
+/** How far a conversation is shown. */
+export interface Mark {
+  seq: number;
+  version: number;
+}
+
+/** A send not yet acked, as the store keeps it. */
+export interface PendingSend {
+  conversation_id: Id;
+  client_msg_id: string;
+  kind: MessageKind;
+  body: string;
+  reply_to?: number;
+  /** Whatever the caller attached to it (a label to show, say). */
+  meta?: unknown;
+}
+
+export interface SyncState {
+  cursor: string | null;
+  marks: Record<Id, Mark>;
+  outbox: PendingSend[];
+}
+
+/** Where the engine keeps its state between runs. */
+export interface SyncStore {
+  load(): Promise<SyncState | null | undefined>;
+  save(state: SyncState): Promise<void>;
+}
+
+export class MemoryStore implements SyncStore {
+  load(): Promise<SyncState | null>;
+  save(state: SyncState): Promise<void>;
+}
+
+export class LocalStorageStore implements SyncStore {
+  constructor(key: string, storage?: Storage);
+  load(): Promise<SyncState>;
+  save(state: SyncState): Promise<void>;
+  clear(): void;
+}
+
+export function emptyState(): SyncState;
+export function newClientMsgId(): string;
+
+export interface ClientOptions {
+  token: string;
+  userId?: Id;
+  store?: SyncStore;
+  /** How many of a conversation's latest messages to show when it is first seen (default: all). */
+  backfill?: number;
+  WebSocket?: typeof WebSocket;
+  fetch?: typeof fetch;
+  pingEveryMs?: number;
+  silenceMs?: number;
+  resyncEveryMs?: number;
+}
+
+export type Status = 'connecting' | 'online' | 'offline';
+
+/** A live frame the engine does not consume itself (typing, receipts, presence, …). */
+export interface Frame {
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface ClientEvents {
+  /** connecting, online (caught up and live) or offline (with the wait before the retry). */
+  status: { status: Status; retryInMs?: number };
+  /** A conversation as a sync reported it: new, joined or changed. */
+  conversation: SyncedConversation;
+  /** A conversation the user left or was removed from. */
+  left: Id;
+  /** A message, once, in seq order per conversation. */
+  message: Message;
+  /** A shown message as it is now after an edit, recall or reaction. */
+  updated: Message;
+  /** A send is stored: once, after every earlier send of its conversation. */
+  acked: { clientMsgId: string; message: Message };
+  /** A send the server refused for good. */
+  failed: { clientMsgId: string; error: ChatError };
+  frame: Frame;
+  /** The session ended (signed out elsewhere, banned): the client stopped. */
+  ended: { reason: string };
+  /** Something failed in the background; the engine reconnects and tries again. */
+  error: unknown;
+}
+
+export interface SendOptions {
+  conversationId: Id;
+  body: string;
+  kind?: MessageKind;
+  replyTo?: number;
+  clientMsgId?: string;
+  meta?: unknown;
+}
+
+/** The sync engine: live events, catch-up after every reconnect, an outbox. */
+export class ChatClient {
+  constructor(base: string, options: ClientOptions);
+  static login(base: string, username: string, password: string, options?: Omit<ClientOptions, 'token'>): Promise<ChatClient>;
+  readonly api: Api;
+  readonly userId: Id | undefined;
+  readonly status: Status;
+  readonly pending: PendingSend[];
+  readonly marks: Record<Id, Mark>;
+  readonly wsUrl: string;
+  on<K extends keyof ClientEvents>(type: K, listener: (value: ClientEvents[K]) => void): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  send(p: SendOptions): Promise<Message>;
+  sendText(conversationId: Id, body: string, clientMsgId?: string): Promise<Message>;
+  discard(clientMsgId: string): Promise<void>;
+  sendFrame(frame: Frame): boolean;
+}
