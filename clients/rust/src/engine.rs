@@ -321,6 +321,14 @@ impl Engine {
     }
 }
 
+/// The server closes a socket on a frame over 64 KiB (1009).
+const MAX_FRAME_BYTES: usize = 64 * 1024;
+
+/// Whether `p`'s frame is past what any socket carries.
+pub(crate) fn frame_too_large(p: &PendingSend) -> bool {
+    send_frame(p).len() > MAX_FRAME_BYTES
+}
+
 fn send_frame(p: &PendingSend) -> String {
     let request = ClientRequest::Send {
         conversation_id: p.conversation_id,

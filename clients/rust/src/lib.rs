@@ -202,6 +202,15 @@ impl Client {
     /// # Errors
     /// As [`Client::send_text`].
     pub async fn send(&self, p: PendingSend) -> Result<Message, ClientError> {
+        if engine::frame_too_large(&p) {
+            // It would close every socket it is sent on: refused here, never queued.
+            return Err(ClientError::Server {
+                status: 0,
+                code: chat_protocol::ErrorCode::TooLarge,
+                message: "the message is over the 64 KiB frame limit".into(),
+                retry_after: None,
+            });
+        }
         let (tx, rx) = oneshot::channel();
         self.commands
             .send(Command::Send(p, tx))
