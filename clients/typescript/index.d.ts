@@ -260,8 +260,10 @@ export interface ClientEvents {
   updated: Message;
   /** A send is stored: once, after every earlier send of its conversation. */
   acked: { clientMsgId: string; message: Message };
-  /** A send the server refused for good. */
-  failed: { clientMsgId: string; error: ChatError };
+  /** A send the server refused for good (it has left the outbox). */
+  failed: { clientMsgId: string; error: ChatError; send: PendingSend };
+  /** The outbox changed: the sends not yet acked, oldest first. */
+  pending: PendingSend[];
   frame: Frame;
   /** The session ended (signed out elsewhere, banned): the client stopped. */
   ended: { reason: string };

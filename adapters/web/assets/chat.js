@@ -1,11 +1,11 @@
-// The chat screen: conversations, messages, the socket. It speaks protocol v1 only
-// (docs/PROTOCOL.md). Messages are kept per conversation by seq, so a message seen twice
-// (live and again in a catch-up page) is shown once; messages not yet acked wait in an
-// outbox kept in localStorage and are sent again, with the same client_msg_id, after a
-// reconnect or a reload.
+// The chat screen: conversations and messages. It speaks protocol v1 only
+// (docs/PROTOCOL.md), live through the client library's sync engine (live.js): each
+// message once and in order, through reconnects; sends wait in its outbox (kept in
+// localStorage) until acked. Messages are kept per conversation by seq, so one seen
+// twice (live and again in a page loaded by scrolling) is shown once.
 import { answerChallenge } from './challenge.js';
 import { $, api, h, session } from './common.js';
-import { socket } from './socket.js';
+import { live } from './live.js';
 
 const PAGE = 50;
 const TYPING_SHOWN_MS = 4000;
@@ -22,7 +22,7 @@ function fresh() {
     complete: new Set(), // conversations whose first message is loaded
     typing: new Map(), // conversation id → Map(user id → until)
     presence: new Map(), // user id → {status, last_seen}
-    outbox: [], // {conversation_id, client_msg_id, kind, body, label, failed}
+    failed: [], // sends refused for good, shown until discarded: {…pending send, failed}
     loadingOlder: false,
   };
 }
@@ -50,49 +50,22 @@ async function loadUsers(ids) {
   }
 }
 
-// ---- outbox --------------------------------------------------------------------------
-
-const outboxKey = () => `chat.outbox.${state.me.id}`;
-
-function loadOutbox() {
-  try {
-    return JSON.parse(localStorage.getItem(outboxKey())) || [];
-  } catch {
-    return [];
-  }
-}
-
-function saveOutbox() {
-  const keep = state.outbox.map(({ inflight, ...p }) => p);
-  localStorage.setItem(outboxKey(), JSON.stringify(keep));
-}
-
-function newClientId() {
-  // crypto.randomUUID needs a secure context; plain-HTTP deployments are common.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+// ---- sending ---------------------------------------------------------------------------
 
 function queue(conversationId, kind, body, label) {
-  state.outbox.push({ conversation_id: conversationId, client_msg_id: newClientId(), kind, body, label });
-  saveOutbox();
-  if (state.open === conversationId) renderMessages(true);
-  flushOutbox();
+  scrollOnPending = state.open === conversationId;
+  live.queue(conversationId, kind, body, label);
 }
 
-function flushOutbox() {
-  if (!socket.ready) return;
-  for (const p of state.outbox) {
-    if (p.inflight || p.failed) continue;
-    p.inflight = socket.send({
-      type: 'send',
-      req: p.client_msg_id,
-      conversation_id: p.conversation_id,
-      client_msg_id: p.client_msg_id,
-      kind: p.kind,
-      body: p.body,
-    });
-  }
+let scrollOnPending = false;
+function onPending() {
+  if (state.open) renderMessages(scrollOnPending);
+  scrollOnPending = false;
+}
+
+function onFailed({ send, error }) {
+  state.failed.push({ ...send, failed: error.message });
+  if (state.open === send.conversation_id) renderMessages(false);
 }
 
 // ---- start, sign in, sign out --------------------------------------------------------
@@ -111,7 +84,6 @@ async function start() {
     return;
   }
   users.set(state.me.id, state.me);
-  state.outbox = loadOutbox();
   $('auth').hidden = true;
   $('app').hidden = false;
   $('me').textContent = nameOf(state.me.id);
@@ -121,7 +93,18 @@ async function start() {
   } catch (e) {
     toast(e.message);
   }
-  socket.connect({ onFrame, onReady, onStatus: setStatus, onEnded: sessionEnded, stillSignedIn });
+  live.start(session.token, state.me, {
+    status: onStatus,
+    conversation: onConversation,
+    left: onLeft,
+    message: onMessage,
+    updated: onUpdated,
+    acked: ({ message }) => onMessage(message),
+    failed: onFailed,
+    pending: onPending,
+    frame: onFrame,
+    ended: () => sessionEnded('You were signed out. Sign in again.'),
+  });
   const fromHash = location.hash.slice(1);
   if (state.convs.has(fromHash)) openConversation(fromHash);
 }
@@ -189,9 +172,8 @@ async function withChallenge(first, send) {
  * leaving nothing of the account in this browser, unsent messages included.
  */
 function sessionEnded(notice) {
-  socket.stop();
+  live.stop(true);
   session.clear();
-  if (state.me) localStorage.removeItem(outboxKey());
   state = fresh();
   history.replaceState(null, '', location.pathname);
   $('conversations').replaceChildren();
@@ -199,15 +181,25 @@ function sessionEnded(notice) {
   showAuth(notice);
 }
 
-// ---- the socket's frames -------------------------------------------------------------
+// ---- the engine's events ------------------------------------------------------------
 
-async function onReady() {
+function onStatus({ status, retryInMs }) {
+  if (status === 'online') {
+    setStatus('online', 'Online');
+    onOnline();
+  } else if (status === 'connecting') {
+    setStatus('connecting', 'Connecting…');
+  } else {
+    const wait = retryInMs ? `, reconnecting in ${Math.ceil(retryInMs / 1000)} s` : '';
+    setStatus('offline', `Offline${wait}`);
+  }
+}
+
+/** Caught up again: the list's counts and presence, and the open conversation's members. */
+async function onOnline() {
   try {
     await refreshList();
-    for (const id of state.msgs.keys()) {
-      if (state.convs.has(id)) await catchUp(id);
-      else state.msgs.delete(id);
-    }
+    for (const id of state.msgs.keys()) if (!state.convs.has(id)) state.msgs.delete(id);
     if (state.open && state.convs.has(state.open)) await loadDetail(state.open);
     if (state.open) {
       renderMessages(false);
@@ -215,50 +207,40 @@ async function onReady() {
     }
   } catch (e) {
     toast(e.message);
-  } finally {
-    flushOutbox();
   }
+}
+
+/** A conversation sync reported new or changed, as it is now. */
+function onConversation(c) {
+  state.convs.set(c.id, Object.assign(state.convs.get(c.id) || {}, c));
+  loadUsers([c.peer_id, c.last_message && c.last_message.sender_id, ...c.members.map((m) => m.user_id)])
+    .catch(() => {})
+    .finally(() => {
+      renderList();
+      if (state.open === c.id) {
+        renderHeader();
+        renderMessages(false);
+      }
+    });
+}
+
+function onLeft(id) {
+  state.convs.delete(id);
+  state.msgs.delete(id);
+  if (state.open === id) closeConversation();
+  else renderList();
 }
 
 function onFrame(f) {
   switch (f.type) {
-    case 'ack': return onAck(f.message);
-    case 'message': return onMessage(f.message);
-    case 'message_updated':
-    case 'updated': return onUpdated(f.message);
     case 'receipt': return onReceipt(f);
     case 'typing': return onTyping(f);
     case 'presence': return onPresence(f);
     case 'member_added':
     case 'member_removed': return onMembership(f);
-    case 'error': return onError(f);
-    case 'disconnected': return onDisconnected();
+    case 'error': return toast(f.message);
     default: return undefined;
   }
-}
-
-function onDisconnected() {
-  // Whatever was in flight is sent again on reconnect, under the same client_msg_id.
-  for (const p of state.outbox) p.inflight = false;
-}
-
-function onAck(m) {
-  state.outbox = state.outbox.filter((p) => p.client_msg_id !== m.client_msg_id);
-  saveOutbox();
-  onMessage(m);
-}
-
-function onError(f) {
-  const p = state.outbox.find((x) => x.client_msg_id === f.req);
-  if (!p) return toast(f.message);
-  p.inflight = false;
-  if (['unavailable', 'rate_limited', 'internal'].includes(f.code)) {
-    setTimeout(flushOutbox, 3000); // nothing was stored: the same client_msg_id again
-  } else {
-    p.failed = f.message;
-    saveOutbox();
-  }
-  if (state.open === p.conversation_id) renderMessages(false);
 }
 
 function onMessage(m) {
@@ -307,7 +289,7 @@ function reportReceived(conversationId, seq) {
     receivedTimers.delete(conversationId);
     const c = state.convs.get(conversationId);
     const top = Math.max(seq, (c && c.last_seq) || 0);
-    socket.send({ type: 'received', conversation_id: conversationId, seq: top });
+    live.send({ type: 'received', conversation_id: conversationId, seq: top });
   }, 1000));
 }
 
@@ -483,7 +465,7 @@ function markRead() {
   c.last_read_seq = top;
   c.unread = 0;
   renderList();
-  if (!socket.send({ type: 'read', conversation_id: c.id, seq: top })) {
+  if (!live.send({ type: 'read', conversation_id: c.id, seq: top })) {
     api('POST', `/conversations/${c.id}/read`, { seq: top }).catch(() => {});
   }
 }
@@ -585,7 +567,8 @@ function renderMessages(toBottom) {
     if (m === lastSeen) seen = h('span', { class: 'seen' }, c.kind === 'direct' ? 'Seen' : `Seen by ${readBy(m.seq)}`);
     nodes.push(messageNode(m, c, seen));
   }
-  for (const p of state.outbox.filter((x) => x.conversation_id === c.id)) nodes.push(pendingNode(p));
+  const failed = state.failed.filter((x) => x.conversation_id === c.id);
+  for (const p of [...live.pending(c.id), ...failed]) nodes.push(pendingNode(p));
   box.replaceChildren(...nodes);
   if (toBottom || atBottom) box.scrollTop = box.scrollHeight;
 }
@@ -605,7 +588,7 @@ function messageNode(m, c, seen) {
       type: 'button',
       class: `reaction${r.user_ids.includes(state.me.id) ? ' me' : ''}`,
       'aria-pressed': r.user_ids.includes(state.me.id) ? 'true' : 'false',
-      onclick: () => socket.send({ type: 'react', conversation_id: m.conversation_id, seq: m.seq, emoji: r.emoji }),
+      onclick: () => live.send({ type: 'react', conversation_id: m.conversation_id, seq: m.seq, emoji: r.emoji }),
     },
     `${r.emoji} ${r.count}`,
   ));
@@ -627,7 +610,7 @@ function messageNode(m, c, seen) {
 }
 
 function pendingNode(p) {
-  const body = p.kind === 'text' ? p.body : p.label || p.kind;
+  const body = p.kind === 'text' ? p.body : (p.meta && p.meta.label) || p.kind;
   return h(
     'article',
     { class: `msg mine pending${p.failed ? ' failed' : ''}`, 'data-client-msg-id': p.client_msg_id },
@@ -642,8 +625,7 @@ function pendingNode(p) {
 }
 
 function discard(p) {
-  state.outbox = state.outbox.filter((x) => x !== p);
-  saveOutbox();
+  state.failed = state.failed.filter((x) => x !== p);
   renderMessages(false);
 }
 
@@ -825,7 +807,7 @@ $('text').addEventListener('input', () => {
   autosize();
   if (state.open && $('text').value.trim() && Date.now() - lastTyping > TYPING_EVERY_MS) {
     lastTyping = Date.now();
-    socket.send({ type: 'typing', conversation_id: state.open });
+    live.send({ type: 'typing', conversation_id: state.open });
   }
 });
 $('text').addEventListener('keydown', (e) => {
@@ -878,15 +860,5 @@ $('sign-out').addEventListener('click', async () => {
 });
 document.addEventListener('visibilitychange', markRead);
 setInterval(renderTyping, 1000);
-
-/** After a 1008 close: is the token still good (then the close was something else)? */
-async function stillSignedIn() {
-  try {
-    await api('GET', '/me');
-    return true;
-  } catch (e) {
-    return !(e.status === 401 || e.status === 403);
-  }
-}
 
 start();

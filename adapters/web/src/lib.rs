@@ -57,47 +57,67 @@ struct Asset {
     body: &'static str,
 }
 
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// A script asset.
+const fn js(path: &'static str, body: &'static str) -> Asset {
+    Asset {
+        path,
+        content_type: JS,
+        body,
+    }
+}
+
 const ASSETS: &[Asset] = &[
     Asset {
         path: "style.css",
         content_type: "text/css; charset=utf-8",
         body: include_str!("../assets/style.css"),
     },
-    Asset {
-        path: "common.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../assets/common.js"),
-    },
-    Asset {
-        path: "chat.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../assets/chat.js"),
-    },
-    Asset {
-        path: "socket.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../assets/socket.js"),
-    },
-    Asset {
-        path: "pow.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../assets/pow.js"),
-    },
-    Asset {
-        path: "pow-worker.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../assets/pow-worker.js"),
-    },
-    Asset {
-        path: "challenge.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../assets/challenge.js"),
-    },
-    Asset {
-        path: "admin.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../assets/admin.js"),
-    },
+    js("common.js", include_str!("../assets/common.js")),
+    js("chat.js", include_str!("../assets/chat.js")),
+    js("live.js", include_str!("../assets/live.js")),
+    js("pow.js", include_str!("../assets/pow.js")),
+    js("pow-worker.js", include_str!("../assets/pow-worker.js")),
+    js("challenge.js", include_str!("../assets/challenge.js")),
+    js("admin.js", include_str!("../assets/admin.js")),
+];
+
+/// The TypeScript client library (`clients/typescript/src`), which the chat page runs
+/// on, served as it is under `/assets/chat-client/`.
+const CLIENT_LIBRARY: &[Asset] = &[
+    js(
+        "index.js",
+        include_str!("../../../clients/typescript/src/index.js"),
+    ),
+    js(
+        "api.js",
+        include_str!("../../../clients/typescript/src/api.js"),
+    ),
+    js(
+        "backoff.js",
+        include_str!("../../../clients/typescript/src/backoff.js"),
+    ),
+    js(
+        "catch-up.js",
+        include_str!("../../../clients/typescript/src/catch-up.js"),
+    ),
+    js(
+        "engine.js",
+        include_str!("../../../clients/typescript/src/engine.js"),
+    ),
+    js(
+        "store.js",
+        include_str!("../../../clients/typescript/src/store.js"),
+    ),
+    js(
+        "timeline.js",
+        include_str!("../../../clients/typescript/src/timeline.js"),
+    ),
+    js(
+        "wire.js",
+        include_str!("../../../clients/typescript/src/wire.js"),
+    ),
 ];
 
 const INDEX: &str = include_str!("../assets/index.html");
@@ -114,20 +134,36 @@ pub fn pages() -> BoxedFilter<(Response,)> {
 pub fn pages_allowing(widget_origins: &[String]) -> BoxedFilter<(Response,)> {
     let policy = HeaderValue::from_str(&policy_allowing(widget_origins))
         .unwrap_or_else(|_| HeaderValue::from_static(CONTENT_SECURITY_POLICY));
-    let (p1, p2, p3) = (policy.clone(), policy.clone(), policy);
+    let (p1, p2, p3, p4) = (policy.clone(), policy.clone(), policy.clone(), policy);
     let index = warp::path::end().map(move || page(HTML, INDEX, &p1));
     let admin = warp::path!("admin").map(move || page(HTML, ADMIN, &p2));
-    let assets = warp::path!("assets" / String).and_then(move |name: String| {
-        let found = ASSETS
-            .iter()
-            .find(|a| a.path == name)
-            .map(|a| page(a.content_type, a.body, &p3))
-            .ok_or_else(warp::reject::not_found);
-        async move { found }
-    });
+    let assets = warp::path!("assets" / String)
+        .and_then(move |name: String| serve(ASSETS, name, p3.clone()));
+    let library = warp::path!("assets" / "chat-client" / String)
+        .and_then(move |name: String| serve(CLIENT_LIBRARY, name, p4.clone()));
     warp::get()
-        .and(index.or(admin).unify().or(assets).unify())
+        .and(
+            index
+                .or(admin)
+                .unify()
+                .or(assets)
+                .unify()
+                .or(library)
+                .unify(),
+        )
         .boxed()
+}
+
+/// The asset of `set` named `name`, or a rejection for the next filter.
+async fn serve(
+    set: &'static [Asset],
+    name: String,
+    policy: HeaderValue,
+) -> Result<Response, warp::Rejection> {
+    set.iter()
+        .find(|a| a.path == name)
+        .map(|a| page(a.content_type, a.body, &policy))
+        .ok_or_else(warp::reject::not_found)
 }
 
 fn page(content_type: &'static str, body: &'static str, policy: &HeaderValue) -> Response {
@@ -160,6 +196,10 @@ mod tests {
             ("/", HTML),
             ("/admin", HTML),
             ("/assets/chat.js", "text/javascript; charset=utf-8"),
+            (
+                "/assets/chat-client/engine.js",
+                "text/javascript; charset=utf-8",
+            ),
             ("/assets/style.css", "text/css; charset=utf-8"),
         ] {
             let resp = warp::test::request().path(path).reply(&pages()).await;
@@ -180,6 +220,9 @@ mod tests {
         for path in [
             "/assets/nope.js",
             "/assets/../Cargo.toml",
+            "/assets/chat-client/nope.js",
+            "/assets/chat-client/../../Cargo.toml",
+            "/assets/chat-client/chat.js",
             "/api/v1/me",
             "/x",
         ] {

@@ -6,36 +6,10 @@ import { Api, ChatError } from './api.js';
 import { Backoff } from './backoff.js';
 import { CatchUp } from './catch-up.js';
 import { MemoryStore, normalize } from './store.js';
+import { MAX_FRAME_BYTES, newClientMsgId, sendFrame, socketUrl } from './wire.js';
 
 const POLICY_VIOLATION = 1008; // the session ended: sign-out, ban
 const READY_TIMEOUT_MS = 10000;
-const MAX_FRAME_BYTES = 64 * 1024; // the server closes the socket on a larger frame (1009)
-
-/** A fresh client message id (crypto.randomUUID needs a secure context; plain HTTP is common). */
-export function newClientMsgId() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function socketUrl(base) {
-  if (base === '') {
-    const scheme = globalThis.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${globalThis.location.host}/ws`;
-  }
-  return `${base.replace(/^http/, 'ws')}/ws`;
-}
-
-function sendFrame(p) {
-  return JSON.stringify({
-    type: 'send',
-    req: p.client_msg_id,
-    conversation_id: p.conversation_id,
-    client_msg_id: p.client_msg_id,
-    kind: p.kind,
-    body: p.body,
-    reply_to: p.reply_to,
-  });
-}
 
 export class ChatClient {
   #api;
@@ -110,6 +84,7 @@ export class ChatClient {
     this.#state = normalize(await this.#store.load());
     this.#catchUp = new CatchUp(this.#api, this.#state, (t, v) => this.#emit(t, v), this.#options.backfill);
     this.#stopped = false;
+    this.#emit('pending', this.pending);
     this.#open();
   }
 
@@ -158,6 +133,7 @@ export class ChatClient {
     return this.#run(async () => {
       this.#state.outbox = this.#state.outbox.filter((p) => p.client_msg_id !== clientMsgId);
       await this.#save();
+      this.#emit('pending', this.pending);
       await this.#releaseAcks();
     });
   }
@@ -362,6 +338,7 @@ export class ChatClient {
     if (this.#state.outbox.some((q) => q.client_msg_id === p.client_msg_id)) return;
     this.#state.outbox.push(p);
     await this.#save();
+    this.#emit('pending', this.pending);
     if (this.#live) this.#write(p);
   }
 
@@ -377,11 +354,13 @@ export class ChatClient {
       }, wait);
       return;
     }
-    this.#state.outbox = this.#state.outbox.filter((p) => p.client_msg_id !== f.req);
+    const send = this.#state.outbox.find((p) => p.client_msg_id === f.req);
+    this.#state.outbox = this.#state.outbox.filter((p) => p !== send);
     await this.#save();
     for (const w of this.#waiters.get(f.req) || []) w.reject(error);
     this.#waiters.delete(f.req);
-    this.#emit('failed', { clientMsgId: f.req, error });
+    this.#emit('failed', { clientMsgId: f.req, error, send: { ...send } });
+    this.#emit('pending', this.pending);
     // Acks held behind the failed send are due now.
     await this.#releaseAcks();
   }
@@ -406,5 +385,6 @@ export class ChatClient {
       this.#waiters.delete(id);
       this.#emit('acked', { clientMsgId: id, message });
     }
+    this.#emit('pending', this.pending);
   }
 }
