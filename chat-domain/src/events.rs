@@ -77,6 +77,10 @@ pub enum DomainEvent {
         /// Who.
         user_id: UserId,
     },
+    /// Events for the audience may have been lost: this node was cut off from the other
+    /// nodes for a moment and is back. Never crosses nodes; the edge tells each live
+    /// connection to sync.
+    Resync,
     /// Sessions ended (logout, or all of a user's sessions on a ban): live connections
     /// opened with them must close.
     SessionsRevoked {

@@ -16,6 +16,7 @@ use fred::interfaces::{EventInterface, KeysInterface, PubsubInterface, SetsInter
 use fred::types::Expiration;
 use tokio::sync::Mutex;
 
+use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::UserId;
 use chat_domain::RepoError;
 use chat_memory::MemoryEventBus;
@@ -138,6 +139,17 @@ impl Registry {
         Ok(())
     }
 
+    /// Tells every connection on this node to sync: events from the other nodes may
+    /// have been lost while this node was away from Redis (or its subscriber was).
+    fn hint_resync(&self) {
+        let users = self.local.subscribed_users();
+        if users.is_empty() {
+            return;
+        }
+        let envelope = Envelope::new(DomainEvent::Resync, users);
+        self.local.deliver_local(&Arc::new(envelope));
+    }
+
     /// Removes this node from Redis (on a clean shutdown).
     pub(crate) async fn leave(&self) {
         for user in self.local.subscribed_users() {
@@ -189,6 +201,7 @@ pub(crate) async fn keep_alive(registry: Arc<Registry>, subscriber: SubscriberCl
             if !registry.up.load(Ordering::Relaxed) {
                 tracing::info!(node = %registry.node, "joined the other nodes through Redis");
             }
+            registry.hint_resync();
         }
         registry.up.store(true, Ordering::Relaxed);
     }

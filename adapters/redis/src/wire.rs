@@ -80,6 +80,7 @@ enum EventRecord {
         user_id: Uuid,
         token_hash: Option<String>,
     },
+    Resync,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -344,6 +345,7 @@ impl From<&DomainEvent> for EventRecord {
                 user_id: user(user_id),
                 token_hash: token_hash.as_ref().map(|h| h.as_str().to_owned()),
             },
+            DomainEvent::Resync => EventRecord::Resync,
         }
     }
 }
@@ -428,6 +430,7 @@ impl TryFrom<EventRecord> for DomainEvent {
                 user_id: user(user_id),
                 token_hash: token_hash.map(TokenHash::from_hex),
             },
+            EventRecord::Resync => DomainEvent::Resync,
         })
     }
 }

@@ -145,6 +145,7 @@ fn samples() -> Vec<(DomainEvent, Vec<UserId>, Option<ConnectionId>)> {
             vec![user(2)],
             None,
         ),
+        plain(DomainEvent::Resync),
     ]
 }
 

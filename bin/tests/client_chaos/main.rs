@@ -48,7 +48,7 @@ async fn on_txt_with_a_kill_9() {
     .chain(LIMITS)
     .collect();
     let node = Node::spawn(&env).await;
-    let report = scenario::run([addr; 3], async move {
+    let report = scenario::run([addr; 3], [true; 3], async move {
         node.kill9().await;
         Node::spawn(&env).await
     })
@@ -83,7 +83,7 @@ async fn on_mysql_and_redis_across_two_nodes() {
     };
     let node_a = spawn(borrowed(&env_a)).await;
     let _node_b = spawn(borrowed(&env_b)).await;
-    let report = scenario::run([a, a, b], async move {
+    let report = scenario::run([a, a, b], [true, true, false], async move {
         // Redis goes away and comes back while node A dies and restarts.
         redis.cut();
         node_a.kill9().await;

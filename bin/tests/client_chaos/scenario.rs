@@ -16,8 +16,8 @@ use uuid::Uuid;
 use crate::support::Node;
 
 const PW: &str = "correct horse battery";
-const SENDS: usize = 100;
-const CHAOS: Duration = Duration::from_secs(8);
+const SENDS: usize = 300;
+const CHAOS: Duration = Duration::from_secs(20);
 
 /// A client's view: each conversation's messages by seq, and how often one showed again.
 #[derive(Default)]
@@ -26,6 +26,7 @@ struct Seen {
     twice: usize,
     acked: Vec<String>,
     cuts_survived: usize,
+    caught_up: Vec<Instant>,
 }
 
 fn record(seen: &Arc<Mutex<Seen>>, mut events: chat_client::Events) {
@@ -48,6 +49,7 @@ fn record(seen: &Arc<Mutex<Seen>>, mut events: chat_client::Events) {
                 }
                 Event::Acked { client_msg_id, .. } => s.acked.push(client_msg_id),
                 Event::Disconnected(_) => s.cuts_survived += 1,
+                Event::CaughtUp => s.caught_up.push(Instant::now()),
                 _ => {}
             }
         }
@@ -82,8 +84,13 @@ async fn history(api: &Api, conv: Uuid) -> Vec<Message> {
 }
 
 /// Runs the scenario with client `i` behind a proxy in front of `upstreams[i]`; `fault`
-/// runs half-way (the node it returns stays up to the end). Returns the figures.
-pub async fn run(upstreams: [SocketAddr; 3], fault: impl Future<Output = Node>) -> String {
+/// runs half-way (the node it returns stays up to the end) and restarts the node of the
+/// clients marked in `killed`. Returns the figures.
+pub async fn run(
+    upstreams: [SocketAddr; 3],
+    killed: [bool; 3],
+    fault: impl Future<Output = Node>,
+) -> String {
     let addr = upstreams[0];
     let direct_api = Api::new(&format!("http://{addr}"));
     let names = ["alice", "bob", "carol"];
@@ -190,6 +197,7 @@ pub async fn run(upstreams: [SocketAddr; 3], fault: impl Future<Output = Node>) 
     tokio::time::sleep(CHAOS / 2).await;
     let faulted = Instant::now();
     let _restarted = fault.await;
+    let listening = Instant::now();
     let back = faulted.elapsed();
 
     let mut stored = Vec::new();
@@ -278,6 +286,22 @@ pub async fn run(upstreams: [SocketAddr; 3], fault: impl Future<Output = Node>) 
     }
     assert_eq!(twice, 0, "nothing shown twice");
     let survived: usize = seen.iter().map(|s| s.lock().unwrap().cuts_survived).sum();
+    // From the restarted node listening to each of its clients caught up again.
+    let mut again: Vec<Duration> = seen
+        .iter()
+        .zip(killed)
+        .filter(|(_, k)| *k)
+        .filter_map(|(s, _)| {
+            let s = s.lock().unwrap();
+            s.caught_up
+                .iter()
+                .find(|t| **t > listening)
+                .map(|t| *t - listening)
+        })
+        .collect();
+    again.sort_unstable();
+    let p50 = again[again.len() / 2];
+    let p99 = again[again.len() - 1];
     for c in clients {
         if let Ok(c) = Arc::try_unwrap(c) {
             c.close().await;
@@ -285,9 +309,11 @@ pub async fn run(upstreams: [SocketAddr; 3], fault: impl Future<Output = Node>) 
     }
     format!(
         "{cuts} connection cuts, {survived} disconnects seen, {} messages sent, \
-         0 duplicates, 0 gaps; the server was back {back:?} after the kill; every \
-         timeline complete {caught_up:?} after the cuts stopped",
-        3 * SENDS
+         {twice} duplicates, 0 gaps; the server listened again {back:?} after the kill; \
+         its clients caught up {p50:?} (p50), {p99:?} (p99) after that ({} clients); \
+         every timeline complete {caught_up:?} after the cuts stopped",
+        3 * SENDS,
+        again.len()
     )
 }
 

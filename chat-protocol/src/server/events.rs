@@ -72,6 +72,7 @@ impl ServerFrame {
                 user_id: *user_id.as_uuid(),
                 by: *by.as_uuid(),
             },
+            DomainEvent::Resync => ServerFrame::Resync,
             DomainEvent::SessionsRevoked { .. } => return None,
         })
     }

@@ -141,6 +141,9 @@ pub enum ServerFrame {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         last_seen: Option<DateTime<Utc>>,
     },
+    /// Events meant for this connection may have been lost (its server was cut off from
+    /// the other nodes for a moment): catch up with `sync`, as after a reconnect.
+    Resync,
     /// Someone joined a group.
     MemberAdded {
         /// Which group.

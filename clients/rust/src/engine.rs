@@ -165,6 +165,7 @@ impl Engine {
         self.emit(Event::Connected);
         self.catch_up().await?;
         self.resend(&mut sink).await?;
+        self.emit(Event::CaughtUp);
         let mut ping = tokio::time::interval(PING_EVERY);
         ping.tick().await;
         let mut resync = tokio::time::interval(RESYNC_EVERY);
@@ -238,6 +239,7 @@ impl Engine {
                 self.catch_up().await
             }
             ServerFrame::Pong { .. } => Ok(()),
+            ServerFrame::Resync => self.catch_up().await,
             other => {
                 self.emit(Event::Live(other));
                 Ok(())
@@ -353,10 +355,10 @@ async fn read(stream: &mut Stream) -> Result<Option<ServerFrame>, ClientError> {
         match stream.next().await {
             None => return Ok(None),
             Some(Err(e)) => return Err(ClientError::Transport(e.to_string())),
+            // A frame this build cannot read (a newer server's, say) may have carried
+            // something to show: it is taken as a hint to sync.
             Some(Ok(WsMessage::Text(t))) => {
-                return ServerFrame::decode(&t)
-                    .map(Some)
-                    .map_err(|e| ClientError::Protocol(format!("{e}: {t}")))
+                return Ok(Some(ServerFrame::decode(&t).unwrap_or(ServerFrame::Resync)))
             }
             Some(Ok(WsMessage::Close(_))) => return Ok(None),
             Some(Ok(_)) => continue,

@@ -52,6 +52,8 @@ use engine::{Command, Engine};
 pub enum Event {
     /// A socket is open and caught up is about to start.
     Connected,
+    /// Caught up after a (re)connect, the outbox sent again: live from here on.
+    CaughtUp,
     /// The socket dropped (or could not open); the engine reconnects.
     Disconnected(ClientError),
     /// A conversation's state, from a sync: created, joined, or changed.

@@ -321,6 +321,8 @@ export class ChatClient {
       case 'member_removed':
         if (f.user_id === this.#userId) return this.#resync();
         break;
+      case 'resync': // events may have been lost on the server's side
+        return this.#resync();
       case 'pong':
         return undefined;
       default:

@@ -12,8 +12,8 @@ import { test } from 'node:test';
 import { Api, ChatClient } from '../src/index.js';
 import { PASSWORD, freePort, fullHistory, proxy, sleep, startServer, tempDir, unique, watch } from './support.mjs';
 
-const SENDS = 150;
-const CHAOS_MS = 12000;
+const SENDS = 300;
+const CHAOS_MS = 20000;
 const KILLS = 2;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
