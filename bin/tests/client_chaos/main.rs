@@ -62,7 +62,8 @@ async fn on_mysql_and_redis_across_two_nodes() {
     let Some((db, prefix)) = services_on(Backend::Mysql).await else {
         return;
     };
-    let redis = Proxy::in_front_of(prefix.url(), 6379).await.unwrap();
+    // Shared with the fault, and alive to the end: a dropped proxy stays cut.
+    let redis = std::sync::Arc::new(Proxy::in_front_of(prefix.url(), 6379).await.unwrap());
     let redis_url = redis.url_through(prefix.url());
     let (a, b) = (free_port(), free_port());
     let env = |addr: SocketAddr| {
@@ -83,12 +84,13 @@ async fn on_mysql_and_redis_across_two_nodes() {
     };
     let node_a = spawn(borrowed(&env_a)).await;
     let _node_b = spawn(borrowed(&env_b)).await;
+    let cutter = redis.clone();
     let report = scenario::run([a, a, b], [true, true, false], async move {
         // Redis goes away and comes back while node A dies and restarts.
-        redis.cut();
+        cutter.cut();
         node_a.kill9().await;
         tokio::time::sleep(Duration::from_millis(500)).await;
-        redis.restore();
+        cutter.restore();
         spawn(env_a).await
     })
     .await;
