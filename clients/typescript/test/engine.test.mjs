@@ -2,10 +2,12 @@
 // cut connections, sends acked once and in order, a stale cursor, leaving, and an
 // outbox that outlives the client.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { FileStore } from '../src/file-store.js';
 import { ChatClient, MemoryStore } from '../src/index.js';
-import { account, eventually, fullHistory, proxy, startServer, unique, watch } from './support.mjs';
+import { account, eventually, fullHistory, proxy, startServer, tempDir, unique, watch } from './support.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -103,8 +105,9 @@ test('a send queued while the server is away goes out once from a restarted clie
   const bob = await account(server.url, `bob_${unique()}`);
   const direct = await alice.api.createDirect(bob.id);
   const link = await proxy(server.port);
-  const store = new MemoryStore();
-  const first = new ChatClient(link.url, { token: bob.token, store });
+  const disk = tempDir();
+  const file = path.join(disk.dir, 'sync.json');
+  const first = new ChatClient(link.url, { token: bob.token, store: new FileStore(file) });
   await first.start();
   await eventually(() => first.status === 'online', 'online');
   link.hold();
@@ -115,7 +118,8 @@ test('a send queued while the server is away goes out once from a restarted clie
   await first.stop();
 
   link.restore();
-  const second = new ChatClient(link.url, { token: bob.token, store });
+  // As a restarted program would: a new store on the same file.
+  const second = new ChatClient(link.url, { token: bob.token, store: new FileStore(file) });
   const acked = [];
   second.on('acked', (a) => acked.push(a.clientMsgId));
   await second.start();
@@ -125,7 +129,9 @@ test('a send queued while the server is away goes out once from a restarted clie
   assert.deepEqual([...history.values()].map((m) => m.body), ['written offline']);
   assert.equal(second.pending.length, 0);
   await second.stop();
+  assert.deepEqual((await new FileStore(file).load()).outbox, [], 'the file holds no pending send');
   link.close();
+  disk.cleanup();
 });
 
 test('a send the server refuses fails once and does not hold back later acks', async () => {

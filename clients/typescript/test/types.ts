@@ -1,5 +1,6 @@
 // Compiled by `tsc --noEmit` only: the types describe the API as a program uses it.
 import { ChatClient, ChatError, LocalStorageStore, MemoryStore, type Message, type SyncStore } from '../index.js';
+import { FileStore } from '../file-store.js';
 
 async function example(): Promise<void> {
   const client = await ChatClient.login('https://chat.example.com', 'alice', 'secret', {
@@ -24,6 +25,8 @@ async function example(): Promise<void> {
     console.log(older.length, client.marks[first.id]?.seq);
   }
   const store: SyncStore = new LocalStorageStore('chat.sync.me');
+  const onDisk = new FileStore('/var/lib/app/chat-sync.json');
+  console.log((await onDisk.load()).outbox.length);
   console.log(await store.load(), client.pending.length);
   try {
     await client.api.me();
