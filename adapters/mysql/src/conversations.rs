@@ -352,6 +352,33 @@ impl ConversationRepository for MysqlConversations {
         rows.into_iter().map(participant_from_row).collect()
     }
 
+    async fn participants_of(
+        &self,
+        ids: &[ConversationId],
+    ) -> Result<Vec<Vec<Participant>>, RepoError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let params: Vec<Value> = ids.iter().map(|id| id.as_uuid().into()).collect();
+        let mut conn = self.db.conn().await?;
+        let rows: Vec<Row> = conn
+            .exec(
+                format!(
+                    "SELECT {PARTICIPANT} FROM participants p \
+                     WHERE p.conversation_id IN ({marks}) ORDER BY p.joined_at, p.ord"
+                ),
+                params,
+            )
+            .await
+            .map_err(map)?;
+        let found = rows
+            .into_iter()
+            .map(participant_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(chat_sql_kit::group_by_conversation(ids, found))
+    }
+
     async fn participant(
         &self,
         id: ConversationId,

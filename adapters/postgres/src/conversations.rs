@@ -183,6 +183,30 @@ impl ConversationRepository for PostgresConversations {
         rows.iter().map(|r| participant_from_row(r, 0)).collect()
     }
 
+    async fn participants_of(
+        &self,
+        ids: &[ConversationId],
+    ) -> Result<Vec<Vec<Participant>>, RepoError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let uuids: Vec<uuid::Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
+        let rows = self
+            .query(
+                &format!(
+                    "SELECT {PARTICIPANT} FROM participants p \
+                     WHERE p.conversation_id = ANY($1) ORDER BY p.joined_at, p.ord"
+                ),
+                &[&uuids],
+            )
+            .await?;
+        let found = rows
+            .iter()
+            .map(|r| participant_from_row(r, 0))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(chat_sql_kit::group_by_conversation(ids, found))
+    }
+
     async fn participant(
         &self,
         id: ConversationId,

@@ -10,15 +10,19 @@
 //! - [`like`]: `LIKE` patterns for prefix searches.
 //! - [`stamps`]: the sync stamps' settle window, what a write stamps, and the fence that
 //!   stamps a slow write again.
+//! - [`group_by_conversation`]: the members of many conversations, read in one query,
+//!   handed back per conversation.
 //!
 //! [`AppendPath`] puts the first two together as a store's `append` and `append_all`.
 
 mod appends;
 pub mod batch;
+mod grouping;
 pub mod indexer;
 pub mod like;
 pub mod stamps;
 
 pub use appends::AppendPath;
 pub use batch::{Batcher, Committer, Limits};
+pub use grouping::group_by_conversation;
 pub use indexer::{catch_up, Indexer, SearchIndex};

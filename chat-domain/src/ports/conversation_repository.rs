@@ -59,6 +59,22 @@ pub trait ConversationRepository: Send + Sync {
     /// Every participant of a conversation, ordered by join time (empty if unknown).
     async fn participants(&self, id: ConversationId) -> Result<Vec<Participant>, RepoError>;
 
+    /// [`participants`](Self::participants) of each given conversation, in the given
+    /// order (SQL stores answer a page of them in one query).
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn participants_of(
+        &self,
+        ids: &[ConversationId],
+    ) -> Result<Vec<Vec<Participant>>, RepoError> {
+        let mut all = Vec::with_capacity(ids.len());
+        for &id in ids {
+            all.push(self.participants(id).await?);
+        }
+        Ok(all)
+    }
+
     /// One participant, or `None` if the user is not a member.
     async fn participant(
         &self,

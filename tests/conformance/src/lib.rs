@@ -90,6 +90,7 @@ macro_rules! storage_conformance {
             it_should_stamp_each_membership_change_a_sync_reports,
             it_should_stamp_message_logs_and_settle_past_them,
             it_should_show_a_membership_stamp_only_with_its_change,
+            it_should_list_the_members_of_many_conversations_in_order,
         );
     };
 }

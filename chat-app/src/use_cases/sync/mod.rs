@@ -169,17 +169,18 @@ impl ChatApp {
     ) -> Result<Vec<SyncedConversation>, AppError> {
         let (memberships, marks): (Vec<_>, Vec<_>) = news.into_iter().unzip();
         let summaries = self.summaries(actor, memberships, &marks).await?;
-        let mut out = Vec::with_capacity(summaries.len());
-        for summary in summaries {
-            let members = self
-                .ports
-                .storage
-                .conversations
-                .participants(summary.conversation.id)
-                .await?;
-            out.push(SyncedConversation { summary, members });
-        }
-        Ok(out)
+        let ids: Vec<ConversationId> = summaries.iter().map(|s| s.conversation.id).collect();
+        let members = self
+            .ports
+            .storage
+            .conversations
+            .participants_of(&ids)
+            .await?;
+        Ok(summaries
+            .into_iter()
+            .zip(members)
+            .map(|(summary, members)| SyncedConversation { summary, members })
+            .collect())
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod contacts;
 mod conversations;
+mod members_of_many;
 mod message_batches;
 mod message_changes;
 mod messages;
@@ -12,6 +13,7 @@ mod users;
 
 pub use contacts::*;
 pub use conversations::*;
+pub use members_of_many::*;
 pub use message_batches::*;
 pub use message_changes::*;
 pub use messages::*;
