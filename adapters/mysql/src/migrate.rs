@@ -52,6 +52,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync",
         sql: include_str!("../migrations/0005_sync.sql"),
     },
+    Migration {
+        version: 6,
+        name: "sync_high_water",
+        sql: include_str!("../migrations/0006_sync_high_water.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

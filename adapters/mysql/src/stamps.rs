@@ -12,7 +12,7 @@ use chat_domain::RepoError;
 use crate::error::map;
 use crate::Db;
 
-pub(crate) use chat_sql_kit::stamps::{Fence, Stamp};
+pub(crate) use chat_sql_kit::stamps::{Fence, HighWater, Stamp};
 
 /// The database's clock in microseconds since 1970, in UTC whatever the session's zone.
 pub(crate) const NOW: &str = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))";
@@ -105,13 +105,51 @@ pub(crate) async fn restamp(db: &Db, stamps: &[Stamp<'_>]) -> Result<(), RepoErr
 /// This database's epoch and where its stamps settle now.
 pub(crate) async fn sync_point(db: &Db) -> Result<SyncPoint, RepoError> {
     let mut conn = db.conn().await?;
-    let row: Option<(u64, i64)> = conn
-        .query_first(format!("SELECT epoch, {NOW} FROM sync_epoch WHERE id = 1"))
+    let row: Option<(u64, u64, i64)> = conn
+        .query_first(format!(
+            "SELECT e.epoch, w.settled, {NOW} FROM sync_epoch e \
+             JOIN sync_high_water w ON w.id = 1 WHERE e.id = 1"
+        ))
         .await
         .map_err(map)?;
-    let (epoch, now) = row.ok_or_else(|| RepoError::Corrupt("sync_epoch has no row".into()))?;
-    Ok(SyncPoint {
-        epoch,
-        settled: chat_sql_kit::stamps::settled(now),
-    })
+    let (mut epoch, highest, now) =
+        row.ok_or_else(|| RepoError::Corrupt("sync_epoch has no row".into()))?;
+    let settled = chat_sql_kit::stamps::settled(now);
+    match HighWater::of(settled, highest) {
+        HighWater::Keep => {}
+        HighWater::Raise => {
+            conn.exec_drop(
+                "UPDATE sync_high_water SET settled = GREATEST(settled, ?) WHERE id = 1",
+                (settled,),
+            )
+            .await
+            .map_err(map)?;
+        }
+        HighWater::Rotate => {
+            tracing::warn!(
+                behind_micros = highest - settled,
+                "the database clock went back: sync cursors start over"
+            );
+            // One node renews the epoch (the others find it renewed).
+            conn.exec_drop(
+                "UPDATE sync_epoch SET epoch = CONV(LEFT(MD5(UUID()), 15), 16, 10) \
+                 WHERE id = 1 AND epoch = ?",
+                (epoch,),
+            )
+            .await
+            .map_err(map)?;
+            conn.exec_drop(
+                "UPDATE sync_high_water SET settled = ? WHERE id = 1",
+                (settled,),
+            )
+            .await
+            .map_err(map)?;
+            let renewed: Option<u64> = conn
+                .query_first("SELECT epoch FROM sync_epoch WHERE id = 1")
+                .await
+                .map_err(map)?;
+            epoch = renewed.unwrap_or(epoch);
+        }
+    }
+    Ok(SyncPoint { epoch, settled })
 }

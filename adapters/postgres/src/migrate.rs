@@ -33,6 +33,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync",
         sql: include_str!("../migrations/0002_sync.sql"),
     },
+    Migration {
+        version: 3,
+        name: "sync_high_water",
+        sql: include_str!("../migrations/0003_sync_high_water.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -11,7 +11,7 @@ use chat_domain::RepoError;
 use crate::error::{corrupt, map};
 use crate::Db;
 
-pub(crate) use chat_sql_kit::stamps::{Fence, Stamp};
+pub(crate) use chat_sql_kit::stamps::{Fence, HighWater, Stamp};
 
 /// The database's clock in microseconds since 1970 (the time of the call, not of the
 /// transaction's start).
@@ -95,15 +95,57 @@ pub(crate) async fn sync_point(db: &Db) -> Result<SyncPoint, RepoError> {
     let conn = db.conn().await?;
     let row = conn
         .query_one(
-            &format!("SELECT epoch, {NOW} FROM sync_epoch WHERE id = 1"),
+            &format!(
+                "SELECT e.epoch, w.settled, {NOW} FROM sync_epoch e \
+                 JOIN sync_high_water w ON w.id = 1 WHERE e.id = 1"
+            ),
             &[],
         )
         .await
         .map_err(map)?;
-    let epoch: i64 = row.try_get(0).map_err(|e| corrupt("sync_epoch", e))?;
-    let now: i64 = row.try_get(1).map_err(|e| corrupt("sync_epoch", e))?;
+    let mut epoch: i64 = row.try_get(0).map_err(|e| corrupt("sync_epoch", e))?;
+    let highest: i64 = row.try_get(1).map_err(|e| corrupt("sync_high_water", e))?;
+    let now: i64 = row.try_get(2).map_err(|e| corrupt("sync_epoch", e))?;
+    let settled = chat_sql_kit::stamps::settled(now);
+    let as_i64 = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    match HighWater::of(settled, u64::try_from(highest).unwrap_or(0)) {
+        HighWater::Keep => {}
+        HighWater::Raise => {
+            conn.execute(
+                "UPDATE sync_high_water SET settled = GREATEST(settled, $1) WHERE id = 1",
+                &[&as_i64(settled)],
+            )
+            .await
+            .map_err(map)?;
+        }
+        HighWater::Rotate => {
+            tracing::warn!(
+                behind_micros = highest - as_i64(settled),
+                "the database clock went back: sync cursors start over"
+            );
+            // One node renews the epoch (the others find it renewed).
+            conn.execute(
+                "UPDATE sync_epoch SET epoch = floor(random() * 9.2e18)::bigint \
+                 WHERE id = 1 AND epoch = $1",
+                &[&epoch],
+            )
+            .await
+            .map_err(map)?;
+            conn.execute(
+                "UPDATE sync_high_water SET settled = $1 WHERE id = 1",
+                &[&as_i64(settled)],
+            )
+            .await
+            .map_err(map)?;
+            let renewed = conn
+                .query_one("SELECT epoch FROM sync_epoch WHERE id = 1", &[])
+                .await
+                .map_err(map)?;
+            epoch = renewed.try_get(0).map_err(|e| corrupt("sync_epoch", e))?;
+        }
+    }
     Ok(SyncPoint {
         epoch: epoch as u64,
-        settled: chat_sql_kit::stamps::settled(now),
+        settled,
     })
 }

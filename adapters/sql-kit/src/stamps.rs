@@ -50,6 +50,39 @@ impl Fence {
     }
 }
 
+/// How far the highest sync point handed out may lag in the database (it is raised at
+/// most once per this many microseconds, not on every sync).
+pub const HIGH_WATER_STEP: u64 = 1_000_000;
+
+/// What a sync point does with the highest point stored as handed out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HighWater {
+    /// Nothing to write.
+    Keep,
+    /// Store this point as the highest.
+    Raise,
+    /// The database's clock went back past what the settle window absorbs: changes may
+    /// now be stamped below points already handed out, so every cursor must go. The
+    /// store names its stamps with a new epoch (clients sync in full once) and stores
+    /// this point as the highest.
+    Rotate,
+}
+
+impl HighWater {
+    /// The rule, given where a point settles now and the highest stored. A step back of
+    /// less than half the settle window is harmless (new stamps still land above every
+    /// point handed out) and kept; a longer one rotates, well before a change could hide.
+    pub fn of(settled: u64, highest: u64) -> Self {
+        if settled + SETTLE_MICROS / 2 < highest {
+            HighWater::Rotate
+        } else if settled > highest + HIGH_WATER_STEP {
+            HighWater::Raise
+        } else {
+            HighWater::Keep
+        }
+    }
+}
+
 /// Where a sync point settles, given the database's clock in microseconds.
 pub fn settled(now_micros: i64) -> u64 {
     u64::try_from(now_micros)
@@ -67,5 +100,16 @@ mod tests {
         assert_eq!(settled(1), 0);
         assert_eq!(settled(-5), 0);
         assert!(!Fence::start().needs_restamp());
+    }
+
+    #[test]
+    fn the_high_water_is_raised_by_steps_and_a_clock_gone_back_rotates() {
+        let s = 100 * SETTLE_MICROS;
+        assert_eq!(HighWater::of(s, 0), HighWater::Raise);
+        assert_eq!(HighWater::of(s, s - HIGH_WATER_STEP / 2), HighWater::Keep);
+        assert_eq!(HighWater::of(s, s), HighWater::Keep);
+        // Back less than half the window: every new stamp still lands above `s`.
+        assert_eq!(HighWater::of(s - SETTLE_MICROS / 4, s), HighWater::Keep);
+        assert_eq!(HighWater::of(s - SETTLE_MICROS, s), HighWater::Rotate);
     }
 }
