@@ -1,4 +1,6 @@
-//! Minimal HTTP and WebSocket clients for protocol v1, lean enough to run many of.
+//! The tool's clients: set-up calls (accounts, conversations) through chat-client's typed
+//! API, and raw WebSockets, lean enough to hold tens of thousands and timed frame by
+//! frame (the sync engine's catch-up and outbox would blur what is measured).
 
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
@@ -7,8 +9,9 @@ use futures_util::StreamExt;
 use serde_json::Value;
 use uuid::Uuid;
 
-use chat_protocol::http::{CreateConversation, LoginRequest, RegisterRequest, Session};
-use chat_protocol::objects::{ConversationDetail, MessageKind};
+use chat_client::Api;
+use chat_protocol::http::{CreateConversation, RegisterRequest};
+use chat_protocol::objects::MessageKind;
 use chat_protocol::ws::{ClientFrame, ClientRequest};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
@@ -86,44 +89,38 @@ pub async fn users(addr: &str, run: &str, n: usize) -> Result<Vec<User>, String>
 }
 
 async fn user(addr: &str, name: &str) -> Result<User, String> {
+    let api = Api::new(&format!("http://{addr}"));
     let sign_up = RegisterRequest {
         username: name.into(),
         password: PASSWORD.into(),
         display_name: None,
         challenge: None,
     };
-    let creds = LoginRequest {
-        username: name.into(),
-        password: PASSWORD.into(),
-        challenge: None,
-    };
-    let (status, body) = http(addr, "POST", "/api/v1/users", None, json(&sign_up)).await?;
-    if status != 201 {
-        return Err(format!(
-            "sign-up answered {status}: {body} (raise CHAT_AUTH_RATE_LIMIT_MAX?)"
-        ));
-    }
-    let (status, s) = http(addr, "POST", "/api/v1/sessions", None, json(&creds)).await?;
-    if status != 200 {
-        return Err(format!("login answered {status}: {s}"));
-    }
-    let session: Session = parse(s)?;
+    api.register(&sign_up)
+        .await
+        .map_err(|e| format!("sign-up: {e} (raise CHAT_AUTH_RATE_LIMIT_MAX?)"))?;
+    let session = api
+        .login(name, PASSWORD)
+        .await
+        .map_err(|e| format!("login: {e}"))?;
     Ok(User {
         id: session.user_id.to_string(),
         token: session.token,
     })
 }
 
-fn json(body: &impl serde::Serialize) -> Value {
-    serde_json::to_value(body).unwrap_or(Value::Null)
-}
-
-fn parse<T: serde::de::DeserializeOwned>(answer: Value) -> Result<T, String> {
-    serde_json::from_value(answer.clone()).map_err(|e| format!("{e}: {answer}"))
-}
-
 fn uuid(id: &str) -> Result<Uuid, String> {
     id.parse().map_err(|e| format!("{id:?}: {e}"))
+}
+
+/// `body` created by `as_user`; its id.
+async fn create(addr: &str, as_user: &User, body: &CreateConversation) -> Result<String, String> {
+    let api = Api::new(&format!("http://{addr}")).with_token(as_user.token.clone());
+    let created = api
+        .create_conversation(body)
+        .await
+        .map_err(|e| format!("creating a conversation: {e}"))?;
+    Ok(created.conversation.id.to_string())
 }
 
 /// A group of `owner` and `members`; its id.
@@ -136,19 +133,7 @@ pub async fn group(addr: &str, owner: &User, members: &[User]) -> Result<String,
         title: "bench".into(),
         member_ids,
     };
-    let (status, g) = http(
-        addr,
-        "POST",
-        "/api/v1/conversations",
-        Some(&owner.token),
-        json(&body),
-    )
-    .await?;
-    if status != 201 {
-        return Err(format!("creating the group answered {status}: {g}"));
-    }
-    let g: ConversationDetail = parse(g)?;
-    Ok(g.conversation.id.to_string())
+    create(addr, owner, &body).await
 }
 
 /// The direct conversation of `a` and `b`.
@@ -156,16 +141,7 @@ pub async fn direct(addr: &str, a: &User, b: &User) -> Result<String, String> {
     let body = CreateConversation::Direct {
         peer_id: uuid(&b.id)?,
     };
-    let (_, d) = http(
-        addr,
-        "POST",
-        "/api/v1/conversations",
-        Some(&a.token),
-        json(&body),
-    )
-    .await?;
-    let d: ConversationDetail = parse(d)?;
-    Ok(d.conversation.id.to_string())
+    create(addr, a, &body).await
 }
 
 /// An authenticated WebSocket (from `local`, to spread over source addresses), after its
