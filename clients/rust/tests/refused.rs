@@ -12,7 +12,8 @@ const PW: &str = "correct horse battery";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_sends_fail_once_and_hold_nothing_back() {
-    let config = chat_server::Config::with_addr("127.0.0.1:0".parse().unwrap());
+    let mut config = chat_server::Config::with_addr("127.0.0.1:0".parse().unwrap());
+    config.store = chat_server::Store::Memory;
     let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let node = chat_server::build(&config).await.unwrap();
