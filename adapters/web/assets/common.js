@@ -1,5 +1,6 @@
 // Shared by the chat and the admin page: the session token, HTTP calls, building DOM.
 // User text only ever reaches the page as text nodes (see `h`), never as HTML.
+import { Api, ChatError } from './chat-client/index.js';
 
 const TOKEN_KEY = 'chat.token';
 
@@ -14,54 +15,15 @@ export const session = {
  * A failed call: HTTP status (0 when the server could not be reached) and wire code;
  * `challengeRequired` when the server wants a solved challenge with the retry.
  */
-export class ApiError extends Error {
-  constructor(status, code, message, challengeRequired = false) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.challengeRequired = challengeRequired;
-  }
-}
+export const ApiError = ChatError;
 
 /**
- * Calls `/api/v1{path}` with the token. `body` is sent as JSON, or as is for a Blob.
- * Resolves to the parsed answer (null for 204), or the Response itself with `{raw: true}`.
+ * Calls `/api/v1{path}` with the token, through the client library's `Api`. `body` is
+ * sent as JSON, or as is for a Blob. Resolves to the parsed answer (null for 204), or
+ * the Response itself with `{raw: true}`.
  */
-export async function api(method, path, body, { raw = false } = {}) {
-  const headers = {};
-  const token = session.token;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let payload;
-  if (body instanceof Blob) {
-    payload = body;
-  } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  let resp;
-  try {
-    resp = await fetch(`/api/v1${path}`, { method, headers, body: payload });
-  } catch {
-    throw new ApiError(0, 'unavailable', 'The server cannot be reached.');
-  }
-  if (resp.ok && raw) return resp;
-  if (resp.status === 204) return null;
-  let json = null;
-  try {
-    json = await resp.json();
-  } catch {
-    // Not JSON: a proxy's error page, say.
-  }
-  if (!resp.ok) {
-    const e = json && json.error;
-    throw new ApiError(
-      resp.status,
-      e ? e.code : 'internal',
-      e ? e.message : resp.statusText,
-      Boolean(e && e.challenge_required === true),
-    );
-  }
-  return json;
+export async function api(method, path, body, options) {
+  return new Api('', { token: session.token || undefined }).call(method, path, body, options);
 }
 
 /** `h('p', {class: 'x', onclick: f}, 'text', child)`: an element; strings become text. */

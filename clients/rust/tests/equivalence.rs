@@ -10,12 +10,13 @@ use std::time::{Duration, Instant};
 
 use chat_client::{Api, Client, Event, MemoryStore};
 use chat_conformance::proxy::Proxy;
-use chat_protocol::http::{CreateConversation, HistoryQuery, RegisterRequest};
+use chat_protocol::http::{CreateConversation, HistoryQuery};
 use chat_protocol::objects::{Message, SyncedConversation};
-use tokio::sync::oneshot;
+use support::TestServer;
 use uuid::Uuid;
 
-const PW: &str = "correct horse battery";
+mod support;
+
 const ACTIONS: usize = 300;
 
 /// What the client knows, from its events alone.
@@ -67,33 +68,9 @@ async fn a_client_fed_by_events_ends_where_a_fresh_sync_does() {
     println!("state equivalence: seed {seed} (CHAT_EQUIVALENCE_SEED={seed} replays it)");
     let mut rng = Rng(seed);
 
-    let mut config = chat_server::Config::with_addr("127.0.0.1:0".parse().unwrap());
-    config.store = chat_server::Store::Memory;
-    config.chat.rate_limit_max = 100_000;
-    config.chat.max_connections_per_user = 1_000;
-    let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let node = chat_server::build(&config).await.unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        chat_server::serve_node(node, &config, listener, async {
-            let _ = stopped.await;
-        })
-        .await;
-    });
-
-    let api = Api::new(&format!("http://{addr}"));
-    let mut people = Vec::new();
-    for name in ["bob", "alice", "carol"] {
-        let body = RegisterRequest {
-            username: name.into(),
-            password: PW.into(),
-            display_name: None,
-            challenge: None,
-        };
-        let id = api.register(&body).await.unwrap().id;
-        people.push((id, api.with_token(api.login(name, PW).await.unwrap().token)));
-    }
+    let server = TestServer::start().await;
+    let addr = server.addr;
+    let people = server.people(&["bob", "alice", "carol"]).await;
     let bob = people[0].0;
     // Bob's second device acts over HTTP; his client listens through a proxy.
     let proxy = Proxy::start(addr).await.unwrap();
@@ -270,6 +247,5 @@ async fn a_client_fed_by_events_ends_where_a_fresh_sync_does() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     client.close().await;
-    let _ = stop.send(());
-    let _ = server.await;
+    server.stop().await;
 }

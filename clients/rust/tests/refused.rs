@@ -3,40 +3,18 @@
 
 use std::sync::Arc;
 
-use chat_client::{Api, Client, MemoryStore};
-use chat_protocol::http::{CreateConversation, HistoryQuery, RegisterRequest};
+use chat_client::{Client, MemoryStore};
+use chat_protocol::http::{CreateConversation, HistoryQuery};
 use chat_protocol::ErrorCode;
-use tokio::sync::oneshot;
+use support::TestServer;
 
-const PW: &str = "correct horse battery";
+mod support;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_sends_fail_once_and_hold_nothing_back() {
-    let mut config = chat_server::Config::with_addr("127.0.0.1:0".parse().unwrap());
-    config.store = chat_server::Store::Memory;
-    let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let node = chat_server::build(&config).await.unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        chat_server::serve_node(node, &config, listener, async {
-            let _ = stopped.await;
-        })
-        .await;
-    });
-    let api = Api::new(&format!("http://{addr}"));
-    let mut people = Vec::new();
-    for name in ["alice", "bob"] {
-        let body = RegisterRequest {
-            username: name.into(),
-            password: PW.into(),
-            display_name: None,
-            challenge: None,
-        };
-        let id = api.register(&body).await.unwrap().id;
-        people.push((id, api.login(name, PW).await.unwrap().token));
-    }
-    let alice = api.with_token(people[0].1.clone());
+    let server = TestServer::start().await;
+    let people = server.people(&["alice", "bob"]).await;
+    let alice = &people[0].1;
     let direct = CreateConversation::Direct {
         peer_id: people[1].0,
     };
@@ -46,13 +24,11 @@ async fn refused_sends_fail_once_and_hold_nothing_back() {
         .unwrap()
         .conversation
         .id;
-    let (client, _events) = Client::connect(
-        &format!("http://{addr}"),
-        &people[1].1,
-        Arc::new(MemoryStore::default()),
-    )
-    .await
-    .unwrap();
+    let token = people[1].1.token().unwrap().to_owned();
+    let (client, _events) =
+        Client::connect(&server.url(), &token, Arc::new(MemoryStore::default()))
+            .await
+            .unwrap();
 
     let too_long = "x".repeat(6000); // over 5000 characters: the server refuses it
     let (refused, fine) = tokio::join!(
@@ -79,6 +55,5 @@ async fn refused_sends_fail_once_and_hold_nothing_back() {
         .collect();
     assert_eq!(bodies, [Some("fine".to_owned())]);
     client.close().await;
-    let _ = stop.send(());
-    let _ = server.await;
+    server.stop().await;
 }

@@ -69,7 +69,9 @@ export class Api {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (e) {
-      throw new ChatError(0, 'unavailable', `the server cannot be reached (${e && e.message})`);
+      const error = new ChatError(0, 'unavailable', 'The server cannot be reached.');
+      error.cause = e;
+      throw error;
     }
     if (resp.ok && raw) return resp;
     if (resp.status === 204) return null;
