@@ -126,7 +126,7 @@ async function scenario(servers, nodes, restart) {
   const twice = seen.reduce((n, s) => n + s.twice, 0);
   const gaps = [0, 1, 2].filter((i) => !equal(i)).length;
   return `${cuts} connections cut, ${total} messages sent, ${twice} duplicates, ${gaps} gaps; `
-    + `online again after a kill: p50 ${median(backMs)} ms, p99 ${p99(backMs)} ms (${backMs.length} reconnects); `
+    + `online again after a kill: p50 ${median(backMs)} ms, p99 ${p99(backMs)} ms (each: ${backMs.join(', ')} ms); `
     + `every timeline complete ${caughtUpMs} ms after the chaos; `
     + `the server took ${restartMs.join(', ')} ms from the kill to listening again`;
 }
