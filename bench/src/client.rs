@@ -192,6 +192,8 @@ pub fn send_frame(conversation: &str, client_id: &str, epoch: Instant, n: u64) -
         kind: MessageKind::Text,
         body: format!("t={t};n={n}"),
         reply_to: None,
+        thread_root: None,
+        forward: None,
         mentions: Vec::new(),
     };
     ClientFrame::new(Some(client_id), send).encode()

@@ -43,6 +43,8 @@ fn draft(conv: ConversationId, sender: UserId, i: usize) -> NewMessage {
         reply_to: None,
         mentions: Vec::new(),
         created_at: chrono::Utc::now(),
+        thread_root: None,
+        forwarded: None,
     }
 }
 

@@ -308,12 +308,23 @@ fn draft(m: &Message) -> NewMessage {
         reply_to: m.reply_to,
         mentions: m.mentions.clone(),
         created_at: m.created_at,
+        thread_root: m.thread_root,
+        forwarded: m.forwarded,
     }
 }
 
 /// Its changes, replayed on the stored copy: the target numbers them with versions of
-/// its own.
+/// its own. A reply counts itself on its root (stored before it), so the root's summary
+/// comes out as it was.
 async fn replay_changes(to: &Storage, m: Message) -> Result<(), RepoError> {
+    if let Some(root) = m.thread_root {
+        let reply = MessageChange::ThreadReply {
+            seq: m.seq,
+            user: m.sender_id,
+            at: m.created_at,
+        };
+        to.messages.change(m.conversation_id, root, &reply).await?;
+    }
     let mut changes = Vec::new();
     if let Some(at) = m.edited_at {
         changes.push(MessageChange::Edit {

@@ -32,6 +32,7 @@ mock! {
         async fn log_marks(&self, ids: &[ConversationId]) -> Result<Vec<LogMark>, RepoError>;
         async fn change(&self, id: ConversationId, seq: Seq, change: &MessageChange) -> Result<Changed, RepoError>;
         async fn changes(&self, id: ConversationId, after_version: u64, limit: Limit) -> Result<Vec<Message>, RepoError>;
+        async fn pinned(&self, id: ConversationId) -> Result<Vec<Message>, RepoError>;
         async fn count(&self) -> Result<u64, RepoError>;
     }
 }

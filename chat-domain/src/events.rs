@@ -43,6 +43,17 @@ pub enum DomainEvent {
         /// Their new cursor.
         seq: u64,
     },
+    /// A message was pinned (`pinned: true`) or unpinned.
+    PinChanged {
+        /// Where.
+        conversation_id: ConversationId,
+        /// Which message.
+        seq: u64,
+        /// Pinned or unpinned.
+        pinned: bool,
+        /// Who did.
+        by: UserId,
+    },
     /// Someone joined a group.
     MemberAdded {
         /// Which group.

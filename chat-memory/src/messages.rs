@@ -31,6 +31,16 @@ pub struct MemoryMessages {
     stamps: Stamps,
 }
 
+impl Log {
+    /// Its pinned messages, in no order: only changed messages can be pinned.
+    fn pinned(&self) -> impl Iterator<Item = &Message> {
+        self.changed
+            .values()
+            .map(|seq| &self.messages[seq.get() as usize - 1])
+            .filter(|m| m.pinned.is_some())
+    }
+}
+
 impl MemoryMessages {
     fn log(&self, id: ConversationId) -> Option<Arc<Mutex<Log>>> {
         self.logs
@@ -104,15 +114,14 @@ impl MessageRepository for MemoryMessages {
         let log = self.log(id).ok_or_else(missing)?;
         let mut log = lock(&log);
         let version = log.version + 1;
-        let slot = log
-            .messages
-            .get_mut(seq.get() as usize - 1)
-            .ok_or_else(missing)?;
-        let before = slot.version;
-        let mut after = slot.clone();
+        let at = seq.get() as usize - 1;
+        let mut after = log.messages.get(at).ok_or_else(missing)?.clone();
+        let pinned = log.pinned().count();
+        chat_domain::rules::ensure_pin_fits(&after, change, pinned).map_err(conflict)?;
+        let before = after.version;
         let changed = after.apply(change, version).map_err(conflict)?;
         if changed {
-            *slot = after.clone();
+            log.messages[at] = after.clone();
             log.version = version;
             log.changed.remove(&before);
             log.changed.insert(version, seq);
@@ -140,6 +149,16 @@ impl MessageRepository for MemoryMessages {
             .take(limit.get())
             .map(|(_, seq)| log.messages[seq.get() as usize - 1].clone())
             .collect())
+    }
+
+    async fn pinned(&self, id: ConversationId) -> Result<Vec<Message>, RepoError> {
+        let Some(log) = self.log(id) else {
+            return Ok(Vec::new());
+        };
+        let log = lock(&log);
+        let mut pinned: Vec<Message> = log.pinned().cloned().collect();
+        pinned.sort_by_key(|m| std::cmp::Reverse(m.pinned.map(|p| (p.at, m.seq))));
+        Ok(pinned)
     }
 
     async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {

@@ -36,6 +36,8 @@ fn frames(c: &mut Criterion) {
         reply_to: None,
         mentions: Vec::new(),
         created_at: chrono::Utc::now(),
+        thread_root: None,
+        forwarded: None,
     }
     .at(Seq::new(42).unwrap());
     let event = DomainEvent::MessageSent {

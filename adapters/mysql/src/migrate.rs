@@ -57,6 +57,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync_high_water",
         sql: include_str!("../migrations/0006_sync_high_water.sql"),
     },
+    Migration {
+        version: 7,
+        name: "threads_and_pins",
+        sql: include_str!("../migrations/0007_threads_and_pins.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -1,20 +1,22 @@
 //! The MySQL store's own record formats, independent of the domain's types: the
 //! `message_changes.state` column holds a changed message as it is now, as JSON. A record
-//! may carry `v`, its version; without one it is version 1, the only version this build
-//! writes (without `v`, exactly as rows written before records had types of their own).
+//! may carry `v`, its version; without one it is version 1, which this build writes
+//! without `v`, exactly as rows written before records had types of their own. A message
+//! in a thread, a thread's root or a forward is written as version 2.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use chat_domain::entities::{Message, MessageKind, Reaction};
+use chat_domain::entities::{Forwarded, Message, MessageKind, Pin, Reaction, ThreadSummary};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::values::{ClientMsgId, Emoji, MessageBody, Seq};
 
 use crate::error::corrupt;
 use chat_domain::RepoError;
 
-/// A changed message as `message_changes.state` holds it, version 1.
+/// A changed message as `message_changes.state` holds it: version 2 when it says
+/// anything of threads or forwards, else 1.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct StateRecord {
     #[serde(default = "one", skip_serializing_if = "is_one")]
@@ -38,6 +40,37 @@ pub(crate) struct StateRecord {
     reactions: Vec<ReactionRecord>,
     #[serde(default, skip_serializing_if = "is_zero")]
     version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    thread_root: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    thread: Option<ThreadRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forwarded: Option<ForwardedRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pinned: Option<PinRecord>,
+}
+
+/// Who pinned a message, and when.
+#[derive(Serialize, Deserialize)]
+struct PinRecord {
+    by: Uuid,
+    at: DateTime<Utc>,
+}
+
+/// A root's summary of its replies.
+#[derive(Serialize, Deserialize)]
+struct ThreadRecord {
+    replies: u64,
+    last_seq: u64,
+    last_reply_at: DateTime<Utc>,
+    participants: Vec<Uuid>,
+}
+
+/// Where a forwarded message came from.
+#[derive(Serialize, Deserialize)]
+struct ForwardedRecord {
+    sender_id: Uuid,
+    created_at: DateTime<Utc>,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -61,8 +94,12 @@ struct ReactionRecord {
 
 impl From<&Message> for StateRecord {
     fn from(m: &Message) -> Self {
+        let v2 = m.thread_root.is_some()
+            || m.thread.is_some()
+            || m.forwarded.is_some()
+            || m.pinned.is_some();
         Self {
-            v: 1,
+            v: if v2 { 2 } else { 1 },
             id: *m.id.as_uuid(),
             conversation_id: *m.conversation_id.as_uuid(),
             seq: m.seq.get(),
@@ -89,6 +126,21 @@ impl From<&Message> for StateRecord {
                 })
                 .collect(),
             version: m.version,
+            thread_root: m.thread_root.map(Seq::get),
+            thread: m.thread.as_ref().map(|t| ThreadRecord {
+                replies: t.replies,
+                last_seq: t.last_seq.get(),
+                last_reply_at: t.last_reply_at,
+                participants: t.participants.iter().map(|u| *u.as_uuid()).collect(),
+            }),
+            forwarded: m.forwarded.map(|f| ForwardedRecord {
+                sender_id: *f.sender_id.as_uuid(),
+                created_at: f.created_at,
+            }),
+            pinned: m.pinned.map(|p| PinRecord {
+                by: *p.by.as_uuid(),
+                at: p.at,
+            }),
         }
     }
 }
@@ -130,6 +182,26 @@ impl TryFrom<StateRecord> for Message {
                 })
                 .collect(),
             version: r.version,
+            thread_root: r.thread_root.map(seq).transpose()?,
+            thread: r
+                .thread
+                .map(|t| -> Result<ThreadSummary, String> {
+                    Ok(ThreadSummary {
+                        replies: t.replies,
+                        last_seq: seq(t.last_seq)?,
+                        last_reply_at: t.last_reply_at,
+                        participants: t.participants.into_iter().map(UserId::from_uuid).collect(),
+                    })
+                })
+                .transpose()?,
+            forwarded: r.forwarded.map(|f| Forwarded {
+                sender_id: UserId::from_uuid(f.sender_id),
+                created_at: f.created_at,
+            }),
+            pinned: r.pinned.map(|p| Pin {
+                by: UserId::from_uuid(p.by),
+                at: p.at,
+            }),
         })
     }
 }
@@ -142,8 +214,8 @@ fn is_one(v: &u32) -> bool {
     *v == 1
 }
 
-/// The newest record version this build reads.
-const VERSION: u32 = 1;
+/// The newest record version this build writes and reads.
+const VERSION: u32 = 2;
 
 fn check_version(v: u32) -> Result<(), String> {
     if v > VERSION {
@@ -192,6 +264,6 @@ mod tests {
     #[test]
     fn a_state_of_a_newer_version_is_refused() {
         let line = include_str!("golden/states.jsonl").lines().next().unwrap();
-        assert!(decode_state(&line.replacen('{', r#"{"v":2,"#, 1)).is_err());
+        assert!(decode_state(&line.replacen('{', r#"{"v":3,"#, 1)).is_err());
     }
 }

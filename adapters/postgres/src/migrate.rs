@@ -38,6 +38,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sync_high_water",
         sql: include_str!("../migrations/0003_sync_high_water.sql"),
     },
+    Migration {
+        version: 4,
+        name: "threads",
+        sql: include_str!("../migrations/0004_threads.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

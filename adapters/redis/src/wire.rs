@@ -5,6 +5,10 @@
 //! version this build writes (without `v`, exactly as the build before these types
 //! published). A node that meets a newer version logs it and drops the event.
 
+mod thread;
+
+use thread::{ForwardedRecord, PinRecord, ThreadRecord};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -57,6 +61,12 @@ enum EventRecord {
         user_id: Uuid,
         seq: u64,
     },
+    PinChanged {
+        conversation_id: Uuid,
+        seq: u64,
+        pinned: bool,
+        by: Uuid,
+    },
     MemberAdded {
         conversation_id: Uuid,
         user_id: Uuid,
@@ -98,6 +108,9 @@ enum ChangeRecord {
     Edit,
     Recall,
     Reaction,
+    Thread,
+    Pin,
+    Unpin,
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -129,6 +142,14 @@ struct MessageRecord {
     reactions: Vec<ReactionRecord>,
     #[serde(default, skip_serializing_if = "is_zero")]
     version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    thread_root: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    thread: Option<ThreadRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forwarded: Option<ForwardedRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pinned: Option<PinRecord>,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -179,6 +200,10 @@ impl From<&Message> for MessageRecord {
                 })
                 .collect(),
             version: m.version,
+            thread_root: m.thread_root.map(Seq::get),
+            thread: m.thread.as_ref().map(ThreadRecord::from),
+            forwarded: m.forwarded.as_ref().map(ForwardedRecord::from),
+            pinned: m.pinned.as_ref().map(PinRecord::from),
         }
     }
 }
@@ -219,6 +244,10 @@ impl TryFrom<MessageRecord> for Message {
                 })
                 .collect(),
             version: r.version,
+            thread_root: r.thread_root.map(seq).transpose()?,
+            thread: r.thread.map(TryInto::try_into).transpose()?,
+            forwarded: r.forwarded.map(Into::into),
+            pinned: r.pinned.map(Into::into),
         })
     }
 }
@@ -281,6 +310,9 @@ impl From<&DomainEvent> for EventRecord {
                     ChangeKind::Edit => ChangeRecord::Edit,
                     ChangeKind::Recall => ChangeRecord::Recall,
                     ChangeKind::Reaction => ChangeRecord::Reaction,
+                    ChangeKind::Thread => ChangeRecord::Thread,
+                    ChangeKind::Pin => ChangeRecord::Pin,
+                    ChangeKind::Unpin => ChangeRecord::Unpin,
                 },
             },
             DomainEvent::Delivered {
@@ -300,6 +332,17 @@ impl From<&DomainEvent> for EventRecord {
                 conversation_id: id(c),
                 user_id: user(u),
                 seq: *seq,
+            },
+            DomainEvent::PinChanged {
+                conversation_id: c,
+                seq,
+                pinned,
+                by,
+            } => EventRecord::PinChanged {
+                conversation_id: id(c),
+                seq: *seq,
+                pinned: *pinned,
+                by: user(by),
             },
             DomainEvent::MemberAdded {
                 conversation_id: c,
@@ -366,6 +409,9 @@ impl TryFrom<EventRecord> for DomainEvent {
                     ChangeRecord::Edit => ChangeKind::Edit,
                     ChangeRecord::Recall => ChangeKind::Recall,
                     ChangeRecord::Reaction => ChangeKind::Reaction,
+                    ChangeRecord::Thread => ChangeKind::Thread,
+                    ChangeRecord::Pin => ChangeKind::Pin,
+                    ChangeRecord::Unpin => ChangeKind::Unpin,
                 },
             },
             EventRecord::Delivered {
@@ -385,6 +431,17 @@ impl TryFrom<EventRecord> for DomainEvent {
                 conversation_id: id(conversation_id),
                 user_id: user(user_id),
                 seq,
+            },
+            EventRecord::PinChanged {
+                conversation_id,
+                seq,
+                pinned,
+                by,
+            } => DomainEvent::PinChanged {
+                conversation_id: id(conversation_id),
+                seq,
+                pinned,
+                by: user(by),
             },
             EventRecord::MemberAdded {
                 conversation_id,

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 
 use chat_adapter_redis::wire;
 use chat_domain::entities::{
-    ChangeKind, MessageChange, MessageKind, NewMessage, PresenceStatus, ReplyPreview,
+    ChangeKind, Forwarded, MessageChange, MessageKind, NewMessage, Pin, PresenceStatus,
+    ReplyPreview,
 };
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, MessageId, UserId};
@@ -37,6 +38,8 @@ fn samples() -> Vec<(DomainEvent, Vec<UserId>, Option<ConnectionId>)> {
         reply_to: Some(Seq::new(3).unwrap()),
         mentions: vec![user(2)],
         created_at: at("2026-12-01T10:00:00.123456Z"),
+        thread_root: None,
+        forwarded: None,
     };
     let sent = draft.clone().at(Seq::new(4).unwrap());
     let reply = ReplyPreview {
@@ -68,6 +71,25 @@ fn samples() -> Vec<(DomainEvent, Vec<UserId>, Option<ConnectionId>)> {
     }
     let mut recalled = reacted.clone();
     recalled.apply(&MessageChange::Recall, 5).unwrap();
+    let mut in_thread = draft.clone();
+    in_thread.thread_root = Some(Seq::new(4).unwrap());
+    in_thread.forwarded = Some(Forwarded {
+        sender_id: user(3),
+        created_at: at("2026-11-30T09:00:00Z"),
+    });
+    let in_thread = in_thread.at(Seq::new(6).unwrap());
+    let mut root = sent.clone();
+    let reply_counted = MessageChange::ThreadReply {
+        seq: Seq::new(6).unwrap(),
+        user: user(1),
+        at: at("2026-12-01T10:05:00Z"),
+    };
+    root.apply(&reply_counted, 6).unwrap();
+    let pin = MessageChange::Pin(Pin {
+        by: user(2),
+        at: at("2026-12-01T10:06:00Z"),
+    });
+    root.apply(&pin, 7).unwrap();
     let everyone = vec![user(1), user(2)];
     let plain = |event| (event, everyone.clone(), None);
     vec![
@@ -146,6 +168,20 @@ fn samples() -> Vec<(DomainEvent, Vec<UserId>, Option<ConnectionId>)> {
             None,
         ),
         plain(DomainEvent::Resync),
+        plain(DomainEvent::MessageSent {
+            message: in_thread,
+            reply: None,
+        }),
+        plain(DomainEvent::MessageChanged {
+            message: root,
+            change: ChangeKind::Thread,
+        }),
+        plain(DomainEvent::PinChanged {
+            conversation_id: conv,
+            seq: 4,
+            pinned: true,
+            by: user(2),
+        }),
     ]
 }
 

@@ -82,6 +82,8 @@ fn draft(conv: ConversationId, sender: UserId, client_id: &str) -> NewMessage {
         reply_to: None,
         mentions: Vec::new(),
         created_at: chrono::DateTime::UNIX_EPOCH,
+        thread_root: None,
+        forwarded: None,
     }
 }
 

@@ -37,6 +37,8 @@ fn draft(conv: ConversationId, sender: UserId, i: u64) -> NewMessage {
         reply_to: None,
         mentions: Vec::new(),
         created_at: chrono::Utc::now(),
+        thread_root: None,
+        forwarded: None,
     }
 }
 

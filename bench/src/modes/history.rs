@@ -79,6 +79,8 @@ pub async fn run(addr: &str, run: &str, messages: u64, pages: u64) -> Result<Str
             before_seq: Some(before),
             after_seq: None,
             limit: Some(LIMIT),
+            thread_root: None,
+            top_level: None,
         };
         let frame = ClientFrame::new(Some(&req), page).encode();
         let asked = Instant::now();

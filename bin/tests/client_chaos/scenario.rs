@@ -74,6 +74,7 @@ async fn history(api: &Api, conv: Uuid) -> Vec<Message> {
             before_seq: None,
             after_seq: Some(all.len() as u64),
             limit: Some(100),
+            top_level: None,
         };
         let page = api.history(conv, &q).await.unwrap();
         if page.is_empty() {

@@ -65,8 +65,15 @@ impl ChatApp {
             window,
             self.ports.clock.now(),
         )?;
-        self.apply_change(conversation_id, message.seq, MessageChange::Recall)
-            .await
+        let recalled = self
+            .apply_change(conversation_id, message.seq, MessageChange::Recall)
+            .await?;
+        if message.pinned.is_some() {
+            // A recall unpins.
+            self.announce_pin(conversation_id, message.seq, false, actor)
+                .await?;
+        }
+        Ok(recalled)
     }
 
     /// Adds (`on: Some(true)`), takes back (`Some(false)`) or toggles (`None`) the
@@ -118,7 +125,7 @@ impl ChatApp {
         Ok((message, me))
     }
 
-    async fn apply_change(
+    pub(crate) async fn apply_change(
         &self,
         conversation_id: ConversationId,
         seq: Seq,

@@ -1,6 +1,6 @@
 use chat_domain::entities::{Message, ReplyPreview};
 use chat_domain::ids::ConversationId;
-use chat_domain::values::{Limit, PageQuery, Seq};
+use chat_domain::values::{Limit, PageQuery, Seq, Strand};
 
 use crate::{Actor, AppError, ChatApp};
 
@@ -13,10 +13,13 @@ pub struct HistoryQuery {
     pub after_seq: Option<u64>,
     /// Page size (default 50, capped at 100).
     pub limit: Option<u64>,
+    /// Only messages in no thread (paged by seq as the rest).
+    pub top_level: bool,
 }
 
 impl ChatApp {
     /// A page of history in ascending seq order: with neither cursor the newest page.
+    /// Replies in threads are in it, marked, unless `top_level` leaves them out.
     ///
     /// # Errors
     /// `bad_request` for a `before_seq` below 1 or a limit of 0; `forbidden` for a
@@ -27,6 +30,10 @@ impl ChatApp {
         conversation_id: ConversationId,
         q: HistoryQuery,
     ) -> Result<Vec<Message>, AppError> {
+        if q.top_level {
+            self.membership(conversation_id, actor.id()).await?;
+            return self.strand(conversation_id, Strand::TopLevel, q).await;
+        }
         let limit = q.limit.map(Limit::new).transpose()?.unwrap_or_default();
         let (after, before) = match q.after_seq {
             // Seqs start at 1 without gaps, so the first page after 0 is the page below

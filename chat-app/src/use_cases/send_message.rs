@@ -5,7 +5,8 @@ use chat_domain::ports::Appended;
 use chat_domain::rules;
 use chat_domain::values::{ClientMsgId, MessageBody, Seq, Username};
 
-use crate::{Actor, AppError, ChatApp, Sent};
+use super::forward_message::ForwardCopy;
+use crate::{Actor, AppError, ChatApp, ForwardSource, Sent};
 
 /// What a sender sends: text, or a file they uploaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum Content {
     Image(Attachment),
     /// Any file.
     File(Attachment),
+    /// A copy of a message the sender can read (its kind and body).
+    Forward(ForwardSource),
 }
 
 /// An uploaded file that a message carries.
@@ -38,6 +41,8 @@ pub struct SendMessage {
     pub content: Content,
     /// The seq this message answers.
     pub reply_to: Option<u64>,
+    /// The root of the thread it replies in.
+    pub thread_root: Option<u64>,
     /// Members to mention besides the `@username`s in a text body.
     pub mentions: Vec<UserId>,
     /// The sending connection, which gets an ack instead of the event.
@@ -52,6 +57,7 @@ impl SendMessage {
             client_msg_id: client_msg_id.into(),
             content: Content::Text(body.into()),
             reply_to: None,
+            thread_root: None,
             mentions: Vec::new(),
             connection: None,
         }
@@ -65,9 +71,14 @@ impl ChatApp {
     /// A retry with a client_msg_id the sender already used in this conversation returns
     /// the stored message with `created: false` and delivers nothing again.
     ///
+    /// A reply in a thread (`thread_root`) is counted on its root, which members get as
+    /// `message_updated`.
+    ///
     /// # Errors
-    /// `bad_request` for a bad kind, client_msg_id or body, or a reply to a seq that does
-    /// not exist; `too_large` for a body over 5000 characters; `forbidden` for a
+    /// `bad_request` for a bad kind, client_msg_id or body, a reply to a seq that does
+    /// not exist, or a `thread_root` that is not a live top-level message; for a forward,
+    /// `forbidden`, `not_found` or `conflict` as the source is not readable, not there or
+    /// recalled; `too_large` for a body over 5000 characters; `forbidden` for a
     /// non-member or banned sender (checked before anything is written); `rate_limited`;
     /// `unavailable` if storage is down (then nothing is stored or delivered).
     pub async fn send_message(&self, actor: &Actor, cmd: SendMessage) -> Result<Sent, AppError> {
@@ -90,6 +101,7 @@ impl ChatApp {
             Content::Text(text) => Checked::Text(MessageBody::parse(MessageKind::Text, text)?),
             Content::Image(a) => Checked::Attachment(MessageKind::Image, a),
             Content::File(a) => Checked::Attachment(MessageKind::File, a),
+            Content::Forward(source) => Checked::Forward(*source),
         };
         let reply_to = cmd.reply_to.map(Seq::new).transpose()?;
 
@@ -115,17 +127,27 @@ impl ChatApp {
             ),
             None => None,
         };
+        let thread_root = self
+            .thread_root(cmd.conversation_id, cmd.thread_root)
+            .await?;
         let text = match &content {
             Checked::Text(body) => Some(body),
-            Checked::Attachment(..) => None,
+            Checked::Attachment(..) | Checked::Forward(_) => None,
         };
         let mentions = self.mentions(&cmd, text).await?;
-        let (kind, body) = match content {
-            Checked::Text(body) => (MessageKind::Text, body),
+        let (kind, body, forwarded) = match content {
+            Checked::Text(body) => (MessageKind::Text, body, None),
             Checked::Attachment(kind, a) => (
                 kind,
                 self.attach(actor, kind, cmd.conversation_id, a).await?,
+                None,
             ),
+            Checked::Forward(source) => {
+                let ForwardCopy { kind, body, from } = self
+                    .forward_copy(actor, cmd.conversation_id, source)
+                    .await?;
+                (kind, body, Some(from))
+            }
         };
         let draft = NewMessage {
             id: MessageId::new(),
@@ -137,6 +159,8 @@ impl ChatApp {
             reply_to,
             mentions,
             created_at: self.ports.clock.now(),
+            thread_root,
+            forwarded,
         };
         let delivery = Delivery {
             reply,
@@ -168,6 +192,8 @@ impl ChatApp {
                 .await?;
             self.notify_offline(&appended.message, &members).await;
         }
+        self.count_reply(&appended.message, appended.created)
+            .await?;
         Ok(Sent {
             message: appended.message,
             created: appended.created,
@@ -180,6 +206,7 @@ impl ChatApp {
 enum Checked<'a> {
     Text(MessageBody),
     Attachment(MessageKind, &'a Attachment),
+    Forward(ForwardSource),
 }
 
 /// What delivering a sent message needs besides the message.

@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 
+use super::{Forwarded, Pin, ThreadSummary};
 use crate::ids::{ConversationId, MessageId, UserId};
 use crate::values::{ClientMsgId, Emoji, MessageBody, Seq};
 use crate::DomainError;
@@ -67,6 +68,11 @@ pub struct NewMessage {
     pub mentions: Vec<UserId>,
     /// When the server accepted it.
     pub created_at: DateTime<Utc>,
+    /// The root of the thread it replies in, a top-level message of the same
+    /// conversation; `None` for a top-level message.
+    pub thread_root: Option<Seq>,
+    /// Where the message it forwards came from.
+    pub forwarded: Option<Forwarded>,
 }
 
 impl NewMessage {
@@ -87,6 +93,10 @@ impl NewMessage {
             deleted: false,
             reactions: Vec::new(),
             version: 0,
+            thread_root: self.thread_root,
+            thread: None,
+            forwarded: self.forwarded,
+            pinned: None,
         }
     }
 }
@@ -123,6 +133,14 @@ pub struct Message {
     /// The conversation's change counter at this message's last change; 0 if never
     /// changed. Clients catch up on changes by asking for versions after the last seen.
     pub version: u64,
+    /// The root of the thread it replies in; `None` for a top-level message.
+    pub thread_root: Option<Seq>,
+    /// Its replies, when it is a thread's root.
+    pub thread: Option<ThreadSummary>,
+    /// Where the message it forwards came from.
+    pub forwarded: Option<Forwarded>,
+    /// Pinned in its conversation.
+    pub pinned: Option<Pin>,
 }
 
 /// What kind of change a [`MessageChange`] is, for events.
@@ -134,6 +152,12 @@ pub enum ChangeKind {
     Recall,
     /// A reaction added or taken back.
     Reaction,
+    /// A reply in its thread: the root's summary changed.
+    Thread,
+    /// Pinned.
+    Pin,
+    /// Unpinned.
+    Unpin,
 }
 
 /// A short quote of a message, shown with the messages that answer it.
@@ -182,6 +206,20 @@ pub enum MessageChange {
         /// Add or remove.
         on: bool,
     },
+    /// A reply in the thread this message is the root of was stored at `seq`. A
+    /// recalled root still counts its replies: the thread stays reachable.
+    ThreadReply {
+        /// The reply's seq.
+        seq: Seq,
+        /// Who replied.
+        user: UserId,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// Pinned in its conversation (see [`crate::rules::ensure_pin_fits`] for the limit).
+    Pin(Pin),
+    /// No longer pinned. A recall unpins too.
+    Unpin,
 }
 
 impl Message {
@@ -192,10 +230,16 @@ impl Message {
     /// adding a reaction already there, or removing one that is not, changes nothing.
     ///
     /// # Errors
-    /// [`DomainError::Conflict`] if the message is recalled, or a new emoji would exceed
-    /// [`Self::MAX_REACTIONS`]; [`DomainError::Invalid`] for editing a non-text message.
+    /// [`DomainError::Conflict`] if the message is recalled (a thread reply aside), a new
+    /// emoji would exceed [`Self::MAX_REACTIONS`], or a thread reply is counted on a
+    /// message that is itself in a thread; [`DomainError::Invalid`] for editing a
+    /// non-text message.
     pub fn apply(&mut self, change: &MessageChange, version: u64) -> Result<bool, DomainError> {
-        if self.deleted {
+        let on_tombstones = matches!(
+            change,
+            MessageChange::ThreadReply { .. } | MessageChange::Unpin
+        );
+        if self.deleted && !on_tombstones {
             return Err(DomainError::Conflict("the message was recalled".into()));
         }
         match change {
@@ -214,6 +258,19 @@ impl Message {
                 self.body = MessageBody::from_stored(String::new());
                 self.mentions.clear();
                 self.reactions.clear();
+                self.forwarded = None;
+                self.pinned = None;
+            }
+            MessageChange::Pin(pin) => {
+                if self.pinned.is_some() {
+                    return Ok(false);
+                }
+                self.pinned = Some(*pin);
+            }
+            MessageChange::Unpin => {
+                if self.pinned.take().is_none() {
+                    return Ok(false);
+                }
             }
             MessageChange::React { user, emoji, on } => {
                 let at = self.reactions.iter().position(|r| &r.emoji == emoji);
@@ -247,6 +304,15 @@ impl Message {
                         });
                     }
                     (None, false) => return Ok(false),
+                }
+            }
+            MessageChange::ThreadReply { seq, user, at } => {
+                if self.thread_root.is_some() {
+                    return Err(DomainError::Conflict("a reply cannot have a thread".into()));
+                }
+                match &mut self.thread {
+                    Some(summary) => summary.count(*seq, *user, *at),
+                    None => self.thread = Some(ThreadSummary::first(*seq, *user, *at)),
                 }
             }
         }
@@ -296,6 +362,9 @@ impl MessageChange {
             MessageChange::Edit { .. } => ChangeKind::Edit,
             MessageChange::Recall => ChangeKind::Recall,
             MessageChange::React { .. } => ChangeKind::Reaction,
+            MessageChange::ThreadReply { .. } => ChangeKind::Thread,
+            MessageChange::Pin(_) => ChangeKind::Pin,
+            MessageChange::Unpin => ChangeKind::Unpin,
         }
     }
 }

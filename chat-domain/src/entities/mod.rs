@@ -4,8 +4,10 @@ mod conversation;
 mod file;
 mod message;
 mod participant;
+mod pin;
 mod presence;
 mod session;
+mod thread;
 mod user;
 
 pub use conversation::{Conversation, ConversationKind, ConversationType, DirectPair};
@@ -14,6 +16,8 @@ pub use message::{
     ChangeKind, Message, MessageChange, MessageKind, NewMessage, Reaction, ReplyPreview,
 };
 pub use participant::{Participant, ParticipantRole};
+pub use pin::Pin;
 pub use presence::{Presence, PresenceStatus};
 pub use session::Session;
+pub use thread::{Forwarded, ThreadSummary};
 pub use user::{User, UserRole};

@@ -3,7 +3,9 @@ use async_trait::async_trait;
 use crate::entities::{Message, MessageChange, NewMessage};
 use crate::ids::{ConversationId, UserId};
 use crate::ports::{LogMark, SyncPoint};
-use crate::values::{ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq};
+use crate::values::{
+    ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, StrandQuery,
+};
 use crate::RepoError;
 
 /// Most messages the default [`MessageRepository::search`] examines per call.
@@ -75,6 +77,23 @@ pub trait MessageRepository: Send + Sync {
     /// [`RepoError::Corrupt`] if stored messages in the range fail their integrity check.
     async fn page(&self, id: ConversationId, query: PageQuery) -> Result<Vec<Message>, RepoError>;
 
+    /// A page of one [`Strand`](crate::values::Strand) of a conversation: its
+    /// top-level messages, or one thread's replies; see [`StrandQuery`] for which. Empty
+    /// for an unknown conversation or a seq with no replies.
+    ///
+    /// The default reads full history pages ([`scan_strand`](crate::ports::scan_strand));
+    /// stores with a thread index override it.
+    ///
+    /// # Errors
+    /// As [`page`](Self::page).
+    async fn strand_page(
+        &self,
+        id: ConversationId,
+        query: StrandQuery,
+    ) -> Result<Vec<Message>, RepoError> {
+        crate::ports::scan_strand(self, id, query).await
+    }
+
     /// One message by seq, if stored.
     async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError>;
 
@@ -111,17 +130,29 @@ pub trait MessageRepository: Send + Sync {
     /// … in the order they were stored). Changes to one conversation are serialised, so
     /// none is lost to a race.
     ///
+    /// A pin is checked against the conversation's other pins in the same turn
+    /// ([`ensure_pin_fits`](crate::rules::ensure_pin_fits)), so racing pins cannot pass
+    /// the limit together.
+    ///
     /// # Errors
     /// [`RepoError::NotFound`] if no message is stored at `seq`; [`RepoError::Conflict`]
     /// if the change does not apply to the message as stored (recalled meanwhile, too many
-    /// reactions); [`RepoError::Unavailable`] if it could not be stored (then nothing
-    /// changed).
+    /// reactions, too many pins); [`RepoError::Unavailable`] if it could not be stored
+    /// (then nothing changed).
     async fn change(
         &self,
         id: ConversationId,
         seq: Seq,
         change: &MessageChange,
     ) -> Result<Changed, RepoError>;
+
+    /// The conversation's pinned messages as they are now, the most recently pinned
+    /// first (at most [`MAX_PINS`](crate::rules::MAX_PINS)). Empty for an unknown
+    /// conversation.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn pinned(&self, id: ConversationId) -> Result<Vec<Message>, RepoError>;
 
     /// The conversation's messages whose version is above `after_version`, as they are
     /// now, ascending by version, at most `limit`: what a client that saw every change up

@@ -15,6 +15,7 @@ mod push_gateway;
 mod rate_limiter;
 mod replay_guard;
 mod session_repository;
+mod strand_scan;
 mod sync;
 mod user_repository;
 
@@ -33,5 +34,6 @@ pub use push_gateway::{PushGateway, PushNotification, QueueFull};
 pub use rate_limiter::{RateDecision, RateLimit, RateLimiter};
 pub use replay_guard::ReplayGuard;
 pub use session_repository::SessionRepository;
+pub use strand_scan::scan_strand;
 pub use sync::{LogMark, SyncPoint};
 pub use user_repository::UserRepository;

@@ -111,6 +111,8 @@ mod tests {
             reply_to: None,
             mentions: Vec::new(),
             created_at: at,
+            thread_root: None,
+            forwarded: None,
         }
         .at(Seq::new(1).unwrap())
     }

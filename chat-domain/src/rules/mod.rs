@@ -4,6 +4,7 @@
 mod access;
 mod challenges;
 mod message_changes;
+mod pins;
 mod read_cursor;
 mod search_keys;
 mod search_terms;
@@ -17,6 +18,7 @@ pub use challenges::{
     LOGIN_FAILURES_BEFORE_CHALLENGE, LOGIN_FAILURE_WINDOW,
 };
 pub use message_changes::{ensure_can_edit, ensure_can_recall, mentioned_usernames};
+pub use pins::{ensure_can_pin, ensure_pin_fits, MAX_PINS};
 pub use read_cursor::advance_read_cursor;
 pub use search_keys::{key_of, lookup_key, search_keys};
 pub use search_terms::{index_terms, query_terms, QueryTerm};

@@ -13,6 +13,7 @@ mod search_query;
 mod seq;
 mod session_token;
 mod shown_text;
+mod strand;
 mod title;
 mod username;
 
@@ -27,5 +28,6 @@ pub use password::{Password, PasswordHash};
 pub use search_query::{SearchCursor, SearchPage, SearchQuery};
 pub use seq::Seq;
 pub use session_token::{SessionToken, TokenHash};
+pub use strand::{Strand, StrandQuery};
 pub use title::Title;
 pub use username::Username;

@@ -14,7 +14,7 @@ pub use admin::AdminUsersQuery;
 pub use changes::{ChangesQuery, EditRequest, ReactRequest, ReceivedRequest};
 pub use conversations::{AddMemberRequest, CreateConversation};
 pub use files::UploadQuery;
-pub use messages::{HistoryQuery, MessagePage, ReadRequest, SendRequest};
+pub use messages::{HistoryQuery, MessagePage, PinRequest, ReadRequest, SendRequest};
 pub use search::{SearchQuery, SearchResults};
 pub use sessions::{EndSessionsQuery, LoginRequest, Session};
 pub use sync::{SyncAnswer, SyncQuery};

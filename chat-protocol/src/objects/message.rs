@@ -47,6 +47,55 @@ pub struct Message {
     /// changed).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub version: u64,
+    /// The seq of the thread's root when it is a reply in a thread; `null` for a
+    /// top-level message.
+    #[serde(default)]
+    #[schema(required = true)]
+    pub thread_root: Option<u64>,
+    /// Its replies, when it is a thread's root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<ThreadSummary>,
+    /// Where the message it forwards came from (never the source conversation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forwarded: Option<Forwarded>,
+    /// When it was pinned, while it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned_at: Option<DateTime<Utc>>,
+    /// Who pinned it, while it is pinned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned_by: Option<Uuid>,
+}
+
+/// A thread root's replies, kept current. `replies` counts every reply posted,
+/// recalled ones included (a tombstone keeps its seq).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ThreadSummary {
+    /// How many replies were posted.
+    pub replies: u64,
+    /// The newest reply's seq.
+    pub last_seq: u64,
+    /// When the newest reply was posted.
+    pub last_reply_at: DateTime<Utc>,
+    /// The newest 5 repliers, newest first.
+    pub participants: Vec<Uuid>,
+}
+
+/// Where a forwarded message came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Forwarded {
+    /// Who sent the original.
+    pub sender_id: Uuid,
+    /// When the original was sent.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Names a message to forward: one the sender can read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ForwardRequest {
+    /// Its conversation.
+    pub conversation_id: Uuid,
+    /// Its seq.
+    pub seq: u64,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -103,6 +152,12 @@ pub enum ChangeKind {
     Recall,
     /// A reaction added or taken back.
     Reaction,
+    /// A reply in the thread it is the root of: its `thread` summary changed.
+    Thread,
+    /// Pinned (announced as a `pinned` event).
+    Pin,
+    /// Unpinned (announced as an `unpinned` event).
+    Unpin,
 }
 
 /// The body a client sends for an `image` or `file` message, as a JSON string.

@@ -17,7 +17,8 @@ pub use conversation::{
 pub use file::FileInfo;
 pub use health::{Health, HealthStatus};
 pub use message::{
-    Attachment, AttachmentRequest, ChangeKind, Message, MessageKind, Reaction, ReplyPreview,
+    Attachment, AttachmentRequest, ChangeKind, ForwardRequest, Forwarded, Message, MessageKind,
+    Reaction, ReplyPreview, ThreadSummary,
 };
 pub use presence::{Presence, PresenceStatus};
 pub use stats::{HourCount, Stats};

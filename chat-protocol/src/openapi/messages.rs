@@ -4,8 +4,8 @@
 
 use crate::error::ErrorBody;
 use crate::http::{
-    ChangesQuery, EditRequest, HistoryQuery, MessagePage, ReactRequest, SearchQuery, SearchResults,
-    SendRequest,
+    ChangesQuery, EditRequest, HistoryQuery, MessagePage, PinRequest, ReactRequest, SearchQuery,
+    SearchResults, SendRequest,
 };
 use crate::objects::Message;
 
@@ -17,6 +17,43 @@ use crate::objects::Message;
         (status = "default", description = "400 for a bad cursor or limit, 403 for a non-member", body = ErrorBody),
     ))]
 pub fn history() {}
+
+#[utoipa::path(get, path = "/api/v1/conversations/{id}/threads/{root_seq}/messages", tag = "messages",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The conversation"), ("root_seq" = u64, Path, description = "The thread's root"), HistoryQuery),
+    responses(
+        (status = 200, description = "A page of the thread's replies, ascending by seq (`top_level` does not apply)", body = MessagePage),
+        (status = "default", description = "400 for a bad cursor or limit, 403 for a non-member, 404 for no message at root_seq", body = ErrorBody),
+    ))]
+pub fn thread() {}
+
+#[utoipa::path(get, path = "/api/v1/conversations/{id}/pins", tag = "messages",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The conversation")),
+    responses(
+        (status = 200, description = "The pinned messages, the most recently pinned first, each with pinned_at and pinned_by", body = MessagePage),
+        (status = "default", description = "403 for a non-member", body = ErrorBody),
+    ))]
+pub fn pins() {}
+
+#[utoipa::path(post, path = "/api/v1/conversations/{id}/pins", tag = "messages",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The conversation")),
+    request_body = PinRequest,
+    responses(
+        (status = 204, description = "Pinned (also when it already was)"),
+        (status = "default", description = "403 unless a group's owner or admin or a member of a direct conversation, 404 for no such seq, 409 for a recalled message or a 51st pin", body = ErrorBody),
+    ))]
+pub fn pin() {}
+
+#[utoipa::path(delete, path = "/api/v1/conversations/{id}/pins/{seq}", tag = "messages",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The conversation"), ("seq" = u64, Path, description = "The message")),
+    responses(
+        (status = 204, description = "Unpinned (also when it was not pinned)"),
+        (status = "default", description = "403 as for pinning, 404 for no such seq", body = ErrorBody),
+    ))]
+pub fn unpin() {}
 
 #[utoipa::path(post, path = "/api/v1/conversations/{id}/messages", tag = "messages",
     security(("bearer" = [])),

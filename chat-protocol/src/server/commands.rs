@@ -2,7 +2,8 @@
 //! receives typed values.
 
 use chat_app::{
-    AppError, Attachment, Content, CreateGroup, Login, RegisterUser, SearchMessages, SendMessage,
+    AppError, Attachment, Content, CreateGroup, ForwardSource, Login, RegisterUser, SearchMessages,
+    SendMessage,
 };
 use chat_domain::ids::{ConversationId, FileId, UserId};
 
@@ -38,14 +39,7 @@ impl SendRequest {
     /// # Errors
     /// As [`send`].
     pub fn command(self, conversation_id: ConversationId) -> Result<SendMessage, AppError> {
-        send(
-            conversation_id,
-            self.client_msg_id,
-            self.kind,
-            self.body,
-            self.reply_to,
-            self.mentions,
-        )
+        send(conversation_id, self)
     }
 }
 
@@ -53,16 +47,18 @@ impl SendRequest {
 /// `image` or `file` message is read as an [`AttachmentRequest`].
 ///
 /// # Errors
-/// `bad_request` for a `system` message, or an attachment body that is not
-/// `{"file_id", "name"?}`.
-pub fn send(
-    conversation_id: ConversationId,
-    client_msg_id: String,
-    kind: MessageKind,
-    body: String,
-    reply_to: Option<u64>,
-    mentions: Vec<uuid::Uuid>,
-) -> Result<SendMessage, AppError> {
+/// `bad_request` for a `system` message, an attachment body that is not
+/// `{"file_id", "name"?}`, or a forward that also has a body.
+pub fn send(conversation_id: ConversationId, req: SendRequest) -> Result<SendMessage, AppError> {
+    let SendRequest {
+        client_msg_id,
+        kind,
+        body,
+        reply_to,
+        thread_root,
+        forward,
+        mentions,
+    } = req;
     let attachment = |body: &str| -> Result<Attachment, AppError> {
         let a: AttachmentRequest = serde_json::from_str(body).map_err(|e| {
             let kind = if kind == MessageKind::Image {
@@ -77,11 +73,20 @@ pub fn send(
             name: a.name,
         })
     };
-    let content = match kind {
-        MessageKind::Text => Content::Text(body),
-        MessageKind::Image => Content::Image(attachment(&body)?),
-        MessageKind::File => Content::File(attachment(&body)?),
-        MessageKind::System => {
+    let content = match (kind, forward) {
+        (_, Some(f)) if body.is_empty() => Content::Forward(ForwardSource {
+            conversation_id: ConversationId::from_uuid(f.conversation_id),
+            seq: f.seq,
+        }),
+        (_, Some(_)) => {
+            return Err(AppError::BadRequest(
+                "a forward carries no body: it copies its source's".into(),
+            ))
+        }
+        (MessageKind::Text, None) => Content::Text(body),
+        (MessageKind::Image, None) => Content::Image(attachment(&body)?),
+        (MessageKind::File, None) => Content::File(attachment(&body)?),
+        (MessageKind::System, None) => {
             return Err(AppError::BadRequest(
                 "clients cannot send system messages".into(),
             ))
@@ -92,6 +97,7 @@ pub fn send(
         client_msg_id,
         content,
         reply_to,
+        thread_root,
         mentions: mentions.into_iter().map(UserId::from_uuid).collect(),
         connection: None,
     })
@@ -151,6 +157,7 @@ impl From<HistoryQuery> for chat_app::HistoryQuery {
             before_seq: q.before_seq,
             after_seq: q.after_seq,
             limit: q.limit,
+            top_level: q.top_level.unwrap_or(false),
         }
     }
 }
@@ -184,7 +191,11 @@ mod tests {
 
     fn bad(kind: MessageKind, body: &str) -> String {
         let conv = ConversationId::new();
-        match send(conv, "c1".into(), kind, body.into(), None, Vec::new()) {
+        let req = SendRequest {
+            kind,
+            ..SendRequest::text("c1", body)
+        };
+        match send(conv, req) {
             Err(AppError::BadRequest(why)) => why,
             other => panic!("{kind:?} {body:?}: {other:?}"),
         }
@@ -215,15 +226,11 @@ mod tests {
     fn an_attachment_names_its_file() {
         let id = uuid::Uuid::new_v4();
         let body = format!(r#"{{"file_id":"{id}","name":"a.png"}}"#);
-        let cmd = send(
-            ConversationId::new(),
-            "c1".into(),
-            MessageKind::Image,
-            body,
-            None,
-            Vec::new(),
-        )
-        .unwrap();
+        let req = SendRequest {
+            kind: MessageKind::Image,
+            ..SendRequest::text("c1", &body)
+        };
+        let cmd = send(ConversationId::new(), req).unwrap();
         assert_eq!(
             cmd.content,
             Content::Image(Attachment {

@@ -54,6 +54,26 @@ impl ServerFrame {
                 status: (*status).into(),
                 last_seen: *last_seen,
             },
+            DomainEvent::PinChanged {
+                conversation_id,
+                seq,
+                pinned: true,
+                by,
+            } => ServerFrame::Pinned {
+                conversation_id: *conversation_id.as_uuid(),
+                seq: *seq,
+                by: *by.as_uuid(),
+            },
+            DomainEvent::PinChanged {
+                conversation_id,
+                seq,
+                pinned: false,
+                by,
+            } => ServerFrame::Unpinned {
+                conversation_id: *conversation_id.as_uuid(),
+                seq: *seq,
+                by: *by.as_uuid(),
+            },
             DomainEvent::MemberAdded {
                 conversation_id,
                 user_id,

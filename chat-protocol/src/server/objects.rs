@@ -63,6 +63,9 @@ impl From<domain::ChangeKind> for ChangeKind {
             domain::ChangeKind::Edit => ChangeKind::Edit,
             domain::ChangeKind::Recall => ChangeKind::Recall,
             domain::ChangeKind::Reaction => ChangeKind::Reaction,
+            domain::ChangeKind::Thread => ChangeKind::Thread,
+            domain::ChangeKind::Pin => ChangeKind::Pin,
+            domain::ChangeKind::Unpin => ChangeKind::Unpin,
         }
     }
 }
@@ -105,6 +108,19 @@ impl From<&domain::Message> for Message {
                 })
                 .collect(),
             version: m.version,
+            thread_root: m.thread_root.map(|s| s.get()),
+            thread: m.thread.as_ref().map(|t| ThreadSummary {
+                replies: t.replies,
+                last_seq: t.last_seq.get(),
+                last_reply_at: t.last_reply_at,
+                participants: t.participants.iter().map(|u| *u.as_uuid()).collect(),
+            }),
+            forwarded: m.forwarded.map(|f| Forwarded {
+                sender_id: *f.sender_id.as_uuid(),
+                created_at: f.created_at,
+            }),
+            pinned_at: m.pinned.map(|p| p.at),
+            pinned_by: m.pinned.map(|p| *p.by.as_uuid()),
         }
     }
 }

@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::objects::MessageKind;
+use crate::objects::{ForwardRequest, MessageKind};
 
 /// A frame with its correlation id, as a client sends it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -63,6 +63,12 @@ pub enum ClientRequest {
         /// The seq it answers.
         #[serde(skip_serializing_if = "Option::is_none")]
         reply_to: Option<u64>,
+        /// The root of the thread it replies in.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        thread_root: Option<u64>,
+        /// A message to forward instead of a body.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        forward: Option<ForwardRequest>,
         /// Members to mention besides the `@username`s.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         mentions: Vec<Uuid>,
@@ -146,6 +152,12 @@ pub enum ClientRequest {
         /// 1-100, 50 by default.
         #[serde(skip_serializing_if = "Option::is_none")]
         limit: Option<u64>,
+        /// The replies in the thread of this root instead.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        thread_root: Option<u64>,
+        /// `true`: only messages in no thread.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        top_level: Option<bool>,
     },
     /// Liveness check.
     Ping,
@@ -173,6 +185,9 @@ struct Raw {
     kind: Option<String>,
     body: Option<String>,
     reply_to: Option<u64>,
+    thread_root: Option<u64>,
+    forward: Option<ForwardRequest>,
+    top_level: Option<bool>,
     seq: Option<u64>,
     before_seq: Option<u64>,
     after_seq: Option<u64>,
@@ -254,8 +269,14 @@ fn request(raw: Raw) -> Result<ClientRequest, String> {
             conversation_id: conversation(&raw)?,
             kind: kind(raw.kind.as_deref())?,
             client_msg_id: need(raw.client_msg_id, "client_msg_id")?,
-            body: need(raw.body, "body")?,
+            // A forward copies its source's body.
+            body: match raw.forward {
+                Some(_) => raw.body.unwrap_or_default(),
+                None => need(raw.body, "body")?,
+            },
             reply_to: raw.reply_to,
+            thread_root: raw.thread_root,
+            forward: raw.forward,
             mentions: mentions(raw.mentions)?,
         },
         "edit" => ClientRequest::Edit {
@@ -298,6 +319,8 @@ fn request(raw: Raw) -> Result<ClientRequest, String> {
             before_seq: raw.before_seq,
             after_seq: raw.after_seq,
             limit: raw.limit,
+            thread_root: raw.thread_root,
+            top_level: raw.top_level,
         },
         "ping" => ClientRequest::Ping,
         other => {
@@ -374,7 +397,22 @@ mod tests {
                 kind: MessageKind::Image,
                 body: "{}".into(),
                 reply_to: Some(3),
+                thread_root: None,
+                forward: None,
                 mentions: vec![Uuid::new_v4()],
+            },
+            ClientRequest::Send {
+                conversation_id: c,
+                client_msg_id: "m-2".into(),
+                kind: MessageKind::Text,
+                body: String::new(),
+                reply_to: None,
+                thread_root: Some(2),
+                forward: Some(ForwardRequest {
+                    conversation_id: Uuid::new_v4(),
+                    seq: 7,
+                }),
+                mentions: Vec::new(),
             },
             ClientRequest::Edit {
                 conversation_id: c,
@@ -418,6 +456,16 @@ mod tests {
                 before_seq: None,
                 after_seq: Some(0),
                 limit: None,
+                thread_root: None,
+                top_level: None,
+            },
+            ClientRequest::History {
+                conversation_id: c,
+                before_seq: Some(9),
+                after_seq: None,
+                limit: Some(5),
+                thread_root: Some(3),
+                top_level: Some(true),
             },
             ClientRequest::Ping,
         ];

@@ -144,6 +144,24 @@ pub enum ServerFrame {
     /// Events meant for this connection may have been lost (its server was cut off from
     /// the other nodes for a moment): catch up with `sync`, as after a reconnect.
     Resync,
+    /// A message was pinned.
+    Pinned {
+        /// Where.
+        conversation_id: Uuid,
+        /// Which message.
+        seq: u64,
+        /// Who pinned it.
+        by: Uuid,
+    },
+    /// A message was unpinned.
+    Unpinned {
+        /// Where.
+        conversation_id: Uuid,
+        /// Which message.
+        seq: u64,
+        /// Who unpinned it.
+        by: Uuid,
+    },
     /// Someone joined a group.
     MemberAdded {
         /// Which group.

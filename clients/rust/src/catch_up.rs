@@ -113,6 +113,7 @@ impl Engine {
                 before_seq: None,
                 after_seq: Some(from),
                 limit: Some(PAGE),
+                top_level: None,
             };
             let page = self.api.history(id, &q).await?;
             let n = page.len() as u64;

@@ -44,6 +44,7 @@ async fn history(api: &Api, conv: Uuid) -> BTreeMap<u64, Message> {
             before_seq: None,
             after_seq: Some(all.len() as u64),
             limit: Some(100),
+            top_level: None,
         };
         let page = api.history(conv, &q).await.unwrap();
         if page.is_empty() {
@@ -139,13 +140,7 @@ async fn a_client_fed_by_events_ends_where_a_fresh_sync_does() {
                         .await
                         .map(|m| sent.push((conv, m.seq, 0)))
                 } else {
-                    let req = chat_protocol::http::SendRequest {
-                        client_msg_id: format!("h{n}"),
-                        kind: chat_protocol::objects::MessageKind::Text,
-                        body,
-                        reply_to: None,
-                        mentions: Vec::new(),
-                    };
+                    let req = chat_protocol::http::SendRequest::text(&format!("h{n}"), &body);
                     people[actor]
                         .1
                         .send(conv, &req)

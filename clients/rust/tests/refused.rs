@@ -45,6 +45,7 @@ async fn refused_sends_fail_once_and_hold_nothing_back() {
         before_seq: None,
         after_seq: Some(0),
         limit: Some(100),
+        top_level: None,
     };
     let bodies: Vec<Option<String>> = alice
         .history(d, &q)

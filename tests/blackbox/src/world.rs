@@ -7,7 +7,7 @@ use uuid::Uuid;
 use chat_protocol::http::{
     CreateConversation, LoginRequest, RegisterRequest, SendRequest, Session,
 };
-use chat_protocol::objects::{ConversationDetail, Message, MessageKind, User as WireUser};
+use chat_protocol::objects::{ConversationDetail, Message, User as WireUser};
 
 use crate::Target;
 
@@ -92,13 +92,7 @@ pub async fn group(t: &Target, owner: &User, title: &str, members: &[&User]) -> 
 
 /// The send of a text message.
 pub fn text(client_msg_id: &str, body: &str) -> SendRequest {
-    SendRequest {
-        client_msg_id: client_msg_id.into(),
-        kind: MessageKind::Text,
-        body: body.into(),
-        reply_to: None,
-        mentions: Vec::new(),
-    }
+    SendRequest::text(client_msg_id, body)
 }
 
 /// Sends a text message over HTTP; the stored message.

@@ -77,5 +77,7 @@ pub fn text(
         reply_to: None,
         mentions: Vec::new(),
         created_at: t0(),
+        thread_root: None,
+        forwarded: None,
     }
 }

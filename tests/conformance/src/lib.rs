@@ -91,6 +91,9 @@ macro_rules! storage_conformance {
             it_should_stamp_message_logs_and_settle_past_them,
             it_should_show_a_membership_stamp_only_with_its_change,
             it_should_list_the_members_of_many_conversations_in_order,
+            it_should_keep_thread_links_and_page_each_strand,
+            it_should_count_thread_replies_on_the_root_under_concurrency,
+            it_should_pin_at_most_fifty_under_racing_pins_and_unpin_on_recall,
         );
     };
 }

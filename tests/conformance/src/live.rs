@@ -22,6 +22,7 @@ pub struct RecordingSink {
     connection: ConnectionId,
     capacity: usize,
     got: Mutex<Vec<DomainEvent>>,
+    resyncs: std::sync::atomic::AtomicUsize,
     arrived: Notify,
 }
 
@@ -32,6 +33,7 @@ impl RecordingSink {
             connection: ConnectionId::new(),
             capacity,
             got: Mutex::new(Vec::new()),
+            resyncs: Default::default(),
             arrived: Notify::new(),
         })
     }
@@ -39,6 +41,11 @@ impl RecordingSink {
     /// What arrived so far.
     pub fn events(&self) -> Vec<DomainEvent> {
         self.got.lock().unwrap().clone()
+    }
+
+    /// How many resync hints arrived (kept apart from [`Self::events`]).
+    pub fn resyncs(&self) -> usize {
+        self.resyncs.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Waits until `n` events arrived, panicking after a few seconds.
@@ -63,6 +70,14 @@ impl EventSink for RecordingSink {
     }
 
     fn deliver(&self, envelope: Arc<Envelope>) -> Result<(), SinkFull> {
+        // A node may hint a resync at any moment (Redis stalled past its budget on a busy
+        // machine, then answered again): a hint loses nothing, so these checks, which are
+        // about the events, count it apart.
+        if matches!(envelope.event, DomainEvent::Resync) {
+            self.resyncs
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            return Ok(());
+        }
         let mut got = self.got.lock().unwrap();
         if got.len() >= self.capacity {
             return Err(SinkFull);

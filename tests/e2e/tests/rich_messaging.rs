@@ -219,6 +219,8 @@ async fn replies_carry_a_preview_and_mentions_count_until_read() {
                 kind,
                 body,
                 reply_to,
+                thread_root: None,
+                forward: None,
                 mentions,
             }
         }

@@ -105,6 +105,18 @@ async fn apply(
         Some(row) => super::from_row(row)?,
         None => return Err(RepoError::NotFound(format!("no message at seq {seq}"))),
     };
+    if matches!(change, MessageChange::Pin(_)) {
+        // Under the counter's lock: pins racing in this conversation take turns here.
+        let pinned: Option<u64> = tx
+            .exec_first(
+                "SELECT COUNT(*) FROM pins WHERE conversation_id = ?",
+                (conv,),
+            )
+            .await
+            .map_err(map)?;
+        chat_domain::rules::ensure_pin_fits(&message, change, pinned.unwrap_or(0) as usize)
+            .map_err(|e| RepoError::Conflict(e.to_string()))?;
+    }
     let changed = message
         .apply(change, version)
         .map_err(|e| RepoError::Conflict(e.to_string()))?;
@@ -122,9 +134,21 @@ async fn apply(
     )
     .await
     .map_err(map)?;
+    if matches!(
+        change,
+        MessageChange::Pin(_) | MessageChange::Unpin | MessageChange::Recall
+    ) {
+        write_pin(tx, &message).await.map_err(map)?;
+    }
     // The message's search rows follow its body: rewritten by an edit, gone with a recall.
     // (If the indexer has not reached it yet, it reads the message as it is now.)
-    if !matches!(change, MessageChange::React { .. }) {
+    if !matches!(
+        change,
+        MessageChange::React { .. }
+            | MessageChange::ThreadReply { .. }
+            | MessageChange::Pin(_)
+            | MessageChange::Unpin
+    ) {
         for table in ["message_terms", "mentions"] {
             if table == "mentions" && !matches!(change, MessageChange::Recall) {
                 continue;
@@ -143,6 +167,30 @@ async fn apply(
         }
     }
     Ok(Some(message))
+}
+
+/// The message's `pins` row follows its pin (a recall unpins).
+async fn write_pin(
+    tx: &mut mysql_async::Transaction<'_>,
+    m: &Message,
+) -> Result<(), mysql_async::Error> {
+    let key = (*m.conversation_id.as_uuid(), m.seq.get());
+    match m.pinned {
+        Some(pin) => {
+            tx.exec_drop(
+                "INSERT IGNORE INTO pins (conversation_id, seq, pinned_at) VALUES (?, ?, ?)",
+                (key.0, key.1, crate::codec::to_db_time(pin.at)),
+            )
+            .await
+        }
+        None => {
+            tx.exec_drop(
+                "DELETE FROM pins WHERE conversation_id = ? AND seq = ?",
+                key,
+            )
+            .await
+        }
+    }
 }
 
 pub(super) async fn since(

@@ -1,5 +1,6 @@
-//! What is written beside the `messages` rows: who each message mentions (in the
-//! append's transaction), and search terms (after it, by [`super::indexer`]).
+//! What is written beside the `messages` rows: who each message mentions and its
+//! thread and forward links (in the append's transaction), and search terms (after it,
+//! by [`super::indexer`]).
 
 use mysql_async::prelude::Queryable;
 use mysql_async::Value;
@@ -68,5 +69,37 @@ pub(super) async fn insert(
         )
         .await?;
     }
-    Ok(())
+    insert_links(tx, rows).await
+}
+
+/// The `message_links` rows of replies in a thread and of forwards.
+async fn insert_links(
+    tx: &mut mysql_async::Transaction<'_>,
+    rows: &[(&NewMessage, Seq)],
+) -> Result<(), mysql_async::Error> {
+    let mut links: Vec<Value> = Vec::new();
+    for (m, seq) in rows {
+        if m.thread_root.is_none() && m.forwarded.is_none() {
+            continue;
+        }
+        links.extend([
+            m.conversation_id.as_uuid().into(),
+            seq.get().into(),
+            m.thread_root.map(Seq::get).into(),
+            m.forwarded.map(|f| *f.sender_id.as_uuid()).into(),
+            m.forwarded.map(|f| to_db_time(f.created_at)).into(),
+        ]);
+    }
+    if links.is_empty() {
+        return Ok(());
+    }
+    let marks = vec!["(?, ?, ?, ?, ?)"; links.len() / 5].join(", ");
+    tx.exec_drop(
+        format!(
+            "INSERT INTO message_links (conversation_id, seq, thread_root, \
+             forwarded_sender_id, forwarded_at) VALUES {marks}"
+        ),
+        links,
+    )
+    .await
 }

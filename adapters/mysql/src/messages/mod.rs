@@ -22,29 +22,34 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chat_sql_kit::{AppendPath, Limits};
 use chrono::NaiveDateTime;
+use mysql_async::prelude::FromValue;
 use mysql_async::prelude::Queryable;
 use mysql_async::{Params, Row};
 use uuid::Uuid;
 
-use chat_domain::entities::{Message, MessageChange, MessageKind, NewMessage};
+use chat_domain::entities::{Forwarded, Message, MessageChange, MessageKind, NewMessage};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::ports::{Appended, Changed, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{
-    ClientMsgId, Limit, MessageBody, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq,
+    ClientMsgId, Limit, MessageBody, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, Strand,
+    StrandQuery,
 };
 use chat_domain::RepoError;
 
-use crate::codec::{decode, from_db_time};
+use crate::codec::from_db_time;
 use crate::error::{corrupt, map};
 use crate::Db;
 
 const COLUMNS: &str = "m.conversation_id, m.seq, m.id, m.sender_id, m.kind, m.body, \
                        m.client_msg_id, m.reply_to, m.created_at, mc.state, \
                        (SELECT GROUP_CONCAT(HEX(mn.user_id)) FROM mentions mn \
-                        WHERE mn.conversation_id = m.conversation_id AND mn.seq = m.seq)";
+                        WHERE mn.conversation_id = m.conversation_id AND mn.seq = m.seq), \
+                       ml.thread_root, ml.forwarded_sender_id, ml.forwarded_at";
 /// Every read sees a changed message as it is now.
 const FROM: &str = "FROM messages m LEFT JOIN message_changes mc \
-                    ON mc.conversation_id = m.conversation_id AND mc.seq = m.seq";
+                    ON mc.conversation_id = m.conversation_id AND mc.seq = m.seq \
+                    LEFT JOIN message_links ml \
+                    ON ml.conversation_id = m.conversation_id AND ml.seq = m.seq";
 
 /// The message log as chat-sql-kit drives it: its append transaction
 /// ([`chat_sql_kit::Committer`], in [`commit`]) and its search index
@@ -100,40 +105,20 @@ async fn find_by_client_id(
     .pop())
 }
 
-type MessageRow = (
-    Uuid,
-    u64,
-    Uuid,
-    Uuid,
-    String,
-    String,
-    Option<String>,
-    Option<u64>,
-    NaiveDateTime,
-    Option<String>,
-    Option<String>,
-);
+/// Column `i` of a row of [`COLUMNS`].
+fn col<T: FromValue>(row: &mut Row, i: usize) -> Result<T, RepoError> {
+    row.take_opt(i)
+        .ok_or_else(|| corrupt("messages row", format!("no column {i}")))?
+        .map_err(|e| corrupt("messages row", e))
+}
 
-fn from_row(row: Row) -> Result<Message, RepoError> {
-    let (
-        conversation_id,
-        seq,
-        id,
-        sender_id,
-        kind,
-        body,
-        client_msg_id,
-        reply_to,
-        created_at,
-        state,
-        mentions,
-    ): MessageRow = decode(row, "messages row")?;
-    if let Some(state) = state {
+fn from_row(mut row: Row) -> Result<Message, RepoError> {
+    // A changed message is read whole from its state, which has everything below.
+    if let Some(state) = col::<Option<String>>(&mut row, 9)? {
         return changes::decode_state(&state);
     }
-    let mentions = mentions
-        .as_deref()
-        .unwrap_or("")
+    let mentions = col::<Option<String>>(&mut row, 10)?
+        .unwrap_or_default()
         .split(',')
         .filter(|h| !h.is_empty())
         .map(|h| {
@@ -142,28 +127,40 @@ fn from_row(row: Row) -> Result<Message, RepoError> {
                 .map_err(|e| corrupt("mentions.user_id", e))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let kind = MessageKind::parse(&kind).map_err(|e| corrupt("messages.kind", e))?;
+    let kind = MessageKind::parse(&col::<String>(&mut row, 4)?)
+        .map_err(|e| corrupt("messages.kind", e))?;
+    let seq = |n: u64, what| Seq::new(n).map_err(|e| corrupt(what, e));
+    let forwarded_from: Option<Uuid> = col(&mut row, 12)?;
+    let forwarded_at: Option<NaiveDateTime> = col(&mut row, 13)?;
     Ok(Message {
-        id: MessageId::from_uuid(id),
-        conversation_id: ConversationId::from_uuid(conversation_id),
-        seq: Seq::new(seq).map_err(|e| corrupt("messages.seq", e))?,
-        sender_id: UserId::from_uuid(sender_id),
+        conversation_id: ConversationId::from_uuid(col(&mut row, 0)?),
+        seq: seq(col(&mut row, 1)?, "messages.seq")?,
+        id: MessageId::from_uuid(col(&mut row, 2)?),
+        sender_id: UserId::from_uuid(col(&mut row, 3)?),
         kind,
-        body: MessageBody::from_stored(body),
-        client_msg_id: client_msg_id
+        body: MessageBody::from_stored(col(&mut row, 5)?),
+        client_msg_id: col::<Option<String>>(&mut row, 6)?
             .map(|c| ClientMsgId::parse(&c))
             .transpose()
             .map_err(|e| corrupt("messages.client_msg_id", e))?,
-        reply_to: reply_to
-            .map(Seq::new)
-            .transpose()
-            .map_err(|e| corrupt("messages.reply_to", e))?,
+        reply_to: col::<Option<u64>>(&mut row, 7)?
+            .map(|r| seq(r, "messages.reply_to"))
+            .transpose()?,
         mentions,
-        created_at: from_db_time(created_at),
+        created_at: from_db_time(col(&mut row, 8)?),
         edited_at: None,
         deleted: false,
         reactions: Vec::new(),
         version: 0,
+        thread_root: col::<Option<u64>>(&mut row, 11)?
+            .map(|r| seq(r, "message_links.thread_root"))
+            .transpose()?,
+        thread: None,
+        forwarded: forwarded_from.zip(forwarded_at).map(|(u, at)| Forwarded {
+            sender_id: UserId::from_uuid(u),
+            created_at: from_db_time(at),
+        }),
+        pinned: None,
     })
 }
 
@@ -204,6 +201,41 @@ impl MessageRepository for MysqlMessages {
             newest_first.reverse();
             Ok(newest_first)
         }
+    }
+
+    /// One range read: of the primary key for top-level messages, of
+    /// `message_links_thread` for a thread's replies.
+    async fn strand_page(
+        &self,
+        id: ConversationId,
+        query: StrandQuery,
+    ) -> Result<Vec<Message>, RepoError> {
+        let lower = query.lower();
+        let upper = query.before.map_or(u64::MAX, Seq::get);
+        let limit = query.limit.get() as u64;
+        let order = if query.after.is_some() { "" } else { "DESC" };
+        let conv = *id.as_uuid();
+        let mut page = match query.strand {
+            Strand::TopLevel => {
+                let filter = format!(
+                    "WHERE m.conversation_id = ? AND ml.thread_root IS NULL AND m.seq > ? \
+                     AND m.seq < ? ORDER BY m.seq {order} LIMIT ?"
+                );
+                select(&self.db, &filter, (conv, lower, upper, limit)).await?
+            }
+            Strand::Replies(root) => {
+                let filter = format!(
+                    "WHERE ml.conversation_id = ? AND ml.thread_root = ? AND ml.seq > ? \
+                     AND ml.seq < ? ORDER BY ml.seq {order} LIMIT ?"
+                );
+                let params = (conv, root.get(), lower, upper, limit);
+                select(&self.db, &filter, params).await?
+            }
+        };
+        if query.after.is_none() {
+            page.reverse();
+        }
+        Ok(page)
     }
 
     async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {
@@ -269,6 +301,16 @@ impl MessageRepository for MysqlMessages {
         change: &MessageChange,
     ) -> Result<Changed, RepoError> {
         changes::change(&self.db, id, seq, change).await
+    }
+
+    async fn pinned(&self, id: ConversationId) -> Result<Vec<Message>, RepoError> {
+        select(
+            &self.db,
+            "JOIN pins p ON p.conversation_id = m.conversation_id AND p.seq = m.seq \
+             WHERE p.conversation_id = ? ORDER BY p.pinned_at DESC, p.seq DESC",
+            (*id.as_uuid(),),
+        )
+        .await
     }
 
     async fn changes(

@@ -15,7 +15,7 @@ use super::row;
 use super::search::{insert_terms, stored_key};
 use crate::codec::big;
 use crate::error::{corrupt, map};
-use crate::records::encode_reactions;
+use crate::records::{encode_reactions, encode_thread};
 use crate::stamps::{self, Fence, Stamp};
 use crate::Db;
 
@@ -67,6 +67,23 @@ pub(super) async fn change(
             .collect(),
     };
     let version = u64::try_from(version).map_err(|e| corrupt("change_counters", e))?;
+    if matches!(change, MessageChange::Pin(_)) {
+        // Under the counter's lock: pins racing in this conversation take turns here.
+        let count = tx
+            .prepare_cached(
+                "SELECT count(*) FROM messages WHERE conversation_id = $1 \
+                 AND pinned_at IS NOT NULL",
+            )
+            .await
+            .map_err(map)?;
+        let pinned: i64 = tx
+            .query_one(&count, &[id.as_uuid()])
+            .await
+            .map_err(map)?
+            .get(0);
+        chat_domain::rules::ensure_pin_fits(&message, change, pinned as usize)
+            .map_err(|e| RepoError::Conflict(e.to_string()))?;
+    }
     let changed = message
         .apply(change, version)
         .map_err(|e| RepoError::Conflict(e.to_string()))?;
@@ -108,7 +125,9 @@ async fn write(
     let update = tx
         .prepare_cached(
             "UPDATE messages SET body = $3, edited_at = $4, deleted = $5, \
-             reactions = $6::text::jsonb, version = $7, mentions = $8 \
+             reactions = $6::text::jsonb, version = $7, mentions = $8, \
+             thread = $9::text::jsonb, forwarded_sender_id = $10, forwarded_at = $11, \
+             pinned_by = $12, pinned_at = $13 \
              WHERE conversation_id = $1 AND seq = $2",
         )
         .await?;
@@ -123,10 +142,21 @@ async fn write(
             &encode_reactions(&m.reactions),
             &big(m.version),
             &mentions,
+            &encode_thread(m.thread.as_ref()),
+            &m.forwarded.map(|f| *f.sender_id.as_uuid()),
+            &m.forwarded.map(|f| f.created_at),
+            &m.pinned.map(|p| *p.by.as_uuid()),
+            &m.pinned.map(|p| p.at),
         ],
     )
     .await?;
-    if matches!(change, MessageChange::React { .. }) {
+    if matches!(
+        change,
+        MessageChange::React { .. }
+            | MessageChange::ThreadReply { .. }
+            | MessageChange::Pin(_)
+            | MessageChange::Unpin
+    ) {
         return Ok(());
     }
     // The message's search rows follow its body: rewritten by an edit, gone with a

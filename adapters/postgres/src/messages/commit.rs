@@ -191,6 +191,18 @@ async fn insert_messages(
         .map(|m| m.reply_to.map(|s| big(s.get())))
         .collect();
     let times: Vec<DateTime<Utc>> = messages.iter().map(|m| m.created_at).collect();
+    let roots: Vec<Option<i64>> = messages
+        .iter()
+        .map(|m| m.thread_root.map(|s| big(s.get())))
+        .collect();
+    let forwarded_from: Vec<Option<Uuid>> = messages
+        .iter()
+        .map(|m| m.forwarded.map(|f| *f.sender_id.as_uuid()))
+        .collect();
+    let forwarded_at: Vec<Option<DateTime<Utc>>> = messages
+        .iter()
+        .map(|m| m.forwarded.map(|f| f.created_at))
+        .collect();
     // Each message's mentions as an array literal (uuids need no quoting): arrays of
     // differing lengths cannot travel as one two-dimensional parameter.
     let mentions: Vec<String> = messages
@@ -203,10 +215,12 @@ async fn insert_messages(
     let statement = tx
         .prepare_cached(
             "INSERT INTO messages (conversation_id, seq, id, sender_id, kind, body, \
-             client_msg_id, reply_to, created_at, mentions) \
-             SELECT c, s, i, u, k, b, cm, r, t, mn::uuid[] FROM unnest($1::uuid[], \
+             client_msg_id, reply_to, created_at, mentions, thread_root, \
+             forwarded_sender_id, forwarded_at) \
+             SELECT c, s, i, u, k, b, cm, r, t, mn::uuid[], tr, fs, ft FROM unnest($1::uuid[], \
              $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], \
-             $8::bigint[], $9::timestamptz[], $10::text[]) AS x(c, s, i, u, k, b, cm, r, t, mn)",
+             $8::bigint[], $9::timestamptz[], $10::text[], $11::bigint[], $12::uuid[], \
+             $13::timestamptz[]) AS x(c, s, i, u, k, b, cm, r, t, mn, tr, fs, ft)",
         )
         .await?;
     tx.execute(
@@ -222,6 +236,9 @@ async fn insert_messages(
             &replies,
             &times,
             &mentions,
+            &roots,
+            &forwarded_from,
+            &forwarded_at,
         ],
     )
     .await

@@ -26,7 +26,7 @@ use chat_domain::entities::{Message, MessageChange, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::ports::{Appended, Changed, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{
-    ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq,
+    ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, Strand, StrandQuery,
 };
 use chat_domain::RepoError;
 
@@ -127,6 +127,42 @@ impl MessageRepository for PostgresMessages {
         }
     }
 
+    /// One range read: of the primary key for top-level messages, of `messages_thread`
+    /// for a thread's replies.
+    async fn strand_page(
+        &self,
+        id: ConversationId,
+        query: StrandQuery,
+    ) -> Result<Vec<Message>, RepoError> {
+        let lower = big(query.lower());
+        let upper = query.before.map_or(i64::MAX, |b| big(b.get()));
+        let limit = big(query.limit.get() as u64);
+        let order = if query.after.is_some() { "" } else { "DESC" };
+        let mut page = match query.strand {
+            Strand::TopLevel => {
+                let filter = format!(
+                    "WHERE m.conversation_id = $1 AND m.thread_root IS NULL AND m.seq > $2 \
+                     AND m.seq < $3 ORDER BY m.seq {order} LIMIT $4"
+                );
+                select(&self.db, &filter, &[id.as_uuid(), &lower, &upper, &limit]).await?
+            }
+            Strand::Replies(root) => {
+                let filter = format!(
+                    "WHERE m.conversation_id = $1 AND m.thread_root = $5 AND m.seq > $2 \
+                     AND m.seq < $3 ORDER BY m.seq {order} LIMIT $4"
+                );
+                let root = big(root.get());
+                let params: [&(dyn ToSql + Sync); 5] =
+                    [id.as_uuid(), &lower, &upper, &limit, &root];
+                select(&self.db, &filter, &params).await?
+            }
+        };
+        if query.after.is_none() {
+            page.reverse();
+        }
+        Ok(page)
+    }
+
     async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError> {
         Ok(select(
             &self.db,
@@ -217,6 +253,16 @@ impl MessageRepository for PostgresMessages {
         change: &MessageChange,
     ) -> Result<Changed, RepoError> {
         changes::change(&self.db, id, seq, change).await
+    }
+
+    async fn pinned(&self, id: ConversationId) -> Result<Vec<Message>, RepoError> {
+        select(
+            &self.db,
+            "WHERE m.conversation_id = $1 AND m.pinned_at IS NOT NULL \
+             ORDER BY m.pinned_at DESC, m.seq DESC",
+            &[id.as_uuid()],
+        )
+        .await
     }
 
     async fn changes(

@@ -4,19 +4,21 @@ use chrono::{DateTime, Utc};
 use tokio_postgres::Row;
 use uuid::Uuid;
 
-use chat_domain::entities::{Message, MessageKind};
+use chat_domain::entities::{Forwarded, Message, MessageKind, Pin};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::values::{ClientMsgId, MessageBody};
 use chat_domain::RepoError;
 
 use crate::codec::{count, seq};
 use crate::error::corrupt;
-use crate::records::decode_reactions;
+use crate::records::{decode_reactions, decode_thread};
 
 /// The columns [`message`] reads, in its order.
 pub(super) const COLUMNS: &str = "m.conversation_id, m.seq, m.id, m.sender_id, m.kind, m.body, \
                                   m.client_msg_id, m.reply_to, m.created_at, m.mentions, \
-                                  m.edited_at, m.deleted, m.reactions::text, m.version";
+                                  m.edited_at, m.deleted, m.reactions::text, m.version, \
+                                  m.thread_root, m.thread::text, m.forwarded_sender_id, \
+                                  m.forwarded_at, m.pinned_by, m.pinned_at";
 
 pub(super) fn message(row: &Row) -> Result<Message, RepoError> {
     let get = |e| corrupt("messages row", e);
@@ -25,6 +27,12 @@ pub(super) fn message(row: &Row) -> Result<Message, RepoError> {
     let reply_to: Option<i64> = row.try_get(7).map_err(get)?;
     let mentions: Vec<Uuid> = row.try_get(9).map_err(get)?;
     let reactions: Option<String> = row.try_get(12).map_err(get)?;
+    let thread_root: Option<i64> = row.try_get(14).map_err(get)?;
+    let thread: Option<String> = row.try_get(15).map_err(get)?;
+    let forwarded_from: Option<Uuid> = row.try_get(16).map_err(get)?;
+    let forwarded_at: Option<DateTime<Utc>> = row.try_get(17).map_err(get)?;
+    let pinned_by: Option<Uuid> = row.try_get(18).map_err(get)?;
+    let pinned_at: Option<DateTime<Utc>> = row.try_get(19).map_err(get)?;
     Ok(Message {
         conversation_id: ConversationId::from_uuid(row.try_get(0).map_err(get)?),
         seq: seq(row.try_get(1).map_err(get)?, "messages.seq")?,
@@ -44,5 +52,17 @@ pub(super) fn message(row: &Row) -> Result<Message, RepoError> {
         deleted: row.try_get(11).map_err(get)?,
         reactions: decode_reactions(reactions.as_deref())?,
         version: count(row.try_get(13).map_err(get)?, "messages.version")?,
+        thread_root: thread_root
+            .map(|r| seq(r, "messages.thread_root"))
+            .transpose()?,
+        thread: decode_thread(thread.as_deref())?,
+        forwarded: forwarded_from.zip(forwarded_at).map(|(u, at)| Forwarded {
+            sender_id: UserId::from_uuid(u),
+            created_at: at,
+        }),
+        pinned: pinned_by.zip(pinned_at).map(|(u, at)| Pin {
+            by: UserId::from_uuid(u),
+            at,
+        }),
     })
 }

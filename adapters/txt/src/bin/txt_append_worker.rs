@@ -45,6 +45,8 @@ async fn main() {
                         reply_to: None,
                         mentions: Vec::new(),
                         created_at: chrono::Utc::now(),
+                        thread_root: None,
+                        forwarded: None,
                     };
                     let a = messages.append(draft).await.expect("append");
                     let mut o = out.lock().unwrap();

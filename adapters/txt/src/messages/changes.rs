@@ -158,6 +158,18 @@ impl Changes {
         }
     }
 
+    /// The conversation's pinned messages, in no order: only changed messages can be
+    /// pinned.
+    pub(crate) fn pinned(&self, id: ConversationId) -> Vec<Message> {
+        self.convs.get(&id).map_or_else(Vec::new, |c| {
+            c.current
+                .values()
+                .filter(|m| m.pinned.is_some())
+                .cloned()
+                .collect()
+        })
+    }
+
     /// The seqs changed after `after`, ascending by version, at most `limit`.
     pub(crate) fn since(&self, id: ConversationId, after: u64, limit: usize) -> Vec<Message> {
         self.convs.get(&id).map_or_else(Vec::new, |c| {

@@ -189,11 +189,11 @@ impl TxtMessages {
             None => self.stems.stem_of(message.conversation_id).await?,
         };
         let (reply, answer) = oneshot::channel();
-        self.send(Command::Append(AppendReq {
+        self.send(Command::Append(Box::new(AppendReq {
             draft: message,
             stem,
             reply,
-        }))?;
+        })))?;
         Ok(answer)
     }
 
@@ -316,6 +316,9 @@ impl MessageRepository for TxtMessages {
         tokio::task::spawn_blocking(move || {
             let mut changes = changes.lock().unwrap_or_else(|e| e.into_inner());
             let mut message = changes.current(stored);
+            let pinned = changes.pinned(id).len();
+            chat_domain::rules::ensure_pin_fits(&message, &change, pinned)
+                .map_err(|e| RepoError::Conflict(e.to_string()))?;
             let version = changes.next_version(id);
             let changed = message
                 .apply(&change, version)
@@ -328,6 +331,13 @@ impl MessageRepository for TxtMessages {
         })
         .await
         .map_err(|_| RepoError::Unavailable("the change was interrupted".into()))?
+    }
+
+    async fn pinned(&self, id: ConversationId) -> Result<Vec<Message>, RepoError> {
+        let changes = self.changes.lock().unwrap_or_else(|e| e.into_inner());
+        let mut pinned = changes.pinned(id);
+        pinned.sort_by_key(|m| std::cmp::Reverse(m.pinned.map(|p| (p.at, m.seq))));
+        Ok(pinned)
     }
 
     async fn changes(

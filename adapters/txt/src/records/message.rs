@@ -8,9 +8,11 @@ use chat_domain::entities::{Message, MessageKind, Reaction};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::values::{ClientMsgId, Emoji, MessageBody, Seq};
 
+use super::thread::{ForwardedRecord, PinRecord, ThreadRecord};
 use super::{check_version, is_one, one};
 
-/// A stored message, version 1.
+/// A stored message: version 2 when it says anything of threads or forwards, else 1
+/// (so a build that reads only version 1 refuses what it would misread).
 #[derive(Serialize, Deserialize)]
 pub struct MessageRecord {
     #[serde(default = "one", skip_serializing_if = "is_one")]
@@ -34,6 +36,14 @@ pub struct MessageRecord {
     reactions: Vec<ReactionRecord>,
     #[serde(default, skip_serializing_if = "is_zero")]
     version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    thread_root: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    thread: Option<ThreadRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    forwarded: Option<ForwardedRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pinned: Option<PinRecord>,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -89,8 +99,12 @@ impl ChangeRecord {
 
 impl From<&Message> for MessageRecord {
     fn from(m: &Message) -> Self {
+        let v2 = m.thread_root.is_some()
+            || m.thread.is_some()
+            || m.forwarded.is_some()
+            || m.pinned.is_some();
         Self {
-            v: 1,
+            v: if v2 { 2 } else { 1 },
             id: *m.id.as_uuid(),
             conversation_id: *m.conversation_id.as_uuid(),
             seq: m.seq.get(),
@@ -117,6 +131,10 @@ impl From<&Message> for MessageRecord {
                 })
                 .collect(),
             version: m.version,
+            thread_root: m.thread_root.map(Seq::get),
+            thread: m.thread.as_ref().map(ThreadRecord::from),
+            forwarded: m.forwarded.as_ref().map(ForwardedRecord::from),
+            pinned: m.pinned.as_ref().map(PinRecord::from),
         }
     }
 }
@@ -158,6 +176,10 @@ impl TryFrom<MessageRecord> for Message {
                 })
                 .collect(),
             version: r.version,
+            thread_root: r.thread_root.map(seq).transpose()?,
+            thread: r.thread.map(TryInto::try_into).transpose()?,
+            forwarded: r.forwarded.map(Into::into),
+            pinned: r.pinned.map(Into::into),
         })
     }
 }

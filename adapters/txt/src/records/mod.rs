@@ -2,9 +2,10 @@
 //! types, so renaming a domain field never changes a file.
 //!
 //! Every record is JSON in a checksummed line ([`crate::line`]). A record may carry `v`,
-//! its version; without one it is version 1, the only version this build writes (and
-//! writes without `v`, exactly as the files written before records had types of their
-//! own). A record of a later version is refused as damage rather than misread.
+//! its version; without one it is version 1, which this build writes without `v`,
+//! exactly as the files written before records had types of their own. A message that
+//! is in a thread, is a thread's root or is forwarded is written as version 2. A record
+//! of a later version is refused as damage rather than misread.
 //!
 //! - [`MessageRecord`]: a line of a day file and of the journal, and a sidecar's last
 //!   message; [`ChangeRecord`]: a line of `changes.txt`;
@@ -12,13 +13,15 @@
 
 mod message;
 pub mod meta;
+mod thread;
 
 pub use message::{ChangeRecord, MessageRecord};
 
 use chat_domain::entities::Message;
 
-/// The version of every record this build writes, and the newest it reads.
-const VERSION: u32 = 1;
+/// The newest record version this build writes and reads (2: a message's threads and
+/// forwards).
+const VERSION: u32 = 2;
 
 fn one() -> u32 {
     1
@@ -112,7 +115,7 @@ mod tests {
             .lines()
             .next()
             .unwrap();
-        let newer = line.replacen('{', r#"{"v":2,"#, 1);
+        let newer = line.replacen('{', r#"{"v":3,"#, 1);
         assert!(decode_message(newer.as_bytes())
             .unwrap_err()
             .contains("newer build"));

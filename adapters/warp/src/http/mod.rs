@@ -10,10 +10,12 @@ mod health;
 mod message_changes;
 mod messages;
 mod openapi;
+mod pins;
 mod presence;
 mod search;
 mod sessions;
 mod sync;
+mod threads;
 mod upload_body;
 mod users;
 
@@ -38,6 +40,10 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(messages::routes(&edge))
             .unify()
             .or(message_changes::routes(&edge))
+            .unify()
+            .or(threads::routes(&edge))
+            .unify()
+            .or(pins::routes(&edge))
             .unify()
             .or(search::routes(&edge))
             .unify()

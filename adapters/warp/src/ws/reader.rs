@@ -19,6 +19,7 @@ use tokio_tungstenite::WebSocketStream;
 use chat_app::{Actor, AppError, Connection, HistoryQuery, SendMessage, Sent};
 use chat_domain::entities::Message as StoredMessage;
 use chat_domain::ids::ConversationId;
+use chat_protocol::http::SendRequest;
 use chat_protocol::objects as wire;
 use chat_protocol::server::WireError;
 use chat_protocol::server::{commands, sync_cursor};
@@ -286,15 +287,20 @@ impl Reader<'_> {
                 before_seq,
                 after_seq,
                 limit,
+                thread_root,
+                top_level,
             } => {
                 let q = HistoryQuery {
                     before_seq,
                     after_seq,
                     limit,
+                    top_level: top_level.unwrap_or(false),
                 };
-                let page = app
-                    .get_history(self.actor, conv(conversation_id), q)
-                    .await?;
+                let id = conv(conversation_id);
+                let page = match thread_root {
+                    Some(root) => app.get_thread(self.actor, id, root, q).await?,
+                    None => app.get_history(self.actor, id, q).await?,
+                };
                 let previews = app.reply_previews(&page).await;
                 ServerFrame::History {
                     req: owned,
@@ -392,14 +398,20 @@ fn classify(request: ClientRequest) -> Frame {
             kind,
             body,
             reply_to,
+            thread_root,
+            forward,
             mentions,
         } => Frame::Send(commands::send(
             ConversationId::from_uuid(conversation_id),
-            client_msg_id,
-            kind,
-            body,
-            reply_to,
-            mentions,
+            SendRequest {
+                client_msg_id,
+                kind,
+                body,
+                reply_to,
+                thread_root,
+                forward,
+                mentions,
+            },
         )),
         other => Frame::Other(other),
     }

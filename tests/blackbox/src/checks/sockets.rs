@@ -14,6 +14,8 @@ fn send(conversation_id: uuid::Uuid, client_msg_id: &str, body: &str) -> ClientR
         kind: MessageKind::Text,
         body: body.into(),
         reply_to: None,
+        thread_root: None,
+        forward: None,
         mentions: Vec::new(),
     }
 }
@@ -114,6 +116,8 @@ pub async fn it_should_relay_receipts_typing_and_answer_pings(t: &Target) {
         before_seq: None,
         after_seq: Some(1),
         limit: Some(5),
+        thread_root: None,
+        top_level: None,
     };
     let ServerFrame::History { messages, .. } = b.request(history, "h").await else {
         panic!("history")

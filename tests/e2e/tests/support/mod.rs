@@ -455,8 +455,41 @@ pub mod frames {
             kind: MessageKind::Text,
             body: body.into(),
             reply_to: None,
+            thread_root: None,
+            forward: None,
             mentions: Vec::new(),
         }
+    }
+
+    /// `send`: a text reply in the thread of `root`.
+    pub fn send_in_thread(
+        conversation: &str,
+        client_msg_id: &str,
+        body: &str,
+        root: u64,
+    ) -> ClientRequest {
+        let mut frame = send(conversation, client_msg_id, body);
+        if let ClientRequest::Send { thread_root, .. } = &mut frame {
+            *thread_root = Some(root);
+        }
+        frame
+    }
+
+    /// `send`: a forward of `seq` of `source`.
+    pub fn forward(
+        conversation: &str,
+        client_msg_id: &str,
+        source: &str,
+        seq: u64,
+    ) -> ClientRequest {
+        let mut frame = send(conversation, client_msg_id, "");
+        if let ClientRequest::Send { forward, .. } = &mut frame {
+            *forward = Some(chat_protocol::objects::ForwardRequest {
+                conversation_id: uuid(source),
+                seq,
+            });
+        }
+        frame
     }
 
     /// `send`: a text message answering `reply_to`.
@@ -466,24 +499,11 @@ pub mod frames {
         body: &str,
         reply_to: u64,
     ) -> ClientRequest {
-        match send(conversation, client_msg_id, body) {
-            ClientRequest::Send {
-                conversation_id,
-                client_msg_id,
-                kind,
-                body,
-                mentions,
-                ..
-            } => ClientRequest::Send {
-                conversation_id,
-                client_msg_id,
-                kind,
-                body,
-                reply_to: Some(reply_to),
-                mentions,
-            },
-            other => other,
+        let mut frame = send(conversation, client_msg_id, body);
+        if let ClientRequest::Send { reply_to: r, .. } = &mut frame {
+            *r = Some(reply_to);
         }
+        frame
     }
 
     pub fn read(conversation: &str, seq: u64) -> ClientRequest {
@@ -541,7 +561,23 @@ pub mod frames {
             before_seq,
             after_seq,
             limit,
+            thread_root: None,
+            top_level: None,
         }
+    }
+
+    /// `history` of the replies in the thread of `root`.
+    pub fn thread_history(
+        conversation: &str,
+        root: u64,
+        after_seq: Option<u64>,
+        limit: Option<u64>,
+    ) -> ClientRequest {
+        let mut frame = history(conversation, None, after_seq, limit);
+        if let ClientRequest::History { thread_root, .. } = &mut frame {
+            *thread_root = Some(root);
+        }
+        frame
     }
 
     pub fn changes(conversation: &str, after_version: u64, limit: Option<u64>) -> ClientRequest {

@@ -38,7 +38,7 @@ pub struct AppendReq {
 
 /// What the writer is asked to do.
 pub enum Command {
-    Append(AppendReq),
+    Append(Box<AppendReq>),
     /// Sync everything and save sidecars of the files being written (clean shutdown).
     Flush(oneshot::Sender<()>),
 }
@@ -97,7 +97,7 @@ pub fn run(
         let mut next = first;
         while let Some(c) = next.take() {
             match c {
-                Command::Append(r) => batch.push(r),
+                Command::Append(r) => batch.push(*r),
                 Command::Flush(done) => flushes.push(done),
             }
             if batch.len() < config.max_batch {
