@@ -46,6 +46,30 @@ export interface Message {
   reactions?: Reaction[];
   /** The conversation's change counter at this message's last change. */
   version?: number;
+  /** The root's seq for a reply in a thread; null for a top-level message. */
+  thread_root?: number | null;
+  /** On a thread's root: its replies. */
+  thread?: ThreadSummary;
+  /** On a forward: the original's sender and time. */
+  forwarded?: { sender_id: Id; created_at: string };
+  /** While pinned. */
+  pinned_at?: string;
+  pinned_by?: Id;
+}
+
+export interface ThreadSummary {
+  /** Every reply posted, recalled ones too. */
+  replies: number;
+  last_seq: number;
+  last_reply_at: string;
+  /** The newest 5 repliers, newest first. */
+  participants: Id[];
+}
+
+/** Names a message to forward. */
+export interface ForwardSource {
+  conversation_id: Id;
+  seq: number;
 }
 
 export interface Member {
@@ -169,9 +193,13 @@ export class Api {
   read(id: Id, seq: number): Promise<null>;
   received(id: Id, seq: number): Promise<null>;
 
-  history(id: Id, query?: { beforeSeq?: number; afterSeq?: number; limit?: number }): Promise<Message[]>;
+  history(id: Id, query?: { beforeSeq?: number; afterSeq?: number; limit?: number; topLevel?: boolean }): Promise<Message[]>;
+  thread(id: Id, rootSeq: number, query?: { beforeSeq?: number; afterSeq?: number; limit?: number }): Promise<Message[]>;
+  pins(id: Id): Promise<Message[]>;
+  pin(id: Id, seq: number): Promise<void>;
+  unpin(id: Id, seq: number): Promise<void>;
   changes(id: Id, query?: { afterVersion?: number; limit?: number }): Promise<Message[]>;
-  send(id: Id, message: { clientMsgId: string; kind?: MessageKind; body: string; replyTo?: number; mentions?: Id[] }): Promise<Message>;
+  send(id: Id, message: { clientMsgId: string; kind?: MessageKind; body?: string; replyTo?: number; threadRoot?: number; forward?: ForwardSource; mentions?: Id[] }): Promise<Message>;
   edit(id: Id, seq: number, body: string): Promise<Message>;
   recall(id: Id, seq: number): Promise<Message>;
   react(id: Id, seq: number, emoji: string, on?: boolean): Promise<Message>;
@@ -195,6 +223,8 @@ export interface PendingSend {
   kind: MessageKind;
   body: string;
   reply_to?: number;
+  thread_root?: number;
+  forward?: ForwardSource;
   /** Whatever the caller attached to it (a label to show, say). */
   meta?: unknown;
 }
@@ -273,9 +303,14 @@ export interface ClientEvents {
 
 export interface SendOptions {
   conversationId: Id;
-  body: string;
+  /** Absent for a forward. */
+  body?: string;
   kind?: MessageKind;
   replyTo?: number;
+  /** Reply in the thread of this root. */
+  threadRoot?: number;
+  /** Copy this message instead of sending a body. */
+  forward?: ForwardSource;
   clientMsgId?: string;
   meta?: unknown;
 }

@@ -283,6 +283,40 @@ try {
   await b.click('#back');
   await b.locator('#conversations .conv', { hasText: 'Team 🚀' }).waitFor();
 
+  step('alice pins her message: both see it pinned');
+  await b.locator('#conversations .conv', { hasText: 'Team 🚀' }).click();
+  await sees(b, 'welcome to the team');
+  const welcome = (page) => page.locator('#messages .msg', { hasText: 'welcome to the team' });
+  await welcome(a).locator('button.pin').click();
+  await a.locator('#pins-button', { hasText: '📌 1' }).waitFor();
+  await b.locator('#pins-button', { hasText: '📌 1' }).waitFor();
+  await welcome(b).locator('.pinned').waitFor();
+  assert.equal(await welcome(b).locator('button.pin').count(), 0, 'a plain member of a group cannot pin');
+  await b.click('#pins-button');
+  await b.locator('#pins-list li', { hasText: 'welcome to the team' }).waitFor();
+  await b.click('#pins-dialog button');
+
+  step('bob replies in its thread; alice sees the count and the reply, not in the timeline');
+  await welcome(b).locator('button.reply-thread').click();
+  await b.fill('#thread-text', 'count me in 🧵');
+  await b.press('#thread-text', 'Enter');
+  await b.locator('#thread-messages .msg:not(.pending) .text', { hasText: 'count me in 🧵' }).waitFor();
+  await welcome(a).locator('.thread-link', { hasText: '1 reply' }).waitFor();
+  assert.equal((await messageTexts(a)).includes('count me in 🧵'), false, 'a reply shows in its thread');
+  await welcome(a).locator('.thread-link').click();
+  await a.locator('#thread-messages .msg .text', { hasText: 'count me in 🧵' }).waitFor();
+  await a.screenshot({ path: path.join(out, 'chat-thread.png') });
+  await a.click('#thread-close');
+  await b.click('#thread-close');
+
+  step('alice forwards it to the direct chat: bob sees it forwarded from her');
+  await welcome(a).locator('button.forward').click();
+  await a.locator('#forward-targets button', { hasText: `@${bob}` }).click();
+  await b.click('#back');
+  await b.locator('#conversations .conv', { hasText: alice }).click();
+  await welcome(b).locator('.forwarded', { hasText: `@${alice}` }).waitFor();
+  await b.click('#back');
+
   step('the admin bans bob; his open page is signed out');
   const admin = await open({ width: 1000, height: 700 }, proxyA);
   await admin.goto(`${admin.base}/`);

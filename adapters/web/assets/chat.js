@@ -24,6 +24,8 @@ function fresh() {
     presence: new Map(), // user id → {status, last_seen}
     failed: [], // sends refused for good, shown until discarded: {…pending send, failed}
     loadingOlder: false,
+    thread: null, // the thread shown: {conversationId, root, replies: Map(seq → message)}
+    pins: new Map(), // conversation id → its pinned messages, most recently pinned first
   };
 }
 
@@ -60,6 +62,7 @@ function queue(conversationId, kind, body, label) {
 let scrollOnPending = false;
 function onPending() {
   if (state.open) renderMessages(scrollOnPending);
+  renderThread();
   scrollOnPending = false;
 }
 
@@ -220,6 +223,8 @@ function onConversation(c) {
       if (state.open === c.id) {
         renderHeader();
         renderMessages(false);
+        // Counted by the server before it had our latest `read`: read again.
+        markRead();
       }
     });
 }
@@ -238,6 +243,8 @@ function onFrame(f) {
     case 'presence': return onPresence(f);
     case 'member_added':
     case 'member_removed': return onMembership(f);
+    case 'pinned':
+    case 'unpinned': return onPin(f).catch((e) => toast(e.message));
     case 'error': return toast(f.message);
     default: return undefined;
   }
@@ -248,6 +255,14 @@ function onMessage(m) {
   if (!c) {
     refreshList().catch((e) => toast(e.message)); // a conversation we did not know yet
     return;
+  }
+  if (m.forwarded && !users.has(m.forwarded.sender_id)) {
+    loadUsers([m.forwarded.sender_id]).then(() => rerender(m.conversation_id), () => {});
+  }
+  const t = state.thread;
+  if (t && t.conversationId === m.conversation_id && m.thread_root === t.root) {
+    t.replies.set(m.seq, m);
+    renderThread();
   }
   const loaded = state.msgs.get(m.conversation_id);
   if (loaded) {
@@ -273,6 +288,12 @@ function onMessage(m) {
 function onUpdated(m) {
   const loaded = state.msgs.get(m.conversation_id);
   if (loaded && loaded.has(m.seq)) loaded.set(m.seq, m);
+  const t = state.thread;
+  if (t && t.conversationId === m.conversation_id) {
+    if (m.seq === t.root) t.message = m;
+    if (t.replies.has(m.seq)) t.replies.set(m.seq, m);
+    renderThread();
+  }
   const c = state.convs.get(m.conversation_id);
   if (c && c.last_message && c.last_message.seq === m.seq) {
     c.last_message = m;
@@ -367,7 +388,7 @@ async function fetchPage(id, query) {
   let loaded = state.msgs.get(id);
   if (!loaded) state.msgs.set(id, (loaded = new Map()));
   for (const m of page.messages) loaded.set(m.seq, m);
-  await loadUsers(page.messages.map((m) => m.sender_id));
+  await loadUsers(page.messages.flatMap((m) => [m.sender_id, m.forwarded && m.forwarded.sender_id]));
   return page.messages;
 }
 
@@ -427,6 +448,7 @@ async function openConversation(id) {
   renderTyping();
   try {
     await loadDetail(id);
+    await loadPins(id);
     if (!state.msgs.has(id)) {
       const page = await fetchPage(id, {});
       if (page.length < PAGE) state.complete.add(id);
@@ -538,6 +560,135 @@ function renderHeader() {
   $('conv-sub').textContent = sub;
   const mine = c.members && c.members.find((m) => m.user_id === state.me.id);
   $('add-member').hidden = !(c.kind === 'group' && mine && mine.role !== 'member');
+  const pins = state.pins.get(c.id) || [];
+  $('pins-button').hidden = pins.length === 0;
+  $('pins-button').textContent = `📌 ${pins.length}`;
+}
+
+// ---- pins, threads, forwards -------------------------------------------------------------
+
+async function loadPins(id) {
+  state.pins.set(id, await api('GET', `/conversations/${id}/pins`).then((p) => p.messages));
+}
+
+/** A pin or unpin: the list again, and the message as it is now where it is shown. */
+async function onPin(f) {
+  await loadPins(f.conversation_id);
+  const loaded = state.msgs.get(f.conversation_id);
+  const held = loaded && loaded.get(f.seq);
+  if (held) {
+    const now = state.pins.get(f.conversation_id).find((m) => m.seq === f.seq);
+    const { pinned_at: _at, pinned_by: _by, ...unpinned } = held;
+    loaded.set(f.seq, now || unpinned);
+  }
+  renderHeader();
+  rerender(f.conversation_id);
+}
+
+/** A group's owner and admins pin, and both members of a direct conversation. */
+function canPin(c) {
+  const mine = c.members && c.members.find((m) => m.user_id === state.me.id);
+  return c.kind === 'direct' || Boolean(mine && mine.role !== 'member');
+}
+
+async function togglePin(m) {
+  try {
+    if (m.pinned_at) await api('DELETE', `/conversations/${m.conversation_id}/pins/${m.seq}`);
+    else await api('POST', `/conversations/${m.conversation_id}/pins`, { seq: m.seq });
+  } catch (e) {
+    toast(e.message);
+  }
+}
+
+$('pins-button').addEventListener('click', () => {
+  const pins = state.pins.get(state.open) || [];
+  $('pins-list').replaceChildren(...pins.map((m) => h(
+    'li',
+    { 'data-seq': m.seq },
+    h('strong', {}, `${nameOf(m.sender_id)}: `),
+    preview(m),
+  )));
+  $('pins-dialog').showModal();
+});
+
+async function openThread(m) {
+  const t = { conversationId: m.conversation_id, root: m.seq, message: m, replies: new Map() };
+  state.thread = t;
+  $('thread-messages').replaceChildren();
+  $('thread-dialog').showModal();
+  try {
+    for (let after = 0; ;) {
+      const page = await api('GET', `/conversations/${m.conversation_id}/threads/${m.seq}/messages?after_seq=${after}&limit=100`);
+      await loadUsers(page.messages.map((r) => r.sender_id));
+      for (const r of page.messages) t.replies.set(r.seq, r);
+      if (page.messages.length < 100) break;
+      after = page.messages[page.messages.length - 1].seq;
+    }
+  } catch (e) {
+    toast(e.message);
+  }
+  renderThread();
+  $('thread-text').focus();
+}
+
+function renderThread() {
+  const t = state.thread;
+  const c = t && state.convs.get(t.conversationId);
+  if (!t || !c) return;
+  const replies = [...t.replies.values()].sort((a, b) => a.seq - b.seq);
+  const pending = live.pending(t.conversationId).filter((p) => p.thread_root === t.root);
+  const box = $('thread-messages');
+  box.replaceChildren(
+    messageNode(t.message, c, null, { inThread: true }),
+    h('p', { class: 'day', role: 'separator' }, `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`),
+    ...replies.map((r) => messageNode(r, c, null, { inThread: true })),
+    ...pending.map(pendingNode),
+  );
+  box.scrollTop = box.scrollHeight;
+}
+
+function sendInThread() {
+  const t = state.thread;
+  const body = $('thread-text').value.trim();
+  if (!t || !body) return;
+  $('thread-text').value = '';
+  const sent = live.client.send({ conversationId: t.conversationId, body, threadRoot: t.root });
+  sent.catch(() => {}); // reported by the `failed` event
+  renderThread();
+}
+
+$('thread-composer').addEventListener('submit', (e) => {
+  e.preventDefault();
+  sendInThread();
+});
+$('thread-text').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    sendInThread();
+  }
+});
+$('thread-close').addEventListener('click', () => {
+  state.thread = null;
+  $('thread-dialog').close();
+});
+
+function forward(m) {
+  const targets = [...state.convs.values()].sort((a, b) => activity(b) - activity(a));
+  $('forward-targets').replaceChildren(...targets.map((c) => h('li', {}, h(
+    'button',
+    {
+      type: 'button',
+      'data-conversation': c.id,
+      onclick: () => {
+        $('forward-dialog').close();
+        const source = { conversation_id: m.conversation_id, seq: m.seq };
+        live.client.send({ conversationId: c.id, forward: source, meta: { label: 'Forwarded message' } })
+          .then(() => toast(`Forwarded to ${titleOf(c)}`), () => {});
+      },
+    },
+    titleOf(c),
+  ))));
+  $('forward-dialog').showModal();
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
@@ -558,6 +709,7 @@ function renderMessages(toBottom) {
   if (state.complete.has(c.id)) nodes.push(h('p', { class: 'start' }, 'This is the start of the conversation.'));
   let day = null;
   for (const m of msgs) {
+    if (m.thread_root != null) continue; // shown in its thread
     const d = dayFormat.format(new Date(m.created_at));
     if (d !== day) {
       nodes.push(h('div', { class: 'day', role: 'separator' }, d));
@@ -568,12 +720,13 @@ function renderMessages(toBottom) {
     nodes.push(messageNode(m, c, seen));
   }
   const failed = state.failed.filter((x) => x.conversation_id === c.id);
-  for (const p of [...live.pending(c.id), ...failed]) nodes.push(pendingNode(p));
+  const pending = live.pending(c.id).filter((p) => p.thread_root == null);
+  for (const p of [...pending, ...failed]) nodes.push(pendingNode(p));
   box.replaceChildren(...nodes);
   if (toBottom || atBottom) box.scrollTop = box.scrollHeight;
 }
 
-function messageNode(m, c, seen) {
+function messageNode(m, c, seen, { inThread = false } = {}) {
   const mine = m.sender_id === state.me.id;
   let body;
   if (m.deleted) body = h('div', { class: 'recalled' }, 'Message recalled');
@@ -592,13 +745,29 @@ function messageNode(m, c, seen) {
     },
     `${r.emoji} ${r.count}`,
   ));
+  const replies = m.thread && m.thread.replies;
+  const threadLink = replies && !inThread
+    ? h('button', { type: 'button', class: 'link thread-link', onclick: () => openThread(m) }, `${replies} ${replies === 1 ? 'reply' : 'replies'}`)
+    : null;
+  const act = (label, cls, onclick) => h('button', { type: 'button', class: `link ${cls}`, onclick }, label);
+  const actions = m.deleted || m.kind === 'system' || inThread ? null : h(
+    'div',
+    { class: 'actions' },
+    act('Reply in thread', 'reply-thread', () => openThread(m)),
+    canPin(c) ? act(m.pinned_at ? 'Unpin' : 'Pin', 'pin', () => togglePin(m)) : null,
+    act('Forward', 'forward', () => forward(m)),
+  );
   return h(
     'article',
     { class: `msg ${mine ? 'mine' : 'theirs'} kind-${m.kind}`, 'data-seq': m.seq },
     !mine && c.kind === 'group' ? h('div', { class: 'from' }, nameOf(m.sender_id)) : null,
+    m.forwarded ? h('div', { class: 'forwarded' }, `Forwarded from ${nameOf(m.forwarded.sender_id)}`) : null,
+    m.pinned_at ? h('div', { class: 'pinned' }, '📌 Pinned') : null,
     quote,
     body,
     reactions.length ? h('div', { class: 'reactions' }, reactions) : null,
+    threadLink,
+    actions,
     h(
       'div',
       { class: 'meta' },
@@ -610,7 +779,8 @@ function messageNode(m, c, seen) {
 }
 
 function pendingNode(p) {
-  const body = p.kind === 'text' ? p.body : (p.meta && p.meta.label) || p.kind;
+  const label = (p.meta && p.meta.label) || p.kind;
+  const body = p.kind === 'text' && !p.forward ? p.body : label;
   return h(
     'article',
     { class: `msg mine pending${p.failed ? ' failed' : ''}`, 'data-client-msg-id': p.client_msg_id },

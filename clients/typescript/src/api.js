@@ -119,17 +119,25 @@ export class Api {
   received(id, seq) { return this.call('POST', `/conversations/${id}/received`, { seq }); }
 
   // ---- messages
-  async history(id, { beforeSeq, afterSeq, limit } = {}) {
-    const q = query({ before_seq: beforeSeq, after_seq: afterSeq, limit });
+  async history(id, { beforeSeq, afterSeq, limit, topLevel } = {}) {
+    const q = query({ before_seq: beforeSeq, after_seq: afterSeq, limit, top_level: topLevel });
     return (await this.call('GET', `/conversations/${id}/messages${q}`)).messages;
   }
+  /** The replies in the thread of the message at `rootSeq`, paged as history. */
+  async thread(id, rootSeq, { beforeSeq, afterSeq, limit } = {}) {
+    const q = query({ before_seq: beforeSeq, after_seq: afterSeq, limit });
+    return (await this.call('GET', `/conversations/${id}/threads/${rootSeq}/messages${q}`)).messages;
+  }
+  async pins(id) { return (await this.call('GET', `/conversations/${id}/pins`)).messages; }
+  pin(id, seq) { return this.call('POST', `/conversations/${id}/pins`, { seq }); }
+  unpin(id, seq) { return this.call('DELETE', `/conversations/${id}/pins/${seq}`); }
   async changes(id, { afterVersion = 0, limit } = {}) {
     const q = query({ after_version: afterVersion, limit });
     return (await this.call('GET', `/conversations/${id}/changes${q}`)).messages;
   }
-  send(id, { clientMsgId, kind = 'text', body, replyTo, mentions }) {
+  send(id, { clientMsgId, kind = 'text', body, replyTo, threadRoot, forward, mentions }) {
     return this.call('POST', `/conversations/${id}/messages`, {
-      client_msg_id: clientMsgId, kind, body, reply_to: replyTo, mentions,
+      client_msg_id: clientMsgId, kind, body, reply_to: replyTo, thread_root: threadRoot, forward, mentions,
     });
   }
   edit(id, seq, body) { return this.call('PATCH', `/conversations/${id}/messages/${seq}`, { body }); }

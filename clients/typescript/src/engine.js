@@ -99,16 +99,19 @@ export class ChatClient {
   /**
    * Queues a send; resolves to the stored message once acked (exactly once, after every
    * earlier send of the conversation), rejects with a ChatError the server gave.
-   * `p`: {conversationId, body, kind = 'text', replyTo, clientMsgId, meta}; `meta` is kept
-   * with the pending send for the caller (a label to show, say).
+   * `p`: {conversationId, body, kind = 'text', replyTo, threadRoot, forward, clientMsgId,
+   * meta}; `forward` ({conversation_id, seq}) instead of a body; `meta` is kept with the
+   * pending send for the caller (a label to show, say).
    */
   send(p) {
     const pending = {
       conversation_id: p.conversationId,
       client_msg_id: p.clientMsgId || newClientMsgId(),
       kind: p.kind || 'text',
-      body: p.body,
+      body: p.forward ? '' : p.body,
       reply_to: p.replyTo,
+      thread_root: p.threadRoot,
+      forward: p.forward,
       meta: p.meta,
     };
     if (new TextEncoder().encode(sendFrame(pending)).length > MAX_FRAME_BYTES) {

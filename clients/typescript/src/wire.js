@@ -26,5 +26,7 @@ export function sendFrame(p) {
     kind: p.kind,
     body: p.body,
     reply_to: p.reply_to,
+    thread_root: p.thread_root,
+    forward: p.forward,
   });
 }
