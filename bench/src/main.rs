@@ -89,6 +89,13 @@ enum Mode {
         #[arg(long, default_value_t = 600)]
         secs: u64,
     },
+    /// In a group of M, N plain sends then N thread replies, one at a time: ack latencies.
+    Thread {
+        #[arg(long, default_value_t = 10)]
+        members: usize,
+        #[arg(long, default_value_t = 100)]
+        sends: u64,
+    },
     /// P pairs in direct conversations sending as fast as acks allow (window 64).
     Direct {
         #[arg(long)]
@@ -121,6 +128,9 @@ async fn main() {
             modes::burst::run(&cli.addr, cli.server_pid, &run, members, messages).await
         }
         Mode::Direct { pairs, secs } => modes::direct::run(&cli.addr, &run, pairs, secs).await,
+        Mode::Thread { members, sends } => {
+            modes::thread::run(&cli.addr, &run, members, sends).await
+        }
         Mode::Soak { users, rate, secs } => {
             modes::soak::run(&cli.addr, cli.server_pid, &run, users, rate, secs).await
         }

@@ -6,6 +6,7 @@ pub mod fanout;
 pub mod history;
 pub mod idle;
 pub mod soak;
+pub mod thread;
 pub mod transfers;
 
 use std::time::Duration;
