@@ -14,8 +14,10 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use chat_domain::entities::{
-    Conversation, ConversationType, Message, MessageChange, NewMessage, Participant,
+    Conversation, ConversationType, FollowState, FollowUpdate, Message, MessageChange, NewMessage,
+    Participant,
 };
+use chat_domain::ids::UserId;
 use chat_domain::ports::Storage;
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_domain::RepoError;
@@ -193,10 +195,32 @@ async fn copy_users(source: &Storage, target: &Storage) -> Result<u64, String> {
                 .create(user)
                 .await
                 .map_err(|e| format!("user {}: {e}", user.username))?;
+            copy_follows(source, target, user.id)
+                .await
+                .map_err(|e| format!("thread follows of {}: {e}", user.username))?;
             n += 1;
         }
     }
     Ok(n)
+}
+
+/// A user's standing in each thread, rebuilt by the updates that make it.
+async fn copy_follows(source: &Storage, target: &Storage, user: UserId) -> Result<(), RepoError> {
+    for f in source.follows.of_user(user).await? {
+        let choice = match f.state {
+            FollowState::Following => Some(FollowUpdate::Follow),
+            FollowState::Unfollowed => Some(FollowUpdate::Unfollow),
+            FollowState::Undecided => None,
+        };
+        let read = Seq::new(f.read_seq).ok().map(FollowUpdate::Read);
+        for update in choice.into_iter().chain(read) {
+            target
+                .follows
+                .update(f.conversation_id, f.root, user, update)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// The conversation, its members, then its messages in seq order. Returns how many

@@ -38,6 +38,17 @@ mock! {
 }
 
 mock! {
+    pub Follows {}
+    #[async_trait]
+    impl ThreadFollowRepository for Follows {
+        async fn update(&self, conversation_id: ConversationId, root: Seq, user_id: UserId, update: FollowUpdate) -> Result<(), RepoError>;
+        async fn get(&self, conversation_id: ConversationId, root: Seq, user_id: UserId) -> Result<Option<ThreadFollow>, RepoError>;
+        async fn of_user(&self, user_id: UserId) -> Result<Vec<ThreadFollow>, RepoError>;
+        async fn followers(&self, conversation_id: ConversationId, root: Seq) -> Result<Vec<UserId>, RepoError>;
+    }
+}
+
+mock! {
     pub Bus {}
     #[async_trait]
     impl EventBus for Bus {

@@ -18,6 +18,7 @@ mod clock;
 mod conversations;
 mod event_bus;
 mod files;
+mod follows;
 mod messages;
 mod presence;
 mod push;
@@ -31,6 +32,7 @@ pub use clock::{ManualClock, SystemClock};
 pub use conversations::MemoryConversations;
 pub use event_bus::MemoryEventBus;
 pub use files::MemoryFiles;
+pub use follows::MemoryFollows;
 pub use messages::MemoryMessages;
 pub use presence::MemoryPresence;
 pub use push::{LogPush, MemoryPush};
@@ -51,6 +53,7 @@ pub fn storage() -> Storage {
         Arc::new(MemorySessions::default()),
         Arc::new(MemoryConversations::default()),
         Arc::new(MemoryMessages::default()),
+        Arc::new(MemoryFollows::default()),
     )
 }
 

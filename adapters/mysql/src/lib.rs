@@ -17,6 +17,7 @@
 mod codec;
 mod conversations;
 mod error;
+mod follows;
 mod messages;
 mod migrate;
 mod records;
@@ -33,6 +34,7 @@ use chat_domain::RepoError;
 use mysql_async::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
 
 use conversations::MysqlConversations;
+use follows::MysqlFollows;
 use messages::MysqlMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 use sessions::MysqlSessions;
@@ -89,6 +91,7 @@ pub async fn connect(config: &MysqlConfig) -> Result<Storage, RepoError> {
         Arc::new(MysqlSessions::new(db.clone())),
         Arc::new(MysqlConversations::new(db.clone())),
         Arc::new(MysqlMessages::new(db.clone(), config.background_indexing)),
+        Arc::new(MysqlFollows::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

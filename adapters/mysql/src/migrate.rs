@@ -62,6 +62,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "threads_and_pins",
         sql: include_str!("../migrations/0007_threads_and_pins.sql"),
     },
+    Migration {
+        version: 8,
+        name: "thread_follows",
+        sql: include_str!("../migrations/0008_thread_follows.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -21,6 +21,7 @@ mod codec;
 mod conversations;
 mod db;
 mod error;
+mod follows;
 mod messages;
 mod migrate;
 mod records;
@@ -97,6 +98,7 @@ pub async fn connect(config: &PostgresConfig) -> Result<Storage, RepoError> {
             db.clone(),
             config.background_indexing,
         )),
+        Arc::new(follows::PostgresFollows::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

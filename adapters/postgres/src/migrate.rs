@@ -43,6 +43,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "threads",
         sql: include_str!("../migrations/0004_threads.sql"),
     },
+    Migration {
+        version: 5,
+        name: "thread_follows",
+        sql: include_str!("../migrations/0005_thread_follows.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

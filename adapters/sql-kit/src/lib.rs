@@ -10,6 +10,7 @@
 //! - [`like`]: `LIKE` patterns for prefix searches.
 //! - [`stamps`]: the sync stamps' settle window, what a write stamps, and the fence that
 //!   stamps a slow write again.
+//! - [`follows`]: thread standings as a state code and one upsert per update.
 //! - [`group_by_conversation`]: the members of many conversations, read in one query,
 //!   handed back per conversation.
 //!
@@ -17,6 +18,7 @@
 
 mod appends;
 pub mod batch;
+pub mod follows;
 mod grouping;
 pub mod indexer;
 pub mod like;

@@ -81,6 +81,9 @@ struct Notification<'a> {
     conversation_id: uuid::Uuid,
     message_id: uuid::Uuid,
     seq: u64,
+    /// Written only for a thread reply, so receivers that know no threads see no change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thread_root: Option<u64>,
     sender_id: uuid::Uuid,
     kind: &'static str,
     preview: &'a str,
@@ -94,6 +97,7 @@ impl<'a> From<&'a PushNotification> for Notification<'a> {
             conversation_id: *n.conversation_id.as_uuid(),
             message_id: *n.message_id.as_uuid(),
             seq: n.seq,
+            thread_root: n.thread_root,
             sender_id: *n.sender_id.as_uuid(),
             kind: n.kind.as_str(),
             preview: &n.preview,

@@ -20,6 +20,7 @@ fn notification() -> PushNotification {
         conversation_id: ConversationId::new(),
         message_id: MessageId::new(),
         seq: 7,
+        thread_root: None,
         sender_id: UserId::new(),
         kind: MessageKind::Text,
         preview: "你好 👋".into(),

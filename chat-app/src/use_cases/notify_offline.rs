@@ -35,6 +35,7 @@ impl ChatApp {
                 conversation_id: message.conversation_id,
                 message_id: message.id,
                 seq: message.seq.get(),
+                thread_root: message.thread_root.map(|s| s.get()),
                 sender_id: message.sender_id,
                 kind: message.kind,
                 preview: message.short_text(),

@@ -181,19 +181,33 @@ impl ChatApp {
             let m = &appended.message;
             self.first_send(m.conversation_id, m.sender_id).await;
         }
+        let m = &appended.message;
+        let mut members = None;
         if appended.created {
-            let conversation_id = appended.message.conversation_id;
             let event = DomainEvent::MessageSent {
-                message: appended.message.clone(),
+                message: m.clone(),
                 reply: delivery.reply,
             };
-            let members = self
-                .publish_to_members(conversation_id, event, None, delivery.connection)
+            let to = self
+                .publish_to_members(m.conversation_id, event, None, delivery.connection)
                 .await?;
-            self.notify_offline(&appended.message, &members).await;
+            members = Some(to);
         }
-        self.count_reply(&appended.message, appended.created)
-            .await?;
+        let root = self.count_reply(m, appended.created).await?;
+        if let Some(root) = &root {
+            // On a retry too: its first attempt may have stopped before these.
+            self.follow_on_reply(m, root).await?;
+        }
+        if let Some(members) = members {
+            let recipients = match &root {
+                Some(root) => {
+                    self.thread_followers(m.conversation_id, root.seq, members)
+                        .await
+                }
+                None => members,
+            };
+            self.notify_offline(m, &recipients).await;
+        }
         Ok(Sent {
             message: appended.message,
             created: appended.created,

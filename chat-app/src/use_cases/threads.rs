@@ -43,12 +43,18 @@ impl ChatApp {
     /// the root has not counted it yet: its first attempt stopped between storing the
     /// reply and counting it.
     ///
+    /// Returns the root as it is now (`None` for a message in no thread).
+    ///
     /// # Errors
     /// `unavailable` if the root could not be changed; the reply stays stored, and a
     /// retry of the send counts it.
-    pub(crate) async fn count_reply(&self, reply: &Message, created: bool) -> Result<(), AppError> {
+    pub(crate) async fn count_reply(
+        &self,
+        reply: &Message,
+        created: bool,
+    ) -> Result<Option<Message>, AppError> {
         let Some(root) = reply.thread_root else {
-            return Ok(());
+            return Ok(None);
         };
         if !created {
             let stored = self
@@ -58,10 +64,11 @@ impl ChatApp {
                 .get(reply.conversation_id, root)
                 .await?;
             let counted = stored
-                .and_then(|r| r.thread)
+                .as_ref()
+                .and_then(|r| r.thread.as_ref())
                 .is_some_and(|t| t.last_seq >= reply.seq);
             if counted {
-                return Ok(());
+                return Ok(stored);
             }
         }
         let change = MessageChange::ThreadReply {
@@ -71,7 +78,7 @@ impl ChatApp {
         };
         self.apply_change(reply.conversation_id, root, change)
             .await
-            .map(drop)
+            .map(Some)
     }
 
     /// A page of the replies in the thread of the root at `root_seq`, paged by seq as

@@ -8,6 +8,7 @@ mod pin;
 mod presence;
 mod session;
 mod thread;
+mod thread_follow;
 mod user;
 
 pub use conversation::{Conversation, ConversationKind, ConversationType, DirectPair};
@@ -20,4 +21,5 @@ pub use pin::Pin;
 pub use presence::{Presence, PresenceStatus};
 pub use session::Session;
 pub use thread::{Forwarded, ThreadSummary};
+pub use thread_follow::{FollowState, FollowUpdate, ThreadFollow};
 pub use user::{User, UserRole};

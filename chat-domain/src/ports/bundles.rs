@@ -8,7 +8,7 @@ use async_trait::async_trait;
 
 use super::{
     ConversationRepository, EventBus, MessageRepository, PresenceStore, RateLimiter, ReplayGuard,
-    SessionRepository, UserRepository,
+    SessionRepository, ThreadFollowRepository, UserRepository,
 };
 
 /// What a backend does when it is no longer needed.
@@ -41,6 +41,8 @@ pub struct Storage {
     pub conversations: Arc<dyn ConversationRepository>,
     /// Message logs, their changes and search.
     pub messages: Arc<dyn MessageRepository>,
+    /// Members' standing in threads: following, read cursors.
+    pub follows: Arc<dyn ThreadFollowRepository>,
     shutdown: Shutdowns,
 }
 
@@ -63,12 +65,14 @@ impl Storage {
         sessions: Arc<dyn SessionRepository>,
         conversations: Arc<dyn ConversationRepository>,
         messages: Arc<dyn MessageRepository>,
+        follows: Arc<dyn ThreadFollowRepository>,
     ) -> Self {
         Self {
             users,
             sessions,
             conversations,
             messages,
+            follows,
             shutdown: Shutdowns::default(),
         }
     }

@@ -4,7 +4,7 @@ use crate::entities::{Message, MessageChange, NewMessage};
 use crate::ids::{ConversationId, UserId};
 use crate::ports::{LogMark, SyncPoint};
 use crate::values::{
-    ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, StrandQuery,
+    ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, Strand, StrandQuery,
 };
 use crate::RepoError;
 
@@ -96,6 +96,54 @@ pub trait MessageRepository: Send + Sync {
 
     /// One message by seq, if stored.
     async fn get(&self, id: ConversationId, seq: Seq) -> Result<Option<Message>, RepoError>;
+
+    /// The messages stored at these seqs, in ascending seq order (a seq with none is
+    /// left out, one named twice comes once). The default gets them one at a time;
+    /// stores that can read many at once override it.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn get_many(&self, id: ConversationId, seqs: &[Seq]) -> Result<Vec<Message>, RepoError> {
+        let mut seqs = seqs.to_vec();
+        seqs.sort_unstable();
+        seqs.dedup();
+        let mut out = Vec::with_capacity(seqs.len());
+        for seq in seqs {
+            out.extend(self.get(id, seq).await?);
+        }
+        Ok(out)
+    }
+
+    /// How many replies in the thread of `root` have a seq above `after_seq` and are not
+    /// recalled: a follower's unread replies. The default pages the thread
+    /// ([`strand_page`](Self::strand_page)); stores with a thread index override it.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store does not answer.
+    async fn count_replies_after(
+        &self,
+        id: ConversationId,
+        root: Seq,
+        after_seq: u64,
+    ) -> Result<u64, RepoError> {
+        let limit = Limit::new(Limit::MAX as u64).map_err(|e| RepoError::Corrupt(e.to_string()))?;
+        let mut count = 0;
+        let mut after = after_seq;
+        loop {
+            let query = StrandQuery {
+                strand: Strand::Replies(root),
+                after: Some(after),
+                before: None,
+                limit,
+            };
+            let page = self.strand_page(id, query).await?;
+            count += page.iter().filter(|m| !m.deleted).count() as u64;
+            match page.last() {
+                Some(last) if page.len() == limit.get() => after = last.seq.get(),
+                _ => return Ok(count),
+            }
+        }
+    }
 
     /// The message stored under (conversation, sender, client_msg_id), if any.
     async fn find_by_client_id(

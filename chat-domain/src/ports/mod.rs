@@ -17,6 +17,7 @@ mod replay_guard;
 mod session_repository;
 mod strand_scan;
 mod sync;
+mod thread_follow_repository;
 mod user_repository;
 
 pub use bundles::{Live, Shutdown, Storage};
@@ -36,4 +37,5 @@ pub use replay_guard::ReplayGuard;
 pub use session_repository::SessionRepository;
 pub use strand_scan::scan_strand;
 pub use sync::{LogMark, SyncPoint};
+pub use thread_follow_repository::ThreadFollowRepository;
 pub use user_repository::UserRepository;

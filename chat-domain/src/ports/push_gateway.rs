@@ -14,6 +14,9 @@ pub struct PushNotification {
     pub message_id: MessageId,
     /// Its seq, so the client can fetch `history` up to it.
     pub seq: u64,
+    /// The root of the thread it replies in, if any (only the thread's followers are
+    /// notified of a reply).
+    pub thread_root: Option<u64>,
     /// Who sent it.
     pub sender_id: UserId,
     /// Its kind.

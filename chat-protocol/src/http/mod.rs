@@ -8,6 +8,7 @@ mod messages;
 mod search;
 mod sessions;
 mod sync;
+mod threads;
 mod users;
 
 pub use admin::AdminUsersQuery;
@@ -18,4 +19,5 @@ pub use messages::{HistoryQuery, MessagePage, PinRequest, ReadRequest, SendReque
 pub use search::{SearchQuery, SearchResults};
 pub use sessions::{EndSessionsQuery, LoginRequest, Session};
 pub use sync::{SyncAnswer, SyncQuery};
+pub use threads::{FollowedThread, ThreadList, ThreadsQuery};
 pub use users::RegisterRequest;

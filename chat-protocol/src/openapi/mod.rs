@@ -12,6 +12,7 @@ mod accounts;
 mod conversations;
 mod messages;
 mod service;
+mod threads;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -76,6 +77,10 @@ impl Modify for BearerToken {
         messages::pins,
         messages::pin,
         messages::unpin,
+        threads::list,
+        threads::follow,
+        threads::unfollow,
+        threads::read,
         messages::send,
         messages::edit,
         messages::recall,

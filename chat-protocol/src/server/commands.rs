@@ -10,7 +10,8 @@ use chat_domain::ids::{ConversationId, FileId, UserId};
 use crate::objects::{AttachmentRequest, MessageKind};
 
 use crate::http::{
-    CreateConversation, HistoryQuery, LoginRequest, RegisterRequest, SearchQuery, SendRequest,
+    CreateConversation, FollowedThread, HistoryQuery, LoginRequest, RegisterRequest, SearchQuery,
+    SendRequest, ThreadsQuery,
 };
 
 /// What `POST /api/v1/conversations` asks for.
@@ -149,6 +150,26 @@ fn challenge_answer(
         }
     };
     Ok(Some(parsed))
+}
+
+impl From<ThreadsQuery> for chat_app::ThreadsQuery {
+    fn from(q: ThreadsQuery) -> Self {
+        Self {
+            unread: q.unread.unwrap_or(false),
+            limit: q.limit,
+        }
+    }
+}
+
+impl From<&chat_app::FollowedThread> for FollowedThread {
+    fn from(t: &chat_app::FollowedThread) -> Self {
+        Self {
+            conversation_id: *t.root.conversation_id.as_uuid(),
+            root: (&t.root).into(),
+            read_seq: t.read_seq,
+            unread: t.unread,
+        }
+    }
 }
 
 impl From<HistoryQuery> for chat_app::HistoryQuery {

@@ -248,6 +248,44 @@ impl MessageRepository for MysqlMessages {
         .pop())
     }
 
+    async fn get_many(&self, id: ConversationId, seqs: &[Seq]) -> Result<Vec<Message>, RepoError> {
+        let mut out = Vec::with_capacity(seqs.len());
+        // Bounded statements: a follower of thousands of threads in one conversation.
+        for chunk in seqs.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let filter =
+                format!("WHERE m.conversation_id = ? AND m.seq IN ({marks}) ORDER BY m.seq");
+            let mut params = vec![mysql_async::Value::from(*id.as_uuid())];
+            params.extend(chunk.iter().map(|s| mysql_async::Value::from(s.get())));
+            out.extend(select(&self.db, &filter, params).await?);
+        }
+        out.sort_by_key(|m| m.seq);
+        out.dedup_by_key(|m| m.seq);
+        Ok(out)
+    }
+
+    async fn count_replies_after(
+        &self,
+        id: ConversationId,
+        root: Seq,
+        after_seq: u64,
+    ) -> Result<u64, RepoError> {
+        // One range of the thread index; a recall is in the message's changed state
+        // (JSON_VALUE reads `true` as 'true' on MySQL, '1' on MariaDB).
+        let mut conn = self.db.conn().await?;
+        let n: Option<u64> = conn
+            .exec_first(
+                "SELECT COUNT(*) FROM message_links ml LEFT JOIN message_changes mc \
+                 ON mc.conversation_id = ml.conversation_id AND mc.seq = ml.seq \
+                 WHERE ml.conversation_id = ? AND ml.thread_root = ? AND ml.seq > ? \
+                 AND COALESCE(JSON_VALUE(mc.state, '$.deleted'), '') NOT IN ('true', '1')",
+                (*id.as_uuid(), root.get(), after_seq),
+            )
+            .await
+            .map_err(map)?;
+        Ok(n.unwrap_or(0))
+    }
+
     async fn find_by_client_id(
         &self,
         id: ConversationId,

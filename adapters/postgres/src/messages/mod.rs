@@ -173,6 +173,41 @@ impl MessageRepository for PostgresMessages {
         .pop())
     }
 
+    async fn get_many(&self, id: ConversationId, seqs: &[Seq]) -> Result<Vec<Message>, RepoError> {
+        let seqs: Vec<i64> = seqs.iter().map(|s| big(s.get())).collect();
+        select(
+            &self.db,
+            "WHERE m.conversation_id = $1 AND m.seq = ANY($2) ORDER BY m.seq",
+            &[id.as_uuid(), &seqs],
+        )
+        .await
+    }
+
+    async fn count_replies_after(
+        &self,
+        id: ConversationId,
+        root: Seq,
+        after_seq: u64,
+    ) -> Result<u64, RepoError> {
+        // One range of the thread index.
+        let conn = self.db.conn().await?;
+        let statement = conn
+            .prepare_cached(
+                "SELECT count(*) FROM messages WHERE conversation_id = $1 \
+                 AND thread_root = $2 AND seq > $3 AND NOT deleted",
+            )
+            .await
+            .map_err(map)?;
+        let row = conn
+            .query_one(
+                &statement,
+                &[id.as_uuid(), &big(root.get()), &big(after_seq)],
+            )
+            .await
+            .map_err(map)?;
+        crate::codec::count(row.try_get(0).map_err(map)?, "reply count")
+    }
+
     async fn find_by_client_id(
         &self,
         id: ConversationId,

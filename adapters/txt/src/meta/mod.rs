@@ -7,6 +7,7 @@
 //! `meta/log.<g>` (the ops since that snapshot). Compaction writes generation g+1's
 //! snapshot to a temporary file, syncs and renames it, then starts `log.<g+1>`.
 
+mod follows;
 mod ops;
 mod repos;
 
@@ -16,8 +17,9 @@ use std::path::{Path, PathBuf};
 
 use chat_domain::ports::{ConversationRepository, SessionRepository, UserRepository};
 use chat_domain::RepoError;
-use chat_memory::{MemoryConversations, MemorySessions, MemoryUsers};
+use chat_memory::{MemoryConversations, MemoryFollows, MemorySessions, MemoryUsers};
 
+pub use follows::TxtFollows;
 pub use ops::MetaOp;
 pub use repos::{TxtConversations, TxtSessions, TxtUsers};
 
@@ -37,6 +39,7 @@ pub(crate) struct State {
     pub(crate) users: MemoryUsers,
     pub(crate) sessions: MemorySessions,
     pub(crate) conversations: MemoryConversations,
+    pub(crate) follows: MemoryFollows,
 }
 
 pub(crate) struct Log {
@@ -224,6 +227,9 @@ impl Meta {
                 }),
             }
         }
+        for follow in self.state.follows.all() {
+            push(&MetaOp::ThreadMark { follow });
+        }
         let tmp = log.dir.join("snapshot.tmp");
         let target = log.dir.join("snapshot");
         let new_log = log_path(&log.dir, next);
@@ -346,6 +352,10 @@ impl State {
                 .advance_delivered(conversation_id, user_id, seq)
                 .await
                 .map(drop),
+            MetaOp::ThreadMark { follow } => {
+                self.follows.set(follow);
+                Ok(())
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use chat_domain::entities::{
-    Conversation, DirectPair, Participant, ParticipantRole, Session, User,
+    Conversation, DirectPair, Participant, ParticipantRole, Session, ThreadFollow, User,
 };
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::values::TokenHash;
@@ -70,5 +70,9 @@ pub enum MetaOp {
     SentMark {
         conversation_id: ConversationId,
         user_id: UserId,
+    },
+    /// A member's standing in a thread, as it is after the change.
+    ThreadMark {
+        follow: ThreadFollow,
     },
 }

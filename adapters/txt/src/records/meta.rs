@@ -6,11 +6,11 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use chat_domain::entities::{
-    Conversation, ConversationType, DirectPair, Participant, ParticipantRole, Session, User,
-    UserRole,
+    Conversation, ConversationType, DirectPair, FollowState, Participant, ParticipantRole, Session,
+    ThreadFollow, User, UserRole,
 };
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::values::{DisplayName, PasswordHash, Title, TokenHash, Username};
+use chat_domain::values::{DisplayName, PasswordHash, Seq, Title, TokenHash, Username};
 
 use super::{check_version, is_one, one};
 use crate::meta::MetaOp;
@@ -86,6 +86,42 @@ enum Op {
         conversation_id: Uuid,
         user_id: Uuid,
     },
+    /// A member's standing in a thread after a change.
+    ThreadMark {
+        conversation_id: Uuid,
+        root: u64,
+        user_id: Uuid,
+        follow: FollowRecord,
+        read_seq: u64,
+    },
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum FollowRecord {
+    Undecided,
+    Following,
+    Unfollowed,
+}
+
+impl From<FollowState> for FollowRecord {
+    fn from(s: FollowState) -> Self {
+        match s {
+            FollowState::Undecided => Self::Undecided,
+            FollowState::Following => Self::Following,
+            FollowState::Unfollowed => Self::Unfollowed,
+        }
+    }
+}
+
+impl From<FollowRecord> for FollowState {
+    fn from(r: FollowRecord) -> Self {
+        match r {
+            FollowRecord::Undecided => Self::Undecided,
+            FollowRecord::Following => Self::Following,
+            FollowRecord::Unfollowed => Self::Unfollowed,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -431,6 +467,13 @@ impl From<&MetaOp> for OpRecord {
                 conversation_id: conv(c),
                 user_id: user(u),
             },
+            MetaOp::ThreadMark { follow: f } => Op::ThreadMark {
+                conversation_id: conv(&f.conversation_id),
+                root: f.root.get(),
+                user_id: user(&f.user_id),
+                follow: f.state.into(),
+                read_seq: f.read_seq,
+            },
         };
         OpRecord { v: 1, op }
     }
@@ -528,6 +571,21 @@ impl TryFrom<OpRecord> for MetaOp {
             } => MetaOp::SentMark {
                 conversation_id: conv(conversation_id),
                 user_id: user(user_id),
+            },
+            Op::ThreadMark {
+                conversation_id,
+                root,
+                user_id,
+                follow,
+                read_seq,
+            } => MetaOp::ThreadMark {
+                follow: ThreadFollow {
+                    conversation_id: conv(conversation_id),
+                    root: text(Seq::new(root))?,
+                    user_id: user(user_id),
+                    state: follow.into(),
+                    read_seq,
+                },
             },
         })
     }

@@ -6,6 +6,7 @@ mod conversations;
 pub mod errors;
 pub(crate) mod extract;
 mod files;
+mod follows;
 mod health;
 mod message_changes;
 mod messages;
@@ -42,6 +43,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(message_changes::routes(&edge))
             .unify()
             .or(threads::routes(&edge))
+            .unify()
+            .or(follows::routes(&edge))
             .unify()
             .or(pins::routes(&edge))
             .unify()

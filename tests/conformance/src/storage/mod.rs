@@ -2,6 +2,7 @@
 
 mod contacts;
 mod conversations;
+mod follows;
 mod members_of_many;
 mod message_batches;
 mod message_changes;
@@ -15,6 +16,7 @@ mod users;
 
 pub use contacts::*;
 pub use conversations::*;
+pub use follows::*;
 pub use members_of_many::*;
 pub use message_batches::*;
 pub use message_changes::*;
