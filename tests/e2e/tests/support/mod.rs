@@ -33,6 +33,9 @@ pub struct Server {
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
     http: HttpClient<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>,
+    /// The data directory made for this server, removed when it stops; None
+    /// when the test chose its own.
+    scratch: Option<std::path::PathBuf>,
 }
 
 impl Server {
@@ -44,7 +47,12 @@ impl Server {
         let mut config = Config::with_addr("127.0.0.1:0".parse().unwrap());
         config.chat.ping_interval = Duration::from_secs(30);
         config.store = chat_server::Store::Memory;
+        // Stores on disk (uploads next to a SQL store, too) write under a
+        // directory of this server's own, never into the working tree.
+        let scratch = std::env::temp_dir().join(format!("chat-e2e-{}", uuid::Uuid::new_v4()));
+        config.data_dir = scratch.clone();
         tune(&mut config);
+        let scratch = (config.data_dir == scratch).then_some(scratch);
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let node = chat_server::build(&config).await.unwrap();
@@ -63,6 +71,7 @@ impl Server {
             stop: Some(stop),
             task: Some(task),
             http,
+            scratch,
         }
     }
 
@@ -286,6 +295,9 @@ impl Drop for Server {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
+        }
+        if let Some(dir) = self.scratch.take() {
+            let _ = std::fs::remove_dir_all(dir);
         }
     }
 }
