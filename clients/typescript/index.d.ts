@@ -28,6 +28,19 @@ export interface Reply {
 
 export type MessageKind = 'text' | 'image' | 'file' | 'system';
 
+/** A thread the caller follows (`GET /api/v1/threads`). */
+export interface FollowedThread {
+  conversation_id: Id;
+  /** The root, with its `thread` summary. */
+  root: Message;
+  /** The newest seq of the thread the caller has read. */
+  read_seq: number;
+  /** Replies after `read_seq` that are not recalled. */
+  unread: number;
+  /** Whether the caller follows it (always true in `threads()`). */
+  following: boolean;
+}
+
 export interface Message {
   id: Id;
   conversation_id: Id;
@@ -195,6 +208,11 @@ export class Api {
 
   history(id: Id, query?: { beforeSeq?: number; afterSeq?: number; limit?: number; topLevel?: boolean }): Promise<Message[]>;
   thread(id: Id, rootSeq: number, query?: { beforeSeq?: number; afterSeq?: number; limit?: number }): Promise<Message[]>;
+  threads(query?: { unread?: boolean; limit?: number }): Promise<FollowedThread[]>;
+  threadStanding(id: Id, rootSeq: number): Promise<FollowedThread>;
+  followThread(id: Id, rootSeq: number): Promise<null>;
+  unfollowThread(id: Id, rootSeq: number): Promise<null>;
+  readThread(id: Id, rootSeq: number, seq: number): Promise<null>;
   pins(id: Id): Promise<Message[]>;
   pin(id: Id, seq: number): Promise<void>;
   unpin(id: Id, seq: number): Promise<void>;

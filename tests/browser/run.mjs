@@ -303,9 +303,16 @@ try {
   await b.locator('#thread-messages .msg:not(.pending) .text', { hasText: 'count me in 🧵' }).waitFor();
   await welcome(a).locator('.thread-link', { hasText: '1 reply' }).waitFor();
   assert.equal((await messageTexts(a)).includes('count me in 🧵'), false, 'a reply shows in its thread');
-  await welcome(a).locator('.thread-link').click();
+  await a.locator('#threads-button', { hasText: '🧵 1' }).waitFor(); // she wrote its root: she follows it
+  await a.click('#threads-button');
+  await a.locator('#threads-list li .badge', { hasText: '1' }).waitFor();
+  await a.locator('#threads-list li button', { hasText: 'welcome to the team' }).click();
   await a.locator('#thread-messages .msg .text', { hasText: 'count me in 🧵' }).waitFor();
+  await a.locator('#thread-follow', { hasText: 'Unfollow' }).waitFor();
+  await a.locator('#threads-button', { hasText: /^🧵$/ }).waitFor(); // opening it read it
   await a.screenshot({ path: path.join(out, 'chat-thread.png') });
+  await a.click('#thread-follow');
+  await a.locator('#thread-follow', { hasText: /^Follow$/ }).waitFor();
   await a.click('#thread-close');
   await b.click('#thread-close');
 

@@ -96,6 +96,7 @@ async function start() {
   } catch (e) {
     toast(e.message);
   }
+  refreshThreads();
   live.start(session.token, state.me, {
     status: onStatus,
     conversation: onConversation,
@@ -262,7 +263,11 @@ function onMessage(m) {
   const t = state.thread;
   if (t && t.conversationId === m.conversation_id && m.thread_root === t.root) {
     t.replies.set(m.seq, m);
+    if (m.sender_id === state.me.id) t.following = true;
     renderThread();
+    readThread(t);
+  } else if (m.thread_root != null && m.sender_id !== state.me.id) {
+    refreshThreads();
   }
   const loaded = state.msgs.get(m.conversation_id);
   if (loaded) {
@@ -627,9 +632,80 @@ async function openThread(m) {
   } catch (e) {
     toast(e.message);
   }
+  try {
+    const standing = await api('GET', `/conversations/${m.conversation_id}/threads/${m.seq}`);
+    t.following = standing.following;
+    t.readSeq = standing.read_seq;
+  } catch (e) {
+    toast(e.message);
+  }
   renderThread();
+  readThread(t);
   $('thread-text').focus();
 }
+
+/** The open thread is read up to its newest reply; the followed-threads count follows. */
+async function readThread(t) {
+  const last = Math.max(0, ...t.replies.keys());
+  if (last <= (t.readSeq || 0)) return;
+  t.readSeq = last;
+  try {
+    await api('POST', `/conversations/${t.conversationId}/threads/${t.root}/read`, { seq: last });
+  } catch (e) {
+    toast(e.message);
+  }
+  refreshThreads();
+}
+
+/** How many followed threads have unread replies, on the header's 🧵 button. */
+async function refreshThreads() {
+  try {
+    const { threads } = await api('GET', '/threads?unread=true&limit=100');
+    $('threads-button').textContent = threads.length ? `🧵 ${threads.length}` : '🧵';
+  } catch {
+    // Shown again at the next reply or read.
+  }
+}
+
+$('threads-button').addEventListener('click', async () => {
+  let threads;
+  try {
+    ({ threads } = await api('GET', '/threads?limit=100'));
+    await loadUsers(threads.map((t) => t.root.sender_id));
+  } catch (e) {
+    toast(e.message);
+    return;
+  }
+  $('threads-list').replaceChildren(...threads.map((t) => h('li', { 'data-root': t.root.seq }, h(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      onclick: async () => {
+        $('threads-dialog').close();
+        await openConversation(t.conversation_id);
+        openThread(t.root);
+      },
+    },
+    h('strong', {}, `${titleOf(state.convs.get(t.conversation_id) || {})} · ${nameOf(t.root.sender_id)}: `),
+    preview(t.root),
+    t.unread ? h('span', { class: 'badge', 'aria-label': `${t.unread} unread` }, String(t.unread)) : null,
+  ))));
+  $('threads-dialog').showModal();
+});
+
+$('thread-follow').addEventListener('click', async () => {
+  const t = state.thread;
+  if (!t) return;
+  try {
+    await api('POST', `/conversations/${t.conversationId}/threads/${t.root}/${t.following ? 'unfollow' : 'follow'}`);
+    t.following = !t.following;
+  } catch (e) {
+    toast(e.message);
+  }
+  renderThread();
+  refreshThreads();
+});
 
 function renderThread() {
   const t = state.thread;
@@ -637,6 +713,7 @@ function renderThread() {
   if (!t || !c) return;
   const replies = [...t.replies.values()].sort((a, b) => a.seq - b.seq);
   const pending = live.pending(t.conversationId).filter((p) => p.thread_root === t.root);
+  $('thread-follow').textContent = t.following ? 'Unfollow' : 'Follow';
   const box = $('thread-messages');
   box.replaceChildren(
     messageNode(t.message, c, null, { inThread: true }),

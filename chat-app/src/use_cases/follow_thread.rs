@@ -1,10 +1,10 @@
 use std::collections::HashSet;
 
-use chat_domain::entities::{FollowUpdate, Message, Participant};
+use chat_domain::entities::{FollowState, FollowUpdate, Message, Participant};
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::values::Seq;
 
-use crate::{Actor, AppError, ChatApp};
+use crate::{Actor, AppError, ChatApp, FollowedThread};
 
 impl ChatApp {
     /// Follows (`follow: true`) or unfollows the thread of the root at `root_seq`. A
@@ -22,7 +22,8 @@ impl ChatApp {
     ) -> Result<(), AppError> {
         let root = self
             .followable_root(actor, conversation_id, root_seq)
-            .await?;
+            .await?
+            .seq;
         let update = if follow {
             FollowUpdate::Follow
         } else {
@@ -49,7 +50,8 @@ impl ChatApp {
         let requested = Seq::new(seq)?;
         let root = self
             .followable_root(actor, conversation_id, root_seq)
-            .await?;
+            .await?
+            .seq;
         let messages = &self.ports.storage.messages;
         let last = messages.last_seq(conversation_id).await?;
         let Ok(target) = Seq::new(requested.get().min(last)) else {
@@ -66,13 +68,53 @@ impl ChatApp {
             .await?)
     }
 
+    /// The thread of the root at `root_seq` and the caller's standing in it (following
+    /// or not, its read cursor, its unread replies).
+    ///
+    /// # Errors
+    /// As [`follow_thread`](Self::follow_thread).
+    pub async fn thread_standing(
+        &self,
+        actor: &Actor,
+        conversation_id: ConversationId,
+        root_seq: u64,
+    ) -> Result<FollowedThread, AppError> {
+        let root = self
+            .followable_root(actor, conversation_id, root_seq)
+            .await?;
+        let storage = &self.ports.storage;
+        let standing = storage
+            .follows
+            .get(conversation_id, root.seq, actor.id())
+            .await?;
+        let read_seq = standing.map_or(0, |f| f.read_seq);
+        let newer = root
+            .thread
+            .as_ref()
+            .is_some_and(|t| t.last_seq.get() > read_seq);
+        let unread = if newer {
+            storage
+                .messages
+                .count_replies_after(conversation_id, root.seq, read_seq)
+                .await?
+        } else {
+            0
+        };
+        Ok(FollowedThread {
+            root,
+            read_seq,
+            unread,
+            following: standing.is_some_and(|f| f.state == FollowState::Following),
+        })
+    }
+
     /// The root at `root_seq`, for a member: stored and not itself a reply.
     async fn followable_root(
         &self,
         actor: &Actor,
         conversation_id: ConversationId,
         root_seq: u64,
-    ) -> Result<Seq, AppError> {
+    ) -> Result<Message, AppError> {
         let root = Seq::new(root_seq)?;
         self.membership(conversation_id, actor.id()).await?;
         let stored = self
@@ -87,7 +129,7 @@ impl ChatApp {
                 "seq {root} is a reply in a thread, not its root"
             )));
         }
-        Ok(root)
+        Ok(stored)
     }
 
     /// After a reply is counted on `root`: its sender follows the thread and has read it

@@ -16,7 +16,7 @@ pub struct ThreadsQuery {
     pub limit: Option<u64>,
 }
 
-/// A thread the caller follows.
+/// A thread and the caller's standing in it.
 #[derive(Clone, Debug)]
 pub struct FollowedThread {
     /// Its root, with the thread's summary.
@@ -25,6 +25,8 @@ pub struct FollowedThread {
     pub read_seq: u64,
     /// Replies after `read_seq` that are not recalled.
     pub unread: u64,
+    /// Whether the caller follows it (always, in the list of followed threads).
+    pub following: bool,
 }
 
 impl ChatApp {
@@ -98,6 +100,7 @@ impl ChatApp {
                     root,
                     read_seq,
                     unread,
+                    following: true,
                 });
             }
         }

@@ -14,7 +14,7 @@ pub struct ThreadsQuery {
     pub limit: Option<u64>,
 }
 
-/// One thread the caller follows.
+/// A thread and the caller's standing in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct FollowedThread {
     /// The thread's conversation.
@@ -25,6 +25,8 @@ pub struct FollowedThread {
     pub read_seq: u64,
     /// Replies after `read_seq` that are not recalled.
     pub unread: u64,
+    /// Whether the caller follows it (always true in `GET /api/v1/threads`).
+    pub following: bool,
 }
 
 /// `200` of `GET /api/v1/threads`: the thread with the newest reply first.

@@ -78,6 +78,7 @@ impl Modify for BearerToken {
         messages::pin,
         messages::unpin,
         threads::list,
+        threads::standing,
         threads::follow,
         threads::unfollow,
         threads::read,

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use crate::error::ErrorBody;
-use crate::http::{ReadRequest, ThreadList, ThreadsQuery};
+use crate::http::{FollowedThread, ReadRequest, ThreadList, ThreadsQuery};
 
 #[utoipa::path(get, path = "/api/v1/threads", tag = "messages",
     security(("bearer" = [])),
@@ -13,6 +13,15 @@ use crate::http::{ReadRequest, ThreadList, ThreadsQuery};
         (status = "default", description = "400 for a bad limit", body = ErrorBody),
     ))]
 pub fn list() {}
+
+#[utoipa::path(get, path = "/api/v1/conversations/{id}/threads/{root_seq}", tag = "messages",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The conversation"), ("root_seq" = u64, Path, description = "The thread's root")),
+    responses(
+        (status = 200, description = "The thread's root and the caller's standing in it", body = FollowedThread),
+        (status = "default", description = "As for follow", body = ErrorBody),
+    ))]
+pub fn standing() {}
 
 #[utoipa::path(post, path = "/api/v1/conversations/{id}/threads/{root_seq}/follow", tag = "messages",
     security(("bearer" = [])),

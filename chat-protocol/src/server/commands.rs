@@ -168,6 +168,7 @@ impl From<&chat_app::FollowedThread> for FollowedThread {
             root: (&t.root).into(),
             read_seq: t.read_seq,
             unread: t.unread,
+            following: t.following,
         }
     }
 }

@@ -128,6 +128,13 @@ export class Api {
     const q = query({ before_seq: beforeSeq, after_seq: afterSeq, limit });
     return (await this.call('GET', `/conversations/${id}/threads/${rootSeq}/messages${q}`)).messages;
   }
+  /** The threads the caller follows, the newest reply first; `unread` keeps those with unread replies. */
+  async threads({ unread, limit } = {}) { return (await this.call('GET', `/threads${query({ unread, limit })}`)).threads; }
+  /** The thread of `rootSeq` and the caller's standing in it. */
+  threadStanding(id, rootSeq) { return this.call('GET', `/conversations/${id}/threads/${rootSeq}`); }
+  followThread(id, rootSeq) { return this.call('POST', `/conversations/${id}/threads/${rootSeq}/follow`); }
+  unfollowThread(id, rootSeq) { return this.call('POST', `/conversations/${id}/threads/${rootSeq}/unfollow`); }
+  readThread(id, rootSeq, seq) { return this.call('POST', `/conversations/${id}/threads/${rootSeq}/read`, { seq }); }
   async pins(id) { return (await this.call('GET', `/conversations/${id}/pins`)).messages; }
   pin(id, seq) { return this.call('POST', `/conversations/${id}/pins`, { seq }); }
   unpin(id, seq) { return this.call('DELETE', `/conversations/${id}/pins/${seq}`); }

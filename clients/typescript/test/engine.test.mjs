@@ -153,3 +153,22 @@ test('a send the server refuses fails once and does not hold back later acks', a
   assert.deepEqual([...(await fullHistory(alice.api, direct.id)).values()].map((m) => m.body), ['fine']);
   await client.stop();
 });
+
+test('the Api follows threads and counts their unread replies', async () => {
+  const alice = await account(server.url, `alice_${unique()}`);
+  const bob = await account(server.url, `bob_${unique()}`);
+  const group = await alice.api.createGroup('threads', [bob.id]);
+  const root = await alice.api.send(group.id, { clientMsgId: 't1', body: 'a question' });
+  const reply = await bob.api.send(group.id, { clientMsgId: 't2', body: 'an answer', threadRoot: root.seq });
+  const [thread] = await alice.api.threads({ unread: true });
+  assert.equal(thread.conversation_id, group.id);
+  assert.equal(thread.root.seq, root.seq);
+  assert.equal(thread.unread, 1);
+  await alice.api.readThread(group.id, root.seq, reply.seq);
+  assert.deepEqual(await alice.api.threads({ unread: true }), []);
+  await alice.api.unfollowThread(group.id, root.seq);
+  assert.deepEqual(await alice.api.threads(), []);
+  assert.equal((await alice.api.threadStanding(group.id, root.seq)).following, false);
+  await alice.api.followThread(group.id, root.seq);
+  assert.equal((await alice.api.threads()).length, 1);
+});

@@ -175,9 +175,30 @@ async fn unfollowing_sticks_until_the_member_replies_or_follows_again() {
         vec![(g.clone(), root, 1), (g.clone(), quiet, 1)],
         "replying follows again; the newest reply first"
     );
+    let standing = |who: &User| {
+        let path = format!("/api/v1/conversations/{g}/threads/{root}");
+        let token = who.token.clone();
+        let s = &s;
+        async move { s.get(&path, &token).await.json }
+    };
     thread_call(&s, &alice, &g, root, "unfollow", json!({})).await;
+    let now = standing(&alice).await;
+    assert_eq!(
+        (now["following"].as_bool(), now["unread"].as_u64()),
+        (Some(false), Some(1)),
+        "{now}"
+    );
     thread_call(&s, &alice, &g, root, "follow", json!({})).await;
     assert_eq!(threads(&s, &alice, true).await[0], (g.clone(), root, 1));
+    let now = standing(&alice).await;
+    assert_eq!(now["following"], json!(true), "{now}");
+    assert_eq!(now["root"]["thread"]["replies"], json!(3), "{now}");
+    let never = standing(&carol).await;
+    assert_eq!(
+        (never["following"].as_bool(), never["read_seq"].as_u64()),
+        (Some(false), Some(0)),
+        "{never}"
+    );
 }
 
 #[tokio::test]

@@ -30,6 +30,22 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
             };
             Ok::<_, Rejection>(json(StatusCode::OK, &body))
         });
+    let standing = warp::get()
+        .and(warp::path!("conversations" / String / "threads" / String))
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and_then(
+            |id: String, root: String, edge: Edge, actor: Actor| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                let root = parse_seq(&root)?;
+                let thread = edge
+                    .app
+                    .thread_standing(&actor, id, root)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(json(StatusCode::OK, &FollowedThread::from(&thread)))
+            },
+        );
     let follow = warp::path!("conversations" / String / "threads" / String / "follow")
         .map(|id, root| (id, root, true));
     let unfollow = warp::path!("conversations" / String / "threads" / String / "unfollow")
@@ -67,5 +83,11 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 Ok::<_, Rejection>(no_content())
             },
         );
-    list.or(read).unify().or(choose).unify().boxed()
+    list.or(standing)
+        .unify()
+        .or(read)
+        .unify()
+        .or(choose)
+        .unify()
+        .boxed()
 }
