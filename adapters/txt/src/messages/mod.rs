@@ -10,6 +10,7 @@ pub mod layout;
 mod read;
 mod recovery;
 mod sidecar;
+mod threads;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::ports::{
     Appended, Changed, ConversationRepository, LogMark, MessageRepository, SyncPoint,
 };
-use chat_domain::values::{ClientMsgId, Limit, PageQuery, Seq};
+use chat_domain::values::{ClientMsgId, Limit, PageQuery, Seq, Strand, StrandQuery};
 use chat_domain::RepoError;
 
 use crate::config::TxtConfig;
@@ -80,6 +81,7 @@ pub struct TxtMessages {
     /// Joined on drop, so the files are closed once the store is gone.
     thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     stems: Arc<dyn StemOf>,
+    threads: threads::Threads,
 }
 
 impl Drop for TxtMessages {
@@ -143,6 +145,7 @@ impl TxtMessages {
             writer: Mutex::new(tx),
             thread: Mutex::new(Some(thread)),
             stems,
+            threads: Default::default(),
         })
     }
 
@@ -270,6 +273,35 @@ impl MessageRepository for TxtMessages {
             return Ok(None);
         }
         Ok(self.read(id, seq.get(), seq.get())?.pop())
+    }
+
+    async fn get_many(&self, id: ConversationId, seqs: &[Seq]) -> Result<Vec<Message>, RepoError> {
+        self.read_many(id, seqs)
+    }
+
+    async fn strand_page(
+        &self,
+        id: ConversationId,
+        q: StrandQuery,
+    ) -> Result<Vec<Message>, RepoError> {
+        match q.strand {
+            Strand::TopLevel => chat_domain::ports::scan_strand(self, id, q).await,
+            Strand::Replies(root) => {
+                let replies = self.reply_seqs(id, root)?;
+                self.read_many(id, &threads::pick(&replies, &q))
+            }
+        }
+    }
+
+    async fn count_replies_after(
+        &self,
+        id: ConversationId,
+        root: Seq,
+        after: u64,
+    ) -> Result<u64, RepoError> {
+        let unread: Vec<Seq> = threads::pick_after(&self.reply_seqs(id, root)?, after);
+        let messages = self.read_many(id, &unread)?;
+        Ok(messages.iter().filter(|m| !m.deleted).count() as u64)
     }
 
     async fn find_by_client_id(

@@ -112,3 +112,55 @@ pub fn read(
     }
     Ok(out)
 }
+
+/// Sorted seqs cut into ranges to read at once: seqs close enough to share a sparse
+/// block stay in one range, which never spans more than `max_span` seqs.
+pub fn runs(seqs: &[u64], max_span: u64) -> Vec<(u64, u64)> {
+    let mut out: Vec<(u64, u64)> = Vec::new();
+    for &s in seqs {
+        match out.last_mut() {
+            Some((lo, hi)) if s - *hi <= SPARSE_EVERY && s - *lo < max_span => *hi = s,
+            _ => out.push((s, s)),
+        }
+    }
+    out
+}
+
+/// `[lo, hi]` without the damaged ranges in it.
+pub fn readable(damaged: &[(u64, u64)], lo: u64, hi: u64) -> Vec<(u64, u64)> {
+    let mut out = vec![(lo, hi)];
+    for &(a, b) in damaged {
+        out = out
+            .into_iter()
+            .flat_map(|(l, h)| {
+                if b < l || a > h {
+                    return vec![(l, h)];
+                }
+                let below = (a > l).then(|| (l, a - 1));
+                let above = (b < h).then(|| (b + 1, h));
+                below.into_iter().chain(above).collect()
+            })
+            .collect();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_should_read_near_seqs_at_once_and_far_ones_apart() {
+        assert_eq!(runs(&[1, 2, 30, 100, 101], 4096), [(1, 30), (100, 101)]);
+        assert_eq!(runs(&[1, 20, 40], 30), [(1, 20), (40, 40)]);
+        assert!(runs(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn it_should_leave_damage_out_of_a_range() {
+        assert_eq!(readable(&[], 1, 9), [(1, 9)]);
+        assert_eq!(readable(&[(3, 4), (7, 7)], 1, 9), [(1, 2), (5, 6), (8, 9)]);
+        assert_eq!(readable(&[(1, 9)], 2, 5), []);
+        assert_eq!(readable(&[(0, 2), (9, 12)], 1, 10), [(3, 8)]);
+    }
+}

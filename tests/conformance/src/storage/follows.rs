@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chat_domain::entities::{FollowState, FollowUpdate, MessageChange, NewMessage, ThreadFollow};
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::values::Seq;
+use chat_domain::values::{Limit, Seq, Strand, StrandQuery};
 
 use crate::fixtures::text;
 use crate::StorageHarness;
@@ -206,4 +206,19 @@ pub async fn it_should_read_many_roots_and_count_unread_replies(h: &impl Storage
         .messages
         .count_replies_after(ConversationId::new(), seq(1), 0);
     assert_eq!(none.await.unwrap(), 0);
+
+    // A reply written after the thread was read counts, and pages, at once.
+    let mut late = text(conv, alice, "c253", "m 253");
+    late.thread_root = Some(seq(1));
+    s.messages.append(late).await.unwrap();
+    assert_eq!(count(1, 251).await, 1);
+    let tail = StrandQuery {
+        strand: Strand::Replies(seq(1)),
+        after: Some(249),
+        before: None,
+        limit: Limit::new(10).unwrap(),
+    };
+    let page = s.messages.strand_page(conv, tail).await.unwrap();
+    let seqs: Vec<u64> = page.iter().map(|m| m.seq.get()).collect();
+    assert_eq!(seqs, vec![251, 253]);
 }
