@@ -146,8 +146,12 @@ impl Db {
         // Connections are not reset when they return to the pool: that would drop the
         // prepared statements and the session settings below. (An open transaction is
         // still rolled back.)
+        // Idle connections stay pooled (up to the maximum) for a minute: with no
+        // idle time to live, the pool keeps only its minimum (none) and every query
+        // would pay a new connection.
         let pool = PoolOpts::default()
             .with_constraints(constraints)
+            .with_inactive_connection_ttl(Duration::from_secs(60))
             .with_reset_connection(false);
         let opts = OptsBuilder::from_opts(opts)
             .pool_opts(pool)

@@ -69,19 +69,27 @@ impl Proxy {
         Self::start(upstream).await
     }
 
-    /// `url` with its host and port replaced by this proxy's, keeping the rest.
+    /// `url` with its host and port replaced by this proxy's, keeping the rest. A
+    /// MySQL URL also asks the driver to stay on TCP: on a loopback address it would
+    /// otherwise move to the server's local socket, past the proxy.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")] async fn main() {
     /// let proxy = chat_conformance::proxy::Proxy::start("127.0.0.1:9".parse().unwrap()).await.unwrap();
     /// let port = proxy.addr().port();
-    /// assert_eq!(proxy.url_through("mysql://u:p@db:3306/x?a=b"), format!("mysql://u:p@127.0.0.1:{port}/x?a=b"));
+    /// assert_eq!(proxy.url_through("mysql://u:p@db:3306/x?a=b"), format!("mysql://u:p@127.0.0.1:{port}/x?a=b&prefer_socket=false"));
+    /// assert_eq!(proxy.url_through("mysql://db/x"), format!("mysql://127.0.0.1:{port}/x?prefer_socket=false"));
     /// assert_eq!(proxy.url_through("postgres://db/x"), format!("postgres://127.0.0.1:{port}/x"));
     /// # }
     /// ```
     pub fn url_through(&self, url: &str) -> String {
         let (head, (_, tail)) = split_authority(url);
-        format!("{head}{}{tail}", self.addr)
+        let mut through = format!("{head}{}{tail}", self.addr);
+        if url.starts_with("mysql://") {
+            through.push(if tail.contains('?') { '&' } else { '?' });
+            through.push_str("prefer_socket=false");
+        }
+        through
     }
 
     /// Closes every open connection and refuses new ones (closed at once), as if the
