@@ -96,6 +96,13 @@ enum Mode {
         #[arg(long, default_value_t = 100)]
         sends: u64,
     },
+    /// One member following N threads with an unread reply each: C lists of them.
+    Followed {
+        #[arg(long, default_value_t = 1000)]
+        threads: u64,
+        #[arg(long, default_value_t = 100)]
+        calls: u64,
+    },
     /// P pairs in direct conversations sending as fast as acks allow (window 64).
     Direct {
         #[arg(long)]
@@ -128,6 +135,9 @@ async fn main() {
             modes::burst::run(&cli.addr, cli.server_pid, &run, members, messages).await
         }
         Mode::Direct { pairs, secs } => modes::direct::run(&cli.addr, &run, pairs, secs).await,
+        Mode::Followed { threads, calls } => {
+            modes::followed::run(&cli.addr, &run, threads, calls).await
+        }
         Mode::Thread { members, sends } => {
             modes::thread::run(&cli.addr, &run, members, sends).await
         }

@@ -3,6 +3,7 @@
 pub mod burst;
 pub mod direct;
 pub mod fanout;
+pub mod followed;
 pub mod history;
 pub mod idle;
 pub mod soak;

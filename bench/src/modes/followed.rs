@@ -1,0 +1,117 @@
+//! `followed --threads N --calls C`: one member follows N threads, each with one reply
+//! it has not read (it posts N messages; another member replies to each), then asks
+//! `GET /api/v1/threads?unread=true` C times, one at a time: the latency percentiles,
+//! each answer checked to hold a full page of unread threads, newest reply first.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures_util::SinkExt;
+use serde_json::{json, Value};
+use tokio::sync::Semaphore;
+use tokio_tungstenite::tungstenite::Message;
+
+use chat_protocol::objects::MessageKind;
+use chat_protocol::ws::{ClientFrame, ClientRequest};
+
+use crate::client::{http, is_ack, User};
+use crate::report::{histogram, percentiles};
+
+const WINDOW: usize = 64;
+const LIMIT: u64 = 50;
+
+pub async fn run(addr: &str, run: &str, threads: u64, calls: u64) -> Result<String, String> {
+    let users = crate::client::users(addr, run, 2).await?;
+    let conversation = crate::client::group(addr, &users[0], &users[1..]).await?;
+    let id: uuid::Uuid = conversation.parse().map_err(|e| format!("{e}"))?;
+    let send = |n: u64, thread_root: Option<u64>| ClientRequest::Send {
+        conversation_id: id,
+        client_msg_id: format!("f{n}"),
+        kind: MessageKind::Text,
+        body: format!("message {n}"),
+        reply_to: None,
+        thread_root,
+        forward: None,
+        mentions: Vec::new(),
+    };
+    let started = Instant::now();
+    send_all(
+        addr,
+        &users[0],
+        (1..=threads).map(|n| send(n, None)).collect(),
+    )
+    .await?;
+    let replies = (1..=threads).map(|n| send(threads + n, Some(n))).collect();
+    send_all(addr, &users[1], replies).await?;
+    let fill_s = started.elapsed().as_secs_f64();
+
+    let path = format!("/api/v1/threads?unread=true&limit={LIMIT}");
+    let mut h = histogram();
+    for i in 0..calls {
+        let asked = Instant::now();
+        let (status, body) = http(addr, "GET", &path, Some(&users[0].token), Value::Null).await?;
+        let _ = h.record((asked.elapsed().as_micros() as u64).max(1));
+        check(status, &body, threads).map_err(|e| format!("call {i}: {e}"))?;
+    }
+    Ok(json!({
+        "mode": "followed", "threads": threads, "calls": calls, "limit": LIMIT,
+        "fill_s": (fill_s * 10.0).round() / 10.0,
+        "list_latency": percentiles(&h),
+        "tool_cpu_s": crate::proc::own_cpu_micros().map(|us| us as f64 / 1e6),
+    })
+    .to_string())
+}
+
+/// A full page of threads with one unread reply each, the newest root first (the
+/// replies were posted in root order).
+fn check(status: u16, body: &Value, threads: u64) -> Result<(), String> {
+    if status != 200 {
+        return Err(format!("status {status}: {body}"));
+    }
+    let listed = body["threads"].as_array().ok_or("no threads")?;
+    let roots: Vec<u64> = listed
+        .iter()
+        .filter_map(|t| t["root"]["seq"].as_u64())
+        .collect();
+    let want: Vec<u64> = (1..=threads).rev().take(LIMIT as usize).collect();
+    if roots != want || listed.iter().any(|t| t["unread"] != 1) {
+        return Err(format!("listed roots {roots:?}"));
+    }
+    Ok(())
+}
+
+/// Sends every request over one socket of `user`, `WINDOW` unacked at most, until all
+/// are acked.
+async fn send_all(addr: &str, user: &User, requests: Vec<ClientRequest>) -> Result<(), String> {
+    let socket = crate::client::ws(addr, &user.token, None).await?;
+    let super::Conn {
+        mut sink,
+        mut frames,
+    } = super::reading(socket);
+    let total = requests.len();
+    let window = Arc::new(Semaphore::new(WINDOW));
+    let freed = window.clone();
+    let acks = tokio::spawn(async move {
+        let mut acked = 0;
+        while acked < total {
+            match frames.recv().await {
+                Some(f) if is_ack(&f) => {
+                    acked += 1;
+                    freed.add_permits(1);
+                }
+                Some(f) if f.contains(r#""type":"error""#) => return Err(f),
+                Some(_) => {}
+                None => return Err("the socket closed".to_owned()),
+            }
+        }
+        Ok(())
+    });
+    for (i, request) in requests.into_iter().enumerate() {
+        window.acquire().await.map_err(|e| e.to_string())?.forget();
+        let frame = ClientFrame::new(Some(&format!("s{i}")), request).encode();
+        sink.send(Message::Text(frame.into()))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    acks.await.map_err(|e| e.to_string())?
+}
