@@ -338,8 +338,8 @@ fn send_frame(p: &PendingSend) -> String {
         client_msg_id: p.client_msg_id.clone(),
         body: p.body.clone(),
         reply_to: p.reply_to,
-        thread_root: None,
-        forward: None,
+        thread_root: p.thread_root,
+        forward: p.forward,
         mentions: Vec::new(),
     };
     ClientFrame::new(Some(&p.client_msg_id), request).encode()

@@ -38,7 +38,7 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use chat_protocol::objects::{Message, MessageKind, SyncedConversation};
+use chat_protocol::objects::{Message, SyncedConversation};
 use chat_protocol::ws::ServerFrame;
 
 pub use api::Api;
@@ -189,17 +189,12 @@ impl Client {
         client_msg_id: &str,
         body: &str,
     ) -> Result<Message, ClientError> {
-        self.send(PendingSend {
-            conversation_id,
-            client_msg_id: client_msg_id.to_owned(),
-            kind: MessageKind::Text,
-            body: body.to_owned(),
-            reply_to: None,
-        })
-        .await
+        self.send(PendingSend::text(conversation_id, client_msg_id, body))
+            .await
     }
 
-    /// Queues a send; resolves once it is acked.
+    /// Queues a send (a reply in a thread, a forward, an attachment: any
+    /// [`PendingSend`]); resolves once it is acked.
     ///
     /// # Errors
     /// As [`Client::send_text`].

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use chat_protocol::objects::MessageKind;
+use chat_protocol::objects::{ForwardRequest, MessageKind};
 
 /// How far one conversation has been shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +34,32 @@ pub struct PendingSend {
     pub body: String,
     /// A seq it answers.
     pub reply_to: Option<u64>,
+    /// The root of the thread it replies in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_root: Option<u64>,
+    /// A message it forwards, instead of a body (kind and body are then the source's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forward: Option<ForwardRequest>,
+}
+
+impl PendingSend {
+    /// A text message to `conversation_id`, with nothing else set.
+    ///
+    /// ```
+    /// let mut reply = chat_client::PendingSend::text(uuid::Uuid::nil(), "c1", "me too");
+    /// reply.thread_root = Some(7);
+    /// ```
+    pub fn text(conversation_id: Uuid, client_msg_id: &str, body: &str) -> Self {
+        Self {
+            conversation_id,
+            client_msg_id: client_msg_id.to_owned(),
+            kind: MessageKind::Text,
+            body: body.to_owned(),
+            reply_to: None,
+            thread_root: None,
+            forward: None,
+        }
+    }
 }
 
 /// Everything the engine keeps.

@@ -22,6 +22,8 @@ use chat_protocol::ErrorBody;
 
 use crate::ClientError;
 
+mod threads;
+
 type Connector = hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
 
 /// How long one call may take before it fails as a transport error.
@@ -260,6 +262,7 @@ impl Api {
             ("before_seq", q.before_seq.map(|n| n.to_string())),
             ("after_seq", q.after_seq.map(|n| n.to_string())),
             ("limit", q.limit.map(|n| n.to_string())),
+            ("top_level", q.top_level.map(|b| b.to_string())),
         ]);
         let page: MessagePage = self
             .call(
