@@ -43,6 +43,17 @@ pub enum DomainEvent {
         /// Their new cursor.
         seq: u64,
     },
+    /// A member's read cursor in a thread moved: heard by that member's own devices.
+    ThreadRead {
+        /// Where.
+        conversation_id: ConversationId,
+        /// The thread's root.
+        root: u64,
+        /// Who read.
+        user_id: UserId,
+        /// Their cursor in the thread now.
+        seq: u64,
+    },
     /// A message was pinned (`pinned: true`) or unpinned.
     PinChanged {
         /// Where.

@@ -91,6 +91,12 @@ enum EventRecord {
         token_hash: Option<String>,
     },
     Resync,
+    ThreadRead {
+        conversation_id: Uuid,
+        root: u64,
+        user_id: Uuid,
+        seq: u64,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -389,6 +395,17 @@ impl From<&DomainEvent> for EventRecord {
                 token_hash: token_hash.as_ref().map(|h| h.as_str().to_owned()),
             },
             DomainEvent::Resync => EventRecord::Resync,
+            DomainEvent::ThreadRead {
+                conversation_id: c,
+                root,
+                user_id: u,
+                seq,
+            } => EventRecord::ThreadRead {
+                conversation_id: id(c),
+                root: *root,
+                user_id: user(u),
+                seq: *seq,
+            },
         }
     }
 }
@@ -488,6 +505,17 @@ impl TryFrom<EventRecord> for DomainEvent {
                 token_hash: token_hash.map(TokenHash::from_hex),
             },
             EventRecord::Resync => DomainEvent::Resync,
+            EventRecord::ThreadRead {
+                conversation_id,
+                root,
+                user_id,
+                seq,
+            } => DomainEvent::ThreadRead {
+                conversation_id: id(conversation_id),
+                root,
+                user_id: user(user_id),
+                seq,
+            },
         })
     }
 }

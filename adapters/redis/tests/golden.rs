@@ -182,6 +182,16 @@ fn samples() -> Vec<(DomainEvent, Vec<UserId>, Option<ConnectionId>)> {
             pinned: true,
             by: user(2),
         }),
+        (
+            DomainEvent::ThreadRead {
+                conversation_id: conv,
+                root: 4,
+                user_id: user(2),
+                seq: 6,
+            },
+            vec![user(2)],
+            None,
+        ),
     ]
 }
 

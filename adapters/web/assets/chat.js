@@ -246,6 +246,7 @@ function onFrame(f) {
     case 'member_removed': return onMembership(f);
     case 'pinned':
     case 'unpinned': return onPin(f).catch((e) => toast(e.message));
+    case 'thread_read': return refreshThreads(); // read here or on another device
     case 'error': return toast(f.message);
     default: return undefined;
   }

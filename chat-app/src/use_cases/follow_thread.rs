@@ -4,6 +4,8 @@ use chat_domain::entities::{FollowState, FollowUpdate, Message, Participant};
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::values::Seq;
 
+use chat_domain::events::{DomainEvent, Envelope};
+
 use crate::{Actor, AppError, ChatApp, FollowedThread};
 
 impl ChatApp {
@@ -58,14 +60,22 @@ impl ChatApp {
             return Ok(());
         };
         let follows = &self.ports.storage.follows;
-        Ok(follows
-            .update(
+        let read = FollowUpdate::Read(target);
+        follows
+            .update(conversation_id, root, actor.id(), read)
+            .await?;
+        // The caller's other devices hear where the cursor is now (past `target` when
+        // another read went further).
+        if let Some(now) = follows.get(conversation_id, root, actor.id()).await? {
+            let event = DomainEvent::ThreadRead {
                 conversation_id,
-                root,
-                actor.id(),
-                FollowUpdate::Read(target),
-            )
-            .await?)
+                root: root.get(),
+                user_id: actor.id(),
+                seq: now.read_seq,
+            };
+            self.publish(Envelope::new(event, vec![actor.id()])).await?;
+        }
+        Ok(())
     }
 
     /// The thread of the root at `root_seq` and the caller's standing in it (following

@@ -93,6 +93,16 @@ impl ServerFrame {
                 by: *by.as_uuid(),
             },
             DomainEvent::Resync => ServerFrame::Resync,
+            DomainEvent::ThreadRead {
+                conversation_id,
+                root,
+                seq,
+                ..
+            } => ServerFrame::ThreadRead {
+                conversation_id: *conversation_id.as_uuid(),
+                root_seq: *root,
+                read_seq: *seq,
+            },
             DomainEvent::SessionsRevoked { .. } => return None,
         })
     }

@@ -144,6 +144,15 @@ pub enum ServerFrame {
     /// Events meant for this connection may have been lost (its server was cut off from
     /// the other nodes for a moment): catch up with `sync`, as after a reconnect.
     Resync,
+    /// This user's read cursor in a thread moved (on this device or another).
+    ThreadRead {
+        /// Where.
+        conversation_id: Uuid,
+        /// The thread's root.
+        root_seq: u64,
+        /// The cursor now.
+        read_seq: u64,
+    },
     /// A message was pinned.
     Pinned {
         /// Where.

@@ -295,3 +295,26 @@ async fn a_thread_reply_is_pushed_to_its_followers_only() {
     assert!(pushed.iter().all(|p| p.1 == reply && p.2 == Some(root)));
     assert!(got.len() >= before + 2);
 }
+
+#[tokio::test]
+async fn a_thread_read_reaches_the_readers_own_devices_only() {
+    let s = Server::start().await;
+    let (alice, bob) = (s.user("alice").await, s.user("bob").await);
+    let g = s.group(&alice, "team", &[&bob]).await;
+    let root = say(&s, &alice, &g, "a1", None).await;
+    let reply = say(&s, &bob, &g, "b1", Some(root)).await;
+    let (mut phone, mut laptop, mut bobs) =
+        (s.ws(&alice).await, s.ws(&alice).await, s.ws(&bob).await);
+
+    let read = thread_call(&s, &alice, &g, root, "read", json!({"seq": reply})).await;
+    assert_eq!(read.status, StatusCode::NO_CONTENT, "{}", read.json);
+    let want =
+        json!({"type": "thread_read", "conversation_id": g, "root_seq": root, "read_seq": reply});
+    assert_eq!(phone.next_of("thread_read").await, want);
+    assert_eq!(laptop.next_of("thread_read").await, want);
+    // A read behind the cursor leaves it where it is, and says so.
+    thread_call(&s, &alice, &g, root, "read", json!({"seq": 1})).await;
+    assert_eq!(phone.next_of("thread_read").await, want);
+    bobs.silent_for(Duration::from_millis(300), &["presence"])
+        .await;
+}
