@@ -3,18 +3,14 @@
 //! `GET /api/v1/threads?unread=true` C times, one at a time: the latency percentiles,
 //! each answer checked to hold a full page of unread threads, newest reply first.
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use futures_util::SinkExt;
 use serde_json::{json, Value};
-use tokio::sync::Semaphore;
-use tokio_tungstenite::tungstenite::Message;
 
 use chat_protocol::objects::MessageKind;
 use chat_protocol::ws::{ClientFrame, ClientRequest};
 
-use crate::client::{http, is_ack, User};
+use crate::client::http;
 use crate::report::{histogram, percentiles};
 
 const WINDOW: usize = 64;
@@ -35,14 +31,12 @@ pub async fn run(addr: &str, run: &str, threads: u64, calls: u64) -> Result<Stri
         mentions: Vec::new(),
     };
     let started = Instant::now();
-    send_all(
-        addr,
-        &users[0],
-        (1..=threads).map(|n| send(n, None)).collect(),
-    )
-    .await?;
-    let replies = (1..=threads).map(|n| send(threads + n, Some(n))).collect();
-    send_all(addr, &users[1], replies).await?;
+    let frame =
+        |request: ClientRequest, n: u64| ClientFrame::new(Some(&format!("s{n}")), request).encode();
+    let roots = |n| frame(send(n, None), n);
+    super::send_windowed(addr, &users[0].token, WINDOW, threads, roots).await?;
+    let replies = |n| frame(send(threads + n, Some(n)), n);
+    super::send_windowed(addr, &users[1].token, WINDOW, threads, replies).await?;
     let fill_s = started.elapsed().as_secs_f64();
 
     let path = format!("/api/v1/threads?unread=true&limit={LIMIT}");
@@ -78,40 +72,4 @@ fn check(status: u16, body: &Value, threads: u64) -> Result<(), String> {
         return Err(format!("listed roots {roots:?}"));
     }
     Ok(())
-}
-
-/// Sends every request over one socket of `user`, `WINDOW` unacked at most, until all
-/// are acked.
-async fn send_all(addr: &str, user: &User, requests: Vec<ClientRequest>) -> Result<(), String> {
-    let socket = crate::client::ws(addr, &user.token, None).await?;
-    let super::Conn {
-        mut sink,
-        mut frames,
-    } = super::reading(socket);
-    let total = requests.len();
-    let window = Arc::new(Semaphore::new(WINDOW));
-    let freed = window.clone();
-    let acks = tokio::spawn(async move {
-        let mut acked = 0;
-        while acked < total {
-            match frames.recv().await {
-                Some(f) if is_ack(&f) => {
-                    acked += 1;
-                    freed.add_permits(1);
-                }
-                Some(f) if f.contains(r#""type":"error""#) => return Err(f),
-                Some(_) => {}
-                None => return Err("the socket closed".to_owned()),
-            }
-        }
-        Ok(())
-    });
-    for (i, request) in requests.into_iter().enumerate() {
-        window.acquire().await.map_err(|e| e.to_string())?.forget();
-        let frame = ClientFrame::new(Some(&format!("s{i}")), request).encode();
-        sink.send(Message::Text(frame.into()))
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    acks.await.map_err(|e| e.to_string())?
 }

@@ -2,17 +2,15 @@
 //! (sent over the socket, 256 in flight), then P pages of 50 at random points of it,
 //! asked one at a time over a second user's socket; the page latency percentiles.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::SinkExt;
 use serde_json::json;
 
 use chat_protocol::ws::{ClientFrame, ClientRequest, ServerFrame};
-use tokio::sync::Semaphore;
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::client::{is_ack, send_frame};
+use crate::client::send_frame;
 use crate::report::{histogram, percentiles};
 
 const WINDOW: usize = 256;
@@ -25,38 +23,9 @@ pub async fn run(addr: &str, run: &str, messages: u64, pages: u64) -> Result<Str
 
     // Fill it.
     let started = Instant::now();
-    let writer = crate::client::ws(addr, &users[0].token, None).await?;
-    let super::Conn {
-        mut sink,
-        mut frames,
-    } = super::reading(writer);
-    let window = Arc::new(Semaphore::new(WINDOW));
-    let freed = window.clone();
-    let acks = tokio::spawn(async move {
-        let mut acked = 0;
-        while acked < messages {
-            match frames.recv().await {
-                Some(f) if is_ack(&f) => {
-                    acked += 1;
-                    freed.add_permits(1);
-                }
-                Some(f) if f.contains(r#""type":"error""#) => return Err(f),
-                Some(_) => {}
-                None => return Err("the writer's socket closed".to_owned()),
-            }
-        }
-        Ok(acked)
-    });
     let epoch = Instant::now();
-    for n in 1..=messages {
-        let permit = window.acquire().await.map_err(|e| e.to_string())?;
-        permit.forget();
-        let frame = send_frame(&conversation, &format!("h{n}"), epoch, n);
-        sink.send(Message::Text(frame.into()))
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    acks.await.map_err(|e| e.to_string())??;
+    let frame = |n| send_frame(&conversation, &format!("h{n}"), epoch, n);
+    super::send_windowed(addr, &users[0].token, WINDOW, messages, frame).await?;
     let fill_s = started.elapsed().as_secs_f64();
 
     // Read it back at random points, one page at a time.

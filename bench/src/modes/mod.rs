@@ -62,5 +62,47 @@ pub async fn open_all(addr: &str, tokens: &[String]) -> Result<Vec<Conn>, String
     Ok(out)
 }
 
+/// Sends `count` frames (`frame(1)` to `frame(count)`, made as they go) over one new
+/// socket of `token`, `window` unacked at most, until all are acked; an `error` frame
+/// fails it.
+pub async fn send_windowed(
+    addr: &str,
+    token: &str,
+    window: usize,
+    count: u64,
+    mut frame: impl FnMut(u64) -> String,
+) -> Result<(), String> {
+    use futures_util::SinkExt;
+    let socket = crate::client::ws(addr, token, None).await?;
+    let Conn {
+        mut sink,
+        mut frames,
+    } = reading(socket);
+    let window = std::sync::Arc::new(tokio::sync::Semaphore::new(window));
+    let freed = window.clone();
+    let acks = tokio::spawn(async move {
+        let mut acked = 0;
+        while acked < count {
+            match frames.recv().await {
+                Some(f) if crate::client::is_ack(&f) => {
+                    acked += 1;
+                    freed.add_permits(1);
+                }
+                Some(f) if f.contains(r#""type":"error""#) => return Err(f),
+                Some(_) => {}
+                None => return Err("the sending socket closed".to_owned()),
+            }
+        }
+        Ok(())
+    });
+    for n in 1..=count {
+        window.acquire().await.map_err(|e| e.to_string())?.forget();
+        sink.send(Message::Text(frame(n).into()))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    acks.await.map_err(|e| e.to_string())?
+}
+
 /// How long readers keep reading after the senders stop, for stragglers.
 pub const DRAIN: Duration = Duration::from_secs(3);
