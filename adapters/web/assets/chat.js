@@ -216,7 +216,7 @@ async function onOnline() {
 
 /** A conversation sync reported new or changed, as it is now. */
 function onConversation(c) {
-  state.convs.set(c.id, Object.assign(state.convs.get(c.id) || {}, c));
+  merge(c);
   loadUsers([c.peer_id, c.last_message && c.last_message.sender_id, ...c.members.map((m) => m.user_id)])
     .catch(() => {})
     .finally(() => {
@@ -267,8 +267,6 @@ function onMessage(m) {
     if (m.sender_id === state.me.id) t.following = true;
     renderThread();
     readThread(t);
-  } else if (m.thread_root != null && m.sender_id !== state.me.id) {
-    refreshThreads();
   }
   const loaded = state.msgs.get(m.conversation_id);
   if (loaded) {
@@ -293,6 +291,11 @@ function onMessage(m) {
 /** An edit, recall or reaction: the message as it is now replaces the one we hold. */
 function onUpdated(m) {
   const loaded = state.msgs.get(m.conversation_id);
+  const before = loaded && loaded.get(m.seq);
+  // A root counted a new reply: by then the server has stored who follows it.
+  if (m.thread && m.thread.last_seq !== (before && before.thread && before.thread.last_seq)) {
+    refreshThreads();
+  }
   if (loaded && loaded.has(m.seq)) loaded.set(m.seq, m);
   const t = state.thread;
   if (t && t.conversationId === m.conversation_id) {
@@ -367,11 +370,22 @@ function onMembership(f) {
 
 // ---- loading ---------------------------------------------------------------------------
 
+/** A conversation as the server sent it, over what we hold: its cursors never move back
+ * (the answer may have been made before our latest read or a message we were sent). */
+function merge(c) {
+  const held = state.convs.get(c.id);
+  if (held) {
+    c.last_seq = Math.max(c.last_seq || 0, held.last_seq || 0);
+    c.last_read_seq = Math.max(c.last_read_seq || 0, held.last_read_seq || 0);
+  }
+  state.convs.set(c.id, Object.assign(held || {}, c));
+}
+
 async function refreshList() {
   const list = await api('GET', '/conversations');
   const ids = new Set(list.map((c) => c.id));
   for (const id of [...state.convs.keys()]) if (!ids.has(id)) state.convs.delete(id);
-  for (const c of list) state.convs.set(c.id, Object.assign(state.convs.get(c.id) || {}, c));
+  for (const c of list) merge(c);
   await loadUsers(list.flatMap((c) => [c.peer_id, c.last_message && c.last_message.sender_id]));
   const peers = [...new Set(list.map((c) => c.peer_id).filter(Boolean))];
   for (let i = 0; i < peers.length; i += 100) {
@@ -379,6 +393,7 @@ async function refreshList() {
     for (const p of await api('GET', `/presence?${q.join('&')}`)) state.presence.set(p.user_id, p);
   }
   renderList();
+  if (state.open) markRead(); // the list's counts are from before our latest read, maybe
 }
 
 async function loadDetail(id) {
@@ -489,8 +504,10 @@ function markRead() {
   const c = state.convs.get(state.open);
   if (!c || document.visibilityState === 'hidden') return;
   const top = Math.max(c.last_seq || 0, maxSeq(state.msgs.get(c.id) || new Map()));
-  if (top <= (c.last_read_seq || 0)) return;
-  c.last_read_seq = top;
+  // A badge on the open conversation is a count the server made before our last read
+  // reached it (a list or sync answered in between): read again, whatever we sent.
+  if (top <= (c.last_read_seq || 0) && !c.unread) return;
+  c.last_read_seq = Math.max(top, c.last_read_seq || 0);
   c.unread = 0;
   renderList();
   if (!live.send({ type: 'read', conversation_id: c.id, seq: top })) {

@@ -142,7 +142,7 @@ impl ChatApp {
         Ok(stored)
     }
 
-    /// After a reply is counted on `root`: its sender follows the thread and has read it
+    /// Once a reply to `root` is stored: its sender follows the thread and has read it
     /// up to the reply; the root's author follows it unless it chose not to.
     ///
     /// # Errors
@@ -151,10 +151,11 @@ impl ChatApp {
     pub(crate) async fn follow_on_reply(
         &self,
         reply: &Message,
-        root: &Message,
+        root: Seq,
+        root_author: UserId,
     ) -> Result<(), AppError> {
         let follows = &self.ports.storage.follows;
-        let (conversation_id, seq) = (reply.conversation_id, root.seq);
+        let (conversation_id, seq) = (reply.conversation_id, root);
         follows
             .update(
                 conversation_id,
@@ -163,9 +164,9 @@ impl ChatApp {
                 FollowUpdate::Replied(reply.seq),
             )
             .await?;
-        if root.sender_id != reply.sender_id {
+        if root_author != reply.sender_id {
             follows
-                .update(conversation_id, seq, root.sender_id, FollowUpdate::Started)
+                .update(conversation_id, seq, root_author, FollowUpdate::Started)
                 .await?;
         }
         Ok(())

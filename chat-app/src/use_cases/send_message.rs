@@ -127,9 +127,10 @@ impl ChatApp {
             ),
             None => None,
         };
-        let thread_root = self
+        let root = self
             .thread_root(cmd.conversation_id, cmd.thread_root)
             .await?;
+        let (thread_root, root_author) = (root.as_ref().map(|r| r.seq), root.map(|r| r.sender_id));
         let text = match &content {
             Checked::Text(body) => Some(body),
             Checked::Attachment(..) | Checked::Forward(_) => None,
@@ -166,6 +167,7 @@ impl ChatApp {
             reply,
             connection: cmd.connection,
             first_send,
+            root_author,
         };
         Ok((draft, delivery))
     }
@@ -182,6 +184,12 @@ impl ChatApp {
             self.first_send(m.conversation_id, m.sender_id).await;
         }
         let m = &appended.message;
+        // Before the reply goes out (on a retry too: its first attempt may have stopped
+        // before this), so whoever hears of it finds its followers' standings stored.
+        let followed = match (m.thread_root, delivery.root_author) {
+            (Some(root), Some(author)) => self.follow_on_reply(m, root, author).await,
+            _ => Ok(()),
+        };
         let mut members = None;
         if appended.created {
             let event = DomainEvent::MessageSent {
@@ -193,11 +201,10 @@ impl ChatApp {
                 .await?;
             members = Some(to);
         }
+        // A standing that failed to store fails the send after the reply went out, so
+        // the retry stores it.
+        followed?;
         let root = self.count_reply(m, appended.created).await?;
-        if let Some(root) = &root {
-            // On a retry too: its first attempt may have stopped before these.
-            self.follow_on_reply(m, root).await?;
-        }
         if let Some(members) = members {
             let recipients = match &root {
                 Some(root) => {
@@ -229,6 +236,8 @@ pub(crate) struct Delivery {
     connection: Option<ConnectionId>,
     /// The sender's first message since joining: presence starts to be shared.
     pub(super) first_send: bool,
+    /// Who wrote the root of the thread it replies in.
+    root_author: Option<UserId>,
 }
 
 impl ChatApp {

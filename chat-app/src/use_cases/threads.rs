@@ -14,7 +14,7 @@ impl ChatApp {
         &self,
         conversation_id: ConversationId,
         thread_root: Option<u64>,
-    ) -> Result<Option<Seq>, AppError> {
+    ) -> Result<Option<Message>, AppError> {
         let Some(seq) = thread_root.map(Seq::new).transpose()? else {
             return Ok(None);
         };
@@ -35,7 +35,7 @@ impl ChatApp {
                 "thread_root {seq} was recalled"
             )));
         }
-        Ok(Some(seq))
+        Ok(Some(root))
     }
 
     /// Counts a stored reply on its root's summary, which members get as
