@@ -183,19 +183,30 @@ pub async fn ws(addr: &str, token: &str, local: Option<IpAddr>) -> Result<Socket
     }
 }
 
+/// A text send, `thread_root` set for a thread reply.
+pub fn text_send(
+    conversation_id: Uuid,
+    client_msg_id: String,
+    body: String,
+    thread_root: Option<u64>,
+) -> ClientRequest {
+    ClientRequest::Send {
+        conversation_id,
+        client_msg_id,
+        kind: MessageKind::Text,
+        body,
+        reply_to: None,
+        thread_root,
+        forward: None,
+        mentions: Vec::new(),
+    }
+}
+
 /// A send frame whose body carries the send time (µs since `epoch`) and a sequence number.
 pub fn send_frame(conversation: &str, client_id: &str, epoch: Instant, n: u64) -> String {
     let t = epoch.elapsed().as_micros();
-    let send = ClientRequest::Send {
-        conversation_id: conversation.parse().unwrap_or_default(),
-        client_msg_id: client_id.into(),
-        kind: MessageKind::Text,
-        body: format!("t={t};n={n}"),
-        reply_to: None,
-        thread_root: None,
-        forward: None,
-        mentions: Vec::new(),
-    };
+    let id = conversation.parse().unwrap_or_default();
+    let send = text_send(id, client_id.into(), format!("t={t};n={n}"), None);
     ClientFrame::new(Some(client_id), send).encode()
 }
 

@@ -7,10 +7,9 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 
-use chat_protocol::objects::MessageKind;
 use chat_protocol::ws::{ClientFrame, ClientRequest};
 
-use crate::client::http;
+use crate::client::{http, text_send};
 use crate::report::{histogram, percentiles};
 
 const WINDOW: usize = 64;
@@ -20,16 +19,7 @@ pub async fn run(addr: &str, run: &str, threads: u64, calls: u64) -> Result<Stri
     let users = crate::client::users(addr, run, 2).await?;
     let conversation = crate::client::group(addr, &users[0], &users[1..]).await?;
     let id: uuid::Uuid = conversation.parse().map_err(|e| format!("{e}"))?;
-    let send = |n: u64, thread_root: Option<u64>| ClientRequest::Send {
-        conversation_id: id,
-        client_msg_id: format!("f{n}"),
-        kind: MessageKind::Text,
-        body: format!("message {n}"),
-        reply_to: None,
-        thread_root,
-        forward: None,
-        mentions: Vec::new(),
-    };
+    let send = |n: u64, root| text_send(id, format!("f{n}"), format!("message {n}"), root);
     let started = Instant::now();
     let frame =
         |request: ClientRequest, n: u64| ClientFrame::new(Some(&format!("s{n}")), request).encode();

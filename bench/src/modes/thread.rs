@@ -8,11 +8,10 @@ use std::time::{Duration, Instant};
 use futures_util::SinkExt;
 use serde_json::{json, Value};
 
-use chat_protocol::objects::MessageKind;
 use chat_protocol::ws::{ClientFrame, ClientRequest};
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::client::is_ack;
+use crate::client::{is_ack, text_send};
 use crate::report::{histogram, percentiles};
 
 pub async fn run(addr: &str, run: &str, members: usize, sends: u64) -> Result<String, String> {
@@ -21,16 +20,7 @@ pub async fn run(addr: &str, run: &str, members: usize, sends: u64) -> Result<St
     let id = conversation.parse().map_err(|e| format!("{e}"))?;
     let socket = crate::client::ws(addr, &users[0].token, None).await?;
     let mut conn = super::reading(socket);
-    let one = |n: u64, thread_root: Option<u64>| ClientRequest::Send {
-        conversation_id: id,
-        client_msg_id: format!("t{n}"),
-        kind: MessageKind::Text,
-        body: format!("message {n}"),
-        reply_to: None,
-        thread_root,
-        forward: None,
-        mentions: Vec::new(),
-    };
+    let one = |n: u64, root| text_send(id, format!("t{n}"), format!("message {n}"), root);
     let plain = timed(&mut conn, (1..=sends).map(|n| one(n, None))).await?;
     let replies = timed(&mut conn, (1..=sends).map(|n| one(sends + n, Some(1)))).await?;
     Ok(json!({

@@ -124,6 +124,15 @@ struct Model {
 }
 
 impl Model {
+    /// Message `seq` of `c` changed: its members now get `message_updated` for it.
+    fn changed_for_members(&mut self, c: &str, seq: u64) {
+        let now = self.members[c].clone();
+        self.changed
+            .entry((c.to_owned(), seq))
+            .or_default()
+            .extend(now);
+    }
+
     fn is_member(&self, c: &str, u: usize) -> bool {
         self.members.get(c).is_some_and(|m| m.contains(&u))
     }
@@ -302,11 +311,7 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                     model.sent.insert((c.clone(), seq), now.clone());
                     if let Some(root) = root {
                         // The root's summary changed: members then got message_updated.
-                        model
-                            .changed
-                            .entry((c.clone(), root))
-                            .or_default()
-                            .extend(now);
+                        model.changed_for_members(&c, root);
                     }
                     assert!(
                         r["message"]["forwarded"].get("conversation_id").is_none(),
@@ -358,12 +363,7 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                     };
                     if r.status.is_success() {
                         assert!(model.is_member(&c, u), "{at}: a non-member pinned");
-                        let now = model.members[&c].clone();
-                        model
-                            .changed
-                            .entry((c.clone(), seq))
-                            .or_default()
-                            .extend(now);
+                        model.changed_for_members(&c, seq);
                     } else if !model.is_member(&c, u) {
                         assert_eq!(r.status, StatusCode::FORBIDDEN, "{at}: {}", r.text);
                     }
@@ -379,12 +379,7 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                             model.is_member(&c, u),
                             "{at}: a non-member changed a message"
                         );
-                        let now = model.members[&c].clone();
-                        model
-                            .changed
-                            .entry((c.clone(), seq))
-                            .or_default()
-                            .extend(now);
+                        model.changed_for_members(&c, seq);
                     }
                 }
             }

@@ -54,6 +54,15 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// A history page's cursors and limit as query pairs (a thread page's too).
+fn page_pairs(q: &HistoryQuery) -> Vec<(&'static str, Option<String>)> {
+    vec![
+        ("before_seq", q.before_seq.map(|n| n.to_string())),
+        ("after_seq", q.after_seq.map(|n| n.to_string())),
+        ("limit", q.limit.map(|n| n.to_string())),
+    ]
+}
+
 fn query(pairs: &[(&str, Option<String>)]) -> String {
     let parts: Vec<String> = pairs
         .iter()
@@ -258,12 +267,9 @@ impl Api {
 
     /// `GET /api/v1/conversations/{id}/messages`: a page of history.
     pub async fn history(&self, id: Uuid, q: &HistoryQuery) -> Result<Vec<Message>, ClientError> {
-        let q = query(&[
-            ("before_seq", q.before_seq.map(|n| n.to_string())),
-            ("after_seq", q.after_seq.map(|n| n.to_string())),
-            ("limit", q.limit.map(|n| n.to_string())),
-            ("top_level", q.top_level.map(|b| b.to_string())),
-        ]);
+        let mut pairs = page_pairs(q);
+        pairs.push(("top_level", q.top_level.map(|b| b.to_string())));
+        let q = query(&pairs);
         let page: MessagePage = self
             .call(
                 Method::GET,

@@ -9,7 +9,7 @@ use chat_protocol::http::{
 };
 use chat_protocol::objects::Message;
 
-use super::{query, Api};
+use super::{page_pairs, query, Api};
 use crate::ClientError;
 
 impl Api {
@@ -21,11 +21,7 @@ impl Api {
         root: u64,
         q: &HistoryQuery,
     ) -> Result<Vec<Message>, ClientError> {
-        let q = query(&[
-            ("before_seq", q.before_seq.map(|n| n.to_string())),
-            ("after_seq", q.after_seq.map(|n| n.to_string())),
-            ("limit", q.limit.map(|n| n.to_string())),
-        ]);
+        let q = query(&page_pairs(q));
         let path = format!("/api/v1/conversations/{id}/threads/{root}/messages{q}");
         let page: MessagePage = self.call(Method::GET, &path, None::<&()>).await?;
         Ok(page.messages)
