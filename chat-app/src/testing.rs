@@ -99,6 +99,7 @@ mock! {
         async fn create(&self, session: &Session) -> Result<(), RepoError>;
         async fn find_active(&self, token_hash: &TokenHash, now: DateTime<Utc>) -> Result<Option<Session>, RepoError>;
         async fn list_active(&self, user_id: UserId, now: DateTime<Utc>) -> Result<Vec<Session>, RepoError>;
+        async fn touch(&self, token_hash: &TokenHash, at: DateTime<Utc>) -> Result<(), RepoError>;
         async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError>;
         async fn revoke_all(&self, user_id: UserId) -> Result<u64, RepoError>;
         async fn purge_expired(&self, now: DateTime<Utc>) -> Result<u64, RepoError>;
@@ -161,16 +162,20 @@ pub fn actor(name: &str) -> Actor {
         id: UserId::new(),
         username: Username::parse(name).unwrap(),
         display_name: DisplayName::parse(name).unwrap(),
-        password_hash: PasswordHash::new("x"),
+        password_hash: Some(PasswordHash::new("x")),
         role: UserRole::User,
         banned: false,
         created_at: now(),
+        bot: false,
+        host: None,
     };
     let session = Session {
         token_hash: TokenHash::from_hex(format!("{}", UserId::new())),
         user_id: user.id,
         created_at: now(),
         expires_at: now() + Duration::hours(1),
+        last_used_at: now(),
+        user_agent: None,
     };
     Actor { user, session }
 }

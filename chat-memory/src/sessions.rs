@@ -60,6 +60,13 @@ impl SessionRepository for MemorySessions {
         Ok(mine)
     }
 
+    async fn touch(&self, token_hash: &TokenHash, at: DateTime<Utc>) -> Result<(), RepoError> {
+        if let Some(session) = lock(&self.0).get_mut(token_hash) {
+            session.last_used_at = session.last_used_at.max(at);
+        }
+        Ok(())
+    }
+
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError> {
         Ok(lock(&self.0).remove(token_hash).is_some())
     }

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use chat_domain::entities::User;
 use chat_domain::ids::UserId;
 use chat_domain::ports::UserRepository;
-use chat_domain::values::Username;
+use chat_domain::values::{HostIdentity, Username};
 use chat_domain::RepoError;
 
 use crate::lock;
@@ -17,6 +17,8 @@ struct State {
     by_id: HashMap<UserId, User>,
     /// Username key (case-folded) → id, ordered for prefix search.
     by_key: BTreeMap<String, UserId>,
+    /// Host identity → id, for users a host service's tokens made.
+    by_host: HashMap<HostIdentity, UserId>,
 }
 
 /// [`UserRepository`] in memory.
@@ -44,6 +46,12 @@ impl UserRepository for MemoryUsers {
         if s.by_id.contains_key(&user.id) {
             return Err(RepoError::Conflict(format!("user {} exists", user.id)));
         }
+        if let Some(host) = &user.host {
+            if s.by_host.contains_key(host) {
+                return Err(RepoError::Conflict("the host identity has a user".into()));
+            }
+            s.by_host.insert(host.clone(), user.id);
+        }
         s.by_key.insert(key, user.id);
         s.by_id.insert(user.id, user.clone());
         Ok(())
@@ -68,6 +76,11 @@ impl UserRepository for MemoryUsers {
     async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError> {
         let s = lock(&self.0);
         Ok(s.by_key.get(&username.key()).map(|id| s.by_id[id].clone()))
+    }
+
+    async fn find_by_host(&self, host: &HostIdentity) -> Result<Option<User>, RepoError> {
+        let s = lock(&self.0);
+        Ok(s.by_host.get(host).map(|id| s.by_id[id].clone()))
     }
 
     async fn search(

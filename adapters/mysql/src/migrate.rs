@@ -67,6 +67,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "thread_follows",
         sql: include_str!("../migrations/0008_thread_follows.sql"),
     },
+    Migration {
+        version: 9,
+        name: "accounts",
+        sql: include_str!("../migrations/0009_accounts.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -1,20 +1,48 @@
-//! Sessions in the `sessions` table, keyed by token hash; revoking deletes the row.
+//! Sessions in the `sessions` table, keyed by token hash, with their last use and
+//! client in `session_uses`; revoking deletes both rows.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use mysql_async::prelude::Queryable;
-use mysql_async::Row;
+use mysql_async::{Row, TxOpts};
 use uuid::Uuid;
 
 use chat_domain::entities::Session;
 use chat_domain::ids::UserId;
 use chat_domain::ports::SessionRepository;
-use chat_domain::values::TokenHash;
+use chat_domain::values::{TokenHash, UserAgent};
 use chat_domain::RepoError;
 
 use crate::codec::{decode, from_db_time, to_db_time};
 use crate::error::map;
 use crate::Db;
+
+/// The columns a session is read from, and the join that gives them.
+const SELECT: &str = "SELECT s.token_hash, s.user_id, s.created_at, s.expires_at, \
+     u.last_used_at, u.user_agent \
+     FROM sessions s LEFT JOIN session_uses u ON u.token_hash = s.token_hash";
+
+type SessionRow = (
+    String,
+    Uuid,
+    NaiveDateTime,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    Option<String>,
+);
+
+fn from_row(row: Row) -> Result<Session, RepoError> {
+    let (hash, user_id, created_at, expires_at, last_used_at, user_agent): SessionRow =
+        decode(row, "sessions row")?;
+    Ok(Session {
+        token_hash: TokenHash::from_hex(hash),
+        user_id: UserId::from_uuid(user_id),
+        created_at: from_db_time(created_at),
+        expires_at: from_db_time(expires_at),
+        last_used_at: from_db_time(last_used_at.unwrap_or(created_at)),
+        user_agent: user_agent.as_deref().and_then(UserAgent::from_header),
+    })
+}
 
 /// The [`SessionRepository`] on MySQL.
 pub struct MysqlSessions {
@@ -26,14 +54,39 @@ impl MysqlSessions {
         Self { db }
     }
 
-    /// Runs one write and returns how many rows it touched.
+    async fn select(
+        &self,
+        filter: &str,
+        params: impl Into<mysql_async::Params> + Send,
+    ) -> Result<Vec<Session>, RepoError> {
+        let mut conn = self.db.conn().await?;
+        let rows: Vec<Row> = conn
+            .exec(format!("{SELECT} {filter}"), params)
+            .await
+            .map_err(map)?;
+        rows.into_iter().map(from_row).collect()
+    }
+
+    /// Deletes the sessions `filter` picks (over `s`, the sessions table), their uses
+    /// first, and returns how many sessions went.
     async fn delete(
         &self,
-        sql: &str,
-        params: impl Into<mysql_async::Params> + Send,
+        filter: &str,
+        params: impl Into<mysql_async::Params> + Clone + Send,
     ) -> Result<u64, RepoError> {
         let mut conn = self.db.conn().await?;
-        conn.exec_drop(sql, params).await.map_err(map)?;
+        conn.exec_drop(
+            format!(
+                "DELETE u FROM session_uses u JOIN sessions s ON s.token_hash = u.token_hash \
+                 WHERE {filter}"
+            ),
+            params.clone(),
+        )
+        .await
+        .map_err(map)?;
+        conn.exec_drop(format!("DELETE s FROM sessions s WHERE {filter}"), params)
+            .await
+            .map_err(map)?;
         Ok(conn.affected_rows())
     }
 }
@@ -42,18 +95,41 @@ impl MysqlSessions {
 impl SessionRepository for MysqlSessions {
     async fn create(&self, session: &Session) -> Result<(), RepoError> {
         let mut conn = self.db.conn().await?;
-        conn.exec_drop(
-            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) \
-             VALUES (?, ?, ?, ?)",
-            (
-                session.token_hash.as_str(),
-                *session.user_id.as_uuid(),
-                to_db_time(session.created_at),
-                to_db_time(session.expires_at),
-            ),
-        )
-        .await
-        .map_err(map)
+        let mut tx = conn
+            .start_transaction(TxOpts::default())
+            .await
+            .map_err(map)?;
+        let written = async {
+            tx.exec_drop(
+                "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) \
+                 VALUES (?, ?, ?, ?)",
+                (
+                    session.token_hash.as_str(),
+                    *session.user_id.as_uuid(),
+                    to_db_time(session.created_at),
+                    to_db_time(session.expires_at),
+                ),
+            )
+            .await?;
+            tx.exec_drop(
+                "INSERT INTO session_uses (token_hash, last_used_at, user_agent) \
+                 VALUES (?, ?, ?)",
+                (
+                    session.token_hash.as_str(),
+                    to_db_time(session.last_used_at),
+                    session.user_agent.as_ref().map(UserAgent::as_str),
+                ),
+            )
+            .await
+        }
+        .await;
+        match written {
+            Ok(()) => tx.commit().await.map_err(map),
+            Err(e) => {
+                let _ = tx.rollback().await;
+                Err(map(e))
+            }
+        }
     }
 
     async fn find_active(
@@ -61,24 +137,13 @@ impl SessionRepository for MysqlSessions {
         token_hash: &TokenHash,
         now: DateTime<Utc>,
     ) -> Result<Option<Session>, RepoError> {
-        let mut conn = self.db.conn().await?;
-        let row: Option<Row> = conn
-            .exec_first(
-                "SELECT user_id, created_at, expires_at FROM sessions \
-                 WHERE token_hash = ? AND expires_at > ?",
+        Ok(self
+            .select(
+                "WHERE s.token_hash = ? AND s.expires_at > ?",
                 (token_hash.as_str(), to_db_time(now)),
             )
-            .await
-            .map_err(map)?;
-        let Some(row) = row else { return Ok(None) };
-        let (user_id, created_at, expires_at): (Uuid, NaiveDateTime, NaiveDateTime) =
-            decode(row, "sessions row")?;
-        Ok(Some(Session {
-            token_hash: token_hash.clone(),
-            user_id: UserId::from_uuid(user_id),
-            created_at: from_db_time(created_at),
-            expires_at: from_db_time(expires_at),
-        }))
+            .await?
+            .pop())
     }
 
     async fn list_active(
@@ -86,52 +151,39 @@ impl SessionRepository for MysqlSessions {
         user_id: UserId,
         now: DateTime<Utc>,
     ) -> Result<Vec<Session>, RepoError> {
+        self.select(
+            "WHERE s.user_id = ? AND s.expires_at > ? ORDER BY s.created_at, s.token_hash",
+            (*user_id.as_uuid(), to_db_time(now)),
+        )
+        .await
+    }
+
+    async fn touch(&self, token_hash: &TokenHash, at: DateTime<Utc>) -> Result<(), RepoError> {
         let mut conn = self.db.conn().await?;
-        let rows: Vec<Row> = conn
-            .exec(
-                "SELECT token_hash, created_at, expires_at FROM sessions \
-                 WHERE user_id = ? AND expires_at > ? ORDER BY created_at, token_hash",
-                (*user_id.as_uuid(), to_db_time(now)),
-            )
-            .await
-            .map_err(map)?;
-        rows.into_iter()
-            .map(|row| {
-                let (hash, created_at, expires_at): (String, NaiveDateTime, NaiveDateTime) =
-                    decode(row, "sessions row")?;
-                Ok(Session {
-                    token_hash: TokenHash::from_hex(hash),
-                    user_id,
-                    created_at: from_db_time(created_at),
-                    expires_at: from_db_time(expires_at),
-                })
-            })
-            .collect()
+        // From the session row, so a revoked session gets no row back; a session from
+        // before `session_uses` gets its first.
+        conn.exec_drop(
+            "INSERT INTO session_uses (token_hash, last_used_at) \
+             SELECT token_hash, ? FROM sessions WHERE token_hash = ? \
+             ON DUPLICATE KEY UPDATE last_used_at = GREATEST(last_used_at, VALUES(last_used_at))",
+            (to_db_time(at), token_hash.as_str()),
+        )
+        .await
+        .map_err(map)
     }
 
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError> {
         let n = self
-            .delete(
-                "DELETE FROM sessions WHERE token_hash = ?",
-                (token_hash.as_str(),),
-            )
+            .delete("s.token_hash = ?", (token_hash.as_str(),))
             .await?;
         Ok(n > 0)
     }
 
     async fn revoke_all(&self, user_id: UserId) -> Result<u64, RepoError> {
-        self.delete(
-            "DELETE FROM sessions WHERE user_id = ?",
-            (*user_id.as_uuid(),),
-        )
-        .await
+        self.delete("s.user_id = ?", (*user_id.as_uuid(),)).await
     }
 
     async fn purge_expired(&self, now: DateTime<Utc>) -> Result<u64, RepoError> {
-        self.delete(
-            "DELETE FROM sessions WHERE expires_at <= ?",
-            (to_db_time(now),),
-        )
-        .await
+        self.delete("s.expires_at <= ?", (to_db_time(now),)).await
     }
 }

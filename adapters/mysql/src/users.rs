@@ -1,22 +1,26 @@
-//! Users in the `users` table.
+//! Users in the `users` table; bots and a host's users also have a row in
+//! `user_origins`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use mysql_async::prelude::Queryable;
-use mysql_async::{Params, Row};
+use mysql_async::{Params, Row, TxOpts};
 use uuid::Uuid;
 
 use chat_domain::entities::{User, UserRole};
 use chat_domain::ids::UserId;
 use chat_domain::ports::UserRepository;
-use chat_domain::values::{DisplayName, PasswordHash, Username};
+use chat_domain::values::{DisplayName, HostIdentity, PasswordHash, Username};
 use chat_domain::RepoError;
 
 use crate::codec::{decode, from_db_time, to_db_time};
 use crate::error::{corrupt, map};
 use crate::Db;
 
-const COLUMNS: &str = "id, username, display_name, password_hash, role, banned, created_at";
+/// The columns a user is read from, and the join that gives them.
+const SELECT: &str = "SELECT id, username, display_name, password_hash, role, banned, \
+     created_at, o.bot, o.host_issuer, o.host_subject \
+     FROM users LEFT JOIN user_origins o ON o.user_id = users.id";
 
 /// The [`UserRepository`] on MySQL.
 pub struct MysqlUsers {
@@ -35,24 +39,43 @@ impl MysqlUsers {
     ) -> Result<Vec<User>, RepoError> {
         let mut conn = self.db.conn().await?;
         let rows: Vec<Row> = conn
-            .exec(format!("SELECT {COLUMNS} FROM users {filter}"), params)
+            .exec(format!("{SELECT} {filter}"), params)
             .await
             .map_err(map)?;
         rows.into_iter().map(from_row).collect()
     }
 }
 
-type UserRow = (Uuid, String, String, String, String, bool, NaiveDateTime);
+type UserRow = (
+    Uuid,
+    String,
+    String,
+    String,
+    String,
+    bool,
+    NaiveDateTime,
+    Option<bool>,
+    Option<String>,
+    Option<String>,
+);
 
 fn from_row(row: Row) -> Result<User, RepoError> {
-    let (id, username, display_name, password_hash, role, banned, created_at): UserRow =
+    let (id, username, display_name, password_hash, role, banned, created_at, bot, issuer, subject): UserRow =
         decode(row, "users row")?;
+    let host = match (issuer, subject) {
+        (Some(issuer), Some(subject)) => Some(
+            HostIdentity::parse(&issuer, &subject)
+                .map_err(|e| corrupt("user_origins.host_subject", e))?,
+        ),
+        _ => None,
+    };
     Ok(User {
         id: UserId::from_uuid(id),
         username: Username::parse(&username).map_err(|e| corrupt("users.username", e))?,
         display_name: DisplayName::from_stored(&display_name)
             .map_err(|e| corrupt("users.display_name", e))?,
-        password_hash: PasswordHash::new(password_hash),
+        // '' for an account without a password.
+        password_hash: (!password_hash.is_empty()).then(|| PasswordHash::new(password_hash)),
         role: match role.as_str() {
             "admin" => UserRole::Admin,
             "user" => UserRole::User,
@@ -60,6 +83,8 @@ fn from_row(row: Row) -> Result<User, RepoError> {
         },
         banned,
         created_at: from_db_time(created_at),
+        bot: bot.unwrap_or(false),
+        host,
     })
 }
 
@@ -74,26 +99,53 @@ fn role_str(role: UserRole) -> &'static str {
 impl UserRepository for MysqlUsers {
     async fn create(&self, user: &User) -> Result<(), RepoError> {
         let mut conn = self.db.conn().await?;
-        conn.exec_drop(
-            "INSERT INTO users (id, username, username_key, display_name, password_hash, \
-             role, banned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                *user.id.as_uuid(),
-                user.username.as_str(),
-                user.username.key(),
-                user.display_name.as_str(),
-                user.password_hash.as_str(),
-                role_str(user.role),
-                user.banned,
-                to_db_time(user.created_at),
-            ),
-        )
-        .await
-        .map_err(map)
+        let mut tx = conn
+            .start_transaction(TxOpts::default())
+            .await
+            .map_err(map)?;
+        let written = async {
+            tx.exec_drop(
+                "INSERT INTO users (id, username, username_key, display_name, password_hash, \
+                 role, banned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    *user.id.as_uuid(),
+                    user.username.as_str(),
+                    user.username.key(),
+                    user.display_name.as_str(),
+                    user.password_hash.as_ref().map_or("", |h| h.as_str()),
+                    role_str(user.role),
+                    user.banned,
+                    to_db_time(user.created_at),
+                ),
+            )
+            .await?;
+            if user.bot || user.host.is_some() {
+                tx.exec_drop(
+                    "INSERT INTO user_origins (user_id, bot, host_issuer, host_subject) \
+                     VALUES (?, ?, ?, ?)",
+                    (
+                        *user.id.as_uuid(),
+                        user.bot,
+                        user.host.as_ref().map(HostIdentity::issuer),
+                        user.host.as_ref().map(HostIdentity::subject),
+                    ),
+                )
+                .await?;
+            }
+            Ok::<_, mysql_async::Error>(())
+        }
+        .await;
+        match written {
+            Ok(()) => tx.commit().await.map_err(map),
+            Err(e) => {
+                let _ = tx.rollback().await;
+                Err(map(e))
+            }
+        }
     }
 
     async fn get(&self, id: UserId) -> Result<User, RepoError> {
-        self.select("WHERE id = ?", (*id.as_uuid(),))
+        self.select("WHERE users.id = ?", (*id.as_uuid(),))
             .await?
             .pop()
             .ok_or_else(|| RepoError::NotFound(format!("user {id}")))
@@ -105,12 +157,23 @@ impl UserRepository for MysqlUsers {
         }
         let marks = vec!["?"; ids.len()].join(", ");
         let params: Vec<Uuid> = ids.iter().map(|id| *id.as_uuid()).collect();
-        self.select(&format!("WHERE id IN ({marks})"), params).await
+        self.select(&format!("WHERE users.id IN ({marks})"), params)
+            .await
     }
 
     async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError> {
         Ok(self
             .select("WHERE username_key = ?", (username.key(),))
+            .await?
+            .pop())
+    }
+
+    async fn find_by_host(&self, host: &HostIdentity) -> Result<Option<User>, RepoError> {
+        Ok(self
+            .select(
+                "WHERE o.host_issuer = ? AND o.host_subject = ?",
+                (host.issuer(), host.subject()),
+            )
             .await?
             .pop())
     }

@@ -48,6 +48,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "thread_follows",
         sql: include_str!("../migrations/0005_thread_follows.sql"),
     },
+    Migration {
+        version: 6,
+        name: "accounts",
+        sql: include_str!("../migrations/0006_accounts.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

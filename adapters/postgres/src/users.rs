@@ -9,14 +9,15 @@ use uuid::Uuid;
 use chat_domain::entities::{User, UserRole};
 use chat_domain::ids::UserId;
 use chat_domain::ports::UserRepository;
-use chat_domain::values::{DisplayName, PasswordHash, Username};
+use chat_domain::values::{DisplayName, HostIdentity, PasswordHash, Username};
 use chat_domain::RepoError;
 
 use crate::codec::count;
 use crate::error::{corrupt, map};
 use crate::Db;
 
-const COLUMNS: &str = "id, username, display_name, password_hash, role, banned, created_at";
+const COLUMNS: &str = "id, username, display_name, password_hash, role, banned, created_at, \
+     bot, host_issuer, host_subject";
 
 /// The [`UserRepository`] on PostgreSQL.
 pub struct PostgresUsers {
@@ -55,12 +56,23 @@ fn from_row(row: &Row) -> Result<User, RepoError> {
     let username: String = row.try_get(1).map_err(get)?;
     let display_name: String = row.try_get(2).map_err(get)?;
     let role: String = row.try_get(4).map_err(get)?;
+    let issuer: Option<String> = row.try_get(8).map_err(get)?;
+    let subject: Option<String> = row.try_get(9).map_err(get)?;
+    let host = match (issuer, subject) {
+        (Some(issuer), Some(subject)) => Some(
+            HostIdentity::parse(&issuer, &subject).map_err(|e| corrupt("users.host_subject", e))?,
+        ),
+        _ => None,
+    };
     Ok(User {
         id: UserId::from_uuid(row.try_get(0).map_err(get)?),
         username: Username::parse(&username).map_err(|e| corrupt("users.username", e))?,
         display_name: DisplayName::from_stored(&display_name)
             .map_err(|e| corrupt("users.display_name", e))?,
-        password_hash: PasswordHash::new(row.try_get::<_, String>(3).map_err(get)?),
+        password_hash: row
+            .try_get::<_, Option<String>>(3)
+            .map_err(get)?
+            .map(PasswordHash::new),
         role: match role.as_str() {
             "admin" => UserRole::Admin,
             "user" => UserRole::User,
@@ -68,6 +80,8 @@ fn from_row(row: &Row) -> Result<User, RepoError> {
         },
         banned: row.try_get(5).map_err(get)?,
         created_at: row.try_get::<_, DateTime<Utc>>(6).map_err(get)?,
+        bot: row.try_get(7).map_err(get)?,
+        host,
     })
 }
 
@@ -85,7 +99,8 @@ impl UserRepository for PostgresUsers {
         let statement = conn
             .prepare_cached(
                 "INSERT INTO users (id, username, username_key, display_name, password_hash, \
-                 role, banned, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                 role, banned, created_at, bot, host_issuer, host_subject) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             )
             .await
             .map_err(map)?;
@@ -96,10 +111,13 @@ impl UserRepository for PostgresUsers {
                 &user.username.as_str(),
                 &user.username.key(),
                 &user.display_name.as_str(),
-                &user.password_hash.as_str(),
+                &user.password_hash.as_ref().map(PasswordHash::as_str),
                 &role_str(user.role),
                 &user.banned,
                 &user.created_at,
+                &user.bot,
+                &user.host.as_ref().map(HostIdentity::issuer),
+                &user.host.as_ref().map(HostIdentity::subject),
             ],
         )
         .await
@@ -125,6 +143,16 @@ impl UserRepository for PostgresUsers {
     async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError> {
         Ok(self
             .select("WHERE username_key = $1", &[&username.key()])
+            .await?
+            .pop())
+    }
+
+    async fn find_by_host(&self, host: &HostIdentity) -> Result<Option<User>, RepoError> {
+        Ok(self
+            .select(
+                "WHERE host_issuer = $1 AND host_subject = $2",
+                &[&host.issuer(), &host.subject()],
+            )
             .await?
             .pop())
     }

@@ -26,6 +26,13 @@ impl ChatApp {
             }
             Err(e) => return Err(e.into()),
         };
+        if session.needs_touch(now) {
+            // Only shown to the session's owner: a failed write fails no request.
+            let touched = self.ports.storage.sessions.touch(&session.token_hash, now);
+            if let Err(e) = touched.await {
+                tracing::debug!(error = %e, "recording a session's use failed");
+            }
+        }
         Ok(Actor { user, session })
     }
 }

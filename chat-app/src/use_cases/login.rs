@@ -1,10 +1,13 @@
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use std::sync::OnceLock;
 
 use chat_domain::entities::Session;
+use chat_domain::ids::UserId;
 use chat_domain::ports::{HumanCheck, RateLimit};
 use chat_domain::rules;
-use chat_domain::values::{ChallengeAnswer, Password, PasswordHash, SessionToken, Username};
+use chat_domain::values::{
+    ChallengeAnswer, Password, PasswordHash, SessionToken, UserAgent, Username,
+};
 
 use crate::digest::hash_token;
 use crate::{AppError, ChatApp, LoginOutcome};
@@ -24,6 +27,8 @@ pub struct Login {
     pub client_addr: Option<String>,
     /// The answer to a challenge, needed after repeated failures when challenges are on.
     pub challenge: Option<ChallengeAnswer>,
+    /// The client's `User-Agent`, kept with the session to show its owner.
+    pub user_agent: Option<String>,
 }
 
 // By hand: the derived one would print the plaintext password into any log.
@@ -34,6 +39,7 @@ impl std::fmt::Debug for Login {
             .field("password", &"***")
             .field("client_addr", &self.client_addr)
             .field("challenge", &self.challenge.is_some())
+            .field("user_agent", &self.user_agent)
             .finish()
     }
 }
@@ -46,6 +52,7 @@ impl Login {
             password: password.into(),
             client_addr: None,
             challenge: None,
+            user_agent: None,
         }
     }
 }
@@ -87,7 +94,8 @@ impl ChatApp {
             ),
             None => None,
         };
-        let outcome = self.open_session(&username, &password).await;
+        let user_agent = cmd.user_agent.as_deref().and_then(UserAgent::from_header);
+        let outcome = self.open_session(&username, &password, user_agent).await;
         match (outcome, failures) {
             (Err(AppError::Unauthorized(why)), Some(failures)) => {
                 Err(self.login_failed(&username, &cmd, failures, why).await)
@@ -169,8 +177,12 @@ impl ChatApp {
         &self,
         username: &Username,
         password: &Password,
+        user_agent: Option<UserAgent>,
     ) -> Result<LoginOutcome, AppError> {
-        let Some(user) = self.ports.storage.users.find_by_username(username).await? else {
+        let user = self.ports.storage.users.find_by_username(username).await?;
+        // An unknown name and an account without a password (a bot, a host's user) cost
+        // a verification all the same, so timing tells neither apart from a wrong one.
+        let Some((user, hash)) = user.and_then(|u| u.password_hash.clone().map(|h| (u, h))) else {
             let dummy = match DUMMY_HASH.get() {
                 Some(h) => h.clone(),
                 None => {
@@ -182,32 +194,40 @@ impl ChatApp {
             let _ = self.ports.hasher.verify(password, &dummy).await?;
             return Err(wrong());
         };
-        if !self
-            .ports
-            .hasher
-            .verify(password, &user.password_hash)
-            .await?
-        {
+        if !self.ports.hasher.verify(password, &hash).await? {
             return Err(wrong());
         }
         rules::ensure_can_login(&user)?;
-
-        let token = SessionToken::generate();
-        let now = self.ports.clock.now();
         let ttl = Duration::from_std(self.settings.token_ttl)
             .map_err(|_| AppError::Internal("token ttl out of range".into()))?;
-        let session = Session {
-            token_hash: hash_token(&token),
-            user_id: user.id,
-            created_at: now,
-            expires_at: now + ttl,
-        };
-        self.ports.storage.sessions.create(&session).await?;
+        let now = self.ports.clock.now();
+        let (token, session) = self.new_session(user.id, now + ttl, user_agent).await?;
         Ok(LoginOutcome {
             token,
             user_id: user.id,
             expires_at: session.expires_at,
         })
+    }
+
+    /// A new session for `user_id`, stored, lasting until `expires_at`.
+    pub(crate) async fn new_session(
+        &self,
+        user_id: UserId,
+        expires_at: DateTime<Utc>,
+        user_agent: Option<UserAgent>,
+    ) -> Result<(SessionToken, Session), AppError> {
+        let token = SessionToken::generate();
+        let now = self.ports.clock.now();
+        let session = Session {
+            token_hash: hash_token(&token),
+            user_id,
+            created_at: now,
+            expires_at,
+            last_used_at: now,
+            user_agent,
+        };
+        self.ports.storage.sessions.create(&session).await?;
+        Ok((token, session))
     }
 }
 
@@ -223,6 +243,7 @@ mod tests {
             password: "hunter2-secret".into(),
             client_addr: None,
             challenge: None,
+            user_agent: None,
         };
         let register = RegisterUser::new("ana", "hunter2-secret");
         for shown in [format!("{login:?}"), format!("{register:?}")] {

@@ -99,10 +99,12 @@ impl ChatApp {
             id: UserId::new(),
             username,
             display_name,
-            password_hash: self.ports.hasher.hash(&password).await?,
+            password_hash: Some(self.ports.hasher.hash(&password).await?),
             role: cmd.role,
             banned: false,
             created_at: self.ports.clock.now(),
+            bot: false,
+            host: None,
         };
         self.ports
             .storage

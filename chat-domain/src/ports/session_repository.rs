@@ -34,6 +34,15 @@ pub trait SessionRepository: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Vec<Session>, RepoError>;
 
+    /// Records that the session was used at `at`: its `last_used_at` moves there, never
+    /// backwards. A record lost in a crash is harmless (the time is only shown), so a
+    /// store may make it durable with its next write rather than at once. Unknown or
+    /// revoked sessions are ignored.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store cannot be written.
+    async fn touch(&self, token_hash: &TokenHash, at: DateTime<Utc>) -> Result<(), RepoError>;
+
     /// Ends one session at once. Returns whether it existed.
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError>;
 

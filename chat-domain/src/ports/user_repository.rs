@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 
 use crate::entities::User;
 use crate::ids::UserId;
-use crate::values::Username;
+use crate::values::{HostIdentity, Username};
 use crate::RepoError;
 
 /// Stores user accounts.
@@ -12,8 +12,9 @@ pub trait UserRepository: Send + Sync {
     /// Stores a new user.
     ///
     /// # Errors
-    /// [`RepoError::Conflict`] if the id or the username (compared by
-    /// [`Username::key`], so without regard to case) is taken; nothing is written then.
+    /// [`RepoError::Conflict`] if the id, the username (compared by [`Username::key`],
+    /// so without regard to case) or the host identity (exactly) is taken; nothing is
+    /// written then. Two racing creates for one host identity store one user.
     async fn create(&self, user: &User) -> Result<(), RepoError>;
 
     /// The user with this id.
@@ -27,6 +28,10 @@ pub trait UserRepository: Send + Sync {
 
     /// The user with this username (without regard to case), if any.
     async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError>;
+
+    /// The user a host service's identity maps to, if any (issuer and subject compared
+    /// exactly, case included).
+    async fn find_by_host(&self, host: &HostIdentity) -> Result<Option<User>, RepoError>;
 
     /// Up to `limit` users whose username starts with `prefix` (without regard to case),
     /// ordered by username key, starting after the username key `after` if given.

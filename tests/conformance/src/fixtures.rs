@@ -20,10 +20,14 @@ pub fn user(name: &str) -> User {
         id: UserId::new(),
         username: Username::parse(name).unwrap(),
         display_name: DisplayName::parse(&format!("{name} 🙂")).unwrap(),
-        password_hash: PasswordHash::new("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"),
+        password_hash: Some(PasswordHash::new(
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+        )),
         role: UserRole::User,
         banned: false,
         created_at: t0(),
+        bot: false,
+        host: None,
     }
 }
 

@@ -60,6 +60,8 @@ macro_rules! storage_conformance {
             it_should_list_a_users_active_sessions_oldest_first,
             it_should_revoke_one_session_or_all_of_a_user,
             it_should_purge_expired_sessions,
+            it_should_map_one_user_to_each_host_identity,
+            it_should_keep_a_sessions_client_and_last_use,
             it_should_create_a_group_with_its_members,
             it_should_reject_a_group_listing_a_member_twice,
             it_should_create_one_direct_conversation_per_pair_under_concurrency,

@@ -167,6 +167,17 @@ impl Meta {
 
     /// Makes `op` durable, then applies it. The caller holds `log` and has checked `op`.
     pub(crate) async fn commit(&self, log: &mut Log, op: MetaOp) -> Result<(), RepoError> {
+        self.write(log, op, true).await
+    }
+
+    /// Writes `op` and applies it without a sync of its own: for a change whose loss in
+    /// a power cut is harmless (a session's last use). The next durable change, or the
+    /// close, syncs it.
+    pub(crate) async fn commit_lazily(&self, log: &mut Log, op: MetaOp) -> Result<(), RepoError> {
+        self.write(log, op, false).await
+    }
+
+    async fn write(&self, log: &mut Log, op: MetaOp, sync: bool) -> Result<(), RepoError> {
         if log.closed {
             return Err(RepoError::Unavailable("the TXT store is closed".into()));
         }
@@ -179,7 +190,7 @@ impl Meta {
             .file
             .write_all(&buf)
             .and_then(|()| match log.config.fsync {
-                FsyncMode::Always => log.file.sync_data(),
+                FsyncMode::Always if sync => log.file.sync_data(),
                 _ => Ok(()),
             });
         if let Err(e) = written {
@@ -283,6 +294,7 @@ impl State {
             MetaOp::SessionRevokeAll { user_id } => {
                 self.sessions.revoke_all(user_id).await.map(drop)
             }
+            MetaOp::SessionTouch { token_hash, at } => self.sessions.touch(&token_hash, at).await,
             MetaOp::SessionPurge { now } => self.sessions.purge_expired(now).await.map(drop),
             MetaOp::GroupCreate {
                 conversation,

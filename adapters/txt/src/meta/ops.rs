@@ -28,6 +28,10 @@ pub enum MetaOp {
     SessionRevokeAll {
         user_id: UserId,
     },
+    SessionTouch {
+        token_hash: TokenHash,
+        at: DateTime<Utc>,
+    },
     SessionPurge {
         now: DateTime<Utc>,
     },

@@ -13,7 +13,7 @@ use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::ports::{
     ConversationRepository, Membership, SessionRepository, SyncPoint, UserRepository,
 };
-use chat_domain::values::{TokenHash, Username};
+use chat_domain::values::{HostIdentity, TokenHash, Username};
 use chat_domain::RepoError;
 
 use super::{Meta, MetaOp};
@@ -74,6 +74,11 @@ impl UserRepository for TxtUsers {
         if m.state.users.get(user.id).await.is_ok() {
             return Err(RepoError::Conflict(format!("user {} exists", user.id)));
         }
+        if let Some(host) = &user.host {
+            if m.state.users.find_by_host(host).await?.is_some() {
+                return Err(RepoError::Conflict("the host identity has a user".into()));
+            }
+        }
         m.commit(&mut log, MetaOp::UserCreate { user: user.clone() })
             .await
     }
@@ -88,6 +93,10 @@ impl UserRepository for TxtUsers {
 
     async fn find_by_username(&self, username: &Username) -> Result<Option<User>, RepoError> {
         self.0.state.users.find_by_username(username).await
+    }
+
+    async fn find_by_host(&self, host: &HostIdentity) -> Result<Option<User>, RepoError> {
+        self.0.state.users.find_by_host(host).await
     }
 
     async fn search(
@@ -157,6 +166,22 @@ impl SessionRepository for TxtSessions {
         now: DateTime<Utc>,
     ) -> Result<Vec<Session>, RepoError> {
         self.0.state.sessions.list_active(user_id, now).await
+    }
+
+    async fn touch(&self, token_hash: &TokenHash, at: DateTime<Utc>) -> Result<(), RepoError> {
+        let m = &self.0;
+        let mut log = m.log.lock().await;
+        let known = m
+            .state
+            .sessions
+            .find_active(token_hash, DateTime::<Utc>::MIN_UTC)
+            .await?;
+        if known.is_some_and(|s| s.last_used_at < at) {
+            let token_hash = token_hash.clone();
+            m.commit_lazily(&mut log, MetaOp::SessionTouch { token_hash, at })
+                .await?;
+        }
+        Ok(())
     }
 
     async fn revoke(&self, token_hash: &TokenHash) -> Result<bool, RepoError> {

@@ -10,7 +10,9 @@ use chat_domain::entities::{
     ThreadFollow, User, UserRole,
 };
 use chat_domain::ids::{ConversationId, UserId};
-use chat_domain::values::{DisplayName, PasswordHash, Seq, Title, TokenHash, Username};
+use chat_domain::values::{
+    DisplayName, HostIdentity, PasswordHash, Seq, Title, TokenHash, UserAgent, Username,
+};
 
 use super::{check_version, is_one, one};
 use crate::meta::MetaOp;
@@ -42,6 +44,11 @@ enum Op {
     },
     SessionRevokeAll {
         user_id: Uuid,
+    },
+    /// A session was used at `at` (written without a sync of its own).
+    SessionTouch {
+        token_hash: String,
+        at: DateTime<Utc>,
     },
     SessionPurge {
         now: DateTime<Utc>,
@@ -124,15 +131,33 @@ impl From<FollowRecord> for FollowState {
     }
 }
 
+/// A user. Accounts without a password, bots and a host's users are written with fields
+/// an earlier build lacks: it refuses such a record (no `password_hash`) rather than
+/// misreading it.
 #[derive(Serialize, Deserialize)]
 struct UserRecord {
     id: Uuid,
     username: String,
     display_name: String,
-    password_hash: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    password_hash: Option<String>,
     role: UserRoleRecord,
     banned: bool,
     created_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "is_no")]
+    bot: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    host: Option<HostRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct HostRecord {
+    issuer: String,
+    subject: String,
+}
+
+fn is_no(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -148,6 +173,11 @@ struct SessionRecord {
     user_id: Uuid,
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
+    /// Written only when it differs from `created_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_used_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_agent: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -217,13 +247,18 @@ impl From<&User> for UserRecord {
             id: *u.id.as_uuid(),
             username: u.username.as_str().to_owned(),
             display_name: u.display_name.as_str().to_owned(),
-            password_hash: u.password_hash.as_str().to_owned(),
+            password_hash: u.password_hash.as_ref().map(|h| h.as_str().to_owned()),
             role: match u.role {
                 UserRole::User => UserRoleRecord::User,
                 UserRole::Admin => UserRoleRecord::Admin,
             },
             banned: u.banned,
             created_at: u.created_at,
+            bot: u.bot,
+            host: u.host.as_ref().map(|h| HostRecord {
+                issuer: h.issuer().to_owned(),
+                subject: h.subject().to_owned(),
+            }),
         }
     }
 }
@@ -235,13 +270,18 @@ impl TryFrom<UserRecord> for User {
             id: UserId::from_uuid(r.id),
             username: text(Username::parse(&r.username))?,
             display_name: text(DisplayName::from_stored(&r.display_name))?,
-            password_hash: PasswordHash::new(r.password_hash),
+            password_hash: r.password_hash.map(PasswordHash::new),
             role: match r.role {
                 UserRoleRecord::User => UserRole::User,
                 UserRoleRecord::Admin => UserRole::Admin,
             },
             banned: r.banned,
             created_at: r.created_at,
+            bot: r.bot,
+            host: match r.host {
+                Some(h) => Some(text(HostIdentity::parse(&h.issuer, &h.subject))?),
+                None => None,
+            },
         })
     }
 }
@@ -253,6 +293,8 @@ impl From<&Session> for SessionRecord {
             user_id: *s.user_id.as_uuid(),
             created_at: s.created_at,
             expires_at: s.expires_at,
+            last_used_at: (s.last_used_at != s.created_at).then_some(s.last_used_at),
+            user_agent: s.user_agent.as_ref().map(|a| a.as_str().to_owned()),
         }
     }
 }
@@ -264,6 +306,8 @@ impl From<SessionRecord> for Session {
             user_id: UserId::from_uuid(r.user_id),
             created_at: r.created_at,
             expires_at: r.expires_at,
+            last_used_at: r.last_used_at.unwrap_or(r.created_at),
+            user_agent: r.user_agent.as_deref().and_then(UserAgent::from_header),
         }
     }
 }
@@ -397,6 +441,10 @@ impl From<&MetaOp> for OpRecord {
             MetaOp::SessionRevokeAll { user_id } => Op::SessionRevokeAll {
                 user_id: user(user_id),
             },
+            MetaOp::SessionTouch { token_hash, at } => Op::SessionTouch {
+                token_hash: token_hash.as_str().to_owned(),
+                at: *at,
+            },
             MetaOp::SessionPurge { now } => Op::SessionPurge { now: *now },
             MetaOp::GroupCreate {
                 conversation,
@@ -501,6 +549,10 @@ impl TryFrom<OpRecord> for MetaOp {
             },
             Op::SessionRevokeAll { user_id } => MetaOp::SessionRevokeAll {
                 user_id: user(user_id),
+            },
+            Op::SessionTouch { token_hash, at } => MetaOp::SessionTouch {
+                token_hash: TokenHash::from_hex(token_hash),
+                at,
             },
             Op::SessionPurge { now } => MetaOp::SessionPurge { now },
             Op::GroupCreate {

@@ -109,6 +109,22 @@ mod tests {
         }
     }
 
+    /// Accounts without a password (a bot, a host's user) and a session's client and last
+    /// use, in the shape this build writes them; an earlier build refuses the accounts
+    /// (no `password_hash`) rather than misreading them.
+    #[test]
+    fn account_and_session_lines_keep_their_shape() {
+        for line in [
+            r#"{"op":"user_create","user":{"id":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","username":"ci-bot","display_name":"CI","role":"user","banned":false,"created_at":"2026-12-07T10:00:00Z","bot":true}}"#,
+            r#"{"op":"user_create","user":{"id":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","username":"user-42","display_name":"Ana","role":"user","banned":false,"created_at":"2026-12-07T10:00:00Z","host":{"issuer":"https://id.example","subject":"42"}}}"#,
+            r#"{"op":"session_create","session":{"token_hash":"ab12","user_id":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","created_at":"2026-12-07T10:00:00Z","expires_at":"9999-12-31T23:59:59Z","last_used_at":"2026-12-07T10:05:00Z","user_agent":"Mozilla/5.0"}}"#,
+            r#"{"op":"session_touch","token_hash":"ab12","at":"2026-12-07T10:06:00Z"}"#,
+        ] {
+            let op = meta::decode(line.as_bytes()).unwrap();
+            assert_eq!(String::from_utf8(meta::encode(&op)).unwrap(), line);
+        }
+    }
+
     #[test]
     fn a_record_of_a_newer_version_is_refused() {
         let line = include_str!("golden/messages.jsonl")

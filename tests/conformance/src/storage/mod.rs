@@ -1,5 +1,6 @@
 //! Checks for the storage ports: users, sessions, conversations, messages.
 
+mod accounts;
 mod contacts;
 mod conversations;
 mod follows;
@@ -14,6 +15,7 @@ mod sync_stamps;
 mod threads;
 mod users;
 
+pub use accounts::*;
 pub use contacts::*;
 pub use conversations::*;
 pub use follows::*;

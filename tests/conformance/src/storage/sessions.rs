@@ -14,6 +14,8 @@ fn session(user: UserId, tag: &str, ttl_s: i64) -> Session {
         user_id: user,
         created_at: t0(),
         expires_at: t0() + Duration::seconds(ttl_s),
+        last_used_at: t0(),
+        user_agent: None,
     }
 }
 
