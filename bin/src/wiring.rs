@@ -69,8 +69,14 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         .challenges
         .human_check()
         .map_err(StartError::Config)?;
+    let host_tokens = config
+        .chat
+        .host_tokens
+        .verifier()
+        .map_err(StartError::Config)?;
     let chat = Chat::builder()
         .human_check(human_check)
+        .host_tokens(host_tokens)
         .storage(storage)
         .live(live)
         .files(files)

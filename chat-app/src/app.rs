@@ -6,8 +6,8 @@ use chat_domain::entities::Participant;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
-    Clock, FileStore, HumanCheck, Live, PasswordHasher, PushGateway, RateDecision, RateLimit,
-    Storage,
+    Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway,
+    RateDecision, RateLimit, Storage,
 };
 use chat_domain::rules;
 
@@ -32,6 +32,9 @@ pub struct Ports {
     /// The "is this a person" check that guards sign-ups, and logins after repeated
     /// failures; `None` turns challenges off.
     pub human_check: Option<Arc<dyn HumanCheck>>,
+    /// Verifies tokens a host service issues for its own users (JWTs), accepted wherever
+    /// a session token is; `None` accepts none.
+    pub host_tokens: Option<Arc<dyn HostTokenVerifier>>,
 }
 
 /// Policy: the numbers an operator may tune.

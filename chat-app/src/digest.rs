@@ -10,6 +10,13 @@ pub(crate) fn hash_token(token: &SessionToken) -> TokenHash {
     TokenHash::from_hex(sha256(token.expose().as_bytes()).as_str())
 }
 
+/// A session's public name: 128 bits of a hash of its stored hash, so it can be shown
+/// and sent back without revealing anything that finds the session in the store.
+pub(crate) fn session_id(hash: &TokenHash) -> String {
+    let digest = sha256(format!("session-id:{}", hash.as_str()).as_bytes());
+    digest.as_str()[..32].to_owned()
+}
+
 /// The SHA-256 digest of `bytes`.
 pub(crate) fn sha256(bytes: &[u8]) -> Sha256Digest {
     Sha256Digest::from_bytes(Sha256::digest(bytes).into())

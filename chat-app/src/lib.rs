@@ -34,4 +34,6 @@ mod testing;
 pub use app::{ChatApp, Ports, Settings};
 pub use error::AppError;
 pub use use_cases::*;
-pub use views::{Actor, ConversationDetail, ConversationSummary, LoginOutcome, Sent, Stats};
+pub use views::{
+    Actor, ConversationDetail, ConversationSummary, LoginOutcome, Sent, SessionView, Stats,
+};

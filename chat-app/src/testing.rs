@@ -116,6 +116,7 @@ pub fn memory_ports() -> Ports {
         files: Arc::new(MemoryFiles::default()),
         push: Arc::new(MemoryPush::default()),
         human_check: None,
+        host_tokens: None,
     }
 }
 
@@ -177,7 +178,11 @@ pub fn actor(name: &str) -> Actor {
         last_used_at: now(),
         user_agent: None,
     };
-    Actor { user, session }
+    Actor {
+        user,
+        session,
+        host_token: false,
+    }
 }
 
 /// A group of `members` (the first is owner, the rest members) stored in `repo`.

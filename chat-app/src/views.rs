@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use chat_domain::entities::{Conversation, Message, Participant, Session, User};
 use chat_domain::ids::UserId;
-use chat_domain::values::SessionToken;
+use chat_domain::values::{SessionToken, UserAgent};
 
 /// An authenticated caller: the user and the session they presented.
 #[derive(Clone, Debug)]
@@ -13,6 +13,9 @@ pub struct Actor {
     pub user: User,
     /// With which session.
     pub session: Session,
+    /// Authenticated by a host's token (or by the host itself, in process): there is no
+    /// stored session behind it, and it ends at the token's `exp`, not by a logout.
+    pub host_token: bool,
 }
 
 impl Actor {
@@ -74,6 +77,21 @@ pub struct ConversationDetail {
     pub read_seq: u64,
     /// Every member with role and read cursor, in join order.
     pub members: Vec<Participant>,
+}
+
+/// One of a user's sessions, as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionView {
+    /// A stable name for the session (never its token, nor the token's stored hash).
+    pub id: String,
+    /// When it began.
+    pub created_at: DateTime<Utc>,
+    /// When it was last used, to the minute.
+    pub last_used_at: DateTime<Utc>,
+    /// The client it was opened from, as it named itself.
+    pub user_agent: Option<UserAgent>,
+    /// Whether it is the session of the call that asked.
+    pub current: bool,
 }
 
 /// Server-wide counts for admins.

@@ -6,7 +6,7 @@ use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_warp::{Edge, EdgeConfig};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::{
-    Clock, FileStore, HumanCheck, Live, PasswordHasher, PushGateway, Storage,
+    Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway, Storage,
 };
 use chat_memory::{LogPush, MemoryFiles, SystemClock};
 
@@ -22,6 +22,7 @@ pub struct ChatBuilder {
     files: Option<Arc<dyn FileStore>>,
     push: Option<Arc<dyn PushGateway>>,
     human_check: Option<Arc<dyn HumanCheck>>,
+    host_tokens: Option<Arc<dyn HostTokenVerifier>>,
     settings: Settings,
 }
 
@@ -83,6 +84,14 @@ impl ChatBuilder {
         self
     }
 
+    /// Tokens a host service signs for its own users (JWTs), accepted wherever a session
+    /// token is; none by default. [`crate::HostTokenSettings::verifier`] builds one from
+    /// settings, `chat_adapter_jwt::JwtVerifier` from a key.
+    pub fn host_tokens(mut self, verifier: Option<Arc<dyn HostTokenVerifier>>) -> Self {
+        self.host_tokens = verifier;
+        self
+    }
+
     /// The policy: token lifetime, rate limits, group size, ….
     pub fn settings(mut self, settings: Settings) -> Self {
         self.settings = settings;
@@ -103,6 +112,7 @@ impl ChatBuilder {
                 .unwrap_or_else(|| Arc::new(MemoryFiles::default())),
             push: self.push.unwrap_or_else(|| Arc::new(LogPush)),
             human_check: self.human_check,
+            host_tokens: self.host_tokens,
         }
     }
 

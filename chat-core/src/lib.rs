@@ -30,16 +30,19 @@ mod builder;
 mod challenges;
 #[doc(hidden)]
 pub mod doc_support;
+mod host_tokens;
 mod settings;
 pub mod stores;
 
 pub use builder::{Chat, ChatBuilder};
 pub use challenges::{ChallengeMode, ChallengeSettings};
+pub use chat_adapter_jwt as jwt;
 pub use chat_app as app;
 pub use chat_app::{AppError, ChatApp, Settings};
 pub use chat_domain as domain;
 pub use chat_memory as memory;
 pub use chat_protocol as protocol;
+pub use host_tokens::HostTokenSettings;
 pub use settings::{duration, ChatSettings};
 
 /// The HTTP + WebSocket edge of protocol v1: [`edge::Edge`] (from [`Chat::edge`]) as a

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use chat_adapter_warp::EdgeConfig;
 
-use crate::ChallengeSettings;
+use crate::{ChallengeSettings, HostTokenSettings};
 use chat_app::Settings;
 use chat_domain::ports::RateLimit;
 use clap::Args;
@@ -130,6 +130,10 @@ pub struct ChatSettings {
     /// Sign-up and login challenges.
     #[command(flatten)]
     pub challenges: ChallengeSettings,
+
+    /// Tokens a host service issues for its users (JWTs).
+    #[command(flatten)]
+    pub host_tokens: HostTokenSettings,
 }
 
 impl ChatSettings {

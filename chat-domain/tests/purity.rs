@@ -17,6 +17,8 @@ const FORBIDDEN: &[&str] = &[
     "redis",
     "mio",
     "async-std",
+    "jsonwebtoken",
+    "ring",
 ];
 
 /// The names of every crate `chat-domain` pulls in through normal (non-dev, non-build)

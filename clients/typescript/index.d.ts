@@ -8,8 +8,21 @@ export interface User {
   username: string;
   display_name: string | null;
   created_at: string;
+  /** An account a program uses (a bot, an incoming webhook's sender). */
+  bot?: boolean;
   role?: 'user' | 'admin';
   banned?: boolean;
+}
+
+/** One of the caller's sessions (`GET /api/v1/sessions`). */
+export interface SessionInfo {
+  id: string;
+  created_at: string;
+  /** Kept to the minute. */
+  last_used_at: string;
+  user_agent: string | null;
+  /** The session of this call. */
+  current: boolean;
 }
 
 export interface Reaction {
@@ -190,6 +203,8 @@ export class Api {
   login(username: string, password: string, challenge?: unknown): Promise<Session>;
   logout(): Promise<null>;
   logoutOthers(): Promise<null>;
+  sessions(): Promise<SessionInfo[]>;
+  endSession(id: string): Promise<null>;
   me(): Promise<User>;
   users(ids: Id[]): Promise<User[]>;
   searchUsers(prefix: string): Promise<User[]>;

@@ -324,6 +324,24 @@ try {
   await welcome(b).locator('.forwarded', { hasText: `@${alice}` }).waitFor();
   await b.click('#back');
 
+  step('bob sees the laptop he left signed in among his devices and signs it out');
+  // Bob's logins: alice's are counted for the challenge step at the end.
+  const left = await fetch(`${server}api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'OldLaptop/1.0 (Linux)' },
+    body: JSON.stringify({ username: bob, password }),
+  }).then((r) => r.json());
+  await b.click('#devices-button');
+  const laptopRow = b.locator('#sessions-list li', { hasText: 'OldLaptop/1.0' });
+  await laptopRow.waitFor();
+  await b.locator('#sessions-list li .badge', { hasText: 'this device' }).waitFor();
+  await b.screenshot({ path: path.join(out, 'devices-phone.png') });
+  await laptopRow.locator('button', { hasText: 'Sign out' }).click();
+  await laptopRow.waitFor({ state: 'detached' });
+  const gone = await fetch(`${server}api/v1/me`, { headers: { authorization: `Bearer ${left.token}` } });
+  assert.equal(gone.status, 401, 'the laptop is signed out');
+  await b.click('#sessions-dialog button');
+
   step('the admin bans bob; his open page is signed out');
   const admin = await open({ width: 1000, height: 700 }, proxyA);
   await admin.goto(`${admin.base}/`);

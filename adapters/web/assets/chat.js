@@ -6,6 +6,7 @@
 import { answerChallenge } from './challenge.js';
 import { $, api, h, session } from './common.js';
 import { live } from './live.js';
+import { showSessions } from './sessions.js';
 
 const PAGE = 50;
 const TYPING_SHOWN_MS = 4000;
@@ -1115,6 +1116,7 @@ $('auth-form').addEventListener('submit', (e) => {
   signIn(false);
 });
 $('sign-up').addEventListener('click', () => signIn(true));
+$('devices-button').addEventListener('click', () => showSessions(toast));
 $('sign-out').addEventListener('click', async () => {
   try {
     await api('DELETE', '/sessions/current');

@@ -7,8 +7,15 @@ impl ChatApp {
     /// close (through a `SessionsRevoked` event to the caller).
     ///
     /// # Errors
-    /// `unavailable` if the session store is down (the session then still works).
+    /// `bad_request` for a host-issued token, which ends at its `exp` (the host stops
+    /// issuing them); `unavailable` if the session store is down (the session then still
+    /// works).
     pub async fn logout(&self, actor: &Actor) -> Result<(), AppError> {
+        if actor.host_token {
+            return Err(AppError::BadRequest(
+                "a host-issued token cannot be ended here: it ends at its exp".into(),
+            ));
+        }
         self.ports
             .storage
             .sessions

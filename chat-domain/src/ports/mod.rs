@@ -7,6 +7,7 @@ mod clock;
 mod conversation_repository;
 mod event_bus;
 mod file_store;
+mod host_tokens;
 mod human_check;
 mod message_repository;
 mod password_hasher;
@@ -25,6 +26,7 @@ pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
 pub use file_store::{FileStore, FileUpload, NewFile};
+pub use host_tokens::{HostClaims, HostTokenError, HostTokenVerifier, HostUser};
 pub use human_check::{Challenge, HumanCheck, SingleUse, Verdict};
 pub use message_repository::{
     Appended, Changed, MessageRepository, MENTION_SCAN_BUDGET, SEARCH_SCAN_BUDGET,

@@ -17,7 +17,7 @@ pub use conversations::{AddMemberRequest, CreateConversation};
 pub use files::UploadQuery;
 pub use messages::{HistoryQuery, MessagePage, PinRequest, ReadRequest, SendRequest};
 pub use search::{SearchQuery, SearchResults};
-pub use sessions::{EndSessionsQuery, LoginRequest, Session};
+pub use sessions::{EndSessionsQuery, LoginRequest, Session, SessionInfo};
 pub use sync::{SyncAnswer, SyncQuery};
 pub use threads::{FollowedThread, ThreadList, ThreadsQuery};
 pub use users::RegisterRequest;

@@ -46,6 +46,21 @@ pub struct Session {
     pub expires_at: DateTime<Utc>,
 }
 
+/// One of the caller's sessions: `GET /api/v1/sessions` lists them, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SessionInfo {
+    /// Names the session in `DELETE /api/v1/sessions/{id}` (never its token).
+    pub id: String,
+    /// When it began (a login, a bot's token).
+    pub created_at: DateTime<Utc>,
+    /// When it was last used, to the minute.
+    pub last_used_at: DateTime<Utc>,
+    /// The `User-Agent` it was opened with (at most 256 characters), if any.
+    pub user_agent: Option<String>,
+    /// Whether it is the session of this call.
+    pub current: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,10 @@ pub struct User {
     pub display_name: String,
     /// When the account was made.
     pub created_at: DateTime<Utc>,
+    /// An account a program uses (made by an admin, or for an incoming webhook).
+    /// Absent from servers before bots: read as `false`.
+    #[serde(default)]
+    pub bot: bool,
 }
 
 /// USER with the fields only its owner and admins see.

@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 use crate::error::ErrorBody;
-use crate::http::{AdminUsersQuery, EndSessionsQuery, LoginRequest, RegisterRequest, Session};
+use crate::http::{
+    AdminUsersQuery, EndSessionsQuery, LoginRequest, RegisterRequest, Session, SessionInfo,
+};
 use crate::objects::{Challenge, FullUser, Stats, User};
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "accounts",
@@ -45,6 +47,23 @@ pub fn logout() {}
         (status = "default", description = "400 without all_but_current=true, 401 without a valid token", body = ErrorBody),
     ))]
 pub fn end_other_sessions() {}
+
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The caller's active sessions, newest first", body = Vec<SessionInfo>),
+        (status = "default", description = "401 without a valid token", body = ErrorBody),
+    ))]
+pub fn list_sessions() {}
+
+#[utoipa::path(delete, path = "/api/v1/sessions/{id}", tag = "accounts",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "A session's id from GET /api/v1/sessions")),
+    responses(
+        (status = 204, description = "That session's token stops working at once, for HTTP and for its WebSockets (closed with 1008)"),
+        (status = "default", description = "404 for an id that is not one of the caller's active sessions, 401 without a valid token", body = ErrorBody),
+    ))]
+pub fn end_session() {}
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
     security(("bearer" = [])),

@@ -56,6 +56,8 @@ impl Modify for BearerToken {
         accounts::login,
         accounts::logout,
         accounts::end_other_sessions,
+        accounts::list_sessions,
+        accounts::end_session,
         accounts::me,
         accounts::users,
         accounts::admin_users,

@@ -99,6 +99,8 @@ export class Api {
   }
   logout() { return this.call('DELETE', '/sessions/current'); }
   logoutOthers() { return this.call('DELETE', '/sessions?all_but_current=true'); }
+  sessions() { return this.call('GET', '/sessions'); }
+  endSession(id) { return this.call('DELETE', `/sessions/${encodeURIComponent(id)}`); }
   me() { return this.call('GET', '/me'); }
   users(ids) { return this.call('GET', `/users${query({ id: ids })}`); }
   searchUsers(prefix) { return this.call('GET', `/users${query({ query: prefix })}`); }

@@ -28,6 +28,9 @@ async function example(): Promise<void> {
   const onDisk = new FileStore('/var/lib/app/chat-sync.json');
   console.log((await onDisk.load()).outbox.length);
   console.log(await store.load(), client.pending.length);
+  for (const s of await client.api.sessions()) {
+    if (!s.current && s.user_agent?.includes('Android')) await client.api.endSession(s.id);
+  }
   try {
     await client.api.me();
   } catch (e) {

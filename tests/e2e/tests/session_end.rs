@@ -85,3 +85,88 @@ async fn ending_the_other_sessions_closes_their_sockets_and_keeps_this_one() {
     assert_eq!(bob_ws.request(frames::ping(), "p").await["type"], "pong");
     assert_eq!(s.get("/api/v1/me", &bob.token).await.status, StatusCode::OK);
 }
+
+/// Logs `name` in from a client that names itself `agent`.
+async fn login_from(s: &Server, name: &str, agent: &str) -> User {
+    let body = serde_json::json!({"username": name, "password": PW}).to_string();
+    let req = http::Request::post(s.url("/api/v1/sessions"))
+        .header("content-type", "application/json")
+        .header("user-agent", agent)
+        .body(http_body_util::Full::new(bytes::Bytes::from(body)))
+        .unwrap();
+    let r = s.raw(req).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    User {
+        id: r.json["user_id"].as_str().unwrap().to_owned(),
+        token: r.json["token"].as_str().unwrap().to_owned(),
+        name: name.to_owned(),
+    }
+}
+
+#[tokio::test]
+async fn a_user_sees_their_sessions_and_ends_a_lost_phone() {
+    let s = Server::start().await;
+    s.user("alice").await;
+    let phone = login_from(&s, "alice", "ChatPhone/2.1 (Android 15)").await;
+    let here = login_from(&s, "alice", "Mozilla/5.0 (X11;\tLinux x86_64)").await;
+    let bob = s.user("bob").await;
+    let mut phone_ws = s.ws(&phone).await;
+
+    let listed = s.get("/api/v1/sessions", &here.token).await;
+    assert_eq!(listed.status, StatusCode::OK, "{}", listed.text);
+    let sessions = listed.json.as_array().unwrap().clone();
+    assert_eq!(sessions.len(), 3, "{sessions:?}");
+    let agents: Vec<_> = sessions.iter().map(|x| x["user_agent"].clone()).collect();
+    assert_eq!(
+        agents,
+        [
+            serde_json::json!("Mozilla/5.0 (X11;Linux x86_64)"),
+            serde_json::json!("ChatPhone/2.1 (Android 15)"),
+            serde_json::Value::Null,
+        ],
+        "newest first; control characters dropped; no agent for the test client"
+    );
+    let current: Vec<_> = sessions.iter().map(|x| x["current"].clone()).collect();
+    assert_eq!(current, [true, false, false]);
+    for x in &sessions {
+        let id = x["id"].as_str().unwrap();
+        assert!(!phone.token.contains(id) && !here.token.contains(id));
+        let (created, used) = (x["created_at"].as_str(), x["last_used_at"].as_str());
+        assert!(created.is_some() && used.is_some(), "{x}");
+    }
+    let phone_id = sessions[1]["id"].as_str().unwrap().to_owned();
+
+    let theirs = s.get("/api/v1/sessions", &bob.token).await;
+    assert_eq!(theirs.json.as_array().unwrap().len(), 1);
+    let path = format!("/api/v1/sessions/{phone_id}");
+    let not_yours = s.call(Method::DELETE, &path, Some(&bob.token), None).await;
+    assert_eq!(
+        not_yours.status,
+        StatusCode::NOT_FOUND,
+        "{}",
+        not_yours.text
+    );
+    assert_eq!(
+        s.get("/api/v1/me", &phone.token).await.status,
+        StatusCode::OK
+    );
+
+    let ended = s.call(Method::DELETE, &path, Some(&here.token), None).await;
+    assert_eq!(ended.status, StatusCode::NO_CONTENT, "{}", ended.text);
+    assert_eq!(
+        phone_ws.closed().await.map(|f| u16::from(f.code)),
+        Some(1008)
+    );
+    assert_eq!(
+        s.get("/api/v1/me", &phone.token).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let again = s.call(Method::DELETE, &path, Some(&here.token), None).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    let left = s.get("/api/v1/sessions", &here.token).await;
+    assert_eq!(left.json.as_array().unwrap().len(), 2);
+    assert_eq!(
+        s.get("/api/v1/me", &here.token).await.status,
+        StatusCode::OK
+    );
+}

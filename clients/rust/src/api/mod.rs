@@ -22,6 +22,7 @@ use chat_protocol::ErrorBody;
 
 use crate::ClientError;
 
+mod sessions;
 mod threads;
 
 type Connector = hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
