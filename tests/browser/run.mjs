@@ -366,6 +366,23 @@ try {
   assert.ok(recent >= 2, `alice and bob among this hour's sign-ups (${recent})`);
   assert.match(await admin.getAttribute('#signups li:last-child', 'title'), /^\d\d:00 UTC: \d+ sign-ups?$/);
   step(`admin sees ${recent} sign-ups since the test began`);
+  step('the admin makes a bot: its token, shown once, works until revoked');
+  const botName = `ci_${suffix}`;
+  await admin.fill('#bot-username', botName);
+  await admin.fill('#bot-display-name', 'CI 🤖');
+  await admin.click('#bot-form button[type="submit"]');
+  const botToken = await admin.locator('#bot-token input').inputValue();
+  const asBot = () => fetch(`${server}api/v1/me`, { headers: { authorization: `Bearer ${botToken}` } });
+  const botMe = await (await asBot()).json();
+  assert.equal(botMe.bot, true);
+  await admin.fill('#admin-query', botName);
+  const botRow = admin.locator(`#user-rows tr[data-username="${botName}"]`);
+  await botRow.locator('td', { hasText: 'bot' }).first().waitFor();
+  await admin.screenshot({ path: path.join(out, 'admin-bot.png') });
+  await botRow.locator('button', { hasText: 'Revoke token' }).click();
+  await admin.locator('#bot-token').waitFor({ state: 'hidden' });
+  assert.equal((await asBot()).status, 401, 'the revoked token no longer works');
+
   await admin.fill('#admin-query', bob);
   await admin.waitForFunction(
     (name) => [...document.querySelectorAll('#user-rows tr')].map((r) => r.dataset.username).join() === name,

@@ -1,4 +1,5 @@
-// The admin page: live stats, sign-ups per hour, users with search, ban and unban.
+// The admin page: live stats, sign-ups per hour, users with search, ban and unban, bots.
+import { botActions, wireBots } from './bots.js';
 import { $, api, h, session } from './common.js';
 
 const PAGE = 50;
@@ -112,10 +113,10 @@ function row(u) {
     'tr',
     { 'data-username': u.username },
     h('td', {}, u.username),
-    h('td', {}, u.role),
+    h('td', {}, u.bot ? 'bot' : u.role),
     h('td', { class: u.banned ? 'banned' : '' }, u.banned ? 'banned' : 'active'),
     h('td', {}, new Date(u.created_at).toLocaleDateString()),
-    h('td', {}, button),
+    h('td', {}, button, ...(u.bot ? botActions(u) : [])),
   );
   return tr;
 }
@@ -130,4 +131,5 @@ $('admin-search').addEventListener('submit', (e) => {
   loadUsers(false);
 });
 $('more').addEventListener('click', () => loadUsers(true));
+wireBots(() => loadUsers(false));
 start();

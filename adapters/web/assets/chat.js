@@ -42,7 +42,7 @@ function nameOf(id) {
   const u = users.get(id);
   if (!u) return '…';
   const shown = u.display_name && u.display_name !== u.username ? `${u.display_name} ` : '';
-  return `${shown}@${u.username}`;
+  return `${shown}@${u.username}${u.bot ? ' [bot]' : ''}`;
 }
 
 async function loadUsers(ids) {

@@ -82,6 +82,7 @@ const ASSETS: &[Asset] = &[
     js("pow-worker.js", include_str!("../assets/pow-worker.js")),
     js("challenge.js", include_str!("../assets/challenge.js")),
     js("admin.js", include_str!("../assets/admin.js")),
+    js("bots.js", include_str!("../assets/bots.js")),
 ];
 
 /// The TypeScript client library (`clients/typescript/src`), which the chat page runs

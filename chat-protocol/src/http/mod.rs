@@ -11,7 +11,7 @@ mod sync;
 mod threads;
 mod users;
 
-pub use admin::AdminUsersQuery;
+pub use admin::{AdminUsersQuery, BotCreated, BotToken, CreateBotRequest};
 pub use changes::{ChangesQuery, EditRequest, ReactRequest, ReceivedRequest};
 pub use conversations::{AddMemberRequest, CreateConversation};
 pub use files::UploadQuery;

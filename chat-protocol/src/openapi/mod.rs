@@ -10,6 +10,7 @@
 
 mod accounts;
 mod conversations;
+mod integrations;
 mod messages;
 mod service;
 mod threads;
@@ -33,7 +34,7 @@ impl Modify for BearerToken {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
-                    .description(Some("A session token from POST /api/v1/sessions"))
+                    .description(Some("A session token from POST /api/v1/sessions, a bot's token, or a JWT the host service signed"))
                     .build(),
             ),
         );
@@ -97,6 +98,9 @@ impl Modify for BearerToken {
         service::metrics,
         service::openapi,
         service::websocket,
+        integrations::create_bot,
+        integrations::renew_bot_token,
+        integrations::revoke_bot_token,
     ),
     modifiers(&BearerToken),
     tags(
@@ -104,6 +108,7 @@ impl Modify for BearerToken {
         (name = "conversations", description = "Direct conversations, groups, members, cursors"),
         (name = "messages", description = "History, sending, changes, search"),
         (name = "service", description = "Presence, files, health, metrics, this document"),
+        (name = "integrations", description = "Bots, incoming webhooks"),
     )
 )]
 struct ApiDoc;

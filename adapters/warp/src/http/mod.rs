@@ -1,6 +1,7 @@
 //! The HTTP API of protocol v1 as warp filters.
 
 mod admin;
+mod bots;
 mod challenge;
 mod conversations;
 pub mod errors;
@@ -57,6 +58,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(files::routes(&edge))
             .unify()
             .or(admin::routes(&edge))
+            .unify()
+            .or(bots::routes(&edge))
             .unify()
             .or(openapi::routes())
             .unify(),

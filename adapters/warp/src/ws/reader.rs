@@ -62,7 +62,10 @@ impl Reader<'_> {
         // The session's end, on the monotonic clock: the socket closes then, as HTTP
         // starts answering 401 (a session is never extended).
         let left = self.actor.session.expires_at - self.edge.app.ports().clock.now();
-        let expires = tokio::time::Instant::now() + left.to_std().unwrap_or_default();
+        // A bot's token never expires (year 9999): a century is as good, and an Instant
+        // that far out is safe on every platform.
+        let century = std::time::Duration::from_secs(100 * 365 * 24 * 3600);
+        let expires = tokio::time::Instant::now() + left.to_std().unwrap_or_default().min(century);
         // A frame read ahead while gathering a batch; it is answered next. Boxed: it is
         // rare, and inline it would grow every idle connection's task.
         let mut held: Option<Box<_>> = None;

@@ -1,8 +1,11 @@
 //! Use cases for the admin role.
 
 mod ban_user;
+mod bots;
 mod list_users;
 mod stats;
+
+pub use bots::CreateBot;
 
 use crate::{Actor, AppError};
 
