@@ -246,6 +246,10 @@ async fn copy_conversation(
             }
         }
     }
+    // A webhook's token is kept as its hash, so its URL goes on working.
+    for webhook in from.webhooks.list(c.id).await? {
+        to.webhooks.create(&webhook).await?;
+    }
     let Some(first) = from.messages.get(c.id, Seq::after(0)).await? else {
         return Ok(0);
     };

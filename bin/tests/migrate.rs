@@ -1,6 +1,7 @@
 //! `chat-server migrate`: TXT → MySQL with the real binary, then MySQL → TXT, and
 //! TXT → PostgreSQL → MySQL → TXT, then MySQL → PostgreSQL → TXT: everything (users,
-//! conversations, members, read cursors, messages) comes out equal.
+//! conversations, members, read cursors, messages, bots, a host's users, webhooks) comes
+//! out equal.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +12,9 @@ use chat_adapter_postgres::PostgresConfig;
 use chat_adapter_txt::TxtConfig;
 use chat_conformance::fixtures::{direct, group, member, text, user};
 use chat_conformance::services::unreachable_service;
-use chat_domain::entities::{Conversation, Message, Participant, ParticipantRole, User};
+use chat_domain::entities::{
+    Conversation, Message, Participant, ParticipantRole, User, Webhook,
+};
 use chat_domain::ports::Storage;
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_server::migrate::{migrate, Endpoint, Moved};
@@ -34,7 +37,7 @@ impl Drop for TempDir {
 
 type Snapshot = (
     Vec<User>,
-    Vec<(Conversation, Vec<Participant>, Vec<Message>)>,
+    Vec<(Conversation, Vec<Participant>, Vec<Message>, Vec<Webhook>)>,
 );
 
 /// Everything a store holds, in a stable order.
@@ -56,14 +59,20 @@ async fn snapshot(p: &Storage) -> Snapshot {
             messages.splice(0..0, page);
         }
         assert_eq!(messages.len() as u64, last);
-        conversations.push((c, members, messages));
+        let webhooks = p.webhooks.list(c.id).await.unwrap();
+        conversations.push((c, members, messages, webhooks));
     }
     (users, conversations)
 }
 
 async fn fill(p: &Storage) -> Moved {
     let (alice, bob, carol) = (user("alice"), user("Bob.B"), user("carol_c"));
-    for u in [&alice, &bob, &carol] {
+    let (mut bot, mut ext) = (user("hook-ci"), user("user-42"));
+    bot.bot = true;
+    bot.password_hash = None;
+    ext.password_hash = None;
+    ext.host = Some(chat_domain::values::HostIdentity::parse("https://id.example", "42").unwrap());
+    for u in [&alice, &bob, &carol, &bot, &ext] {
         p.users.create(u).await.unwrap();
     }
     let g = group(alice.id, "家人 👨‍👩‍👧");
@@ -73,6 +82,16 @@ async fn fill(p: &Storage) -> Moved {
         member(&g, carol.id, ParticipantRole::Member, 2),
     ];
     p.conversations.create_group(&g, &members).await.unwrap();
+    let hook = Webhook {
+        id: chat_domain::ids::WebhookId::new(),
+        conversation_id: g.id,
+        name: chat_domain::values::DisplayName::parse("CI builds").unwrap(),
+        token_hash: chat_domain::values::TokenHash::from_hex("ab".repeat(32)),
+        bot_id: bot.id,
+        created_by: alice.id,
+        created_at: chat_conformance::fixtures::t0(),
+    };
+    p.webhooks.create(&hook).await.unwrap();
     for i in 0..230 {
         let sender = [alice.id, bob.id, carol.id][i % 3];
         let mut m = text(g.id, sender, &format!("g-{i}"), &format!("消息 {i} 🎉"));
@@ -119,7 +138,7 @@ async fn fill(p: &Storage) -> Moved {
         .await
         .unwrap();
     Moved {
-        users: 3,
+        users: 5,
         conversations: 3,
         messages: 234,
     }
@@ -223,7 +242,7 @@ async fn txt_to_mysql_and_back_keeps_everything() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        stdout.contains("copied 3 users, 3 conversations, 234 messages"),
+        stdout.contains("copied 5 users, 3 conversations, 234 messages"),
         "{stdout}"
     );
 

@@ -75,3 +75,8 @@ uuid_id!(
     FileId,
     "file_id"
 );
+uuid_id!(
+    /// Identifies an incoming webhook of a group.
+    WebhookId,
+    "webhook_id"
+);

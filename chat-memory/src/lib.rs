@@ -27,6 +27,7 @@ mod replay_guard;
 mod sessions;
 mod stamps;
 mod users;
+mod webhooks;
 
 pub use clock::{ManualClock, SystemClock};
 pub use conversations::MemoryConversations;
@@ -41,6 +42,7 @@ pub use replay_guard::MemoryReplayGuard;
 pub use sessions::MemorySessions;
 pub use stamps::Stamps;
 pub use users::MemoryUsers;
+pub use webhooks::MemoryWebhooks;
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -54,6 +56,7 @@ pub fn storage() -> Storage {
         Arc::new(MemoryConversations::default()),
         Arc::new(MemoryMessages::default()),
         Arc::new(MemoryFollows::default()),
+        Arc::new(MemoryWebhooks::default()),
     )
 }
 

@@ -14,6 +14,23 @@ export interface User {
   banned?: boolean;
 }
 
+/** A group's incoming webhook (`GET …/webhooks`; never with its token). */
+export interface WebhookInfo {
+  id: Id;
+  name: string;
+  bot_id: Id;
+  created_by: Id;
+  created_at: string;
+}
+
+/** A new webhook: POST `{"body"}` to `url` (relative to the server). */
+export interface WebhookCreated {
+  id: Id;
+  name: string;
+  token: string;
+  url: string;
+}
+
 /** One of the caller's sessions (`GET /api/v1/sessions`). */
 export interface SessionInfo {
   id: string;
@@ -205,6 +222,9 @@ export class Api {
   logoutOthers(): Promise<null>;
   sessions(): Promise<SessionInfo[]>;
   endSession(id: string): Promise<null>;
+  createWebhook(conversationId: Id, name: string): Promise<WebhookCreated>;
+  webhooks(conversationId: Id): Promise<WebhookInfo[]>;
+  deleteWebhook(conversationId: Id, webhookId: Id): Promise<null>;
   me(): Promise<User>;
   users(ids: Id[]): Promise<User[]>;
   searchUsers(prefix: string): Promise<User[]>;

@@ -25,6 +25,7 @@ mod sessions;
 mod stamps;
 pub mod testing;
 mod users;
+mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -39,6 +40,7 @@ use messages::MysqlMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 use sessions::MysqlSessions;
 use users::MysqlUsers;
+use webhooks::MysqlWebhooks;
 
 /// How to reach the database and how many connections to keep.
 #[derive(Clone, Debug)]
@@ -92,6 +94,7 @@ pub async fn connect(config: &MysqlConfig) -> Result<Storage, RepoError> {
         Arc::new(MysqlConversations::new(db.clone())),
         Arc::new(MysqlMessages::new(db.clone(), config.background_indexing)),
         Arc::new(MysqlFollows::new(db.clone())),
+        Arc::new(MysqlWebhooks::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -72,6 +72,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "accounts",
         sql: include_str!("../migrations/0009_accounts.sql"),
     },
+    Migration {
+        version: 10,
+        name: "webhooks",
+        sql: include_str!("../migrations/0010_webhooks.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

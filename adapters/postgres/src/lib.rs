@@ -29,6 +29,7 @@ mod sessions;
 mod stamps;
 pub mod testing;
 mod users;
+mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,6 +43,7 @@ use messages::PostgresMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 use sessions::PostgresSessions;
 use users::PostgresUsers;
+use webhooks::PostgresWebhooks;
 
 /// How to reach the database and how many connections to keep.
 #[derive(Clone, Debug)]
@@ -99,6 +101,7 @@ pub async fn connect(config: &PostgresConfig) -> Result<Storage, RepoError> {
             config.background_indexing,
         )),
         Arc::new(follows::PostgresFollows::new(db.clone())),
+        Arc::new(PostgresWebhooks::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -53,6 +53,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "accounts",
         sql: include_str!("../migrations/0006_accounts.sql"),
     },
+    Migration {
+        version: 7,
+        name: "webhooks",
+        sql: include_str!("../migrations/0007_webhooks.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

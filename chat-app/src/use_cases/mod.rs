@@ -39,6 +39,7 @@ mod sync;
 mod threads;
 mod typing;
 mod upload_file;
+mod webhooks;
 
 pub use connect::Connection;
 pub use create_group::CreateGroup;
@@ -56,3 +57,4 @@ pub use sync::{
     SyncedConversation, SEEN_MAX,
 };
 pub use upload_file::{sniff, UploadFile, UploadSource};
+pub use webhooks::WebhookCreated;

@@ -10,6 +10,7 @@ mod session;
 mod thread;
 mod thread_follow;
 mod user;
+mod webhook;
 
 pub use conversation::{Conversation, ConversationKind, ConversationType, DirectPair};
 pub use file::FileMeta;
@@ -23,3 +24,4 @@ pub use session::Session;
 pub use thread::{Forwarded, ThreadSummary};
 pub use thread_follow::{FollowState, FollowUpdate, ThreadFollow};
 pub use user::{User, UserRole};
+pub use webhook::Webhook;

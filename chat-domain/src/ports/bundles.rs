@@ -8,7 +8,7 @@ use async_trait::async_trait;
 
 use super::{
     ConversationRepository, EventBus, MessageRepository, PresenceStore, RateLimiter, ReplayGuard,
-    SessionRepository, ThreadFollowRepository, UserRepository,
+    SessionRepository, ThreadFollowRepository, UserRepository, WebhookRepository,
 };
 
 /// What a backend does when it is no longer needed.
@@ -43,6 +43,8 @@ pub struct Storage {
     pub messages: Arc<dyn MessageRepository>,
     /// Members' standing in threads: following, read cursors.
     pub follows: Arc<dyn ThreadFollowRepository>,
+    /// Incoming webhooks of groups.
+    pub webhooks: Arc<dyn WebhookRepository>,
     shutdown: Shutdowns,
 }
 
@@ -66,6 +68,7 @@ impl Storage {
         conversations: Arc<dyn ConversationRepository>,
         messages: Arc<dyn MessageRepository>,
         follows: Arc<dyn ThreadFollowRepository>,
+        webhooks: Arc<dyn WebhookRepository>,
     ) -> Self {
         Self {
             users,
@@ -73,6 +76,7 @@ impl Storage {
             conversations,
             messages,
             follows,
+            webhooks,
             shutdown: Shutdowns::default(),
         }
     }

@@ -20,6 +20,7 @@ mod strand_scan;
 mod sync;
 mod thread_follow_repository;
 mod user_repository;
+mod webhook_repository;
 
 pub use bundles::{Live, Shutdown, Storage};
 pub use clock::Clock;
@@ -41,3 +42,4 @@ pub use strand_scan::scan_strand;
 pub use sync::{LogMark, SyncPoint};
 pub use thread_follow_repository::ThreadFollowRepository;
 pub use user_repository::UserRepository;
+pub use webhook_repository::WebhookRepository;

@@ -54,6 +54,26 @@ pub fn ensure_can_add_member(
     Ok(())
 }
 
+/// Only an owner or admin of a group makes, lists and deletes its incoming webhooks
+/// (each posts as a member the webhook adds).
+///
+/// # Errors
+/// [`DomainError::Forbidden`] for a direct conversation, a non-member, or a plain member.
+pub fn ensure_can_manage_webhooks(
+    conversation: &Conversation,
+    actor: Option<&Participant>,
+) -> Result<(), DomainError> {
+    if conversation.kind() == ConversationKind::Direct {
+        return Err(DomainError::Forbidden("webhooks post into groups only"));
+    }
+    if !ensure_member(actor)?.role.manages_members() {
+        return Err(DomainError::Forbidden(
+            "only an owner or admin manages webhooks",
+        ));
+    }
+    Ok(())
+}
+
 /// Any member may leave a group; only an owner or admin removes someone else, and an
 /// admin cannot remove the owner.
 ///

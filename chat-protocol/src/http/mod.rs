@@ -10,6 +10,7 @@ mod sessions;
 mod sync;
 mod threads;
 mod users;
+mod webhooks;
 
 pub use admin::{AdminUsersQuery, BotCreated, BotToken, CreateBotRequest};
 pub use changes::{ChangesQuery, EditRequest, ReactRequest, ReceivedRequest};
@@ -21,3 +22,4 @@ pub use sessions::{EndSessionsQuery, LoginRequest, Session, SessionInfo};
 pub use sync::{SyncAnswer, SyncQuery};
 pub use threads::{FollowedThread, ThreadList, ThreadsQuery};
 pub use users::RegisterRequest;
+pub use webhooks::{CreateWebhookRequest, HookPost, WebhookCreatedBody, WebhookInfo};

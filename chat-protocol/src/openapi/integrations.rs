@@ -1,9 +1,13 @@
-//! Bots, and (as they come) webhooks in and out.
+//! Bots and incoming webhooks.
 
 #![allow(dead_code)]
 
 use crate::error::ErrorBody;
-use crate::http::{BotCreated, BotToken, CreateBotRequest};
+use crate::http::{
+    BotCreated, BotToken, CreateBotRequest, CreateWebhookRequest, HookPost, WebhookCreatedBody,
+    WebhookInfo,
+};
+use crate::objects::Message;
 
 #[utoipa::path(post, path = "/api/v1/admin/bots", tag = "integrations",
     security(("bearer" = [])),
@@ -31,3 +35,44 @@ pub fn renew_bot_token() {}
         (status = "default", description = "403 for a caller who is not an admin, 404 unless the id is a bot's", body = ErrorBody),
     ))]
 pub fn revoke_bot_token() {}
+
+#[utoipa::path(post, path = "/api/v1/conversations/{id}/webhooks", tag = "integrations",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The group")),
+    request_body = CreateWebhookRequest,
+    responses(
+        (status = 201, description = "The webhook, its token (shown once) and its URL; its bot joins the group", body = WebhookCreatedBody),
+        (status = "default", description = "403 unless the caller is an owner or admin of the group (a direct conversation included), 400 for a bad name or a full group", body = ErrorBody),
+    ))]
+pub fn create_webhook() {}
+
+#[utoipa::path(get, path = "/api/v1/conversations/{id}/webhooks", tag = "integrations",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The group")),
+    responses(
+        (status = 200, description = "The group's webhooks, oldest first, without their tokens", body = Vec<WebhookInfo>),
+        (status = "default", description = "403 unless the caller is an owner or admin of the group", body = ErrorBody),
+    ))]
+pub fn list_webhooks() {}
+
+#[utoipa::path(delete, path = "/api/v1/conversations/{id}/webhooks/{webhook_id}", tag = "integrations",
+    security(("bearer" = [])),
+    params(
+        ("id" = uuid::Uuid, Path, description = "The group"),
+        ("webhook_id" = uuid::Uuid, Path, description = "The webhook"),
+    ),
+    responses(
+        (status = 204, description = "Deleted: its URL answers 404 from now on, and its bot leaves the group"),
+        (status = "default", description = "403 unless the caller is an owner or admin of the group, 404 for no such webhook there", body = ErrorBody),
+    ))]
+pub fn delete_webhook() {}
+
+#[utoipa::path(post, path = "/hooks/{token}", tag = "integrations",
+    params(("token" = String, Path, description = "The webhook's secret, from its URL")),
+    request_body = HookPost,
+    responses(
+        (status = 201, description = "The message, posted by the webhook's bot", body = Message),
+        (status = 200, description = "A retry with a client_msg_id already used: the stored message", body = Message),
+        (status = "default", description = "404 for a token that names no webhook (unknown or deleted), 400 for a bad body, 429 past the send rate limit, 403 when its bot was removed from the group", body = ErrorBody),
+    ))]
+pub fn post_to_webhook() {}

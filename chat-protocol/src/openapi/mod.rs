@@ -101,6 +101,10 @@ impl Modify for BearerToken {
         integrations::create_bot,
         integrations::renew_bot_token,
         integrations::revoke_bot_token,
+        integrations::create_webhook,
+        integrations::list_webhooks,
+        integrations::delete_webhook,
+        integrations::post_to_webhook,
     ),
     modifiers(&BearerToken),
     tags(

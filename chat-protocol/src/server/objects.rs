@@ -1,14 +1,14 @@
 //! The core's values as wire objects.
 
 use chat_app::{
-    ConversationDetail, ConversationSummary, Health as AppHealth, LoginOutcome, SessionView, Stats,
+    ConversationDetail, ConversationSummary, Health as AppHealth, LoginOutcome, Stats,
     SyncedConversation as AppSynced,
 };
 use chat_domain::entities as domain;
 use chat_domain::ports as domain_ports;
 use chat_domain::values::SearchPage;
 
-use crate::http::{SearchResults, Session, SessionInfo};
+use crate::http::{SearchResults, Session};
 use crate::objects::*;
 
 impl From<&domain::User> for User {
@@ -296,18 +296,6 @@ impl From<&LoginOutcome> for Session {
             token: l.token.expose().to_owned(),
             user_id: *l.user_id.as_uuid(),
             expires_at: l.expires_at,
-        }
-    }
-}
-
-impl From<&SessionView> for SessionInfo {
-    fn from(s: &SessionView) -> Self {
-        Self {
-            id: s.id.clone(),
-            created_at: s.created_at,
-            last_used_at: s.last_used_at,
-            user_agent: s.user_agent.as_ref().map(|a| a.as_str().to_owned()),
-            current: s.current,
         }
     }
 }

@@ -106,6 +106,11 @@ export class Api {
   searchUsers(prefix) { return this.call('GET', `/users${query({ query: prefix })}`); }
   presence(userIds) { return this.call('GET', `/presence${query({ user_id: userIds })}`); }
 
+  // ---- incoming webhooks (a group's owners and admins)
+  createWebhook(id, name) { return this.call('POST', `/conversations/${id}/webhooks`, { name }); }
+  webhooks(id) { return this.call('GET', `/conversations/${id}/webhooks`); }
+  deleteWebhook(id, webhookId) { return this.call('DELETE', `/conversations/${id}/webhooks/${webhookId}`); }
+
   // ---- conversations
   conversations() { return this.call('GET', '/conversations'); }
   conversation(id) { return this.call('GET', `/conversations/${id}`); }

@@ -10,18 +10,24 @@
 mod follows;
 mod ops;
 mod repos;
+mod webhooks;
 
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chat_domain::ports::{ConversationRepository, SessionRepository, UserRepository};
+use chat_domain::ports::{
+    ConversationRepository, SessionRepository, UserRepository, WebhookRepository,
+};
 use chat_domain::RepoError;
-use chat_memory::{MemoryConversations, MemoryFollows, MemorySessions, MemoryUsers};
+use chat_memory::{
+    MemoryConversations, MemoryFollows, MemorySessions, MemoryUsers, MemoryWebhooks,
+};
 
 pub use follows::TxtFollows;
 pub use ops::MetaOp;
 pub use repos::{TxtConversations, TxtSessions, TxtUsers};
+pub use webhooks::TxtWebhooks;
 
 use crate::config::{FsyncMode, TxtConfig};
 use crate::{io_error, line, records};
@@ -40,6 +46,7 @@ pub(crate) struct State {
     pub(crate) sessions: MemorySessions,
     pub(crate) conversations: MemoryConversations,
     pub(crate) follows: MemoryFollows,
+    pub(crate) webhooks: MemoryWebhooks,
 }
 
 pub(crate) struct Log {
@@ -241,6 +248,9 @@ impl Meta {
         for follow in self.state.follows.all() {
             push(&MetaOp::ThreadMark { follow });
         }
+        for webhook in self.state.webhooks.all() {
+            push(&MetaOp::WebhookCreate { webhook });
+        }
         let tmp = log.dir.join("snapshot.tmp");
         let target = log.dir.join("snapshot");
         let new_log = log_path(&log.dir, next);
@@ -368,6 +378,11 @@ impl State {
                 self.follows.set(follow);
                 Ok(())
             }
+            MetaOp::WebhookCreate { webhook } => self.webhooks.create(&webhook).await,
+            MetaOp::WebhookDelete {
+                conversation_id,
+                id,
+            } => self.webhooks.delete(conversation_id, id).await.map(drop),
         }
     }
 }

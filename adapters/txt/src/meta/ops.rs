@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 
 use chat_domain::entities::{
-    Conversation, DirectPair, Participant, ParticipantRole, Session, ThreadFollow, User,
+    Conversation, DirectPair, Participant, ParticipantRole, Session, ThreadFollow, User, Webhook,
 };
-use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ids::{ConversationId, UserId, WebhookId};
 use chat_domain::values::TokenHash;
 
 /// A change to users, sessions, conversations, participants or read cursors (stored as
@@ -78,5 +78,12 @@ pub enum MetaOp {
     /// A member's standing in a thread, as it is after the change.
     ThreadMark {
         follow: ThreadFollow,
+    },
+    WebhookCreate {
+        webhook: Webhook,
+    },
+    WebhookDelete {
+        conversation_id: ConversationId,
+        id: WebhookId,
     },
 }

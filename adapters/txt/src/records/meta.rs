@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use chat_domain::entities::{
     Conversation, ConversationType, DirectPair, FollowState, Participant, ParticipantRole, Session,
-    ThreadFollow, User, UserRole,
+    ThreadFollow, User, UserRole, Webhook,
 };
-use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ids::{ConversationId, UserId, WebhookId};
 use chat_domain::values::{
     DisplayName, HostIdentity, PasswordHash, Seq, Title, TokenHash, UserAgent, Username,
 };
@@ -101,6 +101,53 @@ enum Op {
         follow: FollowRecord,
         read_seq: u64,
     },
+    WebhookCreate {
+        webhook: WebhookRecord,
+    },
+    WebhookDelete {
+        conversation_id: Uuid,
+        id: Uuid,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+struct WebhookRecord {
+    id: Uuid,
+    conversation_id: Uuid,
+    name: String,
+    token_hash: String,
+    bot_id: Uuid,
+    created_by: Uuid,
+    created_at: DateTime<Utc>,
+}
+
+impl From<&Webhook> for WebhookRecord {
+    fn from(w: &Webhook) -> Self {
+        Self {
+            id: *w.id.as_uuid(),
+            conversation_id: *w.conversation_id.as_uuid(),
+            name: w.name.as_str().to_owned(),
+            token_hash: w.token_hash.as_str().to_owned(),
+            bot_id: *w.bot_id.as_uuid(),
+            created_by: *w.created_by.as_uuid(),
+            created_at: w.created_at,
+        }
+    }
+}
+
+impl TryFrom<WebhookRecord> for Webhook {
+    type Error = String;
+    fn try_from(r: WebhookRecord) -> Read<Self> {
+        Ok(Webhook {
+            id: WebhookId::from_uuid(r.id),
+            conversation_id: ConversationId::from_uuid(r.conversation_id),
+            name: text(DisplayName::from_stored(&r.name))?,
+            token_hash: TokenHash::from_hex(r.token_hash),
+            bot_id: UserId::from_uuid(r.bot_id),
+            created_by: UserId::from_uuid(r.created_by),
+            created_at: r.created_at,
+        })
+    }
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -522,6 +569,16 @@ impl From<&MetaOp> for OpRecord {
                 follow: f.state.into(),
                 read_seq: f.read_seq,
             },
+            MetaOp::WebhookCreate { webhook } => Op::WebhookCreate {
+                webhook: webhook.into(),
+            },
+            MetaOp::WebhookDelete {
+                conversation_id: c,
+                id,
+            } => Op::WebhookDelete {
+                conversation_id: conv(c),
+                id: *id.as_uuid(),
+            },
         };
         OpRecord { v: 1, op }
     }
@@ -638,6 +695,16 @@ impl TryFrom<OpRecord> for MetaOp {
                     state: follow.into(),
                     read_seq,
                 },
+            },
+            Op::WebhookCreate { webhook } => MetaOp::WebhookCreate {
+                webhook: webhook.try_into()?,
+            },
+            Op::WebhookDelete {
+                conversation_id,
+                id,
+            } => MetaOp::WebhookDelete {
+                conversation_id: conv(conversation_id),
+                id: WebhookId::from_uuid(id),
             },
         })
     }

@@ -109,8 +109,8 @@ mod tests {
         }
     }
 
-    /// Accounts without a password (a bot, a host's user) and a session's client and last
-    /// use, in the shape this build writes them; an earlier build refuses the accounts
+    /// Accounts without a password (a bot, a host's user), a session's client and last
+    /// use, and incoming webhooks, in the shape this build writes them; an earlier build refuses the accounts
     /// (no `password_hash`) rather than misreading them.
     #[test]
     fn account_and_session_lines_keep_their_shape() {
@@ -119,6 +119,8 @@ mod tests {
             r#"{"op":"user_create","user":{"id":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","username":"user-42","display_name":"Ana","role":"user","banned":false,"created_at":"2026-12-07T10:00:00Z","host":{"issuer":"https://id.example","subject":"42"}}}"#,
             r#"{"op":"session_create","session":{"token_hash":"ab12","user_id":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","created_at":"2026-12-07T10:00:00Z","expires_at":"9999-12-31T23:59:59Z","last_used_at":"2026-12-07T10:05:00Z","user_agent":"Mozilla/5.0"}}"#,
             r#"{"op":"session_touch","token_hash":"ab12","at":"2026-12-07T10:06:00Z"}"#,
+            r#"{"op":"webhook_create","webhook":{"id":"2d6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a13","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","name":"CI builds","token_hash":"cd34","bot_id":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","created_by":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","created_at":"2026-12-07T10:07:00Z"}}"#,
+            r#"{"op":"webhook_delete","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","id":"2d6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a13"}"#,
         ] {
             let op = meta::decode(line.as_bytes()).unwrap();
             assert_eq!(String::from_utf8(meta::encode(&op)).unwrap(), line);

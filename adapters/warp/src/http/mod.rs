@@ -20,6 +20,7 @@ mod sync;
 mod threads;
 mod upload_body;
 mod users;
+mod webhooks;
 
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
@@ -61,12 +62,16 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .unify()
             .or(bots::routes(&edge))
             .unify()
+            .or(webhooks::routes(&edge))
+            .unify()
             .or(openapi::routes())
             .unify(),
     );
     let counted = edge.clone();
     let metrics = edge.metrics.clone();
-    api.or(health::routes(&edge))
+    api.or(webhooks::post(&edge))
+        .unify()
+        .or(health::routes(&edge))
         .unify()
         .recover(move |r| errors::recover(r, metrics.clone()))
         .unify()

@@ -24,6 +24,7 @@ use crate::ClientError;
 
 mod sessions;
 mod threads;
+mod webhooks;
 
 type Connector = hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
 

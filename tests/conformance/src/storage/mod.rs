@@ -14,6 +14,7 @@ mod sessions;
 mod sync_stamps;
 mod threads;
 mod users;
+mod webhooks;
 
 pub use accounts::*;
 pub use contacts::*;
@@ -29,3 +30,4 @@ pub use sessions::*;
 pub use sync_stamps::*;
 pub use threads::*;
 pub use users::*;
+pub use webhooks::*;

@@ -88,6 +88,13 @@ impl Server {
         }
     }
 
+    /// The data directory this server made for itself.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.scratch
+            .as_deref()
+            .expect("a server with a scratch directory")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
