@@ -94,14 +94,20 @@ pub struct Config {
     #[arg(long, env = "CHAT_REDIS_PREFIX", default_value = "chat:")]
     pub redis_prefix: String,
 
-    /// Where push notifications for offline members are POSTed (signed JSON; plain
-    /// `http://`). Unset: they are only logged.
+    /// Where push notifications for offline members are POSTed (signed JSON; `https://`
+    /// or `http://`). Unset: they are only logged.
     #[arg(long, env = "CHAT_PUSH_WEBHOOK_URL")]
     pub push_webhook_url: Option<String>,
 
     /// The secret that signs each webhook body (HMAC-SHA256, `X-Chat-Signature`).
     #[arg(long, env = "CHAT_PUSH_WEBHOOK_SECRET", hide_env_values = true)]
     pub push_webhook_secret: Option<String>,
+
+    /// A PEM file of CA certificates trusted, beside the system's roots, by every
+    /// outgoing `https://` call (push, events, before-send): for a receiver with a
+    /// certificate of one's own CA.
+    #[arg(long, env = "CHAT_EXTRA_CA_FILE")]
+    pub extra_ca_file: Option<PathBuf>,
 
     /// Policy and edge settings: rate limits, token lifetime, connection limits, origins.
     #[command(flatten)]

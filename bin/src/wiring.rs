@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chat_adapter_localfs::LocalFiles;
 use chat_adapter_redis::RedisConfig;
-use chat_adapter_webhook::{WebhookConfig, WebhookPush};
+use chat_adapter_webhook::{receiver_url, Outgoing, WebhookConfig, WebhookPush};
 use chat_app::ChatApp;
 use chat_core::Chat;
 use chat_domain::ports::{FileStore, PushGateway};
@@ -60,8 +60,13 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         let dir = config.data_dir.join("files");
         Arc::new(stores::blocking("file", move || LocalFiles::open(&dir)).await?)
     };
+    let outgoing = outgoing(config)?;
     let push: Arc<dyn PushGateway> = match &config.push_webhook_url {
-        Some(url) => Arc::new(webhook(url, config.push_webhook_secret.as_deref())?),
+        Some(url) => Arc::new(webhook(
+            url,
+            config.push_webhook_secret.as_deref(),
+            &outgoing,
+        )?),
         None => Arc::new(LogPush),
     };
     let human_check = config
@@ -89,20 +94,26 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
     })
 }
 
-fn webhook(url: &str, secret: Option<&str>) -> Result<WebhookPush, StartError> {
-    let uri: http::Uri = url
-        .parse()
-        .map_err(|e| StartError::Config(format!("CHAT_PUSH_WEBHOOK_URL {url:?}: {e}")))?;
-    if uri.scheme_str() != Some("http") {
-        return Err(StartError::Config(format!(
-            "CHAT_PUSH_WEBHOOK_URL {url:?}: give an http:// URL (for a remote https service, \
-             point it at a TLS-terminating relay)"
-        )));
-    }
+/// The HTTP(S) client of every outgoing call, trusting `CHAT_EXTRA_CA_FILE` too.
+fn outgoing(config: &Config) -> Result<Outgoing, StartError> {
+    let extra = match &config.extra_ca_file {
+        Some(path) => Some(std::fs::read(path).map_err(|e| {
+            StartError::Config(format!("CHAT_EXTRA_CA_FILE {}: {e}", path.display()))
+        })?),
+        None => None,
+    };
+    Outgoing::new(extra.as_deref()).map_err(StartError::Config)
+}
+
+fn webhook(url: &str, secret: Option<&str>, client: &Outgoing) -> Result<WebhookPush, StartError> {
+    let uri = receiver_url("CHAT_PUSH_WEBHOOK_URL", url).map_err(StartError::Config)?;
     let secret = secret.filter(|s| !s.is_empty()).ok_or_else(|| {
         StartError::Config("CHAT_PUSH_WEBHOOK_URL needs CHAT_PUSH_WEBHOOK_SECRET".into())
     })?;
-    Ok(WebhookPush::start(WebhookConfig::new(uri, secret)))
+    Ok(WebhookPush::start(
+        WebhookConfig::new(uri, secret),
+        client.clone(),
+    ))
 }
 
 /// Periodic upkeep: expired sessions are deleted hourly; connections whose node stopped

@@ -12,9 +12,7 @@ use chat_adapter_postgres::PostgresConfig;
 use chat_adapter_txt::TxtConfig;
 use chat_conformance::fixtures::{direct, group, member, text, user};
 use chat_conformance::services::unreachable_service;
-use chat_domain::entities::{
-    Conversation, Message, Participant, ParticipantRole, User, Webhook,
-};
+use chat_domain::entities::{Conversation, Message, Participant, ParticipantRole, User, Webhook};
 use chat_domain::ports::Storage;
 use chat_domain::values::{Limit, PageQuery, Seq};
 use chat_server::migrate::{migrate, Endpoint, Moved};

@@ -7,7 +7,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use chat_adapter_webhook::testing::Receiver;
-use chat_adapter_webhook::{WebhookConfig, WebhookPush};
+use chat_adapter_webhook::{Outgoing, WebhookConfig, WebhookPush};
 use chat_domain::entities::MessageKind;
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::ports::{PushGateway, PushNotification, QueueFull};
@@ -28,6 +28,10 @@ fn notification() -> PushNotification {
     }
 }
 
+fn client() -> Outgoing {
+    Outgoing::new(None).unwrap()
+}
+
 fn config(url: &str) -> WebhookConfig {
     WebhookConfig {
         first_backoff: Duration::from_millis(20),
@@ -38,7 +42,7 @@ fn config(url: &str) -> WebhookConfig {
 #[tokio::test]
 async fn a_delivery_is_signed_over_its_exact_body() {
     let receiver = Receiver::start(0).await;
-    let push = WebhookPush::start(config(&receiver.url()));
+    let push = WebhookPush::start(config(&receiver.url()), client());
     let n = notification();
     push.notify(n.clone()).unwrap();
     let got = receiver.wait_for(1).await;
@@ -73,7 +77,7 @@ async fn a_delivery_is_signed_over_its_exact_body() {
 #[tokio::test]
 async fn a_receiver_failing_twice_then_succeeding_gets_exactly_one_delivery() {
     let receiver = Receiver::start(2).await;
-    let push = WebhookPush::start(config(&receiver.url()));
+    let push = WebhookPush::start(config(&receiver.url()), client());
     push.notify(notification()).unwrap();
     let got = receiver.wait_for(3).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -96,12 +100,15 @@ async fn a_receiver_failing_twice_then_succeeding_gets_exactly_one_delivery() {
 async fn a_full_queue_refuses_at_once_and_a_dead_receiver_is_given_up() {
     // Nothing listens here: every attempt fails fast.
     let dead = "http://127.0.0.1:9/push";
-    let push = WebhookPush::start(WebhookConfig {
-        queue: 2,
-        workers: 1,
-        max_attempts: 2,
-        ..config(dead)
-    });
+    let push = WebhookPush::start(
+        WebhookConfig {
+            queue: 2,
+            workers: 1,
+            max_attempts: 2,
+            ..config(dead)
+        },
+        client(),
+    );
     let mut refused = 0;
     for _ in 0..50 {
         if push.notify(notification()) == Err(QueueFull) {
@@ -116,4 +123,33 @@ async fn a_full_queue_refuses_at_once_and_a_dead_receiver_is_given_up() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     panic!("a failing delivery was never given up");
+}
+
+#[tokio::test]
+async fn a_push_goes_over_https_to_a_receiver_whose_ca_is_added_and_no_other() {
+    use chat_adapter_webhook::testing::{failing, TestCa};
+    let ca = TestCa::new();
+    let receiver = Receiver::start_with(Some(&ca), failing(0)).await;
+    assert!(receiver.url().starts_with("https://localhost:"));
+    let trusting = Outgoing::new(Some(ca.ca_pem.as_bytes())).unwrap();
+    let push = WebhookPush::start(config(&receiver.url()), trusting);
+    push.notify(notification()).unwrap();
+    let got = receiver.wait_for(1).await;
+    assert_eq!(got[0].answered, 200);
+
+    // The system's roots alone do not trust a CA of one's own: the TLS handshake fails
+    // and nothing is received.
+    let stranger = Receiver::start_with(Some(&TestCa::new()), failing(0)).await;
+    let answer = client()
+        .post_json(
+            &stranger.url().parse().unwrap(),
+            &[],
+            bytes::Bytes::from_static(b"{}"),
+            Duration::from_secs(5),
+        )
+        .await;
+    let why = answer.unwrap_err();
+    assert!(why.to_lowercase().contains("certificate"), "{why}");
+    assert!(stranger.received().is_empty());
+    assert!(Outgoing::new(Some(b"not a certificate")).is_err());
 }
