@@ -20,6 +20,15 @@ pub enum Store {
     Memory,
 }
 
+/// What a send becomes when the before-send hook gives no usable answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HookFailure {
+    /// Store nothing; answer `unavailable`.
+    Reject,
+    /// Store it as sent.
+    Accept,
+}
+
 /// Server configuration, from flags or `CHAT_*` environment variables.
 #[derive(Args, Clone, Debug)]
 pub struct Config {
@@ -102,6 +111,29 @@ pub struct Config {
     /// The secret that signs each webhook body (HMAC-SHA256, `X-Chat-Signature`).
     #[arg(long, env = "CHAT_PUSH_WEBHOOK_SECRET", hide_env_values = true)]
     pub push_webhook_secret: Option<String>,
+
+    /// Where each send is POSTed (signed JSON) before it is stored, to be accepted,
+    /// replaced or rejected (docs/INTEGRATIONS.md). Unset: sends are stored as they come.
+    #[arg(long, env = "CHAT_BEFORE_SEND_URL")]
+    pub before_send_url: Option<String>,
+
+    /// The secret that signs each before-send call (HMAC-SHA256, `X-Chat-Signature`).
+    #[arg(long, env = "CHAT_BEFORE_SEND_SECRET", hide_env_values = true)]
+    pub before_send_secret: Option<String>,
+
+    /// How long the before-send hook may take to answer (e.g. 1s, 300ms).
+    #[arg(long, env = "CHAT_BEFORE_SEND_TIMEOUT", default_value = "1s", value_parser = duration)]
+    pub before_send_timeout: Duration,
+
+    /// What a send becomes when the hook does not answer in time, or answers nonsense:
+    /// `reject` (nothing is stored; the sender gets `unavailable`) or `accept`.
+    #[arg(
+        long,
+        env = "CHAT_BEFORE_SEND_FAILURE",
+        value_enum,
+        default_value = "reject"
+    )]
+    pub before_send_failure: HookFailure,
 
     /// A PEM file of CA certificates trusted, beside the system's roots, by every
     /// outgoing `https://` call (push, events, before-send): for a receiver with a

@@ -22,7 +22,7 @@ use chat_adapter_warp::Edge;
 use warp::Filter;
 
 pub use chat_core::ChallengeMode;
-pub use config::{Config, Store};
+pub use config::{Config, HookFailure, Store};
 pub use wiring::{build, Node};
 
 /// Why the server could not start.

@@ -5,14 +5,17 @@ use std::time::Duration;
 
 use chat_adapter_localfs::LocalFiles;
 use chat_adapter_redis::RedisConfig;
-use chat_adapter_webhook::{receiver_url, Outgoing, WebhookConfig, WebhookPush};
+use chat_adapter_webhook::{
+    receiver_url, BeforeSendConfig, BeforeSendWebhook, Outgoing, WebhookConfig, WebhookPush,
+};
 use chat_app::ChatApp;
+use chat_app::HookFailurePolicy;
 use chat_core::Chat;
-use chat_domain::ports::{FileStore, PushGateway};
+use chat_domain::ports::{BeforeSend, FileStore, PushGateway};
 use chat_memory::{LogPush, MemoryFiles};
 
 use crate::stores::{self, StoreSpec};
-use crate::{Config, StartError, Store};
+use crate::{Config, HookFailure, StartError, Store};
 
 /// The core wired to the adapters a configuration names, and what must be closed with it.
 pub struct Node {
@@ -74,6 +77,12 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         .challenges
         .human_check()
         .map_err(StartError::Config)?;
+    let before_send = before_send(config, &outgoing)?;
+    let mut settings = config.chat.app();
+    settings.before_send_failure = match config.before_send_failure {
+        HookFailure::Reject => HookFailurePolicy::Reject,
+        HookFailure::Accept => HookFailurePolicy::Accept,
+    };
     let host_tokens = config
         .chat
         .host_tokens
@@ -82,11 +91,12 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
     let chat = Chat::builder()
         .human_check(human_check)
         .host_tokens(host_tokens)
+        .before_send(before_send)
         .storage(storage)
         .live(live)
         .files(files)
         .push(push)
-        .settings(config.chat.app())
+        .settings(settings)
         .build();
     Ok(Node {
         app: chat.app().clone(),
@@ -114,6 +124,29 @@ fn webhook(url: &str, secret: Option<&str>, client: &Outgoing) -> Result<Webhook
         WebhookConfig::new(uri, secret),
         client.clone(),
     ))
+}
+
+fn before_send(
+    config: &Config,
+    client: &Outgoing,
+) -> Result<Option<Arc<dyn BeforeSend>>, StartError> {
+    let Some(url) = &config.before_send_url else {
+        return Ok(None);
+    };
+    let url = receiver_url("CHAT_BEFORE_SEND_URL", url).map_err(StartError::Config)?;
+    let secret = config
+        .before_send_secret
+        .clone()
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            StartError::Config("CHAT_BEFORE_SEND_URL needs CHAT_BEFORE_SEND_SECRET".into())
+        })?;
+    let hook = BeforeSendConfig {
+        url,
+        secret,
+        timeout: config.before_send_timeout,
+    };
+    Ok(Some(Arc::new(BeforeSendWebhook::new(hook, client.clone()))))
 }
 
 /// Periodic upkeep: expired sessions are deleted hourly; connections whose node stopped

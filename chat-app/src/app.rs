@@ -6,7 +6,7 @@ use chat_domain::entities::Participant;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
-    Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway,
+    BeforeSend, Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway,
     RateDecision, RateLimit, Storage,
 };
 use chat_domain::rules;
@@ -35,6 +35,9 @@ pub struct Ports {
     /// Verifies tokens a host service issues for its own users (JWTs), accepted wherever
     /// a session token is; `None` accepts none.
     pub host_tokens: Option<Arc<dyn HostTokenVerifier>>,
+    /// Sees every send before it is stored and accepts, replaces or rejects it; `None`
+    /// stores sends as they come.
+    pub before_send: Option<Arc<dyn BeforeSend>>,
 }
 
 /// Policy: the numbers an operator may tune.
@@ -69,6 +72,19 @@ pub struct Settings {
     pub recall_window: Duration,
     /// Most members one message may mention.
     pub max_mentions: usize,
+    /// What a send becomes when the before-send hook gives no usable answer.
+    pub before_send_failure: HookFailurePolicy,
+}
+
+/// What to do with a send the before-send hook did not decide (no answer in time, or a
+/// broken one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HookFailurePolicy {
+    /// Store nothing and answer `unavailable`: nothing unscreened gets in.
+    #[default]
+    Reject,
+    /// Store it as sent: the chat keeps working while the hook is away.
+    Accept,
 }
 
 impl Default for Settings {
@@ -101,6 +117,7 @@ impl Default for Settings {
             search_limit: 20,
             recall_window: Duration::from_secs(2 * 60),
             max_mentions: 20,
+            before_send_failure: HookFailurePolicy::Reject,
         }
     }
 }

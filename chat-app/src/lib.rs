@@ -31,7 +31,7 @@ mod views;
 #[cfg(test)]
 mod testing;
 
-pub use app::{ChatApp, Ports, Settings};
+pub use app::{ChatApp, HookFailurePolicy, Ports, Settings};
 pub use error::AppError;
 pub use use_cases::*;
 pub use views::{

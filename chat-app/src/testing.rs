@@ -106,6 +106,14 @@ mock! {
     }
 }
 
+mock! {
+    pub Hook {}
+    #[async_trait]
+    impl BeforeSend for Hook {
+        async fn check(&self, sends: &[PendingSend]) -> Result<Vec<SendVerdict>, HookFailed>;
+    }
+}
+
 /// Memory adapters for every port, with a manual clock.
 pub fn memory_ports() -> Ports {
     Ports {
@@ -117,6 +125,7 @@ pub fn memory_ports() -> Ports {
         push: Arc::new(MemoryPush::default()),
         human_check: None,
         host_tokens: None,
+        before_send: None,
     }
 }
 

@@ -6,7 +6,8 @@ use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_warp::{Edge, EdgeConfig};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::{
-    Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway, Storage,
+    BeforeSend, Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway,
+    Storage,
 };
 use chat_memory::{LogPush, MemoryFiles, SystemClock};
 
@@ -23,6 +24,7 @@ pub struct ChatBuilder {
     push: Option<Arc<dyn PushGateway>>,
     human_check: Option<Arc<dyn HumanCheck>>,
     host_tokens: Option<Arc<dyn HostTokenVerifier>>,
+    before_send: Option<Arc<dyn BeforeSend>>,
     settings: Settings,
 }
 
@@ -92,6 +94,14 @@ impl ChatBuilder {
         self
     }
 
+    /// A hook that sees every send before it is stored (moderation, spam filters); none
+    /// by default. `Settings::before_send_failure` says what a send becomes when it
+    /// gives no answer.
+    pub fn before_send(mut self, hook: Option<Arc<dyn BeforeSend>>) -> Self {
+        self.before_send = hook;
+        self
+    }
+
     /// The policy: token lifetime, rate limits, group size, ….
     pub fn settings(mut self, settings: Settings) -> Self {
         self.settings = settings;
@@ -113,6 +123,7 @@ impl ChatBuilder {
             push: self.push.unwrap_or_else(|| Arc::new(LogPush)),
             human_check: self.human_check,
             host_tokens: self.host_tokens,
+            before_send: self.before_send,
         }
     }
 

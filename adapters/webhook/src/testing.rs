@@ -86,6 +86,7 @@ pub struct Receiver {
     pub got: Arc<Mutex<Vec<Received>>>,
     tls: bool,
     down: Arc<AtomicBool>,
+    delay: Arc<Mutex<std::time::Duration>>,
 }
 
 impl Receiver {
@@ -100,24 +101,30 @@ impl Receiver {
         let addr = listener.local_addr().unwrap();
         let got: Arc<Mutex<Vec<Received>>> = Arc::default();
         let down = Arc::new(AtomicBool::new(false));
+        let delay: Arc<Mutex<std::time::Duration>> = Arc::default();
         let acceptor = ca.map(|ca| tokio_rustls::TlsAcceptor::from(ca.server.clone()));
-        let (seen, off) = (got.clone(), down.clone());
+        let (seen, off, slow) = (got.clone(), down.clone(), delay.clone());
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 if off.load(Ordering::SeqCst) {
                     continue; // dropped: the connection is refused as it opens
                 }
-                let (seen, off, answer) = (seen.clone(), off.clone(), answer.clone());
+                let state = State {
+                    seen: seen.clone(),
+                    down: off.clone(),
+                    delay: slow.clone(),
+                    answer: answer.clone(),
+                };
                 match acceptor.clone() {
                     Some(tls) => {
                         tokio::spawn(async move {
                             if let Ok(stream) = tls.accept(stream).await {
-                                serve(stream, seen, off, answer).await;
+                                serve(stream, state).await;
                             }
                         });
                     }
                     None => {
-                        tokio::spawn(serve(stream, seen, off, answer));
+                        tokio::spawn(serve(stream, state));
                     }
                 }
             }
@@ -127,6 +134,7 @@ impl Receiver {
             got,
             tls: ca.is_some(),
             down,
+            delay,
         }
     }
 
@@ -142,6 +150,11 @@ impl Receiver {
     /// or back up.
     pub fn set_down(&self, down: bool) {
         self.down.store(down, Ordering::SeqCst);
+    }
+
+    /// Answers each request only after `delay` from now on.
+    pub fn set_delay(&self, delay: std::time::Duration) {
+        *self.delay.lock().unwrap() = delay;
     }
 
     /// What arrived so far.
@@ -177,20 +190,32 @@ pub fn failing(failures: usize) -> Answerer {
     })
 }
 
-async fn serve<S>(
-    stream: S,
+/// What each connection of a receiver shares.
+#[derive(Clone)]
+struct State {
     seen: Arc<Mutex<Vec<Received>>>,
     down: Arc<AtomicBool>,
+    delay: Arc<Mutex<std::time::Duration>>,
     answer: Answerer,
-) where
+}
+
+async fn serve<S>(stream: S, state: State)
+where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let service = service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-        let (seen, down, answer) = (seen.clone(), down.clone(), answer.clone());
+        let State {
+            seen,
+            down,
+            delay,
+            answer,
+        } = state.clone();
         async move {
             if down.load(Ordering::SeqCst) {
                 return Err("down");
             }
+            let wait = *delay.lock().unwrap();
+            tokio::time::sleep(wait).await;
             let header = |n: &str| {
                 req.headers()
                     .get(n)

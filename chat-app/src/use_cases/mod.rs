@@ -3,6 +3,7 @@
 mod add_member;
 pub mod admin;
 mod authenticate;
+mod before_send;
 mod challenge;
 mod change_message;
 mod connect;

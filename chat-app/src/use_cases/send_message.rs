@@ -79,10 +79,15 @@ impl ChatApp {
     /// not exist, or a `thread_root` that is not a live top-level message; for a forward,
     /// `forbidden`, `not_found` or `conflict` as the source is not readable, not there or
     /// recalled; `too_large` for a body over 5000 characters; `forbidden` for a
-    /// non-member or banned sender (checked before anything is written); `rate_limited`;
-    /// `unavailable` if storage is down (then nothing is stored or delivered).
+    /// non-member or banned sender (checked before anything is written), or a send the
+    /// before-send hook rejected (its reason); `rate_limited`; `unavailable` if storage
+    /// is down, or the hook gave no answer under the reject policy (then nothing is
+    /// stored or delivered).
     pub async fn send_message(&self, actor: &Actor, cmd: SendMessage) -> Result<Sent, AppError> {
         let (draft, delivery) = self.prepare_send(actor, cmd).await?;
+        let draft = self.screen(vec![draft]).await.pop().ok_or_else(|| {
+            AppError::Internal("the before-send screen answered nothing".into())
+        })??;
         let appended = self.ports.storage.messages.append(draft).await?;
         self.deliver_sent(delivery, appended).await
     }

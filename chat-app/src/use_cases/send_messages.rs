@@ -14,6 +14,9 @@ impl ChatApp {
     ///
     /// [`append_all`]: chat_domain::ports::MessageRepository::append_all
     ///
+    /// The before-send hook, when there is one, decides the sends that passed their
+    /// checks in one call.
+    ///
     /// # Errors
     /// Per send, those of [`ChatApp::send_message`], through `answer`; one send's error
     /// does not stop the others.
@@ -25,19 +28,32 @@ impl ChatApp {
     ) {
         let mut checked = Vec::with_capacity(cmds.len());
         let mut drafts = Vec::with_capacity(cmds.len());
-        let mut conversations = std::collections::HashSet::new();
         for cmd in cmds {
             checked.push(match self.prepare_send(actor, cmd).await {
-                Ok((draft, mut delivery)) => {
-                    // A member's first send is recorded (and introduced) once per batch.
-                    if !conversations.insert(draft.conversation_id) {
-                        delivery.first_send = false;
-                    }
+                Ok((draft, delivery)) => {
                     drafts.push(draft);
                     Ok(delivery)
                 }
                 Err(e) => Err(e),
             });
+        }
+        // The hook decides the run in one call; a refused send leaves the batch.
+        let mut screened = self.screen(drafts).await.into_iter();
+        let mut drafts = Vec::with_capacity(checked.len());
+        let mut conversations = std::collections::HashSet::new();
+        for check in checked.iter_mut() {
+            let Ok(delivery) = check else { continue };
+            match screened.next() {
+                Some(Ok(draft)) => {
+                    // A member's first send is recorded (and introduced) once per batch.
+                    if !conversations.insert(draft.conversation_id) {
+                        delivery.first_send = false;
+                    }
+                    drafts.push(draft);
+                }
+                Some(Err(e)) => *check = Err(e),
+                None => *check = Err(AppError::Internal("a send went unscreened".into())),
+            }
         }
         let mut appended = self
             .ports

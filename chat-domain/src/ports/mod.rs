@@ -2,6 +2,7 @@
 //! use cases call them. Every method states its contract, and the conformance suite
 //! (`tests/conformance`) checks every adapter against it.
 
+mod before_send;
 mod bundles;
 mod clock;
 mod conversation_repository;
@@ -22,6 +23,7 @@ mod thread_follow_repository;
 mod user_repository;
 mod webhook_repository;
 
+pub use before_send::{BeforeSend, HookFailed, PendingSend, SendVerdict};
 pub use bundles::{Live, Shutdown, Storage};
 pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};

@@ -6,9 +6,7 @@ mod support;
 
 use std::path::PathBuf;
 
-use futures_util::SinkExt;
-use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
+use serde_json::json;
 
 use support::*;
 
@@ -18,17 +16,6 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-/// Writes `frames` in one flush, so the server reads them together.
-async fn pipeline(ws: &mut Ws, frames: &[Value]) {
-    for f in frames {
-        ws.stream
-            .feed(Message::Text(f.to_string().into()))
-            .await
-            .unwrap();
-    }
-    ws.stream.flush().await.unwrap();
 }
 
 async fn pipelined_frames_are_answered_in_order(s: &Server) {
@@ -53,7 +40,7 @@ async fn pipelined_frames_are_answered_in_order(s: &Server) {
             _ => send(n, &format!("c{n}"), &format!("body {n}")),
         });
     }
-    pipeline(&mut a, &frames).await;
+    a.pipeline(&frames).await;
 
     let mut seqs = Vec::new();
     for n in 0..60 {

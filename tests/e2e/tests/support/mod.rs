@@ -339,6 +339,17 @@ impl Ws {
             .unwrap();
     }
 
+    /// Writes `frames` in one flush, so the server reads them together (a pipelined run).
+    pub async fn pipeline(&mut self, frames: &[Value]) {
+        for f in frames {
+            self.stream
+                .feed(Message::Text(f.to_string().into()))
+                .await
+                .unwrap();
+        }
+        self.stream.flush().await.unwrap();
+    }
+
     /// The next JSON frame, failing after a few seconds.
     pub async fn next(&mut self) -> Value {
         if let Some(v) = self.backlog.pop_front() {
