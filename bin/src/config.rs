@@ -112,6 +112,20 @@ pub struct Config {
     #[arg(long, env = "CHAT_PUSH_WEBHOOK_SECRET", hide_env_values = true)]
     pub push_webhook_secret: Option<String>,
 
+    /// Where events (message.created, message.updated, member.added, member.removed,
+    /// conversation.created) are POSTed as signed JSON, at least once and in order per
+    /// conversation, queued in the store. Unset: no events are queued.
+    #[arg(long, env = "CHAT_EVENTS_WEBHOOK_URL")]
+    pub events_webhook_url: Option<String>,
+
+    /// The secret that signs each event (HMAC-SHA256, `X-Chat-Signature`).
+    #[arg(long, env = "CHAT_EVENTS_WEBHOOK_SECRET", hide_env_values = true)]
+    pub events_webhook_secret: Option<String>,
+
+    /// Attempts per event before it is given up as a dead letter (counted in /metrics).
+    #[arg(long, env = "CHAT_EVENTS_MAX_ATTEMPTS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..))]
+    pub events_max_attempts: u32,
+
     /// Where each send is POSTed (signed JSON) before it is stored, to be accepted,
     /// replaced or rejected (docs/INTEGRATIONS.md). Unset: sends are stored as they come.
     #[arg(long, env = "CHAT_BEFORE_SEND_URL")]

@@ -66,7 +66,10 @@ pub async fn serve_node(
 ) {
     let app = node.app.clone();
     let edge = Edge::new(app.clone(), config.chat.edge());
-    let housekeeping = tokio::spawn(wiring::housekeeping(app, config.chat.ping_interval));
+    let housekeeping = tokio::spawn(wiring::housekeeping(app.clone(), config.chat.ping_interval));
+    // Events wait in the store: whatever is not delivered when this stops goes out after
+    // the next start (or from another node).
+    let events = tokio::spawn(app.deliver_events());
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, store = ?config.store, "chat-server listening");
     }
@@ -77,6 +80,7 @@ pub async fn serve_node(
         .boxed();
     chat_adapter_warp::run_with(edge, "/ws", routes, listener, shutdown).await;
     housekeeping.abort();
+    events.abort();
     node.close().await;
     tracing::info!("chat-server stopped");
 }

@@ -6,12 +6,13 @@ use std::time::Duration;
 use chat_adapter_localfs::LocalFiles;
 use chat_adapter_redis::RedisConfig;
 use chat_adapter_webhook::{
-    receiver_url, BeforeSendConfig, BeforeSendWebhook, Outgoing, WebhookConfig, WebhookPush,
+    receiver_url, BeforeSendConfig, BeforeSendWebhook, EventWebhook, EventsConfig, Outgoing,
+    WebhookConfig, WebhookPush,
 };
 use chat_app::ChatApp;
 use chat_app::HookFailurePolicy;
 use chat_core::Chat;
-use chat_domain::ports::{BeforeSend, FileStore, PushGateway};
+use chat_domain::ports::{BeforeSend, EventDelivery, FileStore, PushGateway};
 use chat_memory::{LogPush, MemoryFiles};
 
 use crate::stores::{self, StoreSpec};
@@ -78,7 +79,9 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         .human_check()
         .map_err(StartError::Config)?;
     let before_send = before_send(config, &outgoing)?;
+    let events_out = events_out(config, &outgoing)?;
     let mut settings = config.chat.app();
+    settings.events.max_attempts = config.events_max_attempts;
     settings.before_send_failure = match config.before_send_failure {
         HookFailure::Reject => HookFailurePolicy::Reject,
         HookFailure::Accept => HookFailurePolicy::Accept,
@@ -92,6 +95,7 @@ pub async fn build(config: &Config) -> Result<Node, StartError> {
         .human_check(human_check)
         .host_tokens(host_tokens)
         .before_send(before_send)
+        .events_out(events_out)
         .storage(storage)
         .live(live)
         .files(files)
@@ -124,6 +128,29 @@ fn webhook(url: &str, secret: Option<&str>, client: &Outgoing) -> Result<Webhook
         WebhookConfig::new(uri, secret),
         client.clone(),
     ))
+}
+
+fn events_out(
+    config: &Config,
+    client: &Outgoing,
+) -> Result<Option<Arc<dyn EventDelivery>>, StartError> {
+    let Some(url) = &config.events_webhook_url else {
+        return Ok(None);
+    };
+    let url = receiver_url("CHAT_EVENTS_WEBHOOK_URL", url).map_err(StartError::Config)?;
+    let secret = config
+        .events_webhook_secret
+        .clone()
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            StartError::Config("CHAT_EVENTS_WEBHOOK_URL needs CHAT_EVENTS_WEBHOOK_SECRET".into())
+        })?;
+    let events = EventsConfig {
+        url,
+        secret,
+        timeout: Duration::from_secs(10),
+    };
+    Ok(Some(Arc::new(EventWebhook::new(events, client.clone()))))
 }
 
 fn before_send(

@@ -6,8 +6,8 @@ use chat_domain::entities::Participant;
 use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::{ConnectionId, ConversationId, UserId};
 use chat_domain::ports::{
-    BeforeSend, Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway,
-    RateDecision, RateLimit, Storage,
+    BeforeSend, Clock, EventDelivery, FileStore, HostTokenVerifier, HumanCheck, Live,
+    PasswordHasher, PushGateway, RateDecision, RateLimit, Storage,
 };
 use chat_domain::rules;
 
@@ -38,6 +38,10 @@ pub struct Ports {
     /// Sees every send before it is stored and accepts, replaces or rejects it; `None`
     /// stores sends as they come.
     pub before_send: Option<Arc<dyn BeforeSend>>,
+    /// Hands events (messages created and updated, members added and removed,
+    /// conversations created) to the host's systems; with one, events are queued in the
+    /// store and delivered by [`ChatApp::deliver_events`]. `None` queues nothing.
+    pub events_out: Option<Arc<dyn EventDelivery>>,
 }
 
 /// Policy: the numbers an operator may tune.
@@ -74,6 +78,8 @@ pub struct Settings {
     pub max_mentions: usize,
     /// What a send becomes when the before-send hook gives no usable answer.
     pub before_send_failure: HookFailurePolicy,
+    /// How queued events are delivered.
+    pub events: crate::EventDeliverySettings,
 }
 
 /// What to do with a send the before-send hook did not decide (no answer in time, or a
@@ -118,6 +124,7 @@ impl Default for Settings {
             recall_window: Duration::from_secs(2 * 60),
             max_mentions: 20,
             before_send_failure: HookFailurePolicy::Reject,
+            events: crate::EventDeliverySettings::default(),
         }
     }
 }
@@ -128,6 +135,7 @@ pub struct ChatApp {
     pub(crate) ports: Ports,
     pub(crate) settings: Settings,
     pub(crate) push_dropped: Arc<AtomicU64>,
+    pub(crate) outbound: Arc<crate::use_cases::Outbound>,
 }
 
 impl ChatApp {
@@ -137,6 +145,7 @@ impl ChatApp {
             ports,
             settings,
             push_dropped: Arc::new(AtomicU64::new(0)),
+            outbound: Arc::default(),
         }
     }
 
@@ -187,6 +196,7 @@ impl ChatApp {
         skip_user: Option<UserId>,
         skip_connection: Option<ConnectionId>,
     ) -> Result<Vec<Participant>, AppError> {
+        self.record(&event).await?;
         let members = match self
             .ports
             .storage
@@ -205,21 +215,33 @@ impl ChatApp {
             .map(|p| p.user_id)
             .filter(|u| Some(*u) != skip_user)
             .collect();
-        self.publish(Envelope::new(event, audience).skipping(skip_connection))
-            .await?;
+        self.broadcast(Envelope::new(event, audience).skipping(skip_connection))
+            .await;
         Ok(members)
     }
 
-    /// Publishes an envelope. A bus that could not reach other nodes has still delivered
-    /// locally, and the state change behind the event is already stored, so that failure
-    /// is logged by the adapter and not reported to the caller as a failed action.
+    /// Publishes an envelope: queued for the host's events receiver when it is one of
+    /// theirs (see [`ChatApp::record`]), then handed to live connections.
+    ///
+    /// # Errors
+    /// `unavailable` when the event could not be queued (the change behind it is stored:
+    /// a retry of an idempotent send queues it again).
     pub(crate) async fn publish(&self, envelope: Envelope) -> Result<(), AppError> {
+        self.record(&envelope.event).await?;
+        self.broadcast(envelope).await;
+        Ok(())
+    }
+
+    /// Hands an envelope to live connections. A bus that could not reach other nodes has
+    /// still delivered locally, and the state change behind the event is already stored,
+    /// so that failure is logged by the adapter and not reported to the caller as a
+    /// failed action.
+    async fn broadcast(&self, envelope: Envelope) {
         if envelope.audience.is_empty() {
-            return Ok(());
+            return;
         }
         if let Err(e) = self.ports.live.events.publish(Arc::new(envelope)).await {
             tracing::warn!(error = %e, "event not handed to every node");
         }
-        Ok(())
     }
 }

@@ -126,6 +126,7 @@ pub fn memory_ports() -> Ports {
         human_check: None,
         host_tokens: None,
         before_send: None,
+        events_out: None,
     }
 }
 

@@ -6,8 +6,8 @@ use chat_adapter_argon2::Argon2Hasher;
 use chat_adapter_warp::{Edge, EdgeConfig};
 use chat_app::{ChatApp, Ports, Settings};
 use chat_domain::ports::{
-    BeforeSend, Clock, FileStore, HostTokenVerifier, HumanCheck, Live, PasswordHasher, PushGateway,
-    Storage,
+    BeforeSend, Clock, EventDelivery, FileStore, HostTokenVerifier, HumanCheck, Live,
+    PasswordHasher, PushGateway, Storage,
 };
 use chat_memory::{LogPush, MemoryFiles, SystemClock};
 
@@ -25,6 +25,7 @@ pub struct ChatBuilder {
     human_check: Option<Arc<dyn HumanCheck>>,
     host_tokens: Option<Arc<dyn HostTokenVerifier>>,
     before_send: Option<Arc<dyn BeforeSend>>,
+    events_out: Option<Arc<dyn EventDelivery>>,
     settings: Settings,
 }
 
@@ -102,6 +103,15 @@ impl ChatBuilder {
         self
     }
 
+    /// Where events go (messages created and updated, members added and removed,
+    /// conversations created); none by default. With one, events are queued in the store
+    /// and delivered by `ChatApp::deliver_events`, which the host spawns:
+    /// `tokio::spawn(chat.app().clone().deliver_events())`.
+    pub fn events_out(mut self, delivery: Option<Arc<dyn EventDelivery>>) -> Self {
+        self.events_out = delivery;
+        self
+    }
+
     /// The policy: token lifetime, rate limits, group size, ….
     pub fn settings(mut self, settings: Settings) -> Self {
         self.settings = settings;
@@ -124,6 +134,7 @@ impl ChatBuilder {
             human_check: self.human_check,
             host_tokens: self.host_tokens,
             before_send: self.before_send,
+            events_out: self.events_out,
         }
     }
 

@@ -80,3 +80,9 @@ uuid_id!(
     WebhookId,
     "webhook_id"
 );
+uuid_id!(
+    /// Identifies an event sent to the host's event receiver (the same on every attempt,
+    /// so a receiver drops repeats by it).
+    EventId,
+    "event_id"
+);

@@ -20,6 +20,7 @@ mod event_bus;
 mod files;
 mod follows;
 mod messages;
+mod outbox;
 mod presence;
 mod push;
 mod rate_limiter;
@@ -35,6 +36,7 @@ pub use event_bus::MemoryEventBus;
 pub use files::MemoryFiles;
 pub use follows::MemoryFollows;
 pub use messages::MemoryMessages;
+pub use outbox::MemoryOutbox;
 pub use presence::MemoryPresence;
 pub use push::{LogPush, MemoryPush};
 pub use rate_limiter::MemoryRateLimiter;
@@ -57,6 +59,7 @@ pub fn storage() -> Storage {
         Arc::new(MemoryMessages::default()),
         Arc::new(MemoryFollows::default()),
         Arc::new(MemoryWebhooks::default()),
+        Arc::new(MemoryOutbox::default()),
     )
 }
 

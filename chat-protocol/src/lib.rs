@@ -15,6 +15,7 @@
 //! ```
 
 mod error;
+pub mod hooks;
 pub mod http;
 pub mod objects;
 pub mod openapi;

@@ -20,6 +20,7 @@ mod error;
 mod follows;
 mod messages;
 mod migrate;
+mod outbox;
 mod records;
 mod sessions;
 mod stamps;
@@ -38,6 +39,7 @@ use conversations::MysqlConversations;
 use follows::MysqlFollows;
 use messages::MysqlMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+use outbox::MysqlOutbox;
 use sessions::MysqlSessions;
 use users::MysqlUsers;
 use webhooks::MysqlWebhooks;
@@ -95,6 +97,7 @@ pub async fn connect(config: &MysqlConfig) -> Result<Storage, RepoError> {
         Arc::new(MysqlMessages::new(db.clone(), config.background_indexing)),
         Arc::new(MysqlFollows::new(db.clone())),
         Arc::new(MysqlWebhooks::new(db.clone())),
+        Arc::new(MysqlOutbox::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -77,6 +77,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "webhooks",
         sql: include_str!("../migrations/0010_webhooks.sql"),
     },
+    Migration {
+        version: 11,
+        name: "events",
+        sql: include_str!("../migrations/0011_events.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -24,6 +24,7 @@ mod error;
 mod follows;
 mod messages;
 mod migrate;
+mod outbox;
 mod records;
 mod sessions;
 mod stamps;
@@ -41,6 +42,7 @@ use conversations::PostgresConversations;
 pub(crate) use db::Db;
 use messages::PostgresMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+use outbox::PostgresOutbox;
 use sessions::PostgresSessions;
 use users::PostgresUsers;
 use webhooks::PostgresWebhooks;
@@ -102,6 +104,7 @@ pub async fn connect(config: &PostgresConfig) -> Result<Storage, RepoError> {
         )),
         Arc::new(follows::PostgresFollows::new(db.clone())),
         Arc::new(PostgresWebhooks::new(db.clone())),
+        Arc::new(PostgresOutbox::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -58,6 +58,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "webhooks",
         sql: include_str!("../migrations/0007_webhooks.sql"),
     },
+    Migration {
+        version: 8,
+        name: "events",
+        sql: include_str!("../migrations/0008_events.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -11,6 +11,7 @@
 //! - [`stamps`]: the sync stamps' settle window, what a write stamps, and the fence that
 //!   stamps a slow write again.
 //! - [`follows`]: thread standings as a state code and one upsert per update.
+//! - [`events`]: queued events as a row's columns and back.
 //! - [`group_by_conversation`]: the members of many conversations, read in one query,
 //!   handed back per conversation.
 //!
@@ -18,6 +19,7 @@
 
 mod appends;
 pub mod batch;
+pub mod events;
 pub mod follows;
 mod grouping;
 pub mod indexer;

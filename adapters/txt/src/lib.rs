@@ -29,7 +29,7 @@ use chat_domain::RepoError;
 pub use config::{FsyncMode, TxtConfig};
 use messages::layout::Stem;
 use messages::{ConversationStems, StemOf, TxtMessages};
-use meta::{TxtConversations, TxtFollows, TxtSessions, TxtUsers, TxtWebhooks};
+use meta::{TxtConversations, TxtFollows, TxtOutbox, TxtSessions, TxtUsers, TxtWebhooks};
 
 /// Maps an I/O failure to the domain's retryable error, naming the file.
 pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> RepoError {
@@ -70,7 +70,8 @@ pub fn open(dir: &Path, config: TxtConfig) -> Result<Storage, RepoError> {
         Arc::new(TxtConversations(meta.clone())),
         messages,
         Arc::new(TxtFollows(meta.clone())),
-        Arc::new(TxtWebhooks(meta)),
+        Arc::new(TxtWebhooks(meta.clone())),
+        Arc::new(TxtOutbox(meta)),
     );
     Ok(storage.closed_by(closing))
 }

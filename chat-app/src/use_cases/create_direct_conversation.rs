@@ -1,5 +1,5 @@
 use chat_domain::entities::{
-    Conversation, ConversationType, DirectPair, Participant, ParticipantRole,
+    Conversation, ConversationType, DirectPair, IntegrationEvent, Participant, ParticipantRole,
 };
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::RepoError;
@@ -41,6 +41,13 @@ impl ChatApp {
             .conversations
             .get_or_create_direct(pair, &candidate, participants)
             .await?;
+        if created {
+            self.queue_event(IntegrationEvent::ConversationCreated {
+                conversation_id: conversation.id,
+                by: actor.id(),
+            })
+            .await?;
+        }
         let detail = self.conversation_detail(conversation, actor.id()).await?;
         Ok((detail, created))
     }

@@ -1,6 +1,8 @@
 use std::collections::HashSet;
 
-use chat_domain::entities::{Conversation, ConversationType, Participant, ParticipantRole};
+use chat_domain::entities::{
+    Conversation, ConversationType, IntegrationEvent, Participant, ParticipantRole,
+};
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::values::Title;
 
@@ -64,6 +66,11 @@ impl ChatApp {
             .conversations
             .create_group(&conversation, &members)
             .await?;
+        self.queue_event(IntegrationEvent::ConversationCreated {
+            conversation_id: conversation.id,
+            by: actor.id(),
+        })
+        .await?;
         Ok(ConversationDetail {
             conversation,
             last_seq: 0,

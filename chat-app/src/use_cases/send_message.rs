@@ -1,4 +1,4 @@
-use chat_domain::entities::{MessageKind, NewMessage, ReplyPreview};
+use chat_domain::entities::{IntegrationEvent, MessageKind, NewMessage, ReplyPreview};
 use chat_domain::events::DomainEvent;
 use chat_domain::ids::{ConnectionId, ConversationId, FileId, MessageId, UserId};
 use chat_domain::ports::Appended;
@@ -196,6 +196,15 @@ impl ChatApp {
             _ => Ok(()),
         };
         let mut members = None;
+        if !appended.created {
+            // A retry: its first attempt may have stopped after the append and before its
+            // event was queued. Receivers drop a repeat by the message's id.
+            self.queue_event(IntegrationEvent::MessageCreated {
+                conversation_id: m.conversation_id,
+                seq: m.seq.get(),
+            })
+            .await?;
+        }
         if appended.created {
             let event = DomainEvent::MessageSent {
                 message: m.clone(),

@@ -2,6 +2,7 @@
 
 mod conversation;
 mod file;
+mod integration_event;
 mod message;
 mod participant;
 mod pin;
@@ -14,6 +15,7 @@ mod webhook;
 
 pub use conversation::{Conversation, ConversationKind, ConversationType, DirectPair};
 pub use file::FileMeta;
+pub use integration_event::{IntegrationEvent, OutboxEvent, QueuedEvent};
 pub use message::{
     ChangeKind, Message, MessageChange, MessageKind, NewMessage, Reaction, ReplyPreview,
 };

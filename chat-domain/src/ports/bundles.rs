@@ -7,8 +7,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{
-    ConversationRepository, EventBus, MessageRepository, PresenceStore, RateLimiter, ReplayGuard,
-    SessionRepository, ThreadFollowRepository, UserRepository, WebhookRepository,
+    ConversationRepository, EventBus, EventOutbox, MessageRepository, PresenceStore, RateLimiter,
+    ReplayGuard, SessionRepository, ThreadFollowRepository, UserRepository, WebhookRepository,
 };
 
 /// What a backend does when it is no longer needed.
@@ -45,6 +45,8 @@ pub struct Storage {
     pub follows: Arc<dyn ThreadFollowRepository>,
     /// Incoming webhooks of groups.
     pub webhooks: Arc<dyn WebhookRepository>,
+    /// Events waiting for the host's events receiver.
+    pub events: Arc<dyn EventOutbox>,
     shutdown: Shutdowns,
 }
 
@@ -69,6 +71,7 @@ impl Storage {
         messages: Arc<dyn MessageRepository>,
         follows: Arc<dyn ThreadFollowRepository>,
         webhooks: Arc<dyn WebhookRepository>,
+        events: Arc<dyn EventOutbox>,
     ) -> Self {
         Self {
             users,
@@ -77,6 +80,7 @@ impl Storage {
             messages,
             follows,
             webhooks,
+            events,
             shutdown: Shutdowns::default(),
         }
     }

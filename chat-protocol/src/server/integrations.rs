@@ -1,9 +1,13 @@
-//! Sessions as their owner sees them, and incoming webhooks, as wire objects.
+//! Sessions as their owner sees them, incoming webhooks, and events for the host's
+//! receiver, as wire objects.
 
 use chat_app::{SessionView, WebhookCreated};
 use chat_domain::entities as domain;
+use chat_domain::ports::{DeliveredEvent, EventPayload};
 
+use crate::hooks::{EventConversation, HostEvent, HostEventData};
 use crate::http::{SessionInfo, WebhookCreatedBody, WebhookInfo};
+use crate::objects::ConversationKind;
 
 impl From<&SessionView> for SessionInfo {
     fn from(s: &SessionView) -> Self {
@@ -36,6 +40,64 @@ impl From<&WebhookCreated> for WebhookCreatedBody {
             name: c.webhook.name.as_str().to_owned(),
             token: c.token.expose().to_owned(),
             url: format!("/hooks/{}", c.token.expose()),
+        }
+    }
+}
+
+impl HostEvent {
+    /// `event` as it is POSTed, attempted at `sent_at`.
+    pub fn new(event: &DeliveredEvent, sent_at: chrono::DateTime<chrono::Utc>) -> Self {
+        let id = |u: &chat_domain::ids::UserId| *u.as_uuid();
+        let data = match &event.payload {
+            EventPayload::MessageCreated { message } => HostEventData::MessageCreated {
+                message: message.into(),
+            },
+            EventPayload::MessageUpdated { message, change } => HostEventData::MessageUpdated {
+                message: message.into(),
+                change: (*change).into(),
+            },
+            EventPayload::MemberAdded {
+                conversation_id,
+                user_id,
+                by,
+            } => HostEventData::MemberAdded {
+                conversation_id: *conversation_id.as_uuid(),
+                user_id: id(user_id),
+                by: id(by),
+            },
+            EventPayload::MemberRemoved {
+                conversation_id,
+                user_id,
+                by,
+            } => HostEventData::MemberRemoved {
+                conversation_id: *conversation_id.as_uuid(),
+                user_id: id(user_id),
+                by: id(by),
+            },
+            EventPayload::ConversationCreated {
+                conversation: c,
+                members,
+                by,
+            } => HostEventData::ConversationCreated {
+                conversation: EventConversation {
+                    id: *c.id.as_uuid(),
+                    kind: match c.kind() {
+                        domain::ConversationKind::Direct => ConversationKind::Direct,
+                        domain::ConversationKind::Group => ConversationKind::Group,
+                    },
+                    title: c.title().map(|t| t.as_str().to_owned()),
+                    created_by: id(&c.created_by),
+                    created_at: c.created_at,
+                },
+                members: members.iter().map(Into::into).collect(),
+                by: id(by),
+            },
+        };
+        Self {
+            id: *event.id.as_uuid(),
+            at: event.at,
+            sent_at,
+            event: data,
         }
     }
 }

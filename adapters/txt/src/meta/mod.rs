@@ -9,6 +9,7 @@
 
 mod follows;
 mod ops;
+mod outbox;
 mod repos;
 mod webhooks;
 
@@ -16,16 +17,18 @@ use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chat_domain::entities::QueuedEvent;
 use chat_domain::ports::{
-    ConversationRepository, SessionRepository, UserRepository, WebhookRepository,
+    ConversationRepository, EventOutbox, SessionRepository, UserRepository, WebhookRepository,
 };
 use chat_domain::RepoError;
 use chat_memory::{
-    MemoryConversations, MemoryFollows, MemorySessions, MemoryUsers, MemoryWebhooks,
+    MemoryConversations, MemoryFollows, MemoryOutbox, MemorySessions, MemoryUsers, MemoryWebhooks,
 };
 
 pub use follows::TxtFollows;
 pub use ops::MetaOp;
+pub use outbox::TxtOutbox;
 pub use repos::{TxtConversations, TxtSessions, TxtUsers};
 pub use webhooks::TxtWebhooks;
 
@@ -47,6 +50,7 @@ pub(crate) struct State {
     pub(crate) conversations: MemoryConversations,
     pub(crate) follows: MemoryFollows,
     pub(crate) webhooks: MemoryWebhooks,
+    pub(crate) events: MemoryOutbox,
 }
 
 pub(crate) struct Log {
@@ -251,6 +255,12 @@ impl Meta {
         for webhook in self.state.webhooks.all() {
             push(&MetaOp::WebhookCreate { webhook });
         }
+        for queued in self.state.events.all() {
+            push(&MetaOp::EventsQueued {
+                first: queued.position,
+                events: vec![queued.event],
+            });
+        }
         let tmp = log.dir.join("snapshot.tmp");
         let target = log.dir.join("snapshot");
         let new_log = log_path(&log.dir, next);
@@ -379,6 +389,13 @@ impl State {
                 Ok(())
             }
             MetaOp::WebhookCreate { webhook } => self.webhooks.create(&webhook).await,
+            MetaOp::EventsQueued { first, events } => {
+                for (position, event) in (first..).zip(events) {
+                    self.events.insert(QueuedEvent { position, event });
+                }
+                Ok(())
+            }
+            MetaOp::EventsRemoved { positions } => self.events.remove(&positions).await,
             MetaOp::WebhookDelete {
                 conversation_id,
                 id,

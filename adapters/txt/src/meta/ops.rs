@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use chat_domain::entities::{
-    Conversation, DirectPair, Participant, ParticipantRole, Session, ThreadFollow, User, Webhook,
+    Conversation, DirectPair, OutboxEvent, Participant, ParticipantRole, Session, ThreadFollow,
+    User, Webhook,
 };
 use chat_domain::ids::{ConversationId, UserId, WebhookId};
 use chat_domain::values::TokenHash;
@@ -85,5 +86,14 @@ pub enum MetaOp {
     WebhookDelete {
         conversation_id: ConversationId,
         id: WebhookId,
+    },
+    /// Events queued for the events receiver, at positions `first`, `first + 1`, ….
+    EventsQueued {
+        first: u64,
+        events: Vec<OutboxEvent>,
+    },
+    /// Events delivered (or given up).
+    EventsRemoved {
+        positions: Vec<u64>,
     },
 }

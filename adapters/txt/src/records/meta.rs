@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use chat_domain::entities::{
     Conversation, ConversationType, DirectPair, FollowState, Participant, ParticipantRole, Session,
-    ThreadFollow, User, UserRole, Webhook,
+    ThreadFollow, User, UserRole,
 };
 use chat_domain::ids::{ConversationId, UserId, WebhookId};
 use chat_domain::values::{
@@ -102,52 +102,19 @@ enum Op {
         read_seq: u64,
     },
     WebhookCreate {
-        webhook: WebhookRecord,
+        webhook: super::webhook::WebhookRecord,
     },
     WebhookDelete {
         conversation_id: Uuid,
         id: Uuid,
     },
-}
-
-#[derive(Serialize, Deserialize)]
-struct WebhookRecord {
-    id: Uuid,
-    conversation_id: Uuid,
-    name: String,
-    token_hash: String,
-    bot_id: Uuid,
-    created_by: Uuid,
-    created_at: DateTime<Utc>,
-}
-
-impl From<&Webhook> for WebhookRecord {
-    fn from(w: &Webhook) -> Self {
-        Self {
-            id: *w.id.as_uuid(),
-            conversation_id: *w.conversation_id.as_uuid(),
-            name: w.name.as_str().to_owned(),
-            token_hash: w.token_hash.as_str().to_owned(),
-            bot_id: *w.bot_id.as_uuid(),
-            created_by: *w.created_by.as_uuid(),
-            created_at: w.created_at,
-        }
-    }
-}
-
-impl TryFrom<WebhookRecord> for Webhook {
-    type Error = String;
-    fn try_from(r: WebhookRecord) -> Read<Self> {
-        Ok(Webhook {
-            id: WebhookId::from_uuid(r.id),
-            conversation_id: ConversationId::from_uuid(r.conversation_id),
-            name: text(DisplayName::from_stored(&r.name))?,
-            token_hash: TokenHash::from_hex(r.token_hash),
-            bot_id: UserId::from_uuid(r.bot_id),
-            created_by: UserId::from_uuid(r.created_by),
-            created_at: r.created_at,
-        })
-    }
+    EventsQueued {
+        first: u64,
+        events: Vec<super::event::EventRecord>,
+    },
+    EventsRemoved {
+        positions: Vec<u64>,
+    },
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -579,6 +546,13 @@ impl From<&MetaOp> for OpRecord {
                 conversation_id: conv(c),
                 id: *id.as_uuid(),
             },
+            MetaOp::EventsQueued { first, events } => Op::EventsQueued {
+                first: *first,
+                events: events.iter().map(Into::into).collect(),
+            },
+            MetaOp::EventsRemoved { positions } => Op::EventsRemoved {
+                positions: positions.clone(),
+            },
         };
         OpRecord { v: 1, op }
     }
@@ -706,6 +680,11 @@ impl TryFrom<OpRecord> for MetaOp {
                 conversation_id: conv(conversation_id),
                 id: WebhookId::from_uuid(id),
             },
+            Op::EventsQueued { first, events } => MetaOp::EventsQueued {
+                first,
+                events: events.into_iter().map(Into::into).collect(),
+            },
+            Op::EventsRemoved { positions } => MetaOp::EventsRemoved { positions },
         })
     }
 }

@@ -11,9 +11,11 @@
 //!   message; [`ChangeRecord`]: a line of `changes.txt`;
 //! - [`meta::OpRecord`]: a line of the metadata log and snapshot.
 
+mod event;
 mod message;
 pub mod meta;
 mod thread;
+mod webhook;
 
 pub use message::{ChangeRecord, MessageRecord};
 
@@ -110,7 +112,7 @@ mod tests {
     }
 
     /// Accounts without a password (a bot, a host's user), a session's client and last
-    /// use, and incoming webhooks, in the shape this build writes them; an earlier build refuses the accounts
+    /// use, incoming webhooks and queued events, in the shape this build writes them; an earlier build refuses the accounts
     /// (no `password_hash`) rather than misreading them.
     #[test]
     fn account_and_session_lines_keep_their_shape() {
@@ -121,6 +123,8 @@ mod tests {
             r#"{"op":"session_touch","token_hash":"ab12","at":"2026-12-07T10:06:00Z"}"#,
             r#"{"op":"webhook_create","webhook":{"id":"2d6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a13","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","name":"CI builds","token_hash":"cd34","bot_id":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","created_by":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","created_at":"2026-12-07T10:07:00Z"}}"#,
             r#"{"op":"webhook_delete","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","id":"2d6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a13"}"#,
+            r#"{"op":"events_queued","first":7,"events":[{"id":"4f6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a15","at":"2026-12-07T10:08:00Z","type":"message.created","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","seq":3},{"id":"5a6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a16","at":"2026-12-07T10:08:01Z","type":"message.updated","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","seq":3,"change":"reaction"},{"id":"6b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a17","at":"2026-12-07T10:08:02Z","type":"member.added","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","user_id":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","by":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12"},{"id":"7c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a18","at":"2026-12-07T10:08:03Z","type":"member.removed","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","user_id":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","by":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11"},{"id":"8d6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a19","at":"2026-12-07T10:08:04Z","type":"conversation.created","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","by":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12"}]}"#,
+            r#"{"op":"events_removed","positions":[7,8]}"#,
         ] {
             let op = meta::decode(line.as_bytes()).unwrap();
             assert_eq!(String::from_utf8(meta::encode(&op)).unwrap(), line);

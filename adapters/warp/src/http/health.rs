@@ -29,6 +29,14 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                  # TYPE chat_push_dropped_total counter\nchat_push_dropped_total {}\n",
                 edge.app.push_dropped()
             ));
+            text.push_str(&format!(
+                "# HELP chat_events_delivered_total Events the events receiver took from this node.\n\
+                 # TYPE chat_events_delivered_total counter\nchat_events_delivered_total {}\n\
+                 # HELP chat_events_dead_letters_total Events this node gave up after every attempt failed.\n\
+                 # TYPE chat_events_dead_letters_total counter\nchat_events_dead_letters_total {}\n",
+                edge.app.events_delivered(),
+                edge.app.events_dead()
+            ));
             let mut resp = text.into_response();
             resp.headers_mut().insert(
                 CONTENT_TYPE,
