@@ -6,6 +6,7 @@
 //! chat-bench burst --members 200 --messages 2000
 //! chat-bench direct --pairs 64 --secs 10
 //! chat-bench history --messages 1000000 --pages 2000
+//! chat-bench hook --listen 127.0.0.1:19100 --sends 100
 //! ```
 //!
 //! Start the server with limits that let a load through, e.g.
@@ -96,6 +97,16 @@ enum Mode {
         #[arg(long, default_value_t = 100)]
         sends: u64,
     },
+    /// The before-send hook's cost: listens on A as an accept-all hook, then N sends one
+    /// at a time: ack latencies and the hook's calls (run with and without the hook).
+    Hook {
+        #[arg(long, default_value = "127.0.0.1:19100")]
+        listen: String,
+        #[arg(long, default_value_t = 2)]
+        members: usize,
+        #[arg(long, default_value_t = 100)]
+        sends: u64,
+    },
     /// One member following N threads with an unread reply each: C lists of them.
     Followed {
         #[arg(long, default_value_t = 1000)]
@@ -138,6 +149,11 @@ async fn main() {
         Mode::Followed { threads, calls } => {
             modes::followed::run(&cli.addr, &run, threads, calls).await
         }
+        Mode::Hook {
+            listen,
+            members,
+            sends,
+        } => modes::hook::run(&cli.addr, &run, &listen, members, sends).await,
         Mode::Thread { members, sends } => {
             modes::thread::run(&cli.addr, &run, members, sends).await
         }

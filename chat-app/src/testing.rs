@@ -114,6 +114,25 @@ mock! {
     }
 }
 
+mock! {
+    pub Outbox {}
+    #[async_trait]
+    impl EventOutbox for Outbox {
+        async fn enqueue(&self, events: &[OutboxEvent]) -> Result<(), RepoError>;
+        async fn pending(&self, after: Option<u64>, limit: usize) -> Result<Vec<QueuedEvent>, RepoError>;
+        async fn remove(&self, positions: &[u64]) -> Result<(), RepoError>;
+        async fn lease(&self, holder: &str, now: DateTime<Utc>, until: DateTime<Utc>) -> Result<bool, RepoError>;
+    }
+}
+
+mock! {
+    pub Delivery {}
+    #[async_trait]
+    impl EventDelivery for Delivery {
+        async fn deliver(&self, event: &DeliveredEvent) -> Result<(), DeliveryFailed>;
+    }
+}
+
 /// Memory adapters for every port, with a manual clock.
 pub fn memory_ports() -> Ports {
     Ports {

@@ -35,6 +35,16 @@ impl MemoryOutbox {
             .collect()
     }
 
+    /// Those of `positions` still queued.
+    pub fn queued(&self, positions: &[u64]) -> Vec<u64> {
+        let s = lock(&self.0);
+        positions
+            .iter()
+            .copied()
+            .filter(|p| s.queue.contains_key(p))
+            .collect()
+    }
+
     /// The position the next queued event takes.
     pub fn next_position(&self) -> u64 {
         lock(&self.0).next.max(1)

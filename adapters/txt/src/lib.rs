@@ -71,7 +71,7 @@ pub fn open(dir: &Path, config: TxtConfig) -> Result<Storage, RepoError> {
         messages,
         Arc::new(TxtFollows(meta.clone())),
         Arc::new(TxtWebhooks(meta.clone())),
-        Arc::new(TxtOutbox(meta)),
+        Arc::new(TxtOutbox::new(meta)),
     );
     Ok(storage.closed_by(closing))
 }

@@ -5,6 +5,7 @@ pub mod direct;
 pub mod fanout;
 pub mod followed;
 pub mod history;
+pub mod hook;
 pub mod idle;
 pub mod soak;
 pub mod thread;

@@ -31,7 +31,7 @@ pub async fn run(addr: &str, run: &str, members: usize, sends: u64) -> Result<St
 }
 
 /// Sends each request after the previous one's ack; the ack latencies.
-async fn timed(
+pub(super) async fn timed(
     conn: &mut super::Conn,
     requests: impl Iterator<Item = ClientRequest>,
 ) -> Result<Value, String> {

@@ -47,7 +47,7 @@ pub use connect::Connection;
 pub use create_group::CreateGroup;
 pub use download_file::{ByteRange, Download};
 pub use events::EventDeliverySettings;
-pub(crate) use events::Outbound;
+pub(crate) use events::{message_created, Outbound};
 pub use forward_message::ForwardSource;
 pub use get_history::HistoryQuery;
 pub use health::Health;

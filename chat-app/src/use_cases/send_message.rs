@@ -1,4 +1,4 @@
-use chat_domain::entities::{IntegrationEvent, MessageKind, NewMessage, ReplyPreview};
+use chat_domain::entities::{MessageKind, NewMessage, ReplyPreview};
 use chat_domain::events::DomainEvent;
 use chat_domain::ids::{ConnectionId, ConversationId, FileId, MessageId, UserId};
 use chat_domain::ports::Appended;
@@ -6,6 +6,7 @@ use chat_domain::rules;
 use chat_domain::values::{ClientMsgId, MessageBody, Seq, Username};
 
 use super::forward_message::ForwardCopy;
+use super::message_created;
 use crate::{Actor, AppError, ChatApp, ForwardSource, Sent};
 
 /// What a sender sends: text, or a file they uploaded.
@@ -89,6 +90,9 @@ impl ChatApp {
             AppError::Internal("the before-send screen answered nothing".into())
         })??;
         let appended = self.ports.storage.messages.append(draft).await?;
+        // Before anyone hears of it; on a retry too, whose first attempt may have stopped
+        // after the append and before this (receivers drop the repeat by the message id).
+        self.queue_event(message_created(&appended.message)).await?;
         self.deliver_sent(delivery, appended).await
     }
 
@@ -196,15 +200,6 @@ impl ChatApp {
             _ => Ok(()),
         };
         let mut members = None;
-        if !appended.created {
-            // A retry: its first attempt may have stopped after the append and before its
-            // event was queued. Receivers drop a repeat by the message's id.
-            self.queue_event(IntegrationEvent::MessageCreated {
-                conversation_id: m.conversation_id,
-                seq: m.seq.get(),
-            })
-            .await?;
-        }
         if appended.created {
             let event = DomainEvent::MessageSent {
                 message: m.clone(),

@@ -1,3 +1,4 @@
+use super::message_created;
 use crate::{Actor, AppError, ChatApp, SendMessage, Sent};
 
 impl ChatApp {
@@ -55,19 +56,26 @@ impl ChatApp {
                 None => *check = Err(AppError::Internal("a send went unscreened".into())),
             }
         }
-        let mut appended = self
-            .ports
-            .storage
-            .messages
-            .append_all(drafts)
-            .await
-            .into_iter();
+        let appended = self.ports.storage.messages.append_all(drafts).await;
+        // The run's new messages reach the events queue in one write, before anyone
+        // hears of them; should that fail, each stored send answers `unavailable` and its
+        // retry queues it again.
+        let created = appended
+            .iter()
+            .filter_map(|a| a.as_ref().ok())
+            .map(|a| message_created(&a.message))
+            .collect();
+        let queued = self.queue_events(created).await;
+        let mut appended = appended.into_iter().map(|a| match (&queued, a) {
+            (Err(e), Ok(_)) => Err(e.clone()),
+            (_, a) => a.map_err(AppError::from),
+        });
         for check in checked {
             // Only sends that passed their checks were appended, so only they take an answer.
             answer(match check.map(|delivery| (delivery, appended.next())) {
                 Err(e) => Err(e),
                 Ok((delivery, Some(Ok(a)))) => self.deliver_sent(delivery, a).await,
-                Ok((_, Some(Err(e)))) => Err(e.into()),
+                Ok((_, Some(Err(e)))) => Err(e),
                 Ok((_, None)) => Err(AppError::Unavailable(
                     "the message store answered fewer appends than it was given".into(),
                 )),
@@ -245,6 +253,58 @@ mod tests {
         });
         let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
         assert_eq!(codes(&answers), [None, Some("RateLimited"), None]);
+        assert_eq!(store.last_seq(conv).await.unwrap(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_runs_new_messages_are_queued_for_the_events_receiver_in_one_write() {
+        let alice = actor("alice");
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice, &actor("bob")]).await;
+        let mut outbox = MockOutbox::new();
+        outbox.expect_enqueue().times(1).returning(|events| {
+            let seqs: Vec<_> = events
+                .iter()
+                .map(|e| match e.event {
+                    chat_domain::entities::IntegrationEvent::MessageCreated { seq, .. } => seq,
+                    _ => 0,
+                })
+                .collect();
+            assert_eq!(seqs, [1, 2, 3]);
+            Ok(())
+        });
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.events = Arc::new(outbox);
+            p.events_out = Some(Arc::new(MockDelivery::new()));
+        });
+        let answers = send_all(app(ports), &alice, texts(conv, 3)).await;
+        assert_eq!(codes(&answers), [None, None, None]);
+    }
+
+    #[tokio::test]
+    async fn a_run_whose_events_cannot_be_queued_answers_unavailable_and_delivers_nothing() {
+        let alice = actor("alice");
+        let convs = Arc::new(MemoryConversations::default());
+        let conv = seed_group(convs.as_ref(), &[&alice, &actor("bob")]).await;
+        let mut outbox = MockOutbox::new();
+        outbox
+            .expect_enqueue()
+            .returning(|_| Err(RepoError::Unavailable("disk full".into())));
+        let mut bus = MockBus::new();
+        bus.expect_publish().never();
+        let store = Arc::new(MemoryMessages::default());
+        let ports = memory_ports_with(|p| {
+            p.storage.conversations = convs;
+            p.storage.messages = store.clone();
+            p.storage.events = Arc::new(outbox);
+            p.events_out = Some(Arc::new(MockDelivery::new()));
+            p.live.events = Arc::new(bus);
+        });
+        let answers = send_all(app(ports), &alice, texts(conv, 2)).await;
+        assert_eq!(codes(&answers), [Some("Unavailable"), Some("Unavailable")]);
+        // Stored all the same: a retry with the same client ids finds them and queues
+        // their events again.
         assert_eq!(store.last_seq(conv).await.unwrap(), 2);
     }
 }

@@ -19,6 +19,11 @@ use crate::ChatApp;
 
 /// Events read from the queue at once.
 const PAGE: usize = 500;
+/// Events handed to lanes and not yet off the queue, at most: past it, reading waits.
+const MAX_OUT: usize = 20_000;
+/// How often the queue is read from its oldest event again, for events a write that
+/// committed late queued below what was read (SQL stores under concurrent writes).
+const RESCAN: Duration = Duration::from_secs(5);
 
 impl ChatApp {
     /// Delivers queued events to the host's events receiver for as long as it runs: spawn
@@ -46,6 +51,9 @@ struct Dispatch {
     /// Positions handed to a lane (or done and not yet taken off the queue).
     in_flight: HashMap<u64, ConversationId>,
     finished: Vec<u64>,
+    /// The highest position read, and when the queue was last read from its oldest.
+    cursor: Option<u64>,
+    rescanned: Option<Instant>,
     done_tx: mpsc::UnboundedSender<u64>,
     done_rx: mpsc::UnboundedReceiver<u64>,
     /// Dropped with the loop, which stops every lane.
@@ -63,6 +71,8 @@ impl Dispatch {
             lanes: HashMap::new(),
             in_flight: HashMap::new(),
             finished: Vec::new(),
+            cursor: None,
+            rescanned: None,
             done_tx,
             done_rx,
             tasks: JoinSet::new(),
@@ -141,25 +151,26 @@ impl Dispatch {
         }
     }
 
-    /// Hands events not yet out to their conversations' lanes, oldest first.
+    /// Hands events not yet out to their conversations' lanes, in queue order: those
+    /// after the last one read, and every few seconds all from the oldest.
     async fn read_and_dispatch(&mut self) -> Result<(), chat_domain::RepoError> {
         let events = self.app.ports.storage.events.clone();
-        let mut after = None;
-        // From the oldest each time (a late commit may sit below what was read); past a
-        // full page of events already out, on to the next.
-        for _ in 0..8 {
+        let rescan = self.rescanned.map_or(true, |at| at.elapsed() >= RESCAN);
+        let mut after = if rescan { None } else { self.cursor };
+        if rescan {
+            self.rescanned = Some(Instant::now());
+        }
+        while self.in_flight.len() < MAX_OUT {
             let page = events.pending(after, PAGE).await?;
             let full = page.len() == PAGE;
-            after = page.last().map(|q| q.position);
-            let mut handed = 0;
+            after = page.last().map(|q| q.position).or(after);
             for queued in page {
-                if self.in_flight.contains_key(&queued.position) {
-                    continue;
+                self.cursor = self.cursor.max(Some(queued.position));
+                if !self.in_flight.contains_key(&queued.position) {
+                    self.hand_out(queued);
                 }
-                self.hand_out(queued);
-                handed += 1;
             }
-            if handed > 0 || !full {
+            if !full {
                 break;
             }
         }
@@ -184,5 +195,105 @@ impl Dispatch {
         // A lane ends only when its sender is dropped, which happens above after its last
         // event: this send finds it running.
         let _ = lane.send(queued);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use chat_domain::entities::{IntegrationEvent, OutboxEvent};
+    use chat_domain::ids::{ConversationId, EventId, UserId};
+    use chat_domain::ports::{DeliveredEvent, DeliveryFailed, EventPayload};
+
+    use crate::testing::*;
+    use crate::{EventDeliverySettings, Settings};
+
+    fn member_added(conversation: ConversationId, n: u8) -> OutboxEvent {
+        let user = UserId::from_uuid(uuid::Uuid::from_u128(u128::from(n)));
+        OutboxEvent {
+            id: EventId::new(),
+            at: now(),
+            event: IntegrationEvent::MemberAdded {
+                conversation_id: conversation,
+                user_id: user,
+                by: user,
+            },
+        }
+    }
+
+    /// Which event (conversation, n) went out, in the order they did.
+    fn tag(e: &DeliveredEvent) -> (ConversationId, u128) {
+        match &e.payload {
+            EventPayload::MemberAdded {
+                conversation_id,
+                user_id,
+                ..
+            } => (*conversation_id, user_id.as_uuid().as_u128()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_conversations_events_go_out_in_order_and_a_stuck_one_holds_up_no_other() {
+        let (stuck, free) = (ConversationId::new(), ConversationId::new());
+        let out: Arc<Mutex<Vec<(ConversationId, u128)>>> = Arc::default();
+        let refusals = Arc::new(Mutex::new(3));
+        let mut sink = MockDelivery::new();
+        let (seen, left) = (out.clone(), refusals.clone());
+        sink.expect_deliver().returning(move |e| {
+            let t = tag(e);
+            let mut left = left.lock().unwrap();
+            if t == (stuck, 1) && *left > 0 {
+                *left -= 1;
+                return Err(DeliveryFailed("500".into()));
+            }
+            seen.lock().unwrap().push(t);
+            Ok(())
+        });
+        let ports = memory_ports_with(|p| p.events_out = Some(Arc::new(sink)));
+        let storage = ports.storage.clone();
+        let settings = Settings {
+            events: EventDeliverySettings {
+                // Three refusals hold the stuck event back 100 + 200 + 400 ms.
+                first_backoff: Duration::from_millis(100),
+                ..EventDeliverySettings::default()
+            },
+            ..Settings::default()
+        };
+        let app = crate::ChatApp::new(ports, settings);
+        let queued: Vec<_> = (1..=3)
+            .flat_map(|n| [member_added(stuck, n), member_added(free, n)])
+            .collect();
+        storage.events.enqueue(&queued).await.unwrap();
+        let running = tokio::spawn(app.clone().deliver_events());
+
+        for _ in 0..50 {
+            if out.lock().unwrap().len() >= 3 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let early = out.lock().unwrap().clone();
+        assert_eq!(early, [(free, 1), (free, 2), (free, 3)], "the other lane went on");
+        for _ in 0..200 {
+            if out.lock().unwrap().len() == 6 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let all = out.lock().unwrap().clone();
+        let stuck_order: Vec<_> = all.iter().filter(|t| t.0 == stuck).map(|t| t.1).collect();
+        assert_eq!(stuck_order, [1, 2, 3], "in order, after its retries");
+        assert_eq!(app.events_delivered(), 6);
+        for _ in 0..100 {
+            if storage.events.pending(None, 10).await.unwrap().is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(storage.events.pending(None, 10).await.unwrap().is_empty(), "taken off");
+        running.abort();
     }
 }

@@ -6,6 +6,8 @@ mod deliver;
 mod lane;
 mod record;
 
+pub(crate) use record::message_created;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 

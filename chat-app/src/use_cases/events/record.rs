@@ -25,15 +25,28 @@ impl ChatApp {
     /// # Errors
     /// `unavailable` if the store refused it.
     pub(crate) async fn queue_event(&self, event: IntegrationEvent) -> Result<(), AppError> {
-        if self.ports.events_out.is_none() {
+        self.queue_events(vec![event]).await
+    }
+
+    /// Queues `events` in one write (a pipelined run's messages share it), if an events
+    /// receiver is configured.
+    ///
+    /// # Errors
+    /// `unavailable` if the store refused them (none is queued then).
+    pub(crate) async fn queue_events(&self, events: Vec<IntegrationEvent>) -> Result<(), AppError> {
+        if self.ports.events_out.is_none() || events.is_empty() {
             return Ok(());
         }
-        let queued = OutboxEvent {
-            id: EventId::new(),
-            at: self.ports.clock.now(),
-            event,
-        };
-        if let Err(e) = self.ports.storage.events.enqueue(&[queued]).await {
+        let at = self.ports.clock.now();
+        let queued: Vec<OutboxEvent> = events
+            .into_iter()
+            .map(|event| OutboxEvent {
+                id: EventId::new(),
+                at,
+                event,
+            })
+            .collect();
+        if let Err(e) = self.ports.storage.events.enqueue(&queued).await {
             tracing::error!(error = %e, "an event for the events receiver was not queued");
             return Err(e.into());
         }
@@ -42,13 +55,18 @@ impl ChatApp {
     }
 }
 
-/// What the host hears of a domain event, if anything.
+/// The `message.created` of a stored message.
+pub(crate) fn message_created(m: &chat_domain::entities::Message) -> IntegrationEvent {
+    IntegrationEvent::MessageCreated {
+        conversation_id: m.conversation_id,
+        seq: m.seq.get(),
+    }
+}
+
+/// What the host hears of a domain event, if anything. A new message is queued by the
+/// send paths themselves (a pipelined run's in one write; a retry's again), not here.
 fn integration_event(event: &DomainEvent) -> Option<IntegrationEvent> {
     Some(match event {
-        DomainEvent::MessageSent { message, .. } => IntegrationEvent::MessageCreated {
-            conversation_id: message.conversation_id,
-            seq: message.seq.get(),
-        },
         DomainEvent::MessageChanged { message, change } => IntegrationEvent::MessageUpdated {
             conversation_id: message.conversation_id,
             seq: message.seq.get(),
