@@ -324,6 +324,27 @@ try {
   await welcome(b).locator('.forwarded', { hasText: `@${alice}` }).waitFor();
   await b.click('#back');
 
+  step('alice makes a webhook for the group; a post to its URL reaches bob from its bot');
+  await a.locator('#conversations .conv', { hasText: 'Team 🚀' }).click();
+  await a.click('#webhooks-button');
+  await a.fill('#webhook-name', 'CI builds');
+  await a.click('#webhook-form button[type="submit"]');
+  const hookUrl = await a.locator('#webhook-url input').inputValue();
+  await a.locator('#webhooks-list li', { hasText: 'CI builds' }).waitFor();
+  await a.screenshot({ path: path.join(out, 'webhooks.png') });
+  await a.click('#webhooks-close');
+  const posted = await fetch(hookUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ body: 'build #1 passed ✅' }),
+  });
+  assert.equal(posted.status, 201, 'the webhook posts');
+  await b.locator('#conversations .conv', { hasText: 'Team 🚀' }).click();
+  const fromBot = b.locator('#messages .msg', { hasText: 'build #1 passed ✅' });
+  await fromBot.waitFor();
+  assert.match(await fromBot.textContent(), /\[bot\]/, 'shown as a bot');
+  await b.click('#back');
+
   step('bob sees the laptop he left signed in among his devices and signs it out');
   // Bob's logins: alice's are counted for the challenge step at the end.
   const left = await fetch(`${server}api/v1/sessions`, {

@@ -7,6 +7,7 @@ import { answerChallenge } from './challenge.js';
 import { $, api, h, session } from './common.js';
 import { live } from './live.js';
 import { showSessions } from './sessions.js';
+import { showWebhooks, wireWebhooks } from './webhooks.js';
 
 const PAGE = 50;
 const TYPING_SHOWN_MS = 4000;
@@ -498,6 +499,7 @@ function closeConversation() {
   $('conv-title').textContent = '';
   $('conv-sub').textContent = '';
   $('add-member').hidden = true;
+  $('webhooks-button').hidden = true;
   renderList();
 }
 
@@ -584,6 +586,7 @@ function renderHeader() {
   $('conv-sub').textContent = sub;
   const mine = c.members && c.members.find((m) => m.user_id === state.me.id);
   $('add-member').hidden = !(c.kind === 'group' && mine && mine.role !== 'member');
+  $('webhooks-button').hidden = $('add-member').hidden;
   const pins = state.pins.get(c.id) || [];
   $('pins-button').hidden = pins.length === 0;
   $('pins-button').textContent = `📌 ${pins.length}`;
@@ -1117,6 +1120,9 @@ $('auth-form').addEventListener('submit', (e) => {
 });
 $('sign-up').addEventListener('click', () => signIn(true));
 $('devices-button').addEventListener('click', () => showSessions(toast));
+$('webhooks-button').addEventListener('click', () => showWebhooks(state.open, toast));
+$('webhooks-close').addEventListener('click', () => $('webhooks-dialog').close());
+wireWebhooks(toast);
 $('sign-out').addEventListener('click', async () => {
   try {
     await api('DELETE', '/sessions/current');

@@ -276,7 +276,11 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
         let early = out.lock().unwrap().clone();
-        assert_eq!(early, [(free, 1), (free, 2), (free, 3)], "the other lane went on");
+        assert_eq!(
+            early,
+            [(free, 1), (free, 2), (free, 3)],
+            "the other lane went on"
+        );
         for _ in 0..200 {
             if out.lock().unwrap().len() == 6 {
                 break;
@@ -293,7 +297,10 @@ mod tests {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        assert!(storage.events.pending(None, 10).await.unwrap().is_empty(), "taken off");
+        assert!(
+            storage.events.pending(None, 10).await.unwrap().is_empty(),
+            "taken off"
+        );
         running.abort();
     }
 }
