@@ -155,7 +155,7 @@ impl Dispatch {
     /// after the last one read, and every few seconds all from the oldest.
     async fn read_and_dispatch(&mut self) -> Result<(), chat_domain::RepoError> {
         let events = self.app.ports.storage.events.clone();
-        let rescan = self.rescanned.map_or(true, |at| at.elapsed() >= RESCAN);
+        let rescan = self.rescanned.is_none_or(|at| at.elapsed() >= RESCAN);
         let mut after = if rescan { None } else { self.cursor };
         if rescan {
             self.rescanned = Some(Instant::now());
