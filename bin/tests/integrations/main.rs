@@ -206,3 +206,71 @@ impl Sender {
         m["seq"].as_u64().unwrap()
     }
 }
+
+/// Two nodes on one MySQL database: each event reaches the receiver (one node delivers,
+/// holding the lease), and when the node holding it is killed the other takes over and
+/// delivers what was queued meanwhile, through either node.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_nodes_share_the_queue_and_one_takes_over_from_a_killed_one() {
+    let Some(db) = support::Sql::create(support::Backend::Mysql).await else {
+        return;
+    };
+    let events = Receiver::start(0).await;
+    let url = events.url();
+    let sql = db.env(&db.url());
+    let dir = std::env::temp_dir().join(format!("chat-integrations-{}", uuid::Uuid::new_v4()));
+    let files = dir.to_str().unwrap().to_owned();
+    let mut env: Vec<(&str, &str)> = sql.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    env.extend([
+        ("CHAT_DATA_DIR", files.as_str()),
+        ("CHAT_EVENTS_WEBHOOK_URL", url.as_str()),
+        ("CHAT_EVENTS_WEBHOOK_SECRET", EVENTS_SECRET),
+    ]);
+    let (a, b) = (Node::spawn(&env).await, Node::spawn(&env).await);
+    let (alice, _) = a.user("alice").await;
+    let (_, bob) = b.user("bob").await;
+    let (status, group) = a
+        .http(
+            "POST",
+            "/api/v1/conversations",
+            Some(&alice),
+            json!({"kind": "group", "title": "shared", "member_ids": [bob]}),
+        )
+        .await;
+    assert_eq!(status, 201, "{group}");
+    let sender = Sender {
+        messages: format!(
+            "/api/v1/conversations/{}/messages",
+            group["id"].as_str().unwrap()
+        ),
+        token: alice,
+    };
+    for (i, node) in [&a, &b, &a, &b].into_iter().enumerate() {
+        assert_eq!(sender.send(node, &format!("m{i}")).await, i as u64 + 1);
+    }
+    until(
+        "four events through two nodes",
+        Duration::from_secs(10),
+        || created_seqs(&events) == [1, 2, 3, 4],
+    )
+    .await;
+    let copies = events
+        .received()
+        .iter()
+        .filter(|r| r.answered == 200)
+        .count();
+    let distinct = delivered(&events, EVENTS_SECRET).len();
+    assert_eq!(copies, distinct, "one node delivers: no event twice");
+
+    // Whichever holds the lease, killing a leaves b: it delivers within a lease (15 s).
+    a.kill9().await;
+    for i in 4..6 {
+        assert_eq!(sender.send(&b, &format!("m{i}")).await, i as u64 + 1);
+    }
+    until("the events after the kill", Duration::from_secs(30), || {
+        created_seqs(&events) == [1, 2, 3, 4, 5, 6]
+    })
+    .await;
+    drop(b);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -46,14 +46,7 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 let id: ConversationId = parse_id(&id, "conversation id")?;
                 let cmd = b.command(id).map_err(reject)?;
                 let sent = edge.app.send_message(&actor, cmd).await;
-                edge.record_send(started, sent.as_ref().map(|s| s.created).ok());
-                let sent = sent.map_err(reject)?;
-                let status = if sent.created {
-                    StatusCode::CREATED
-                } else {
-                    StatusCode::OK
-                };
-                Ok::<_, Rejection>(json(status, &Message::from(&sent.message)))
+                answer_send(&edge, started, sent)
             },
         );
     let read = warp::post()
@@ -101,4 +94,21 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
         .or(mute)
         .unify()
         .boxed()
+}
+
+/// A send's answer: 201 with the new message, 200 with the stored one for a retry; the
+/// send counted in the metrics either way.
+pub(super) fn answer_send(
+    edge: &Edge,
+    started: Instant,
+    sent: Result<chat_app::Sent, chat_app::AppError>,
+) -> Result<Response, Rejection> {
+    edge.record_send(started, sent.as_ref().map(|s| s.created).ok());
+    let sent = sent.map_err(reject)?;
+    let status = if sent.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok(json(status, &Message::from(&sent.message)))
 }

@@ -12,10 +12,10 @@ use warp::{Filter, Rejection};
 use chat_app::Actor;
 use chat_domain::ids::{ConversationId, WebhookId};
 use chat_protocol::http::{CreateWebhookRequest, HookPost, WebhookCreatedBody, WebhookInfo};
-use chat_protocol::objects::Message;
 
 use super::errors::{json, no_content, reject};
 use super::extract::{authenticated, json_body, parse_id, with_edge};
+use super::messages::answer_send;
 use crate::Edge;
 
 /// The management calls, under `/api/v1`.
@@ -78,14 +78,7 @@ pub fn post(edge: &Edge) -> BoxedFilter<(Response,)> {
                 .app
                 .post_by_webhook(&token, &b.body, b.client_msg_id)
                 .await;
-            edge.record_send(started, sent.as_ref().map(|s| s.created).ok());
-            let sent = sent.map_err(reject)?;
-            let status = if sent.created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            Ok::<_, Rejection>(json(status, &Message::from(&sent.message)))
+            answer_send(&edge, started, sent)
         })
         .boxed()
 }
