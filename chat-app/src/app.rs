@@ -196,7 +196,7 @@ impl ChatApp {
         skip_user: Option<UserId>,
         skip_connection: Option<ConnectionId>,
     ) -> Result<Vec<Participant>, AppError> {
-        self.record(&event).await?;
+        self.record(&event).await;
         let members = match self
             .ports
             .storage
@@ -221,13 +221,10 @@ impl ChatApp {
     }
 
     /// Publishes an envelope: queued for the host's events receiver when it is one of
-    /// theirs (see [`ChatApp::record`]), then handed to live connections.
-    ///
-    /// # Errors
-    /// `unavailable` when the event could not be queued (the change behind it is stored:
-    /// a retry of an idempotent send queues it again).
+    /// theirs (see [`ChatApp::record`]), then handed to live connections. The change
+    /// behind it is stored already, so nothing here fails the caller.
     pub(crate) async fn publish(&self, envelope: Envelope) -> Result<(), AppError> {
-        self.record(&envelope.event).await?;
+        self.record(&envelope.event).await;
         self.broadcast(envelope).await;
         Ok(())
     }

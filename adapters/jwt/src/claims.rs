@@ -20,6 +20,10 @@ pub(crate) struct Claims {
     iat: Option<f64>,
     #[serde(default)]
     iss: Option<String>,
+    /// Read to refuse any audience when none is configured (jsonwebtoken checks the
+    /// string and list forms only).
+    #[serde(default)]
+    aud: Option<serde_json::Value>,
     #[serde(default)]
     preferred_username: Option<String>,
     #[serde(default)]
@@ -33,7 +37,11 @@ impl Claims {
         self,
         now: DateTime<Utc>,
         leeway: Duration,
+        audience_configured: bool,
     ) -> Result<HostClaims, HostTokenError> {
+        if self.aud.is_some() && !audience_configured {
+            return Err(HostTokenError::Audience);
+        }
         let time = |claim: &str, secs: f64| {
             // Whole microseconds, the finest time the stores keep.
             DateTime::from_timestamp_micros((secs * 1e6) as i64)
@@ -42,11 +50,18 @@ impl Claims {
         };
         let leeway = chrono::Duration::from_std(leeway).unwrap_or_default();
         let expires_at = time("exp", self.exp)?;
-        if now >= expires_at + leeway {
+        let out_of_range = || HostTokenError::Claims("a time out of range".into());
+        let last = expires_at
+            .checked_add_signed(leeway)
+            .ok_or_else(out_of_range)?;
+        if now >= last {
             return Err(HostTokenError::Expired);
         }
         if let Some(nbf) = self.nbf {
-            if now + leeway < time("nbf", nbf)? {
+            let earliest = time("nbf", nbf)?
+                .checked_sub_signed(leeway)
+                .ok_or_else(out_of_range)?;
+            if now < earliest {
                 return Err(HostTokenError::NotYetValid);
             }
         }

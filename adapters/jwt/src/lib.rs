@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use chat_adapter_jwt::{JwtConfig, JwtVerifier};
-//! let verifier = JwtVerifier::new(&JwtConfig::hs256("a long shared secret")).unwrap();
+//! let verifier = JwtVerifier::new(&JwtConfig::hs256("a secret of 32 bytes or more, shared")).unwrap();
 //! # let _ = verifier;
 //! ```
 
@@ -85,6 +85,7 @@ pub struct JwtVerifier {
     algorithm: Algorithm,
     validation: Validation,
     leeway: Duration,
+    audience: bool,
 }
 
 impl JwtVerifier {
@@ -95,8 +96,9 @@ impl JwtVerifier {
     /// Ed25519 public key.
     pub fn new(config: &JwtConfig) -> Result<Self, String> {
         let (key, algorithm) = match &config.key {
-            JwtKey::Hs256(secret) if secret.is_empty() => {
-                return Err("the HS256 secret is empty".into())
+            // RFC 7518: an HMAC key at least as long as the hash.
+            JwtKey::Hs256(secret) if secret.len() < 32 => {
+                return Err("the HS256 secret needs at least 32 bytes".into())
             }
             JwtKey::Hs256(secret) => (DecodingKey::from_secret(secret), Algorithm::HS256),
             JwtKey::PublicKeyPem(pem) => public_key(pem)?,
@@ -125,6 +127,7 @@ impl JwtVerifier {
             algorithm,
             validation,
             leeway: config.leeway,
+            audience: config.audience.is_some(),
         })
     }
 
@@ -165,7 +168,7 @@ impl HostTokenVerifier for JwtVerifier {
         }
         let data = jsonwebtoken::decode::<Claims>(token, &self.key, &self.validation)
             .map_err(|e| refusal(e.kind()))?;
-        data.claims.check(now, self.leeway)
+        data.claims.check(now, self.leeway, self.audience)
     }
 }
 

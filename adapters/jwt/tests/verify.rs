@@ -268,6 +268,7 @@ fn sub_and_exp_are_required_and_sub_is_1_to_128_characters() {
 #[test]
 fn a_key_that_is_no_key_is_refused_at_start() {
     assert!(JwtVerifier::new(&JwtConfig::hs256("")).is_err());
+    assert!(JwtVerifier::new(&JwtConfig::hs256("31 bytes is one byte too short!")).is_err());
     assert!(JwtVerifier::new(&JwtConfig::public_key_pem("not a key")).is_err());
     assert!(
         JwtVerifier::new(&JwtConfig::public_key_pem(RS_KEY)).is_err(),

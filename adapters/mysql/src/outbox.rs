@@ -141,6 +141,15 @@ impl EventOutbox for MysqlOutbox {
         )
         .await
         .map_err(map)?;
-        Ok(conn.affected_rows() > 0)
+        if conn.affected_rows() > 0 {
+            return Ok(true);
+        }
+        // Affected rows count changed rows: a renewal that wrote the same values changed
+        // none, yet the lease is ours.
+        let current: Option<String> = conn
+            .query_first("SELECT holder FROM event_lease WHERE name = 'events'")
+            .await
+            .map_err(map)?;
+        Ok(current.as_deref() == Some(holder))
     }
 }

@@ -68,26 +68,47 @@ impl MysqlSessions {
     }
 
     /// Deletes the sessions `filter` picks (over `s`, the sessions table), their uses
-    /// first, and returns how many sessions went.
+    /// first, in one transaction (a `touch` waits on the session rows it reads, so none
+    /// comes back between), and returns how many sessions went.
     async fn delete(
         &self,
         filter: &str,
         params: impl Into<mysql_async::Params> + Clone + Send,
     ) -> Result<u64, RepoError> {
         let mut conn = self.db.conn().await?;
-        conn.exec_drop(
-            format!(
-                "DELETE u FROM session_uses u JOIN sessions s ON s.token_hash = u.token_hash \
-                 WHERE {filter}"
-            ),
-            params.clone(),
-        )
-        .await
-        .map_err(map)?;
-        conn.exec_drop(format!("DELETE s FROM sessions s WHERE {filter}"), params)
+        let mut tx = conn
+            .start_transaction(TxOpts::default())
             .await
             .map_err(map)?;
-        Ok(conn.affected_rows())
+        let deleted = async {
+            tx.exec_drop(
+                format!("SELECT s.token_hash FROM sessions s WHERE {filter} FOR UPDATE"),
+                params.clone(),
+            )
+            .await?;
+            tx.exec_drop(
+                format!(
+                    "DELETE u FROM session_uses u JOIN sessions s \
+                     ON s.token_hash = u.token_hash WHERE {filter}"
+                ),
+                params.clone(),
+            )
+            .await?;
+            tx.exec_drop(format!("DELETE s FROM sessions s WHERE {filter}"), params)
+                .await?;
+            Ok::<_, mysql_async::Error>(tx.affected_rows())
+        }
+        .await;
+        match deleted {
+            Ok(n) => {
+                tx.commit().await.map_err(map)?;
+                Ok(n)
+            }
+            Err(e) => {
+                let _ = tx.rollback().await;
+                Err(map(e))
+            }
+        }
     }
 }
 

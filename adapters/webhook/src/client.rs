@@ -14,15 +14,16 @@ use rustls::RootCertStore;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::CertificateDer;
 
-/// The most of an answer that is read (a before-send verdict, say); the rest is dropped.
-const MAX_ANSWER: usize = 64 * 1024;
+/// The most of an answer that is read: verdicts for a run of 64 sends, each replacing its
+/// body with 5,000 characters escaped at their longest, fit.
+const MAX_ANSWER: usize = 4 * 1024 * 1024;
 
 /// What a receiver answered.
 #[derive(Clone, Debug)]
 pub struct Answer {
     /// The status.
     pub status: http::StatusCode,
-    /// The body, at most 64 KiB of it.
+    /// The body (at most 4 MiB: a longer answer is a failure).
     pub body: Bytes,
 }
 
@@ -106,7 +107,7 @@ impl Outgoing {
                 .collect()
                 .await
                 .map(|b| b.to_bytes())
-                .unwrap_or_default();
+                .map_err(|e| format!("reading the answer (at most {MAX_ANSWER} bytes): {e}"))?;
             Ok(Answer { status, body })
         };
         tokio::time::timeout(timeout, exchange)

@@ -1,5 +1,6 @@
 use chat_domain::entities::{MessageKind, NewMessage};
 use chat_domain::ports::{HookFailed, PendingSend, SendVerdict};
+use chat_domain::rules;
 use chat_domain::values::MessageBody;
 
 use crate::{AppError, ChatApp, HookFailurePolicy};
@@ -31,11 +32,13 @@ impl ChatApp {
             Err(e) => Err(e),
         };
         match verdicts {
-            Ok(verdicts) => drafts
-                .into_iter()
-                .zip(verdicts)
-                .map(|(draft, verdict)| self.decided(draft, verdict))
-                .collect(),
+            Ok(verdicts) => {
+                let mut out = Vec::with_capacity(drafts.len());
+                for (draft, verdict) in drafts.into_iter().zip(verdicts) {
+                    out.push(self.decided(draft, verdict).await);
+                }
+                out
+            }
             Err(failed) => drafts
                 .into_iter()
                 .map(|draft| self.undecided(draft, &failed))
@@ -43,7 +46,11 @@ impl ChatApp {
         }
     }
 
-    fn decided(&self, mut draft: NewMessage, verdict: SendVerdict) -> Result<NewMessage, AppError> {
+    async fn decided(
+        &self,
+        mut draft: NewMessage,
+        verdict: SendVerdict,
+    ) -> Result<NewMessage, AppError> {
         match verdict {
             SendVerdict::Accept => Ok(draft),
             SendVerdict::Reject(reason) => Err(AppError::Forbidden(reason)),
@@ -60,12 +67,39 @@ impl ChatApp {
                 match parsed {
                     Ok(body) => {
                         draft.body = body;
+                        self.keep_named_mentions(&mut draft).await;
                         Ok(draft)
                     }
                     Err(why) => self.undecided(draft, &HookFailed(format!("replace: {why}"))),
                 }
             }
         }
+    }
+
+    /// A replaced body keeps the mentions it still names (`@username`) and gains none: a
+    /// hook that redacts a name takes its mention away too.
+    async fn keep_named_mentions(&self, draft: &mut NewMessage) {
+        if draft.mentions.is_empty() {
+            return;
+        }
+        let named: Vec<String> =
+            rules::mentioned_usernames(draft.body.as_str(), self.settings.max_mentions)
+                .into_iter()
+                .map(str::to_ascii_lowercase)
+                .collect();
+        // Unknown now: mention nobody rather than someone the new body may not name.
+        let users: Vec<chat_domain::entities::User> = self
+            .ports
+            .storage
+            .users
+            .get_many(&draft.mentions)
+            .await
+            .unwrap_or_default();
+        draft.mentions.retain(|id| {
+            users
+                .iter()
+                .any(|u| u.id == *id && named.contains(&u.username.key()))
+        });
     }
 
     fn undecided(&self, draft: NewMessage, failed: &HookFailed) -> Result<NewMessage, AppError> {
@@ -202,5 +236,43 @@ mod tests {
             .await;
         assert_eq!(answers, [false, false]);
         assert_eq!(store.last_seq(conv).await.unwrap(), 0);
+    }
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use std::sync::Arc;
+
+    use chat_domain::ports::SendVerdict;
+    use chat_memory::MemoryConversations;
+
+    use crate::testing::*;
+    use crate::{SendMessage, Settings};
+
+    /// A hook that redacts a name takes its mention away; one that keeps it keeps it.
+    #[tokio::test]
+    async fn a_replaced_body_keeps_only_the_mentions_it_still_names() {
+        for (replacement, kept) in [("[removed] is rude", 0), ("@bob is [removed]", 1)] {
+            let (alice, bob) = (actor("alice"), actor("bob"));
+            let convs = Arc::new(MemoryConversations::default());
+            let conv = seed_group(convs.as_ref(), &[&alice, &bob]).await;
+            let mut hook = MockHook::new();
+            let answer = vec![SendVerdict::Replace(replacement.into())];
+            hook.expect_check().return_once(move |_| Ok(answer));
+            let ports = memory_ports_with(|p| {
+                p.storage.conversations = convs;
+                p.before_send = Some(Arc::new(hook));
+            });
+            for u in [&alice, &bob] {
+                ports.storage.users.create(&u.user).await.unwrap();
+            }
+            let app = crate::ChatApp::new(ports, Settings::default());
+            let sent = app
+                .send_message(&alice, SendMessage::text(conv, "c1", "@bob is an idiot"))
+                .await
+                .unwrap();
+            assert_eq!(sent.message.body.as_str(), replacement);
+            assert_eq!(sent.message.mentions.len(), kept, "{replacement}");
+        }
     }
 }

@@ -46,7 +46,7 @@ impl ChatApp {
                 conversation_id: conversation.id,
                 by: actor.id(),
             })
-            .await?;
+            .await;
         }
         let detail = self.conversation_detail(conversation, actor.id()).await?;
         Ok((detail, created))

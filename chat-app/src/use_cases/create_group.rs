@@ -70,7 +70,7 @@ impl ChatApp {
             conversation_id: conversation.id,
             by: actor.id(),
         })
-        .await?;
+        .await;
         Ok(ConversationDetail {
             conversation,
             last_seq: 0,

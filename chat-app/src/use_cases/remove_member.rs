@@ -37,20 +37,28 @@ impl ChatApp {
             .find(|p| p.user_id == user_id)
             .ok_or_else(|| AppError::NotFound("not a member".into()))?;
         rules::ensure_can_remove_member(&conversation, Some(&me), target)?;
+        // Chosen before anything changes: a lookup that fails leaves the group as it was.
+        let heir = match target.role {
+            ParticipantRole::Owner => {
+                let ids: Vec<UserId> = members.iter().map(|p| p.user_id).collect();
+                let users = self.ports.storage.users.get_many(&ids).await?;
+                let bots: Vec<UserId> = users.iter().filter(|u| u.bot).map(|u| u.id).collect();
+                rules::successor_owner(&members, user_id, &bots)
+            }
+            _ => None,
+        };
 
         self.ports
             .storage
             .conversations
             .remove_participant(conversation_id, user_id)
             .await?;
-        if target.role == ParticipantRole::Owner {
-            if let Some(heir) = rules::successor_owner(&members, user_id) {
-                self.ports
-                    .storage
-                    .conversations
-                    .set_role(conversation_id, heir, ParticipantRole::Owner)
-                    .await?;
-            }
+        if let Some(heir) = heir {
+            self.ports
+                .storage
+                .conversations
+                .set_role(conversation_id, heir, ParticipantRole::Owner)
+                .await?;
         }
         let audience = members.iter().map(|p| p.user_id).collect();
         let event = DomainEvent::MemberRemoved {

@@ -92,7 +92,9 @@ impl ChatApp {
         let appended = self.ports.storage.messages.append(draft).await?;
         // Before anyone hears of it; on a retry too, whose first attempt may have stopped
         // after the append and before this (receivers drop the repeat by the message id).
-        self.queue_event(message_created(&appended.message)).await?;
+        let at = self.ports.clock.now();
+        self.queue_events(vec![message_created(&appended.message, at)])
+            .await;
         self.deliver_sent(delivery, appended).await
     }
 

@@ -58,24 +58,21 @@ impl ChatApp {
         }
         let appended = self.ports.storage.messages.append_all(drafts).await;
         // The run's new messages reach the events queue in one write, before anyone
-        // hears of them; should that fail, each stored send answers `unavailable` and its
-        // retry queues it again.
+        // hears of them.
+        let at = self.ports.clock.now();
         let created = appended
             .iter()
             .filter_map(|a| a.as_ref().ok())
-            .map(|a| message_created(&a.message))
+            .map(|a| message_created(&a.message, at))
             .collect();
-        let queued = self.queue_events(created).await;
-        let mut appended = appended.into_iter().map(|a| match (&queued, a) {
-            (Err(e), Ok(_)) => Err(e.clone()),
-            (_, a) => a.map_err(AppError::from),
-        });
+        self.queue_events(created).await;
+        let mut appended = appended.into_iter();
         for check in checked {
             // Only sends that passed their checks were appended, so only they take an answer.
             answer(match check.map(|delivery| (delivery, appended.next())) {
                 Err(e) => Err(e),
                 Ok((delivery, Some(Ok(a)))) => self.deliver_sent(delivery, a).await,
-                Ok((_, Some(Err(e)))) => Err(e),
+                Ok((_, Some(Err(e)))) => Err(e.into()),
                 Ok((_, None)) => Err(AppError::Unavailable(
                     "the message store answered fewer appends than it was given".into(),
                 )),
@@ -283,28 +280,47 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_run_whose_events_cannot_be_queued_answers_unavailable_and_delivers_nothing() {
+    async fn a_run_whose_events_the_store_refuses_is_answered_and_its_events_queued_later() {
         let alice = actor("alice");
         let convs = Arc::new(MemoryConversations::default());
         let conv = seed_group(convs.as_ref(), &[&alice, &actor("bob")]).await;
+        let queued = Arc::new(std::sync::Mutex::new(Vec::new()));
         let mut outbox = MockOutbox::new();
-        outbox
-            .expect_enqueue()
-            .returning(|_| Err(RepoError::Unavailable("disk full".into())));
+        let mut refused = false;
+        let log = queued.clone();
+        outbox.expect_enqueue().returning(move |events| {
+            if !refused {
+                refused = true;
+                return Err(RepoError::Unavailable("disk full".into()));
+            }
+            log.lock().unwrap().extend(events.iter().map(|e| e.id));
+            Ok(())
+        });
+        outbox.expect_lease().returning(|_, _, _| Ok(true));
+        outbox.expect_pending().returning(|_, _| Ok(Vec::new()));
+        outbox.expect_remove().returning(|_| Ok(()));
         let mut bus = MockBus::new();
-        bus.expect_publish().never();
-        let store = Arc::new(MemoryMessages::default());
+        bus.expect_publish().times(2).returning(|_| Ok(()));
         let ports = memory_ports_with(|p| {
             p.storage.conversations = convs;
-            p.storage.messages = store.clone();
             p.storage.events = Arc::new(outbox);
             p.events_out = Some(Arc::new(MockDelivery::new()));
             p.live.events = Arc::new(bus);
         });
-        let answers = send_all(app(ports), &alice, texts(conv, 2)).await;
-        assert_eq!(codes(&answers), [Some("Unavailable"), Some("Unavailable")]);
-        // Stored all the same: a retry with the same client ids finds them and queues
-        // their events again.
-        assert_eq!(store.last_seq(conv).await.unwrap(), 2);
+        let app = app(ports);
+        // The messages are stored: the senders hear so, and the members get them.
+        let answers = send_all(app.clone(), &alice, texts(conv, 2)).await;
+        assert_eq!(codes(&answers), [None, None]);
+        assert!(queued.lock().unwrap().is_empty());
+        // Their events wait in memory until the delivery loop queues them.
+        let running = tokio::spawn(app.clone().deliver_events());
+        for _ in 0..100 {
+            if queued.lock().unwrap().len() == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        running.abort();
+        assert_eq!(queued.lock().unwrap().len(), 2);
     }
 }

@@ -107,11 +107,16 @@ pub fn ensure_can_remove_member(
 }
 
 /// When the owner leaves a group, ownership passes to the longest-standing admin, else
-/// the longest-standing member; `None` if nobody is left.
-pub fn successor_owner(remaining: &[Participant], leaving: UserId) -> Option<UserId> {
+/// the longest-standing member; never to a bot (among `bots`: it would manage the group
+/// for nobody); `None` if nobody else is left.
+pub fn successor_owner(
+    remaining: &[Participant],
+    leaving: UserId,
+    bots: &[UserId],
+) -> Option<UserId> {
     remaining
         .iter()
-        .filter(|p| p.user_id != leaving)
+        .filter(|p| p.user_id != leaving && !bots.contains(&p.user_id))
         .min_by_key(|p| (p.role, p.joined_at, p.user_id))
         .map(|p| p.user_id)
 }
@@ -202,16 +207,28 @@ mod tests {
         let new_admin = member(&g, ParticipantRole::Admin, 5);
         let all = vec![owner.clone(), old_member.clone(), new_admin.clone()];
         assert_eq!(
-            successor_owner(&all, owner.user_id),
+            successor_owner(&all, owner.user_id, &[]),
             Some(new_admin.user_id)
         );
         let no_admin = vec![owner.clone(), old_member.clone()];
         assert_eq!(
-            successor_owner(&no_admin, owner.user_id),
+            successor_owner(&no_admin, owner.user_id, &[]),
             Some(old_member.user_id)
         );
         assert_eq!(
-            successor_owner(std::slice::from_ref(&owner), owner.user_id),
+            successor_owner(std::slice::from_ref(&owner), owner.user_id, &[]),
+            None
+        );
+        let bot = member(&g, ParticipantRole::Member, 0);
+        let with_bot = vec![owner.clone(), bot.clone(), old_member.clone()];
+        assert_eq!(
+            successor_owner(&with_bot, owner.user_id, &[bot.user_id]),
+            Some(old_member.user_id),
+            "a bot, however old, is passed over"
+        );
+        let only_bot = vec![owner.clone(), bot.clone()];
+        assert_eq!(
+            successor_owner(&only_bot, owner.user_id, &[bot.user_id]),
             None
         );
     }

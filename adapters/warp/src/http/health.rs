@@ -33,9 +33,12 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 "# HELP chat_events_delivered_total Events the events receiver took from this node.\n\
                  # TYPE chat_events_delivered_total counter\nchat_events_delivered_total {}\n\
                  # HELP chat_events_dead_letters_total Events this node gave up after every attempt failed.\n\
-                 # TYPE chat_events_dead_letters_total counter\nchat_events_dead_letters_total {}\n",
+                 # TYPE chat_events_dead_letters_total counter\nchat_events_dead_letters_total {}\n\
+                 # HELP chat_events_lost_total Events this node could not queue, the store refusing them past what it holds in memory.\n\
+                 # TYPE chat_events_lost_total counter\nchat_events_lost_total {}\n",
                 edge.app.events_delivered(),
-                edge.app.events_dead()
+                edge.app.events_dead(),
+                edge.app.events_lost()
             ));
             let mut resp = text.into_response();
             resp.headers_mut().insert(

@@ -81,7 +81,9 @@ impl Dispatch {
 
     async fn step(&mut self) {
         let settings = self.app.settings.events.clone();
+        self.queue_held().await;
         if !self.leased(settings.lease).await {
+            self.stand_down();
             tokio::time::sleep(settings.lease / 3).await;
             return;
         }
@@ -95,6 +97,34 @@ impl Dispatch {
             Some(position) = self.done_rx.recv() => self.finished.push(position),
             () = tokio::time::sleep(settings.poll) => {}
         }
+    }
+
+    /// Queues the events the store refused when they happened (held in this node's
+    /// memory), whether or not this node delivers.
+    async fn queue_held(&self) {
+        let held = self.app.outbound.take_held();
+        if held.is_empty() {
+            return;
+        }
+        if let Err(e) = self.app.ports.storage.events.enqueue(&held).await {
+            tracing::debug!(error = %e, "held events still not queued");
+            self.app.outbound.hold_again(held);
+        }
+    }
+
+    /// Another node delivers now: every lane stops (what they had stays queued, for the
+    /// holder), so no event goes out from two nodes.
+    fn stand_down(&mut self) {
+        if self.in_flight.is_empty() {
+            return;
+        }
+        self.tasks.abort_all();
+        self.lanes.clear();
+        self.in_flight.clear();
+        self.finished.clear();
+        self.cursor = None;
+        self.rescanned = None;
+        while self.done_rx.try_recv().is_ok() {}
     }
 
     /// Whether this node may deliver, renewing its lease a third of the way through.

@@ -28,11 +28,14 @@ pub(super) async fn run(
     }
 }
 
-/// Every attempt at one event, with backoff between them.
+/// Every attempt at one event, with backoff between them. Only the receiver's refusals
+/// use up attempts: while the store cannot be read, the event waits.
 async fn deliver(app: &ChatApp, sink: &dyn EventDelivery, queued: &QueuedEvent) {
     let settings = &app.settings.events;
+    let max = settings.max_attempts.max(1);
     let mut backoff = settings.first_backoff;
-    for attempt in 1..=settings.max_attempts.max(1) {
+    let mut attempt = 0;
+    loop {
         let why = match resolve(app, queued).await {
             Ok(None) => {
                 tracing::warn!(event = %queued.event.id, "an event names what is gone; skipped");
@@ -43,18 +46,40 @@ async fn deliver(app: &ChatApp, sink: &dyn EventDelivery, queued: &QueuedEvent) 
                     app.outbound.delivered.fetch_add(1, Ordering::Relaxed);
                     return;
                 }
-                Err(e) => e.to_string(),
+                Err(e) => {
+                    attempt += 1;
+                    e.to_string()
+                }
             },
-            Err(e) => e,
+            Err(e) => format!("reading it back: {e}"),
         };
-        if attempt == settings.max_attempts.max(1) {
+        if attempt >= max {
             app.outbound.dead.fetch_add(1, Ordering::Relaxed);
-            tracing::warn!(event = %queued.event.id, attempts = attempt, reason = why, "an event was given up (dead letter)");
+            let e = &queued.event;
+            tracing::warn!(
+                event = %e.id,
+                kind = kind(&e.event),
+                conversation = %e.event.conversation_id(),
+                attempts = attempt,
+                reason = why,
+                "an event was given up (dead letter)"
+            );
             return;
         }
         tracing::debug!(event = %queued.event.id, attempt, reason = why, "event delivery failed; retrying");
         tokio::time::sleep(backoff).await;
         backoff = (backoff * 2).min(settings.max_backoff.max(Duration::from_millis(1)));
+    }
+}
+
+/// The event's type, as receivers see it.
+fn kind(e: &IntegrationEvent) -> &'static str {
+    match e {
+        IntegrationEvent::MessageCreated { .. } => "message.created",
+        IntegrationEvent::MessageUpdated { .. } => "message.updated",
+        IntegrationEvent::MemberAdded { .. } => "member.added",
+        IntegrationEvent::MemberRemoved { .. } => "member.removed",
+        IntegrationEvent::ConversationCreated { .. } => "conversation.created",
     }
 }
 

@@ -1,65 +1,62 @@
-use chat_domain::entities::{ChangeKind, IntegrationEvent, OutboxEvent};
+use chrono::{DateTime, Utc};
+
+use chat_domain::entities::{ChangeKind, IntegrationEvent, Message, OutboxEvent};
 use chat_domain::events::DomainEvent;
 use chat_domain::ids::EventId;
 
-use crate::{AppError, ChatApp};
+use crate::ChatApp;
 
 impl ChatApp {
     /// Queues the event a host's systems hear of for `event`, if it is one and an events
-    /// receiver is configured; durable when this returns.
-    ///
-    /// # Errors
-    /// `unavailable` if the store refused it.
-    pub(crate) async fn record(&self, event: &DomainEvent) -> Result<(), AppError> {
+    /// receiver is configured (see [`ChatApp::queue_events`]).
+    pub(crate) async fn record(&self, event: &DomainEvent) {
         if self.ports.events_out.is_none() {
-            return Ok(());
+            return;
         }
-        match integration_event(event) {
-            Some(e) => self.queue_event(e).await,
-            None => Ok(()),
+        if let Some(e) = integration_event(event) {
+            self.queue_event(e).await;
         }
     }
 
     /// Queues `event` for the host's events receiver, if one is configured.
-    ///
-    /// # Errors
-    /// `unavailable` if the store refused it.
-    pub(crate) async fn queue_event(&self, event: IntegrationEvent) -> Result<(), AppError> {
-        self.queue_events(vec![event]).await
+    pub(crate) async fn queue_event(&self, event: IntegrationEvent) {
+        let event = OutboxEvent {
+            id: EventId::new(),
+            at: self.ports.clock.now(),
+            event,
+        };
+        self.queue_events(vec![event]).await;
     }
 
     /// Queues `events` in one write (a pipelined run's messages share it), if an events
-    /// receiver is configured.
-    ///
-    /// # Errors
-    /// `unavailable` if the store refused them (none is queued then).
-    pub(crate) async fn queue_events(&self, events: Vec<IntegrationEvent>) -> Result<(), AppError> {
+    /// receiver is configured; durable when this returns. The change behind them is
+    /// stored already, so a store that refuses the write fails no request: the events
+    /// wait in this node's memory and the delivery loop queues them once the store
+    /// answers (lost only if the node stops meanwhile).
+    pub(crate) async fn queue_events(&self, events: Vec<OutboxEvent>) {
         if self.ports.events_out.is_none() || events.is_empty() {
-            return Ok(());
+            return;
         }
-        let at = self.ports.clock.now();
-        let queued: Vec<OutboxEvent> = events
-            .into_iter()
-            .map(|event| OutboxEvent {
-                id: EventId::new(),
-                at,
-                event,
-            })
-            .collect();
-        if let Err(e) = self.ports.storage.events.enqueue(&queued).await {
-            tracing::error!(error = %e, "an event for the events receiver was not queued");
-            return Err(e.into());
+        if let Err(e) = self.ports.storage.events.enqueue(&events).await {
+            tracing::error!(error = %e, events = events.len(), "events not queued; held in memory until the store answers");
+            self.outbound.hold(events);
         }
         self.outbound.queued.notify_one();
-        Ok(())
     }
 }
 
-/// The `message.created` of a stored message.
-pub(crate) fn message_created(m: &chat_domain::entities::Message) -> IntegrationEvent {
-    IntegrationEvent::MessageCreated {
-        conversation_id: m.conversation_id,
-        seq: m.seq.get(),
+/// The `message.created` of a stored message, queued at `at`. Its id derives from the
+/// message's, so a retried send that queues it again queues the same event: receivers
+/// drop the repeat by its id.
+pub(crate) fn message_created(m: &Message, at: DateTime<Utc>) -> OutboxEvent {
+    let id = uuid::Uuid::new_v5(m.id.as_uuid(), b"message.created");
+    OutboxEvent {
+        id: EventId::from_uuid(id),
+        at,
+        event: IntegrationEvent::MessageCreated {
+            conversation_id: m.conversation_id,
+            seq: m.seq.get(),
+        },
     }
 }
 
