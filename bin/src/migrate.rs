@@ -198,6 +198,18 @@ async fn copy_users(source: &Storage, target: &Storage) -> Result<u64, String> {
             copy_follows(source, target, user.id)
                 .await
                 .map_err(|e| format!("thread follows of {}: {e}", user.username))?;
+            for (blocked, at) in source
+                .blocks
+                .blocked_by(user.id)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                target
+                    .blocks
+                    .block(user.id, blocked, at)
+                    .await
+                    .map_err(|e| format!("blocks of {}: {e}", user.username))?;
+            }
             n += 1;
         }
     }

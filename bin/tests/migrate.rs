@@ -36,6 +36,7 @@ impl Drop for TempDir {
 type Snapshot = (
     Vec<User>,
     Vec<(Conversation, Vec<Participant>, Vec<Message>, Vec<Webhook>)>,
+    Vec<Vec<(chat_domain::ids::UserId, chrono::DateTime<chrono::Utc>)>>,
 );
 
 /// Everything a store holds, in a stable order.
@@ -60,7 +61,11 @@ async fn snapshot(p: &Storage) -> Snapshot {
         let webhooks = p.webhooks.list(c.id).await.unwrap();
         conversations.push((c, members, messages, webhooks));
     }
-    (users, conversations)
+    let mut blocks = Vec::new();
+    for u in &users {
+        blocks.push(p.blocks.blocked_by(u.id).await.unwrap());
+    }
+    (users, conversations, blocks)
 }
 
 async fn fill(p: &Storage) -> Moved {
@@ -90,6 +95,12 @@ async fn fill(p: &Storage) -> Moved {
         created_at: chat_conformance::fixtures::t0(),
     };
     p.webhooks.create(&hook).await.unwrap();
+    let t = chat_conformance::fixtures::t0();
+    p.blocks.block(alice.id, carol.id, t).await.unwrap();
+    p.blocks
+        .block(alice.id, bob.id, t + chrono::Duration::seconds(1))
+        .await
+        .unwrap();
     for i in 0..230 {
         let sender = [alice.id, bob.id, carol.id][i % 3];
         let mut m = text(g.id, sender, &format!("g-{i}"), &format!("消息 {i} 🎉"));

@@ -14,6 +14,7 @@
 //! # });
 //! ```
 
+mod blocks;
 mod clock;
 mod conversations;
 mod event_bus;
@@ -30,6 +31,7 @@ mod stamps;
 mod users;
 mod webhooks;
 
+pub use blocks::MemoryBlocks;
 pub use clock::{ManualClock, SystemClock};
 pub use conversations::MemoryConversations;
 pub use event_bus::MemoryEventBus;
@@ -60,6 +62,7 @@ pub fn storage() -> Storage {
         Arc::new(MemoryFollows::default()),
         Arc::new(MemoryWebhooks::default()),
         Arc::new(MemoryOutbox::default()),
+        Arc::new(MemoryBlocks::default()),
     )
 }
 

@@ -221,6 +221,9 @@ export class Api {
   logout(): Promise<null>;
   logoutOthers(): Promise<null>;
   sessions(): Promise<SessionInfo[]>;
+  blocks(): Promise<User[]>;
+  block(userId: Id): Promise<null>;
+  unblock(userId: Id): Promise<null>;
   endSession(id: string): Promise<null>;
   createWebhook(conversationId: Id, name: string): Promise<WebhookCreated>;
   webhooks(conversationId: Id): Promise<WebhookInfo[]>;

@@ -345,6 +345,23 @@ try {
   assert.match(await fromBot.textContent(), /\[bot\]/, 'shown as a bot');
   await b.click('#back');
 
+  step('bob blocks alice in their direct chat: her send there is refused; he unblocks her');
+  await b.locator('#conversations .conv', { hasText: alice }).click();
+  await b.locator('#block-button', { hasText: 'Block' }).click();
+  await b.locator('#block-button', { hasText: 'Unblock' }).waitFor();
+  const aliceToken = await a.evaluate(() => localStorage.getItem('chat.token'));
+  const convs = await (await fetch(`${server}api/v1/conversations`, { headers: { authorization: `Bearer ${aliceToken}` } })).json();
+  const dm = convs.find((c) => c.kind === 'direct'); // alice's one: with bob
+  const refused = await fetch(`${server}api/v1/conversations/${dm.id}/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${aliceToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ client_msg_id: `blocked-${suffix}`, body: 'are you there?' }),
+  });
+  assert.equal(refused.status, 403, 'a blocked user cannot write in the direct chat');
+  await b.locator('#block-button', { hasText: 'Unblock' }).click();
+  await b.locator('#block-button', { hasText: /^Block$/ }).waitFor();
+  await b.click('#back');
+
   step('bob sees the laptop he left signed in among his devices and signs it out');
   // Bob's logins: alice's are counted for the challenge step at the end.
   const left = await fetch(`${server}api/v1/sessions`, {

@@ -14,6 +14,7 @@
 //! # Ok(()) }
 //! ```
 
+mod blocks;
 mod codec;
 mod conversations;
 mod error;
@@ -35,6 +36,7 @@ use chat_domain::ports::{Shutdown, Storage};
 use chat_domain::RepoError;
 use mysql_async::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
 
+use blocks::MysqlBlocks;
 use conversations::MysqlConversations;
 use follows::MysqlFollows;
 use messages::MysqlMessages;
@@ -98,6 +100,7 @@ pub async fn connect(config: &MysqlConfig) -> Result<Storage, RepoError> {
         Arc::new(MysqlFollows::new(db.clone())),
         Arc::new(MysqlWebhooks::new(db.clone())),
         Arc::new(MysqlOutbox::new(db.clone())),
+        Arc::new(MysqlBlocks::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -82,6 +82,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "events",
         sql: include_str!("../migrations/0011_events.sql"),
     },
+    Migration {
+        version: 12,
+        name: "blocks",
+        sql: include_str!("../migrations/0012_blocks.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -17,6 +17,7 @@
 //! # Ok(()) }
 //! ```
 
+mod blocks;
 mod codec;
 mod conversations;
 mod db;
@@ -38,6 +39,7 @@ use std::time::Duration;
 use chat_domain::ports::{Shutdown, Storage};
 use chat_domain::RepoError;
 
+use blocks::PostgresBlocks;
 use conversations::PostgresConversations;
 pub(crate) use db::Db;
 use messages::PostgresMessages;
@@ -105,6 +107,7 @@ pub async fn connect(config: &PostgresConfig) -> Result<Storage, RepoError> {
         Arc::new(follows::PostgresFollows::new(db.clone())),
         Arc::new(PostgresWebhooks::new(db.clone())),
         Arc::new(PostgresOutbox::new(db.clone())),
+        Arc::new(PostgresBlocks::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -63,6 +63,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "events",
         sql: include_str!("../migrations/0008_events.sql"),
     },
+    Migration {
+        version: 9,
+        name: "blocks",
+        sql: include_str!("../migrations/0009_blocks.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -29,7 +29,9 @@ use chat_domain::RepoError;
 pub use config::{FsyncMode, TxtConfig};
 use messages::layout::Stem;
 use messages::{ConversationStems, StemOf, TxtMessages};
-use meta::{TxtConversations, TxtFollows, TxtOutbox, TxtSessions, TxtUsers, TxtWebhooks};
+use meta::{
+    TxtBlocks, TxtConversations, TxtFollows, TxtOutbox, TxtSessions, TxtUsers, TxtWebhooks,
+};
 
 /// Maps an I/O failure to the domain's retryable error, naming the file.
 pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> RepoError {
@@ -71,7 +73,8 @@ pub fn open(dir: &Path, config: TxtConfig) -> Result<Storage, RepoError> {
         messages,
         Arc::new(TxtFollows(meta.clone())),
         Arc::new(TxtWebhooks(meta.clone())),
-        Arc::new(TxtOutbox::new(meta)),
+        Arc::new(TxtOutbox::new(meta.clone())),
+        Arc::new(TxtBlocks(meta)),
     );
     Ok(storage.closed_by(closing))
 }

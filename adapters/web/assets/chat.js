@@ -6,6 +6,7 @@
 import { answerChallenge } from './challenge.js';
 import { $, api, h, session } from './common.js';
 import { live } from './live.js';
+import { showBlockFor, wireBlocking } from './blocking.js';
 import { showSessions } from './sessions.js';
 import { showWebhooks, wireWebhooks } from './webhooks.js';
 
@@ -500,6 +501,8 @@ function closeConversation() {
   $('conv-sub').textContent = '';
   $('add-member').hidden = true;
   $('webhooks-button').hidden = true;
+  delete $('block-button').dataset.peer;
+  showBlockFor(null, toast);
   renderList();
 }
 
@@ -587,6 +590,13 @@ function renderHeader() {
   const mine = c.members && c.members.find((m) => m.user_id === state.me.id);
   $('add-member').hidden = !(c.kind === 'group' && mine && mine.role !== 'member');
   $('webhooks-button').hidden = $('add-member').hidden;
+  if (c.kind === 'direct' && c.peer_id !== $('block-button').dataset.peer) {
+    $('block-button').dataset.peer = c.peer_id;
+    showBlockFor(c.peer_id, toast);
+  } else if (c.kind !== 'direct') {
+    delete $('block-button').dataset.peer;
+    showBlockFor(null, toast);
+  }
   const pins = state.pins.get(c.id) || [];
   $('pins-button').hidden = pins.length === 0;
   $('pins-button').textContent = `📌 ${pins.length}`;
@@ -1123,6 +1133,7 @@ $('devices-button').addEventListener('click', () => showSessions(toast));
 $('webhooks-button').addEventListener('click', () => showWebhooks(state.open, toast));
 $('webhooks-close').addEventListener('click', () => $('webhooks-dialog').close());
 wireWebhooks(toast);
+wireBlocking(toast);
 $('sign-out').addEventListener('click', async () => {
   try {
     await api('DELETE', '/sessions/current');

@@ -79,6 +79,7 @@ const ASSETS: &[Asset] = &[
     js("live.js", include_str!("../assets/live.js")),
     js("sessions.js", include_str!("../assets/sessions.js")),
     js("webhooks.js", include_str!("../assets/webhooks.js")),
+    js("blocking.js", include_str!("../assets/blocking.js")),
     js("pow.js", include_str!("../assets/pow.js")),
     js("pow-worker.js", include_str!("../assets/pow-worker.js")),
     js("challenge.js", include_str!("../assets/challenge.js")),

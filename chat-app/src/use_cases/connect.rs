@@ -142,6 +142,14 @@ impl ChatApp {
                 return Ok(());
             }
         };
+        // Those who block the user hear nothing of their presence.
+        let contacts = match self.without_blockers_of(user_id, contacts).await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(user = %user_id, error = %e, "presence change not announced");
+                return Ok(());
+            }
+        };
         let event = DomainEvent::PresenceChanged {
             user_id,
             status,

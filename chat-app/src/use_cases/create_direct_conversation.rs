@@ -12,7 +12,8 @@ impl ChatApp {
     /// returns the same conversation. Returns it and whether this call created it.
     ///
     /// # Errors
-    /// `bad_request` for a conversation with oneself; `not_found` for an unknown peer.
+    /// `bad_request` for a conversation with oneself; `not_found` for an unknown peer;
+    /// `forbidden` when the peer blocks the caller (said as to a non-member).
     pub async fn create_direct_conversation(
         &self,
         actor: &Actor,
@@ -23,6 +24,9 @@ impl ChatApp {
             Ok(_) => {}
             Err(RepoError::NotFound(_)) => return Err(AppError::NotFound("no such user".into())),
             Err(e) => return Err(e.into()),
+        }
+        if self.blocks(peer, actor.id()).await? {
+            return Err(AppError::Forbidden(chat_domain::rules::NOT_A_MEMBER.into()));
         }
         let now = self.ports.clock.now();
         let candidate = Conversation {

@@ -34,6 +34,10 @@ impl ChatApp {
             .into_iter()
             .collect();
         visible.insert(actor.id());
+        // A user the caller blocks shows no presence to them.
+        for (blocked, _) in self.ports.storage.blocks.blocked_by(actor.id()).await? {
+            visible.remove(&blocked);
+        }
         let mut seen = HashSet::new();
         let asked: Vec<UserId> = users
             .iter()

@@ -4,6 +4,7 @@ mod add_member;
 pub mod admin;
 mod authenticate;
 mod before_send;
+mod blocks;
 mod challenge;
 mod change_message;
 mod connect;

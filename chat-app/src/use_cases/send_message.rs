@@ -123,6 +123,7 @@ impl ChatApp {
             .participant(cmd.conversation_id, actor.id())
             .await?;
         rules::ensure_can_send(&actor.user, membership.as_ref())?;
+        let blockers = self.refuse_if_blocked(actor, cmd.conversation_id).await?;
         let first_send = membership.as_ref().is_some_and(|p| !p.has_sent);
         self.rate_check(&format!("send:{}", actor.id()), self.settings.send_limit)
             .await?;
@@ -146,7 +147,9 @@ impl ChatApp {
             Checked::Text(body) => Some(body),
             Checked::Attachment(..) | Checked::Forward(_) => None,
         };
-        let mentions = self.mentions(&cmd, text).await?;
+        let mut mentions = self.mentions(&cmd, text).await?;
+        // A mention of someone who blocks the sender is not kept.
+        mentions.retain(|u| !blockers.contains(u));
         let (kind, body, forwarded) = match content {
             Checked::Text(body) => (MessageKind::Text, body, None),
             Checked::Attachment(kind, a) => (
@@ -252,6 +255,36 @@ pub(crate) struct Delivery {
 }
 
 impl ChatApp {
+    /// The users who block the sender; a send in a direct conversation whose other
+    /// member is one of them is refused as a non-member's would be.
+    async fn refuse_if_blocked(
+        &self,
+        actor: &Actor,
+        conversation_id: ConversationId,
+    ) -> Result<Vec<UserId>, AppError> {
+        let blockers = self.ports.storage.blocks.blockers_of(actor.id()).await?;
+        if blockers.is_empty() {
+            return Ok(blockers);
+        }
+        let conversation = self
+            .ports
+            .storage
+            .conversations
+            .get(conversation_id)
+            .await?;
+        let peer = conversation.direct_pair().map(|p| {
+            if p.low() == actor.id() {
+                p.high()
+            } else {
+                p.low()
+            }
+        });
+        if peer.is_some_and(|p| blockers.contains(&p)) {
+            return Err(AppError::Forbidden(rules::NOT_A_MEMBER.into()));
+        }
+        Ok(blockers)
+    }
+
     /// The members a message mentions: the `@username`s of a text body and the ids the
     /// client names, kept when they are members, at most the configured number.
     async fn mentions(

@@ -1,4 +1,4 @@
-use chat_domain::events::DomainEvent;
+use chat_domain::events::{DomainEvent, Envelope};
 use chat_domain::ids::ConversationId;
 
 use crate::{Actor, AppError, ChatApp};
@@ -22,12 +22,23 @@ impl ChatApp {
             self.settings.typing_limit,
         )
         .await?;
+        let members = self
+            .ports
+            .storage
+            .conversations
+            .participants(conversation_id)
+            .await?;
+        let others = members
+            .iter()
+            .map(|p| p.user_id)
+            .filter(|u| *u != actor.id())
+            .collect();
+        // Those who block the typist hear nothing of it.
+        let audience = self.without_blockers_of(actor.id(), others).await?;
         let event = DomainEvent::Typing {
             conversation_id,
             user_id: actor.id(),
         };
-        self.publish_to_members(conversation_id, event, Some(actor.id()), None)
-            .await
-            .map(drop)
+        self.publish(Envelope::new(event, audience)).await
     }
 }

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{
-    ConversationRepository, EventBus, EventOutbox, MessageRepository, PresenceStore, RateLimiter,
-    ReplayGuard, SessionRepository, ThreadFollowRepository, UserRepository, WebhookRepository,
+    BlockRepository, ConversationRepository, EventBus, EventOutbox, MessageRepository,
+    PresenceStore, RateLimiter, ReplayGuard, SessionRepository, ThreadFollowRepository,
+    UserRepository, WebhookRepository,
 };
 
 /// What a backend does when it is no longer needed.
@@ -47,6 +48,8 @@ pub struct Storage {
     pub webhooks: Arc<dyn WebhookRepository>,
     /// Events waiting for the host's events receiver.
     pub events: Arc<dyn EventOutbox>,
+    /// Who blocks whom.
+    pub blocks: Arc<dyn BlockRepository>,
     shutdown: Shutdowns,
 }
 
@@ -64,6 +67,8 @@ impl Shutdowns {
 
 impl Storage {
     /// A bundle with nothing to close (an in-memory backend, say).
+    // One argument per storage port: a bundle is exactly these.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         users: Arc<dyn UserRepository>,
         sessions: Arc<dyn SessionRepository>,
@@ -72,6 +77,7 @@ impl Storage {
         follows: Arc<dyn ThreadFollowRepository>,
         webhooks: Arc<dyn WebhookRepository>,
         events: Arc<dyn EventOutbox>,
+        blocks: Arc<dyn BlockRepository>,
     ) -> Self {
         Self {
             users,
@@ -81,6 +87,7 @@ impl Storage {
             follows,
             webhooks,
             events,
+            blocks,
             shutdown: Shutdowns::default(),
         }
     }

@@ -3,6 +3,7 @@
 //! (`tests/conformance`) checks every adapter against it.
 
 mod before_send;
+mod block_repository;
 mod bundles;
 mod clock;
 mod conversation_repository;
@@ -26,6 +27,7 @@ mod user_repository;
 mod webhook_repository;
 
 pub use before_send::{BeforeSend, HookFailed, PendingSend, SendVerdict};
+pub use block_repository::BlockRepository;
 pub use bundles::{Live, Shutdown, Storage};
 pub use clock::Clock;
 pub use conversation_repository::{ConversationRepository, Membership};

@@ -2,12 +2,16 @@ use crate::entities::{Conversation, ConversationKind, Participant, ParticipantRo
 use crate::ids::UserId;
 use crate::DomainError;
 
+/// What a refusal to a non-member says; a blocked user is told the same, so a block is
+/// never advertised.
+pub const NOT_A_MEMBER: &str = "not a member of this conversation";
+
 /// Only members read or send.
 ///
 /// # Errors
 /// [`DomainError::Forbidden`] if `membership` is `None`.
 pub fn ensure_member(membership: Option<&Participant>) -> Result<&Participant, DomainError> {
-    membership.ok_or(DomainError::Forbidden("not a member of this conversation"))
+    membership.ok_or(DomainError::Forbidden(NOT_A_MEMBER))
 }
 
 /// A banned user cannot log in.

@@ -11,7 +11,7 @@ mod search_terms;
 
 pub use access::{
     ensure_can_add_member, ensure_can_login, ensure_can_manage_webhooks, ensure_can_remove_member,
-    ensure_can_send, ensure_member, successor_owner,
+    ensure_can_send, ensure_member, successor_owner, NOT_A_MEMBER,
 };
 pub use challenges::{
     challenge_claim_key, login_failures_from_key, login_failures_key, login_needs_challenge,

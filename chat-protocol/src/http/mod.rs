@@ -1,6 +1,7 @@
 //! The bodies and query strings of the HTTP API (`/api/v1/...`), one file per area.
 
 mod admin;
+mod blocks;
 mod changes;
 mod conversations;
 mod files;
@@ -13,6 +14,7 @@ mod users;
 mod webhooks;
 
 pub use admin::{AdminUsersQuery, BotCreated, BotToken, CreateBotRequest};
+pub use blocks::BlockRequest;
 pub use changes::{ChangesQuery, EditRequest, ReactRequest, ReceivedRequest};
 pub use conversations::{AddMemberRequest, CreateConversation};
 pub use files::UploadQuery;

@@ -4,7 +4,8 @@
 
 use crate::error::ErrorBody;
 use crate::http::{
-    AdminUsersQuery, EndSessionsQuery, LoginRequest, RegisterRequest, Session, SessionInfo,
+    AdminUsersQuery, BlockRequest, EndSessionsQuery, LoginRequest, RegisterRequest, Session,
+    SessionInfo,
 };
 use crate::objects::{Challenge, FullUser, Stats, User};
 
@@ -64,6 +65,32 @@ pub fn list_sessions() {}
         (status = "default", description = "404 for an id that is not one of the caller's active sessions, 401 without a valid token", body = ErrorBody),
     ))]
 pub fn end_session() {}
+
+#[utoipa::path(get, path = "/api/v1/blocks", tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The users the caller blocks, most recently blocked first", body = Vec<User>),
+        (status = "default", description = "401 without a valid token", body = ErrorBody),
+    ))]
+pub fn blocks() {}
+
+#[utoipa::path(post, path = "/api/v1/blocks", tag = "accounts",
+    security(("bearer" = [])),
+    request_body = BlockRequest,
+    responses(
+        (status = 204, description = "Blocked (again: no change)"),
+        (status = "default", description = "400 for oneself, 404 for an unknown user", body = ErrorBody),
+    ))]
+pub fn block() {}
+
+#[utoipa::path(delete, path = "/api/v1/blocks/{user_id}", tag = "accounts",
+    security(("bearer" = [])),
+    params(("user_id" = uuid::Uuid, Path, description = "The user to unblock")),
+    responses(
+        (status = 204, description = "No longer blocked (also when it was not)"),
+        (status = "default", description = "401 without a valid token", body = ErrorBody),
+    ))]
+pub fn unblock() {}
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
     security(("bearer" = [])),

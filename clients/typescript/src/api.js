@@ -100,6 +100,9 @@ export class Api {
   logout() { return this.call('DELETE', '/sessions/current'); }
   logoutOthers() { return this.call('DELETE', '/sessions?all_but_current=true'); }
   sessions() { return this.call('GET', '/sessions'); }
+  blocks() { return this.call('GET', '/blocks'); }
+  block(userId) { return this.call('POST', '/blocks', { user_id: userId }); }
+  unblock(userId) { return this.call('DELETE', `/blocks/${userId}`); }
   endSession(id) { return this.call('DELETE', `/sessions/${encodeURIComponent(id)}`); }
   me() { return this.call('GET', '/me'); }
   users(ids) { return this.call('GET', `/users${query({ id: ids })}`); }

@@ -7,6 +7,7 @@
 //! `meta/log.<g>` (the ops since that snapshot). Compaction writes generation g+1's
 //! snapshot to a temporary file, syncs and renames it, then starts `log.<g+1>`.
 
+mod blocks;
 mod follows;
 mod ops;
 mod outbox;
@@ -19,13 +20,16 @@ use std::path::{Path, PathBuf};
 
 use chat_domain::entities::QueuedEvent;
 use chat_domain::ports::{
-    ConversationRepository, EventOutbox, SessionRepository, UserRepository, WebhookRepository,
+    BlockRepository, ConversationRepository, EventOutbox, SessionRepository, UserRepository,
+    WebhookRepository,
 };
 use chat_domain::RepoError;
 use chat_memory::{
-    MemoryConversations, MemoryFollows, MemoryOutbox, MemorySessions, MemoryUsers, MemoryWebhooks,
+    MemoryBlocks, MemoryConversations, MemoryFollows, MemoryOutbox, MemorySessions, MemoryUsers,
+    MemoryWebhooks,
 };
 
+pub use blocks::TxtBlocks;
 pub use follows::TxtFollows;
 pub use ops::MetaOp;
 pub use outbox::TxtOutbox;
@@ -51,6 +55,7 @@ pub(crate) struct State {
     pub(crate) follows: MemoryFollows,
     pub(crate) webhooks: MemoryWebhooks,
     pub(crate) events: MemoryOutbox,
+    pub(crate) blocks: MemoryBlocks,
 }
 
 pub(crate) struct Log {
@@ -255,6 +260,13 @@ impl Meta {
         for webhook in self.state.webhooks.all() {
             push(&MetaOp::WebhookCreate { webhook });
         }
+        for (blocker, blocked, at) in self.state.blocks.all() {
+            push(&MetaOp::BlockSet {
+                blocker,
+                blocked,
+                at,
+            });
+        }
         for queued in self.state.events.all() {
             push(&MetaOp::EventsQueued {
                 first: queued.position,
@@ -396,6 +408,12 @@ impl State {
                 Ok(())
             }
             MetaOp::EventsRemoved { positions } => self.events.remove(&positions).await,
+            MetaOp::BlockSet {
+                blocker,
+                blocked,
+                at,
+            } => self.blocks.block(blocker, blocked, at).await,
+            MetaOp::BlockClear { blocker, blocked } => self.blocks.unblock(blocker, blocked).await,
             MetaOp::WebhookDelete {
                 conversation_id,
                 id,

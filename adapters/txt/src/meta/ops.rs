@@ -96,4 +96,14 @@ pub enum MetaOp {
     EventsRemoved {
         positions: Vec<u64>,
     },
+    /// `blocker` blocks `blocked` from `at`.
+    BlockSet {
+        blocker: UserId,
+        blocked: UserId,
+        at: DateTime<Utc>,
+    },
+    BlockClear {
+        blocker: UserId,
+        blocked: UserId,
+    },
 }

@@ -115,6 +115,15 @@ enum Op {
     EventsRemoved {
         positions: Vec<u64>,
     },
+    BlockSet {
+        blocker: Uuid,
+        blocked: Uuid,
+        at: DateTime<Utc>,
+    },
+    BlockClear {
+        blocker: Uuid,
+        blocked: Uuid,
+    },
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -553,6 +562,19 @@ impl From<&MetaOp> for OpRecord {
             MetaOp::EventsRemoved { positions } => Op::EventsRemoved {
                 positions: positions.clone(),
             },
+            MetaOp::BlockSet {
+                blocker,
+                blocked,
+                at,
+            } => Op::BlockSet {
+                blocker: user(blocker),
+                blocked: user(blocked),
+                at: *at,
+            },
+            MetaOp::BlockClear { blocker, blocked } => Op::BlockClear {
+                blocker: user(blocker),
+                blocked: user(blocked),
+            },
         };
         OpRecord { v: 1, op }
     }
@@ -685,6 +707,19 @@ impl TryFrom<OpRecord> for MetaOp {
                 events: events.into_iter().map(Into::into).collect(),
             },
             Op::EventsRemoved { positions } => MetaOp::EventsRemoved { positions },
+            Op::BlockSet {
+                blocker,
+                blocked,
+                at,
+            } => MetaOp::BlockSet {
+                blocker: user(blocker),
+                blocked: user(blocked),
+                at,
+            },
+            Op::BlockClear { blocker, blocked } => MetaOp::BlockClear {
+                blocker: user(blocker),
+                blocked: user(blocked),
+            },
         })
     }
 }

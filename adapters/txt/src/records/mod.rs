@@ -112,7 +112,7 @@ mod tests {
     }
 
     /// Accounts without a password (a bot, a host's user), a session's client and last
-    /// use, incoming webhooks and queued events, in the shape this build writes them; an earlier build refuses the accounts
+    /// use, incoming webhooks, queued events and blocks, in the shape this build writes them; an earlier build refuses the accounts
     /// (no `password_hash`) rather than misreading them.
     #[test]
     fn account_and_session_lines_keep_their_shape() {
@@ -125,6 +125,8 @@ mod tests {
             r#"{"op":"webhook_delete","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","id":"2d6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a13"}"#,
             r#"{"op":"events_queued","first":7,"events":[{"id":"4f6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a15","at":"2026-12-07T10:08:00Z","type":"message.created","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","seq":3},{"id":"5a6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a16","at":"2026-12-07T10:08:01Z","type":"message.updated","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","seq":3,"change":"reaction"},{"id":"6b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a17","at":"2026-12-07T10:08:02Z","type":"member.added","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","user_id":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","by":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12"},{"id":"7c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a18","at":"2026-12-07T10:08:03Z","type":"member.removed","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","user_id":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","by":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11"},{"id":"8d6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a19","at":"2026-12-07T10:08:04Z","type":"conversation.created","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","by":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12"}]}"#,
             r#"{"op":"events_removed","positions":[7,8]}"#,
+            r#"{"op":"block_set","blocker":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","blocked":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","at":"2026-12-07T10:09:00Z"}"#,
+            r#"{"op":"block_clear","blocker":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","blocked":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11"}"#,
         ] {
             let op = meta::decode(line.as_bytes()).unwrap();
             assert_eq!(String::from_utf8(meta::encode(&op)).unwrap(), line);

@@ -1,6 +1,7 @@
 //! The HTTP API of protocol v1 as warp filters.
 
 mod admin;
+mod blocks;
 mod bots;
 mod challenge;
 mod conversations;
@@ -61,6 +62,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(admin::routes(&edge))
             .unify()
             .or(bots::routes(&edge))
+            .unify()
+            .or(blocks::routes(&edge))
             .unify()
             .or(webhooks::routes(&edge))
             .unify()

@@ -1,8 +1,10 @@
-//! The caller's own sessions: which devices are signed in, and ending one.
+//! The caller's own sessions (which devices are signed in, and ending one) and blocks.
 
 use http::Method;
 
-use chat_protocol::http::SessionInfo;
+use chat_protocol::http::{BlockRequest, SessionInfo};
+use chat_protocol::objects::User;
+use uuid::Uuid;
 
 use super::Api;
 use crate::ClientError;
@@ -17,6 +19,23 @@ impl Api {
     /// `DELETE /api/v1/sessions/{id}`: ends one of them at once (its sockets close).
     pub async fn end_session(&self, id: &str) -> Result<(), ClientError> {
         let path = format!("/api/v1/sessions/{id}");
+        self.call(Method::DELETE, &path, None::<&()>).await
+    }
+
+    /// `GET /api/v1/blocks`: the users the caller blocks, most recent first.
+    pub async fn blocks(&self) -> Result<Vec<User>, ClientError> {
+        self.call(Method::GET, "/api/v1/blocks", None::<&()>).await
+    }
+
+    /// `POST /api/v1/blocks`.
+    pub async fn block(&self, user_id: Uuid) -> Result<(), ClientError> {
+        let body = BlockRequest { user_id };
+        self.call(Method::POST, "/api/v1/blocks", Some(&body)).await
+    }
+
+    /// `DELETE /api/v1/blocks/{user_id}`.
+    pub async fn unblock(&self, user_id: Uuid) -> Result<(), ClientError> {
+        let path = format!("/api/v1/blocks/{user_id}");
         self.call(Method::DELETE, &path, None::<&()>).await
     }
 }

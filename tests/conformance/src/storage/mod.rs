@@ -1,6 +1,7 @@
 //! Checks for the storage ports: users, sessions, conversations, messages.
 
 mod accounts;
+mod blocks;
 mod contacts;
 mod conversations;
 mod follows;
@@ -18,6 +19,7 @@ mod users;
 mod webhooks;
 
 pub use accounts::*;
+pub use blocks::*;
 pub use contacts::*;
 pub use conversations::*;
 pub use follows::*;
