@@ -86,3 +86,8 @@ uuid_id!(
     EventId,
     "event_id"
 );
+uuid_id!(
+    /// Identifies a report of a message to the admins.
+    ReportId,
+    "report_id"
+);

@@ -26,6 +26,7 @@ mod presence;
 mod push;
 mod rate_limiter;
 mod replay_guard;
+mod reports;
 mod sessions;
 mod stamps;
 mod users;
@@ -43,6 +44,7 @@ pub use presence::MemoryPresence;
 pub use push::{LogPush, MemoryPush};
 pub use rate_limiter::MemoryRateLimiter;
 pub use replay_guard::MemoryReplayGuard;
+pub use reports::MemoryReports;
 pub use sessions::MemorySessions;
 pub use stamps::Stamps;
 pub use users::MemoryUsers;
@@ -63,6 +65,7 @@ pub fn storage() -> Storage {
         Arc::new(MemoryWebhooks::default()),
         Arc::new(MemoryOutbox::default()),
         Arc::new(MemoryBlocks::default()),
+        Arc::new(MemoryReports::default()),
     )
 }
 

@@ -224,6 +224,8 @@ export class Api {
   blocks(): Promise<User[]>;
   block(userId: Id): Promise<null>;
   unblock(userId: Id): Promise<null>;
+  /** Reports a message to the admins; resolves to the report's id. */
+  report(conversationId: Id, seq: number, reason: string): Promise<{ id: Id }>;
   endSession(id: string): Promise<null>;
   createWebhook(conversationId: Id, name: string): Promise<WebhookCreated>;
   webhooks(conversationId: Id): Promise<WebhookInfo[]>;

@@ -404,6 +404,22 @@ try {
   assert.ok(recent >= 2, `alice and bob among this hour's sign-ups (${recent})`);
   assert.match(await admin.getAttribute('#signups li:last-child', 'title'), /^\d\d:00 UTC: \d+ sign-ups?$/);
   step(`admin sees ${recent} sign-ups since the test began`);
+  step('bob reports a message of alice; the admin removes it from the queue');
+  await b.locator('#conversations .conv', { hasText: 'Team 🚀' }).click();
+  await welcome(b).locator('button.report').click();
+  await b.fill('#report-reason', 'rude');
+  await b.click('#report-form button[type="submit"]');
+  await b.locator('#toast', { hasText: 'Reported' }).waitFor();
+  await admin.reload();
+  await admin.locator('#panel').waitFor();
+  const reported = admin.locator('#reports-list li', { hasText: 'welcome to the team' });
+  await reported.locator('.reason', { hasText: 'rude' }).waitFor();
+  await admin.screenshot({ path: path.join(out, 'admin-reports.png') });
+  await reported.locator('button', { hasText: 'Remove message' }).click();
+  await admin.locator('#reports-empty').waitFor();
+  await welcome(b).waitFor({ state: 'detached' }); // a tombstone now, for both
+  await b.click('#back');
+
   step('the admin makes a bot: its token, shown once, works until revoked');
   const botName = `ci_${suffix}`;
   await admin.fill('#bot-username', botName);

@@ -23,6 +23,7 @@ mod messages;
 mod migrate;
 mod outbox;
 mod records;
+mod reports;
 mod sessions;
 mod stamps;
 pub mod testing;
@@ -42,6 +43,7 @@ use follows::MysqlFollows;
 use messages::MysqlMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 use outbox::MysqlOutbox;
+use reports::MysqlReports;
 use sessions::MysqlSessions;
 use users::MysqlUsers;
 use webhooks::MysqlWebhooks;
@@ -101,6 +103,7 @@ pub async fn connect(config: &MysqlConfig) -> Result<Storage, RepoError> {
         Arc::new(MysqlWebhooks::new(db.clone())),
         Arc::new(MysqlOutbox::new(db.clone())),
         Arc::new(MysqlBlocks::new(db.clone())),
+        Arc::new(MysqlReports::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

@@ -87,6 +87,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "blocks",
         sql: include_str!("../migrations/0012_blocks.sql"),
     },
+    Migration {
+        version: 13,
+        name: "reports",
+        sql: include_str!("../migrations/0013_reports.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

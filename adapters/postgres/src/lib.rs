@@ -27,6 +27,7 @@ mod messages;
 mod migrate;
 mod outbox;
 mod records;
+mod reports;
 mod sessions;
 mod stamps;
 pub mod testing;
@@ -45,6 +46,7 @@ pub(crate) use db::Db;
 use messages::PostgresMessages;
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 use outbox::PostgresOutbox;
+use reports::PostgresReports;
 use sessions::PostgresSessions;
 use users::PostgresUsers;
 use webhooks::PostgresWebhooks;
@@ -108,6 +110,7 @@ pub async fn connect(config: &PostgresConfig) -> Result<Storage, RepoError> {
         Arc::new(PostgresWebhooks::new(db.clone())),
         Arc::new(PostgresOutbox::new(db.clone())),
         Arc::new(PostgresBlocks::new(db.clone())),
+        Arc::new(PostgresReports::new(db.clone())),
     );
     Ok(storage.closed_by(Arc::new(db)))
 }

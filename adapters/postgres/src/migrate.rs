@@ -68,6 +68,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "blocks",
         sql: include_str!("../migrations/0009_blocks.sql"),
     },
+    Migration {
+        version: 10,
+        name: "reports",
+        sql: include_str!("../migrations/0010_reports.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -11,7 +11,8 @@
 //! - [`stamps`]: the sync stamps' settle window, what a write stamps, and the fence that
 //!   stamps a slow write again.
 //! - [`follows`]: thread standings as a state code and one upsert per update.
-//! - [`events`]: queued events as a row's columns and back.
+//! - [`events`]: queued events as a row's columns and back; [`reports`]: a report's
+//!   action as a column.
 //! - [`group_by_conversation`]: the members of many conversations, read in one query,
 //!   handed back per conversation.
 //!
@@ -24,6 +25,7 @@ pub mod follows;
 mod grouping;
 pub mod indexer;
 pub mod like;
+pub mod reports;
 pub mod stamps;
 
 pub use appends::AppendPath;

@@ -30,7 +30,8 @@ pub use config::{FsyncMode, TxtConfig};
 use messages::layout::Stem;
 use messages::{ConversationStems, StemOf, TxtMessages};
 use meta::{
-    TxtBlocks, TxtConversations, TxtFollows, TxtOutbox, TxtSessions, TxtUsers, TxtWebhooks,
+    TxtBlocks, TxtConversations, TxtFollows, TxtOutbox, TxtReports, TxtSessions, TxtUsers,
+    TxtWebhooks,
 };
 
 /// Maps an I/O failure to the domain's retryable error, naming the file.
@@ -74,7 +75,8 @@ pub fn open(dir: &Path, config: TxtConfig) -> Result<Storage, RepoError> {
         Arc::new(TxtFollows(meta.clone())),
         Arc::new(TxtWebhooks(meta.clone())),
         Arc::new(TxtOutbox::new(meta.clone())),
-        Arc::new(TxtBlocks(meta)),
+        Arc::new(TxtBlocks(meta.clone())),
+        Arc::new(TxtReports(meta)),
     );
     Ok(storage.closed_by(closing))
 }

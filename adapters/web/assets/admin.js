@@ -1,5 +1,7 @@
-// The admin page: live stats, sign-ups per hour, users with search, ban and unban, bots.
+// The admin page: live stats, sign-ups per hour, users with search, ban and unban, the
+// moderation queue, bots.
 import { botActions, wireBots } from './bots.js';
+import { loadReports } from './reports.js';
 import { $, api, h, session } from './common.js';
 
 const PAGE = 50;
@@ -28,6 +30,7 @@ async function start() {
   loadStats();
   setInterval(loadStats, STATS_EVERY_MS);
   loadUsers(false);
+  loadReports(() => loadUsers(false));
 }
 
 async function loadStats() {

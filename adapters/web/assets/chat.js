@@ -781,6 +781,29 @@ $('thread-close').addEventListener('click', () => {
   $('thread-dialog').close();
 });
 
+/** Asks why, then reports someone's message to the admins. */
+let reporting = null;
+function reportMessage(m) {
+  reporting = m;
+  $('report-form').reset();
+  $('report-error').textContent = '';
+  $('report-dialog').showModal();
+}
+$('report-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const m = reporting;
+  try {
+    await api('POST', '/reports', {
+      conversation_id: m.conversation_id, seq: m.seq, reason: $('report-reason').value,
+    });
+    $('report-dialog').close();
+    toast('Reported to the admins');
+  } catch (err) {
+    $('report-error').textContent = err.message;
+  }
+});
+$('report-cancel').addEventListener('click', () => $('report-dialog').close());
+
 function forward(m) {
   const targets = [...state.convs.values()].sort((a, b) => activity(b) - activity(a));
   $('forward-targets').replaceChildren(...targets.map((c) => h('li', {}, h(
@@ -865,6 +888,7 @@ function messageNode(m, c, seen, { inThread = false } = {}) {
     act('Reply in thread', 'reply-thread', () => openThread(m)),
     canPin(c) ? act(m.pinned_at ? 'Unpin' : 'Pin', 'pin', () => togglePin(m)) : null,
     act('Forward', 'forward', () => forward(m)),
+    mine ? null : act('Report', 'report', () => reportMessage(m)),
   );
   return h(
     'article',

@@ -85,6 +85,7 @@ const ASSETS: &[Asset] = &[
     js("challenge.js", include_str!("../assets/challenge.js")),
     js("admin.js", include_str!("../assets/admin.js")),
     js("bots.js", include_str!("../assets/bots.js")),
+    js("reports.js", include_str!("../assets/reports.js")),
 ];
 
 /// The TypeScript client library (`clients/typescript/src`), which the chat page runs

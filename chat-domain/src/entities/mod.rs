@@ -7,6 +7,7 @@ mod message;
 mod participant;
 mod pin;
 mod presence;
+mod report;
 mod session;
 mod thread;
 mod thread_follow;
@@ -22,6 +23,7 @@ pub use message::{
 pub use participant::{Participant, ParticipantRole};
 pub use pin::Pin;
 pub use presence::{Presence, PresenceStatus};
+pub use report::{Report, ReportAction, Resolution};
 pub use session::Session;
 pub use thread::{Forwarded, ThreadSummary};
 pub use thread_follow::{FollowState, FollowUpdate, ThreadFollow};

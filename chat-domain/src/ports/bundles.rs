@@ -8,8 +8,8 @@ use async_trait::async_trait;
 
 use super::{
     BlockRepository, ConversationRepository, EventBus, EventOutbox, MessageRepository,
-    PresenceStore, RateLimiter, ReplayGuard, SessionRepository, ThreadFollowRepository,
-    UserRepository, WebhookRepository,
+    PresenceStore, RateLimiter, ReplayGuard, ReportRepository, SessionRepository,
+    ThreadFollowRepository, UserRepository, WebhookRepository,
 };
 
 /// What a backend does when it is no longer needed.
@@ -50,6 +50,8 @@ pub struct Storage {
     pub events: Arc<dyn EventOutbox>,
     /// Who blocks whom.
     pub blocks: Arc<dyn BlockRepository>,
+    /// Reports of messages: the admins' moderation queue.
+    pub reports: Arc<dyn ReportRepository>,
     shutdown: Shutdowns,
 }
 
@@ -78,6 +80,7 @@ impl Storage {
         webhooks: Arc<dyn WebhookRepository>,
         events: Arc<dyn EventOutbox>,
         blocks: Arc<dyn BlockRepository>,
+        reports: Arc<dyn ReportRepository>,
     ) -> Self {
         Self {
             users,
@@ -88,6 +91,7 @@ impl Storage {
             webhooks,
             events,
             blocks,
+            reports,
             shutdown: Shutdowns::default(),
         }
     }

@@ -6,6 +6,7 @@ mod changes;
 mod conversations;
 mod files;
 mod messages;
+mod reports;
 mod search;
 mod sessions;
 mod sync;
@@ -19,6 +20,10 @@ pub use changes::{ChangesQuery, EditRequest, ReactRequest, ReceivedRequest};
 pub use conversations::{AddMemberRequest, CreateConversation};
 pub use files::UploadQuery;
 pub use messages::{HistoryQuery, MessagePage, PinRequest, ReadRequest, SendRequest};
+pub use reports::{
+    ReportAction, ReportCreated, ReportInfo, ReportRequest, ReportResolution, ReportStatus,
+    ReportsQuery, ResolveRequest,
+};
 pub use search::{SearchQuery, SearchResults};
 pub use sessions::{EndSessionsQuery, LoginRequest, Session, SessionInfo};
 pub use sync::{SyncAnswer, SyncQuery};

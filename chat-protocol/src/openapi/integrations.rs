@@ -1,11 +1,11 @@
-//! Bots and incoming webhooks.
+//! Bots, incoming webhooks, and reports to the admins.
 
 #![allow(dead_code)]
 
 use crate::error::ErrorBody;
 use crate::http::{
-    BotCreated, BotToken, CreateBotRequest, CreateWebhookRequest, HookPost, WebhookCreatedBody,
-    WebhookInfo,
+    BotCreated, BotToken, CreateBotRequest, CreateWebhookRequest, HookPost, ReportCreated,
+    ReportInfo, ReportRequest, ReportsQuery, ResolveRequest, WebhookCreatedBody, WebhookInfo,
 };
 use crate::objects::Message;
 
@@ -76,3 +76,31 @@ pub fn delete_webhook() {}
         (status = "default", description = "404 for a token that names no webhook (unknown or deleted), 400 for a bad body, 429 past the send rate limit, 403 when its bot was removed from the group", body = ErrorBody),
     ))]
 pub fn post_to_webhook() {}
+
+#[utoipa::path(post, path = "/api/v1/reports", tag = "moderation",
+    security(("bearer" = [])),
+    request_body = ReportRequest,
+    responses(
+        (status = 201, description = "The report, open in the admins' queue", body = ReportCreated),
+        (status = "default", description = "400 for a reason that is not 1-500 characters, 403 for a non-member, 404 for no message at seq, 409 if the caller has an open report of it", body = ErrorBody),
+    ))]
+pub fn report() {}
+
+#[utoipa::path(get, path = "/api/v1/admin/reports", tag = "moderation",
+    security(("bearer" = [])),
+    params(ReportsQuery),
+    responses(
+        (status = 200, description = "Reports, oldest first, each with the message as it is now", body = Vec<ReportInfo>),
+        (status = "default", description = "403 for a caller who is not an admin", body = ErrorBody),
+    ))]
+pub fn reports() {}
+
+#[utoipa::path(post, path = "/api/v1/admin/reports/{id}/resolve", tag = "moderation",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The report")),
+    request_body = ResolveRequest,
+    responses(
+        (status = 200, description = "The report, settled", body = ReportInfo),
+        (status = "default", description = "403 for a caller who is not an admin, 404 for no such report, 409 if it is settled already, 400 for banning oneself", body = ErrorBody),
+    ))]
+pub fn resolve_report() {}

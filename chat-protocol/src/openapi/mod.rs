@@ -108,6 +108,9 @@ impl Modify for BearerToken {
         integrations::list_webhooks,
         integrations::delete_webhook,
         integrations::post_to_webhook,
+        integrations::report,
+        integrations::reports,
+        integrations::resolve_report,
     ),
     modifiers(&BearerToken),
     tags(
@@ -116,6 +119,7 @@ impl Modify for BearerToken {
         (name = "messages", description = "History, sending, changes, search"),
         (name = "service", description = "Presence, files, health, metrics, this document"),
         (name = "integrations", description = "Bots, incoming webhooks"),
+        (name = "moderation", description = "Reports of messages and the admins' queue"),
     )
 )]
 struct ApiDoc;

@@ -1,12 +1,16 @@
 //! Sessions as their owner sees them, incoming webhooks, and events for the host's
 //! receiver, as wire objects.
 
+use chat_app::admin::ReportView;
 use chat_app::{SessionView, WebhookCreated};
 use chat_domain::entities as domain;
 use chat_domain::ports::{DeliveredEvent, EventPayload};
 
 use crate::hooks::{EventConversation, HostEvent, HostEventData};
-use crate::http::{SessionInfo, WebhookCreatedBody, WebhookInfo};
+use crate::http::{
+    ReportAction, ReportInfo, ReportResolution, ReportStatus, SessionInfo, WebhookCreatedBody,
+    WebhookInfo,
+};
 use crate::objects::ConversationKind;
 
 impl From<&SessionView> for SessionInfo {
@@ -98,6 +102,51 @@ impl HostEvent {
             at: event.at,
             sent_at,
             event: data,
+        }
+    }
+}
+
+impl From<domain::ReportAction> for ReportAction {
+    fn from(a: domain::ReportAction) -> Self {
+        match a {
+            domain::ReportAction::Dismiss => Self::Dismiss,
+            domain::ReportAction::RemoveMessage => Self::RemoveMessage,
+            domain::ReportAction::BanUser => Self::BanUser,
+        }
+    }
+}
+
+impl From<ReportAction> for domain::ReportAction {
+    fn from(a: ReportAction) -> Self {
+        match a {
+            ReportAction::Dismiss => Self::Dismiss,
+            ReportAction::RemoveMessage => Self::RemoveMessage,
+            ReportAction::BanUser => Self::BanUser,
+        }
+    }
+}
+
+impl From<&ReportView> for ReportInfo {
+    fn from(v: &ReportView) -> Self {
+        let r = &v.report;
+        Self {
+            id: *r.id.as_uuid(),
+            conversation_id: *r.conversation_id.as_uuid(),
+            seq: r.seq.get(),
+            reason: r.reason.as_str().to_owned(),
+            reporter_id: *r.reporter_id.as_uuid(),
+            status: if r.is_open() {
+                ReportStatus::Open
+            } else {
+                ReportStatus::Resolved
+            },
+            created_at: r.created_at,
+            message: v.message.as_ref().map(Into::into),
+            resolution: r.resolution.as_ref().map(|s| ReportResolution {
+                action: s.action.into(),
+                by: *s.by.as_uuid(),
+                at: s.at,
+            }),
         }
     }
 }

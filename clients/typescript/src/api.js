@@ -103,6 +103,9 @@ export class Api {
   blocks() { return this.call('GET', '/blocks'); }
   block(userId) { return this.call('POST', '/blocks', { user_id: userId }); }
   unblock(userId) { return this.call('DELETE', `/blocks/${userId}`); }
+  report(conversationId, seq, reason) {
+    return this.call('POST', '/reports', { conversation_id: conversationId, seq, reason });
+  }
   endSession(id) { return this.call('DELETE', `/sessions/${encodeURIComponent(id)}`); }
   me() { return this.call('GET', '/me'); }
   users(ids) { return this.call('GET', `/users${query({ id: ids })}`); }

@@ -66,6 +66,7 @@ macro_rules! storage_conformance {
             it_should_queue_events_in_order_until_they_are_removed,
             it_should_lease_delivery_to_one_holder_at_a_time,
             it_should_keep_who_blocks_whom,
+            it_should_keep_a_queue_of_reports_settled_once,
             it_should_create_a_group_with_its_members,
             it_should_reject_a_group_listing_a_member_twice,
             it_should_create_one_direct_conversation_per_pair_under_concurrency,

@@ -11,6 +11,7 @@ mod blocks;
 mod follows;
 mod ops;
 mod outbox;
+mod reports;
 mod repos;
 mod webhooks;
 
@@ -20,19 +21,20 @@ use std::path::{Path, PathBuf};
 
 use chat_domain::entities::QueuedEvent;
 use chat_domain::ports::{
-    BlockRepository, ConversationRepository, EventOutbox, SessionRepository, UserRepository,
-    WebhookRepository,
+    BlockRepository, ConversationRepository, EventOutbox, ReportRepository, SessionRepository,
+    UserRepository, WebhookRepository,
 };
 use chat_domain::RepoError;
 use chat_memory::{
-    MemoryBlocks, MemoryConversations, MemoryFollows, MemoryOutbox, MemorySessions, MemoryUsers,
-    MemoryWebhooks,
+    MemoryBlocks, MemoryConversations, MemoryFollows, MemoryOutbox, MemoryReports, MemorySessions,
+    MemoryUsers, MemoryWebhooks,
 };
 
 pub use blocks::TxtBlocks;
 pub use follows::TxtFollows;
 pub use ops::MetaOp;
 pub use outbox::TxtOutbox;
+pub use reports::TxtReports;
 pub use repos::{TxtConversations, TxtSessions, TxtUsers};
 pub use webhooks::TxtWebhooks;
 
@@ -56,6 +58,7 @@ pub(crate) struct State {
     pub(crate) webhooks: MemoryWebhooks,
     pub(crate) events: MemoryOutbox,
     pub(crate) blocks: MemoryBlocks,
+    pub(crate) reports: MemoryReports,
 }
 
 pub(crate) struct Log {
@@ -267,6 +270,9 @@ impl Meta {
                 at,
             });
         }
+        for report in self.state.reports.all() {
+            push(&MetaOp::ReportCreate { report });
+        }
         for queued in self.state.events.all() {
             push(&MetaOp::EventsQueued {
                 first: queued.position,
@@ -414,6 +420,10 @@ impl State {
                 at,
             } => self.blocks.block(blocker, blocked, at).await,
             MetaOp::BlockClear { blocker, blocked } => self.blocks.unblock(blocker, blocked).await,
+            MetaOp::ReportCreate { report } => self.reports.create(&report).await,
+            MetaOp::ReportResolve { id, resolution } => {
+                self.reports.resolve(id, &resolution).await.map(drop)
+            }
             MetaOp::WebhookDelete {
                 conversation_id,
                 id,

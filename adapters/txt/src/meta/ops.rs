@@ -3,10 +3,10 @@
 use chrono::{DateTime, Utc};
 
 use chat_domain::entities::{
-    Conversation, DirectPair, OutboxEvent, Participant, ParticipantRole, Session, ThreadFollow,
-    User, Webhook,
+    Conversation, DirectPair, OutboxEvent, Participant, ParticipantRole, Report, Resolution,
+    Session, ThreadFollow, User, Webhook,
 };
-use chat_domain::ids::{ConversationId, UserId, WebhookId};
+use chat_domain::ids::{ConversationId, ReportId, UserId, WebhookId};
 use chat_domain::values::TokenHash;
 
 /// A change to users, sessions, conversations, participants or read cursors (stored as
@@ -105,5 +105,12 @@ pub enum MetaOp {
     BlockClear {
         blocker: UserId,
         blocked: UserId,
+    },
+    ReportCreate {
+        report: Report,
+    },
+    ReportResolve {
+        id: ReportId,
+        resolution: Resolution,
     },
 }

@@ -124,6 +124,13 @@ enum Op {
         blocker: Uuid,
         blocked: Uuid,
     },
+    ReportCreate {
+        report: super::report::ReportRecord,
+    },
+    ReportResolve {
+        id: Uuid,
+        resolution: super::report::ResolutionRecord,
+    },
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -575,6 +582,13 @@ impl From<&MetaOp> for OpRecord {
                 blocker: user(blocker),
                 blocked: user(blocked),
             },
+            MetaOp::ReportCreate { report } => Op::ReportCreate {
+                report: report.into(),
+            },
+            MetaOp::ReportResolve { id, resolution } => Op::ReportResolve {
+                id: *id.as_uuid(),
+                resolution: resolution.into(),
+            },
         };
         OpRecord { v: 1, op }
     }
@@ -719,6 +733,13 @@ impl TryFrom<OpRecord> for MetaOp {
             Op::BlockClear { blocker, blocked } => MetaOp::BlockClear {
                 blocker: user(blocker),
                 blocked: user(blocked),
+            },
+            Op::ReportCreate { report } => MetaOp::ReportCreate {
+                report: report.try_into()?,
+            },
+            Op::ReportResolve { id, resolution } => MetaOp::ReportResolve {
+                id: chat_domain::ids::ReportId::from_uuid(id),
+                resolution: resolution.into(),
             },
         })
     }

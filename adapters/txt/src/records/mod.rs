@@ -14,6 +14,7 @@
 mod event;
 mod message;
 pub mod meta;
+mod report;
 mod thread;
 mod webhook;
 
@@ -112,7 +113,7 @@ mod tests {
     }
 
     /// Accounts without a password (a bot, a host's user), a session's client and last
-    /// use, incoming webhooks, queued events and blocks, in the shape this build writes them; an earlier build refuses the accounts
+    /// use, incoming webhooks, queued events, blocks and reports, in the shape this build writes them; an earlier build refuses the accounts
     /// (no `password_hash`) rather than misreading them.
     #[test]
     fn account_and_session_lines_keep_their_shape() {
@@ -127,6 +128,8 @@ mod tests {
             r#"{"op":"events_removed","positions":[7,8]}"#,
             r#"{"op":"block_set","blocker":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","blocked":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","at":"2026-12-07T10:09:00Z"}"#,
             r#"{"op":"block_clear","blocker":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","blocked":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11"}"#,
+            r#"{"op":"report_create","report":{"id":"9e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a1a","conversation_id":"3e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a14","seq":3,"reporter_id":"1c6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a12","reason":"spam\n第二行","created_at":"2026-12-07T10:10:00Z"}}"#,
+            r#"{"op":"report_resolve","id":"9e6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a1a","resolution":{"action":"remove_message","by":"0b6c2b4e-6a55-4a0e-9d0b-8b7c1f0c2a11","at":"2026-12-07T10:11:00Z"}}"#,
         ] {
             let op = meta::decode(line.as_bytes()).unwrap();
             assert_eq!(String::from_utf8(meta::encode(&op)).unwrap(), line);

@@ -15,6 +15,7 @@ mod messages;
 mod openapi;
 mod pins;
 mod presence;
+mod reports;
 mod search;
 mod sessions;
 mod sync;
@@ -64,6 +65,8 @@ pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
             .or(bots::routes(&edge))
             .unify()
             .or(blocks::routes(&edge))
+            .unify()
+            .or(reports::routes(&edge))
             .unify()
             .or(webhooks::routes(&edge))
             .unify()

@@ -3,9 +3,11 @@
 mod ban_user;
 mod bots;
 mod list_users;
+mod reports;
 mod stats;
 
 pub use bots::CreateBot;
+pub use reports::{ReportView, MAX_REPORTS};
 
 use crate::{Actor, AppError};
 

@@ -1,8 +1,9 @@
-//! The caller's own sessions (which devices are signed in, and ending one) and blocks.
+//! The caller's own sessions (which devices are signed in, and ending one), blocks, and
+//! reports of messages.
 
 use http::Method;
 
-use chat_protocol::http::{BlockRequest, SessionInfo};
+use chat_protocol::http::{BlockRequest, ReportCreated, ReportRequest, SessionInfo};
 use chat_protocol::objects::User;
 use uuid::Uuid;
 
@@ -37,5 +38,21 @@ impl Api {
     pub async fn unblock(&self, user_id: Uuid) -> Result<(), ClientError> {
         let path = format!("/api/v1/blocks/{user_id}");
         self.call(Method::DELETE, &path, None::<&()>).await
+    }
+
+    /// `POST /api/v1/reports`: reports a message to the admins.
+    pub async fn report(
+        &self,
+        conversation_id: Uuid,
+        seq: u64,
+        reason: &str,
+    ) -> Result<ReportCreated, ClientError> {
+        let body = ReportRequest {
+            conversation_id,
+            seq,
+            reason: reason.into(),
+        };
+        self.call(Method::POST, "/api/v1/reports", Some(&body))
+            .await
     }
 }
