@@ -382,7 +382,10 @@ async fn replay_changes(to: &Storage, m: Message) -> Result<(), RepoError> {
         }
     }
     if m.deleted {
-        changes.push(MessageChange::Recall);
+        changes.push(match m.removed {
+            Some(removal) => MessageChange::Remove(removal),
+            None => MessageChange::Recall,
+        });
     }
     for change in &changes {
         to.messages.change(m.conversation_id, m.seq, change).await?;

@@ -112,6 +112,16 @@ async fn fill(p: &Storage) -> Moved {
         }
         p.messages.append(m).await.unwrap();
     }
+    // A tombstone a moderator left keeps who and when; a recall stays a recall.
+    let removal = chat_domain::entities::MessageChange::Remove(chat_domain::entities::Removal {
+        by: alice.id,
+        at: t + chrono::Duration::seconds(5),
+    });
+    let recall = chat_domain::entities::MessageChange::Recall;
+    for (n, change) in [(5, &removal), (6, &recall)] {
+        let at = Seq::new(n).unwrap();
+        p.messages.change(g.id, at, change).await.unwrap();
+    }
     p.conversations
         .advance_read_cursor(g.id, bob.id, 117)
         .await

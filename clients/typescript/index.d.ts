@@ -98,6 +98,9 @@ export interface Message {
   /** While pinned. */
   pinned_at?: string;
   pinned_by?: Id;
+  /** On a tombstone a moderator left (not a recall by its sender): who, and when. */
+  removed_by?: Id;
+  removed_at?: string;
 }
 
 export interface ThreadSummary {
@@ -259,6 +262,7 @@ export class Api {
   changes(id: Id, query?: { afterVersion?: number; limit?: number }): Promise<Message[]>;
   send(id: Id, message: { clientMsgId: string; kind?: MessageKind; body?: string; replyTo?: number; threadRoot?: number; forward?: ForwardSource; mentions?: Id[] }): Promise<Message>;
   edit(id: Id, seq: number, body: string): Promise<Message>;
+  /** Recalls one's own message; a group's owner or admin removes another's (`removed_by`). */
   recall(id: Id, seq: number): Promise<Message>;
   react(id: Id, seq: number, emoji: string, on?: boolean): Promise<Message>;
   search(q: string, options?: { conversationId?: Id; before?: string; limit?: number }): Promise<SearchAnswer>;

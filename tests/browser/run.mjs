@@ -345,6 +345,19 @@ try {
   assert.match(await fromBot.textContent(), /\[bot\]/, 'shown as a bot');
   await b.click('#back');
 
+  step('alice, the owner, removes an off-topic message of bob: both see "Removed by a moderator"');
+  await b.locator('#conversations .conv', { hasText: 'Team 🚀' }).click();
+  await send(b, 'off-topic rant');
+  const rant = (page) => page.locator('#messages .msg', { hasText: 'off-topic rant' });
+  await rant(a).waitFor();
+  await rant(b).locator('button.remove', { hasText: 'Recall' }).waitFor(); // his own
+  await rant(a).locator('button.remove', { hasText: /^Remove$/ }).click();
+  await rant(a).locator('button.remove', { hasText: 'Remove? Click again' }).click();
+  await rant(b).waitFor({ state: 'detached' });
+  await b.locator('#messages .msg .recalled', { hasText: 'Removed by a moderator' }).waitFor();
+  await a.locator('#messages .msg .recalled', { hasText: 'Removed by a moderator' }).waitFor();
+  await b.click('#back');
+
   step('bob blocks alice in their direct chat: her send there is refused; he unblocks her');
   await b.locator('#conversations .conv', { hasText: alice }).click();
   await b.locator('#block-button', { hasText: 'Block' }).click();
@@ -418,6 +431,7 @@ try {
   await reported.locator('button', { hasText: 'Remove message' }).click();
   await admin.locator('#reports-empty').waitFor();
   await welcome(b).waitFor({ state: 'detached' }); // a tombstone now, for both
+  await b.locator('#messages .msg .recalled', { hasText: 'Removed by a moderator' }).nth(1).waitFor();
   await b.click('#back');
 
   step('the admin makes a bot: its token, shown once, works until revoked');

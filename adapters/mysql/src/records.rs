@@ -2,21 +2,24 @@
 //! `message_changes.state` column holds a changed message as it is now, as JSON. A record
 //! may carry `v`, its version; without one it is version 1, which this build writes
 //! without `v`, exactly as rows written before records had types of their own. A message
-//! in a thread, a thread's root or a forward is written as version 2.
+//! in a thread, a thread's root or a forward is written as version 2; one a moderator
+//! removed, as version 3.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use chat_domain::entities::{Forwarded, Message, MessageKind, Pin, Reaction, ThreadSummary};
+use chat_domain::entities::{
+    Forwarded, Message, MessageKind, Pin, Reaction, Removal, ThreadSummary,
+};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::values::{ClientMsgId, Emoji, MessageBody, Seq};
 
 use crate::error::corrupt;
 use chat_domain::RepoError;
 
-/// A changed message as `message_changes.state` holds it: version 2 when it says
-/// anything of threads or forwards, else 1.
+/// A changed message as `message_changes.state` holds it: version 3 when a moderator
+/// removed it, 2 when it says anything of threads, forwards or pins, else 1.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct StateRecord {
     #[serde(default = "one", skip_serializing_if = "is_one")]
@@ -48,9 +51,11 @@ pub(crate) struct StateRecord {
     forwarded: Option<ForwardedRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pinned: Option<PinRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    removed: Option<PinRecord>,
 }
 
-/// Who pinned a message, and when.
+/// Who pinned (or removed) a message, and when.
 #[derive(Serialize, Deserialize)]
 struct PinRecord {
     by: Uuid,
@@ -99,7 +104,13 @@ impl From<&Message> for StateRecord {
             || m.forwarded.is_some()
             || m.pinned.is_some();
         Self {
-            v: if v2 { 2 } else { 1 },
+            v: if m.removed.is_some() {
+                3
+            } else if v2 {
+                2
+            } else {
+                1
+            },
             id: *m.id.as_uuid(),
             conversation_id: *m.conversation_id.as_uuid(),
             seq: m.seq.get(),
@@ -140,6 +151,10 @@ impl From<&Message> for StateRecord {
             pinned: m.pinned.map(|p| PinRecord {
                 by: *p.by.as_uuid(),
                 at: p.at,
+            }),
+            removed: m.removed.map(|r| PinRecord {
+                by: *r.by.as_uuid(),
+                at: r.at,
             }),
         }
     }
@@ -202,6 +217,10 @@ impl TryFrom<StateRecord> for Message {
                 by: UserId::from_uuid(p.by),
                 at: p.at,
             }),
+            removed: r.removed.map(|p| Removal {
+                by: UserId::from_uuid(p.by),
+                at: p.at,
+            }),
         })
     }
 }
@@ -214,8 +233,9 @@ fn is_one(v: &u32) -> bool {
     *v == 1
 }
 
-/// The newest record version this build writes and reads.
-const VERSION: u32 = 2;
+/// The newest record version this build writes and reads (3: a message a moderator
+/// removed).
+const VERSION: u32 = 3;
 
 fn check_version(v: u32) -> Result<(), String> {
     if v > VERSION {
@@ -261,9 +281,21 @@ mod tests {
         assert!(n >= 4, "{n} states");
     }
 
+    /// A message a moderator removed is version 3 and says who and when.
+    #[test]
+    fn a_removed_state_is_version_3_and_keeps_its_shape() {
+        let line = r#"{"v":3,"id":"0daa8ba2-dad1-4b67-933e-efdac267b7cf","conversation_id":"ca2f842a-68ba-4a6d-9940-abb7d6bb0049","seq":6,"sender_id":"1443b465-5e23-4589-b585-7ae04bae0fb4","kind":"text","body":"","client_msg_id":"bob-6","reply_to":null,"created_at":"2026-12-01T23:29:26.253317Z","deleted":true,"version":2,"removed":{"by":"5d2d7e7a-910f-4786-9c7f-df324a016fc7","at":"2026-12-07T10:11:00Z"}}"#;
+        let m = decode_state(line).unwrap();
+        assert_eq!(
+            m.removed.map(|r| r.by.to_string()).as_deref(),
+            Some("5d2d7e7a-910f-4786-9c7f-df324a016fc7")
+        );
+        assert_eq!(encode_state(&m), line);
+    }
+
     #[test]
     fn a_state_of_a_newer_version_is_refused() {
         let line = include_str!("golden/states.jsonl").lines().next().unwrap();
-        assert!(decode_state(&line.replacen('{', r#"{"v":3,"#, 1)).is_err());
+        assert!(decode_state(&line.replacen('{', r#"{"v":4,"#, 1)).is_err());
     }
 }

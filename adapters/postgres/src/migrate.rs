@@ -73,6 +73,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "reports",
         sql: include_str!("../migrations/0010_reports.sql"),
     },
+    Migration {
+        version: 11,
+        name: "removals",
+        sql: include_str!("../migrations/0011_removals.sql"),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -7,7 +7,7 @@
 
 mod thread;
 
-use thread::{ForwardedRecord, PinRecord, ThreadRecord};
+use thread::{ForwardedRecord, PinRecord, RemovalRecord, ThreadRecord};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -156,6 +156,9 @@ struct MessageRecord {
     forwarded: Option<ForwardedRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pinned: Option<PinRecord>,
+    // An older node ignores it and shows a plain recall.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    removed: Option<RemovalRecord>,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -210,6 +213,7 @@ impl From<&Message> for MessageRecord {
             thread: m.thread.as_ref().map(ThreadRecord::from),
             forwarded: m.forwarded.as_ref().map(ForwardedRecord::from),
             pinned: m.pinned.as_ref().map(PinRecord::from),
+            removed: m.removed.as_ref().map(RemovalRecord::from),
         }
     }
 }
@@ -254,6 +258,7 @@ impl TryFrom<MessageRecord> for Message {
             thread: r.thread.map(TryInto::try_into).transpose()?,
             forwarded: r.forwarded.map(Into::into),
             pinned: r.pinned.map(Into::into),
+            removed: r.removed.map(Into::into),
         })
     }
 }

@@ -539,9 +539,14 @@ function fileOf(m) {
   }
 }
 
+/** A tombstone's words: a moderator's removal is told apart from a sender's recall. */
+function tombstone(m) {
+  return m.removed_by ? 'Removed by a moderator' : 'Message recalled';
+}
+
 function preview(m) {
   if (!m) return 'No messages yet';
-  if (m.deleted) return 'Message recalled';
+  if (m.deleted) return tombstone(m);
   if (m.kind === 'image') return '🖼 Image';
   if (m.kind === 'file') return `📄 ${(fileOf(m) || {}).name || 'File'}`;
   const who = m.sender_id === state.me.id ? 'You: ' : '';
@@ -626,6 +631,35 @@ async function onPin(f) {
 function canPin(c) {
   const mine = c.members && c.members.find((m) => m.user_id === state.me.id);
   return c.kind === 'direct' || Boolean(mine && mine.role !== 'member');
+}
+
+/** A click that destroys: the first arms the button ("Sure?"), a second within 4 s acts. */
+function confirming(label, run) {
+  return (e) => {
+    const b = e.currentTarget;
+    if (b.dataset.armed) {
+      delete b.dataset.armed;
+      run();
+      return;
+    }
+    b.dataset.armed = '1';
+    b.textContent = `${label}? Click again`;
+    setTimeout(() => {
+      if (b.dataset.armed) {
+        delete b.dataset.armed;
+        b.textContent = label;
+      }
+    }, 4000);
+  };
+}
+
+/** Recalls one's own message, or (a group's owner or admin) removes another's. */
+async function removeMessage(m) {
+  try {
+    await api('DELETE', `/conversations/${m.conversation_id}/messages/${m.seq}`);
+  } catch (e) {
+    toast(e.message);
+  }
 }
 
 async function togglePin(m) {
@@ -861,7 +895,7 @@ function renderMessages(toBottom) {
 function messageNode(m, c, seen, { inThread = false } = {}) {
   const mine = m.sender_id === state.me.id;
   let body;
-  if (m.deleted) body = h('div', { class: 'recalled' }, 'Message recalled');
+  if (m.deleted) body = h('div', { class: 'recalled' }, tombstone(m));
   else if (m.kind === 'image' || m.kind === 'file') body = fileNode(m);
   else body = h('div', { class: 'text' }, m.body);
   const quote = m.reply
@@ -889,6 +923,9 @@ function messageNode(m, c, seen, { inThread = false } = {}) {
     canPin(c) ? act(m.pinned_at ? 'Unpin' : 'Pin', 'pin', () => togglePin(m)) : null,
     act('Forward', 'forward', () => forward(m)),
     mine ? null : act('Report', 'report', () => reportMessage(m)),
+    mine || (canPin(c) && c.kind === 'group')
+      ? act(mine ? 'Recall' : 'Remove', 'remove', confirming(mine ? 'Recall' : 'Remove', () => removeMessage(m)))
+      : null,
   );
   return h(
     'article',

@@ -1,4 +1,4 @@
-use chat_domain::entities::{Message, MessageChange, MessageKind};
+use chat_domain::entities::{Message, MessageChange, MessageKind, Removal};
 use chat_domain::events::DomainEvent;
 use chat_domain::ids::ConversationId;
 use chat_domain::rules;
@@ -37,7 +37,8 @@ impl ChatApp {
 
     /// Recalls a message: it stays in history as a tombstone (`deleted`, no body). The
     /// sender may within [`crate::Settings::recall_window`]; a group's owner or admin
-    /// may at any time. Members get `message_updated`.
+    /// may at any time, and then the message is removed (`removed`: who, when) rather
+    /// than recalled. Members get `message_updated`.
     ///
     /// # Errors
     /// `forbidden` for a non-member, someone else's message (unless moderating a group),
@@ -58,22 +59,33 @@ impl ChatApp {
             .await?;
         let window = chrono::Duration::from_std(self.settings.recall_window)
             .unwrap_or(chrono::Duration::MAX);
-        rules::ensure_can_recall(
-            &message,
-            conversation.kind(),
-            &me,
-            window,
-            self.ports.clock.now(),
-        )?;
-        let recalled = self
-            .apply_change(conversation_id, message.seq, MessageChange::Recall)
-            .await?;
+        let now = self.ports.clock.now();
+        rules::ensure_can_recall(&message, conversation.kind(), &me, window, now)?;
+        self.tombstone(actor, &message).await
+    }
+
+    /// Makes `message` a tombstone: recalled when `actor` sent it, else removed by
+    /// `actor`. A pinned message is unpinned, and members are told.
+    pub(crate) async fn tombstone(
+        &self,
+        actor: &Actor,
+        message: &Message,
+    ) -> Result<Message, AppError> {
+        let change = if message.sender_id == actor.id() {
+            MessageChange::Recall
+        } else {
+            MessageChange::Remove(Removal {
+                by: actor.id(),
+                at: self.ports.clock.now(),
+            })
+        };
+        let (conversation_id, seq) = (message.conversation_id, message.seq);
+        let gone = self.apply_change(conversation_id, seq, change).await?;
         if message.pinned.is_some() {
-            // A recall unpins.
-            self.announce_pin(conversation_id, message.seq, false, actor)
+            self.announce_pin(conversation_id, seq, false, actor)
                 .await?;
         }
-        Ok(recalled)
+        Ok(gone)
     }
 
     /// Adds (`on: Some(true)`), takes back (`Some(false)`) or toggles (`None`) the

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use super::{Forwarded, Pin, ThreadSummary};
+use super::{Forwarded, Pin, Removal, ThreadSummary};
 use crate::ids::{ConversationId, MessageId, UserId};
 use crate::values::{ClientMsgId, Emoji, MessageBody, Seq};
 use crate::DomainError;
@@ -97,6 +97,7 @@ impl NewMessage {
             thread: None,
             forwarded: self.forwarded,
             pinned: None,
+            removed: None,
         }
     }
 }
@@ -141,6 +142,8 @@ pub struct Message {
     pub forwarded: Option<Forwarded>,
     /// Pinned in its conversation.
     pub pinned: Option<Pin>,
+    /// Removed by a moderator (then also `deleted`), rather than recalled by its sender.
+    pub removed: Option<Removal>,
 }
 
 /// What kind of change a [`MessageChange`] is, for events.
@@ -197,6 +200,8 @@ pub enum MessageChange {
     },
     /// The message is recalled: its body, mentions and reactions are dropped.
     Recall,
+    /// A moderator removes the message: a recall that says who removed it, and when.
+    Remove(Removal),
     /// A member adds (`on`) or takes back a reaction.
     React {
         /// Who.
@@ -253,7 +258,10 @@ impl Message {
                 self.body = body.clone();
                 self.edited_at = Some(*at);
             }
-            MessageChange::Recall => {
+            MessageChange::Recall | MessageChange::Remove(_) => {
+                if let MessageChange::Remove(removal) = change {
+                    self.removed = Some(*removal);
+                }
                 self.deleted = true;
                 self.body = MessageBody::from_stored(String::new());
                 self.mentions.clear();
@@ -360,7 +368,8 @@ impl MessageChange {
     pub fn kind(&self) -> ChangeKind {
         match self {
             MessageChange::Edit { .. } => ChangeKind::Edit,
-            MessageChange::Recall => ChangeKind::Recall,
+            // Told as a recall: a tombstone either way (`removed` says by whom).
+            MessageChange::Recall | MessageChange::Remove(_) => ChangeKind::Recall,
             MessageChange::React { .. } => ChangeKind::Reaction,
             MessageChange::ThreadReply { .. } => ChangeKind::Thread,
             MessageChange::Pin(_) => ChangeKind::Pin,

@@ -7,6 +7,7 @@ mod message;
 mod participant;
 mod pin;
 mod presence;
+mod removal;
 mod report;
 mod session;
 mod thread;
@@ -23,6 +24,7 @@ pub use message::{
 pub use participant::{Participant, ParticipantRole};
 pub use pin::Pin;
 pub use presence::{Presence, PresenceStatus};
+pub use removal::Removal;
 pub use report::{Report, ReportAction, Resolution};
 pub use session::Session;
 pub use thread::{Forwarded, ThreadSummary};

@@ -37,7 +37,7 @@ pub struct Message {
     /// When its body was last edited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited_at: Option<DateTime<Utc>>,
-    /// Recalled: a tombstone.
+    /// Recalled by its sender or removed by a moderator (`removed_by`): a tombstone.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
     /// In the order each emoji was first used.
@@ -64,6 +64,12 @@ pub struct Message {
     /// Who pinned it, while it is pinned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned_by: Option<Uuid>,
+    /// Who removed it, when a moderator (not its sender) made it a tombstone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_by: Option<Uuid>,
+    /// When a moderator removed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_at: Option<DateTime<Utc>>,
 }
 
 /// A thread root's replies, kept current. `replies` counts every reply posted,

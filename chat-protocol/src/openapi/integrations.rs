@@ -104,3 +104,15 @@ pub fn reports() {}
         (status = "default", description = "403 for a caller who is not an admin, 404 for no such report, 409 if it is settled already, 400 for banning oneself", body = ErrorBody),
     ))]
 pub fn resolve_report() {}
+
+#[utoipa::path(delete, path = "/api/v1/admin/conversations/{id}/messages/{seq}", tag = "moderation",
+    security(("bearer" = [])),
+    params(
+        ("id" = uuid::Uuid, Path, description = "The conversation"),
+        ("seq" = u64, Path, description = "The message's seq"),
+    ),
+    responses(
+        (status = 200, description = "The message, now a tombstone with removed_by and removed_at (a plain recall if the admin sent it); members get message_updated", body = Message),
+        (status = "default", description = "403 for a caller who is not an admin or a system message, 404 for no message at seq, 409 if it is a tombstone already", body = ErrorBody),
+    ))]
+pub fn admin_remove_message() {}

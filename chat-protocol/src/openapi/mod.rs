@@ -111,6 +111,7 @@ impl Modify for BearerToken {
         integrations::report,
         integrations::reports,
         integrations::resolve_report,
+        integrations::admin_remove_message,
     ),
     modifiers(&BearerToken),
     tags(

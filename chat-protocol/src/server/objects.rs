@@ -122,6 +122,8 @@ impl From<&domain::Message> for Message {
             }),
             pinned_at: m.pinned.map(|p| p.at),
             pinned_by: m.pinned.map(|p| *p.by.as_uuid()),
+            removed_by: m.removed.map(|r| *r.by.as_uuid()),
+            removed_at: m.removed.map(|r| r.at),
         }
     }
 }

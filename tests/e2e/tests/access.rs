@@ -2,179 +2,28 @@
 //! `CHAT_ACCESS_SEED` to replay one). Every frame any socket receives and every HTTP
 //! answer is checked: nobody sees a message, change, receipt, typing notice, member
 //! event or presence of a conversation they are not in, and no write by a non-member
-//! succeeds.
+//! succeeds. Blocks, reports and removals are among the operations: a blocked user
+//! cannot open or write in the blocker's direct conversation (refused as a non-member
+//! is), nor show the blocker their presence; only members report; only a moderator's
+//! recall of another's message is a removal; only a server admin removes anywhere, and
+//! it tells them nothing of the conversation.
 
+mod access_support;
 mod support;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use futures_util::{SinkExt, StreamExt};
-use http::StatusCode;
+use http::{Method, StatusCode};
 use serde_json::{json, Value};
-use tokio::sync::mpsc;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use tokio_tungstenite::tungstenite::Message;
 
-use support::{frames, Outgoing, Server, User};
+use access_support::{connect, Model, Rng};
+use chat_domain::rules::NOT_A_MEMBER;
+use support::{frames, Server, User};
 
 const USERS: usize = 6;
-const STEPS: usize = 400;
-
-/// xorshift64*: small, seedable, enough for choosing operations.
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
-    }
-}
-
-type Sink = futures_util::stream::SplitSink<
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>,
-    Message,
->;
-
-/// A user's socket: events go to the shared log, replies to `replies`.
-struct Socket {
-    tx: Sink,
-    replies: mpsc::UnboundedReceiver<Value>,
-    next_req: u64,
-}
-
-async fn connect(
-    s: &Server,
-    who: usize,
-    user: &User,
-    log: Arc<Mutex<Vec<(usize, Value)>>>,
-) -> Socket {
-    let mut req = format!("ws://{}/ws", s.addr).into_client_request().unwrap();
-    req.headers_mut().insert(
-        "authorization",
-        format!("Bearer {}", user.token).parse().unwrap(),
-    );
-    let (ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
-    let (tx, mut rx) = ws.split();
-    let (reply_tx, replies) = mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        while let Some(Ok(m)) = rx.next().await {
-            let Message::Text(t) = m else { continue };
-            let f: Value = serde_json::from_str(&t).unwrap();
-            if f.get("req").is_some_and(|r| !r.is_null()) {
-                let _ = reply_tx.send(f);
-            } else {
-                log.lock().unwrap().push((who, f));
-            }
-        }
-    });
-    Socket {
-        tx,
-        replies,
-        next_req: 0,
-    }
-}
-
-impl Socket {
-    async fn send(&mut self, frame: impl Outgoing) -> String {
-        self.next_req += 1;
-        let req = self.next_req.to_string();
-        let mut frame = frame.into_value();
-        frame["req"] = json!(req);
-        self.tx
-            .send(Message::Text(frame.to_string().into()))
-            .await
-            .unwrap();
-        req
-    }
-
-    /// Sends `frame` and waits for its reply (replies to earlier frames that got none
-    /// in time, such as a refused typing notice, are skipped).
-    async fn request(&mut self, frame: impl Outgoing) -> Value {
-        let req = self.send(frame).await;
-        loop {
-            let f = tokio::time::timeout(Duration::from_secs(5), self.replies.recv())
-                .await
-                .unwrap()
-                .unwrap();
-            if f["req"] == req.as_str() {
-                return f;
-            }
-        }
-    }
-}
-
-/// What the server has said so far, as the test saw it.
-#[derive(Default)]
-struct Model {
-    convs: Vec<String>,
-    members: HashMap<String, BTreeSet<usize>>,
-    /// Everyone who was ever a member: events racing a removal may still arrive.
-    ever: HashMap<String, BTreeSet<usize>>,
-    /// (conversation, seq) → who was a member when it was sent.
-    sent: HashMap<(String, u64), BTreeSet<usize>>,
-    /// (conversation, seq) → who was a member when it was changed, over every change.
-    changed: HashMap<(String, u64), BTreeSet<usize>>,
-    /// Who has sent in a conversation since they (last) joined it.
-    senders: HashMap<String, BTreeSet<usize>>,
-    /// Everyone who ever sent in a conversation: presence events racing a removal.
-    ever_senders: HashMap<String, BTreeSet<usize>>,
-}
-
-impl Model {
-    /// Message `seq` of `c` changed: its members now get `message_updated` for it.
-    fn changed_for_members(&mut self, c: &str, seq: u64) {
-        let now = self.members[c].clone();
-        self.changed
-            .entry((c.to_owned(), seq))
-            .or_default()
-            .extend(now);
-    }
-
-    fn is_member(&self, c: &str, u: usize) -> bool {
-        self.members.get(c).is_some_and(|m| m.contains(&u))
-    }
-    fn set(&mut self, c: &str, members: BTreeSet<usize>) {
-        if !self.convs.iter().any(|x| x == c) {
-            self.convs.push(c.to_owned());
-        }
-        self.ever.entry(c.to_owned()).or_default().extend(&members);
-        // Leaving forgets having sent: a member who rejoins shares no presence until
-        // they send again.
-        self.senders
-            .entry(c.to_owned())
-            .or_default()
-            .retain(|u| members.contains(u));
-        self.members.insert(c.to_owned(), members);
-    }
-    fn sent(&mut self, c: &str, u: usize) {
-        self.senders.entry(c.to_owned()).or_default().insert(u);
-        self.ever_senders.entry(c.to_owned()).or_default().insert(u);
-    }
-    /// Whose presence `a` may see now: those who share a conversation with `a` in which
-    /// both have sent since joining.
-    fn presence_contacts(&self, a: usize) -> BTreeSet<usize> {
-        let mut out: BTreeSet<usize> = self
-            .senders
-            .values()
-            .filter(|s| s.contains(&a))
-            .flatten()
-            .copied()
-            .collect();
-        out.insert(a);
-        out
-    }
-    /// Whether a presence event about `b` may reach `a` (an upper bound: events race).
-    fn may_see_presence(&self, a: usize, b: usize) -> bool {
-        a == b
-            || self
-                .ever_senders
-                .values()
-                .any(|m| m.contains(&a) && m.contains(&b))
-    }
-}
+const STEPS: usize = 600;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
@@ -199,6 +48,9 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
         sockets.push(connect(&s, i, &u, log.clone()).await);
         users.push(u);
     }
+    // A server admin in no conversation: removes messages, and must hear nothing.
+    let root = s.admin("root").await;
+    let _root_socket = connect(&s, USERS, &root, log.clone()).await;
     let ids: Vec<&str> = users.iter().map(|u| u.id.as_str()).collect();
     let who = |id: &str| ids.iter().position(|x| *x == id).expect("a known user");
     let mut model = Model::default();
@@ -212,7 +64,8 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
         match (rng.below(10), conv) {
             (0, _) | (_, None) => {
                 let peer = rng.below(USERS);
-                let r = if rng.below(2) == 0 && peer != u {
+                let direct = rng.below(2) == 0 && peer != u;
+                let r = if direct {
                     s.post(
                         "/api/v1/conversations",
                         Some(&users[u].token),
@@ -232,14 +85,27 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                     )
                     .await
                 };
-                assert!(r.status.is_success(), "{at}: {}", r.text);
-                let members = r.json["members"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|m| who(m["user_id"].as_str().unwrap()))
-                    .collect();
-                model.set(r.json["id"].as_str().unwrap(), members);
+                if direct && model.blocks.contains(&(peer, u)) {
+                    model.tried("blocked from opening");
+                    assert_eq!(r.status, StatusCode::FORBIDDEN, "{at}: {}", r.text);
+                    assert_eq!(
+                        r.json["error"]["message"], NOT_A_MEMBER,
+                        "{at}: as to anyone"
+                    );
+                } else {
+                    assert!(r.status.is_success(), "{at}: {}", r.text);
+                    let members = r.json["members"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|m| who(m["user_id"].as_str().unwrap()))
+                        .collect();
+                    let id = r.json["id"].as_str().unwrap();
+                    model.set(id, members);
+                    if direct {
+                        model.direct.insert(id.to_owned(), (u, peer));
+                    }
+                }
             }
             (1, Some(c)) => {
                 let x = rng.below(USERS);
@@ -300,6 +166,7 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                     _ => (frames::send(&c, &id, &body), None, None),
                 };
                 let may = model.is_member(&c, u)
+                    && !model.blocked_in(&c, u)
                     && source.as_ref().is_none_or(|src| model.is_member(src, u));
                 let r = sockets[u].request(frame).await;
                 if r["type"] == "ack" {
@@ -319,6 +186,10 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                     );
                 } else if !may {
                     assert_eq!(r["code"], "forbidden", "{at}: {r}");
+                    if model.is_member(&c, u) && model.blocked_in(&c, u) {
+                        model.tried("blocked from writing");
+                        assert_eq!(r["message"], NOT_A_MEMBER, "{at}: as to anyone: {r}");
+                    }
                 } else {
                     // A member's thread reply or forward may name no such message.
                     assert!(
@@ -349,7 +220,9 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                 }
             }
             (6, Some(c)) => {
-                let seq = 1 + rng.below(5) as u64;
+                let u = model.pick_actor(&c, u, &mut rng);
+                let at = format!("step {step} (seed {seed}) user{u}");
+                let seq = model.pick_seq(&c, &mut rng);
                 if rng.below(4) == 0 {
                     // A pin or unpin: a change of the message, over HTTP.
                     let path = format!("/api/v1/conversations/{c}/pins");
@@ -368,7 +241,9 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                         assert_eq!(r.status, StatusCode::FORBIDDEN, "{at}: {}", r.text);
                     }
                 } else {
-                    let frame = match rng.below(3) {
+                    let kind = rng.below(3);
+                    let recall = kind == 1;
+                    let frame = match kind {
                         0 => frames::edit(&c, seq, "changed"),
                         1 => frames::recall(&c, seq),
                         _ => frames::react(&c, seq, "👍", None),
@@ -380,6 +255,37 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                             "{at}: a non-member changed a message"
                         );
                         model.changed_for_members(&c, seq);
+                        if recall {
+                            model.gone.insert((c.clone(), seq));
+                            // Another's message is removed, one's own recalled.
+                            let m = &r["message"];
+                            let own = m["sender_id"] == ids[u];
+                            let by = if own { Value::Null } else { json!(ids[u]) };
+                            assert_eq!(m["removed_by"], by, "{at}: {r}");
+                            model.tried(if own {
+                                "recalled"
+                            } else {
+                                "removed in a group"
+                            });
+                        }
+                    }
+                }
+            }
+            (7, Some(c)) => {
+                let u = model.pick_actor(&c, u, &mut rng);
+                let at = format!("step {step} (seed {seed}) user{u}");
+                let seq = model.pick_seq(&c, &mut rng);
+                let who = Who {
+                    u,
+                    users: &users,
+                    root: &root,
+                };
+                match rng.below(4) {
+                    0 | 1 => block_step(&s, &who, &mut model, rng.below(USERS), &at).await,
+                    2 => report_step(&s, &who, &mut model, &c, seq, &at).await,
+                    _ => {
+                        let by_root = rng.below(2) == 0;
+                        remove_step(&s, &who, &mut model, &c, seq, by_root, &at).await
                     }
                 }
             }
@@ -479,6 +385,25 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
                     model.presence_contacts(i),
                     "step {step} (seed {seed}): whose presence user{i} sees"
                 );
+                let listed: BTreeSet<usize> = s
+                    .get("/api/v1/blocks", &user.token)
+                    .await
+                    .json
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|b| who(b["id"].as_str().unwrap()))
+                    .collect();
+                let blocked: BTreeSet<usize> = model
+                    .blocks
+                    .iter()
+                    .filter(|(by, _)| *by == i)
+                    .map(|(_, x)| *x)
+                    .collect();
+                assert_eq!(
+                    listed, blocked,
+                    "step {step} (seed {seed}): user{i}'s blocks"
+                );
             }
         }
     }
@@ -488,6 +413,13 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
     let log = log.lock().unwrap();
     let mut checked = 0;
     for (u, f) in log.iter() {
+        if *u == USERS {
+            assert!(
+                matches!(f["type"].as_str(), Some("ready" | "pong")),
+                "the admin, in no conversation, got {f}"
+            );
+            continue;
+        }
         let conv = f["conversation_id"]
             .as_str()
             .or(f["message"]["conversation_id"].as_str());
@@ -518,9 +450,111 @@ async fn nobody_sees_or_touches_a_conversation_they_are_not_in() {
         checked += 1;
     }
     println!(
-        "{STEPS} steps, {} conversations, {checked} event frames checked",
-        model.convs.len()
+        "{STEPS} steps, {} conversations, {checked} event frames checked; {:?}",
+        model.convs.len(),
+        model.tally
     );
     // Seeds vary (50 to 180 frames in 400 steps); none checks nothing.
     assert!(checked >= STEPS / 10, "the run produced events to check");
+}
+
+/// Who acts in a step: user `u` of `users`, or the server admin `root`.
+struct Who<'a> {
+    u: usize,
+    users: &'a [User],
+    root: &'a User,
+}
+
+impl Who<'_> {
+    fn token(&self) -> &str {
+        &self.users[self.u].token
+    }
+    fn id(&self, x: usize) -> &str {
+        &self.users[x].id
+    }
+}
+
+/// User `u` blocks or unblocks `x` (themselves: refused).
+async fn block_step(s: &Server, who: &Who<'_>, model: &mut Model, x: usize, at: &str) {
+    let u = who.u;
+    if model.blocks.contains(&(u, x)) {
+        let path = format!("/api/v1/blocks/{}", who.id(x));
+        let r = s.call(Method::DELETE, &path, Some(who.token()), None).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{at}: {}", r.text);
+        model.blocks.remove(&(u, x));
+        return;
+    }
+    let body = json!({"user_id": who.id(x)});
+    let r = s.post("/api/v1/blocks", Some(who.token()), body).await;
+    if x == u {
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{at}: {}", r.text);
+    } else {
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{at}: {}", r.text);
+        model.blocks.insert((u, x));
+    }
+}
+
+/// User `u` reports message `seq` of `c`: members only, once while open; the queue is
+/// the admins' alone.
+async fn report_step(s: &Server, who: &Who<'_>, model: &mut Model, c: &str, seq: u64, at: &str) {
+    let u = who.u;
+    let body = json!({"conversation_id": c, "seq": seq, "reason": "abuse"});
+    let r = s.post("/api/v1/reports", Some(who.token()), body).await;
+    let key = (u, c.to_owned(), seq);
+    let want = if !model.is_member(c, u) {
+        StatusCode::FORBIDDEN
+    } else if !model.sent.contains_key(&(c.to_owned(), seq)) {
+        StatusCode::NOT_FOUND
+    } else if model.reported.contains(&key) {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::CREATED
+    };
+    assert_eq!(r.status, want, "{at}: report {c}/{seq}: {}", r.text);
+    model.tried(match want {
+        StatusCode::CREATED => "reported",
+        StatusCode::FORBIDDEN => "a non-member reporting",
+        _ => "a report refused",
+    });
+    if want == StatusCode::CREATED {
+        model.reported.insert(key);
+    }
+    let queue = s.get("/api/v1/admin/reports", who.token()).await;
+    assert_eq!(queue.status, StatusCode::FORBIDDEN, "{at}: {}", queue.text);
+}
+
+/// A user (always refused) or the server admin removes message `seq` of `c`.
+async fn remove_step(
+    s: &Server,
+    who: &Who<'_>,
+    model: &mut Model,
+    c: &str,
+    seq: u64,
+    by_root: bool,
+    at: &str,
+) {
+    let path = format!("/api/v1/admin/conversations/{c}/messages/{seq}");
+    if !by_root {
+        let r = s.call(Method::DELETE, &path, Some(who.token()), None).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{at}: {}", r.text);
+        return;
+    }
+    let key = (c.to_owned(), seq);
+    let r = s
+        .call(Method::DELETE, &path, Some(&who.root.token), None)
+        .await;
+    let want = if !model.sent.contains_key(&key) {
+        StatusCode::NOT_FOUND
+    } else if model.gone.contains(&key) {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::OK
+    };
+    assert_eq!(r.status, want, "{at}: admin removes {c}/{seq}: {}", r.text);
+    if want == StatusCode::OK {
+        model.tried("removed by an admin");
+        assert_eq!(r.json["removed_by"], who.root.id.as_str(), "{at}");
+        model.gone.insert(key);
+        model.changed_for_members(c, seq);
+    }
 }

@@ -103,6 +103,11 @@ async fn members_report_and_admins_settle_each_report_once() {
     assert_eq!(removed.json["message"]["deleted"], true);
     assert_eq!(removed.json["message"]["body"], Value::Null);
     assert_eq!(
+        removed.json["message"]["removed_by"],
+        admin.id.as_str(),
+        "removed by a moderator, not recalled"
+    );
+    assert_eq!(
         resolve(&s, &admin, &first.json["id"], "dismiss")
             .await
             .status,

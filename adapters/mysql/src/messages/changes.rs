@@ -136,7 +136,10 @@ async fn apply(
     .map_err(map)?;
     if matches!(
         change,
-        MessageChange::Pin(_) | MessageChange::Unpin | MessageChange::Recall
+        MessageChange::Pin(_)
+            | MessageChange::Unpin
+            | MessageChange::Recall
+            | MessageChange::Remove(_)
     ) {
         write_pin(tx, &message).await.map_err(map)?;
     }
@@ -150,7 +153,9 @@ async fn apply(
             | MessageChange::Unpin
     ) {
         for table in ["message_terms", "mentions"] {
-            if table == "mentions" && !matches!(change, MessageChange::Recall) {
+            if table == "mentions"
+                && !matches!(change, MessageChange::Recall | MessageChange::Remove(_))
+            {
                 continue;
             }
             tx.exec_drop(

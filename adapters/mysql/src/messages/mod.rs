@@ -161,6 +161,7 @@ fn from_row(mut row: Row) -> Result<Message, RepoError> {
             created_at: from_db_time(at),
         }),
         pinned: None,
+        removed: None,
     })
 }
 

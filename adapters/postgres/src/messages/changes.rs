@@ -127,7 +127,7 @@ async fn write(
             "UPDATE messages SET body = $3, edited_at = $4, deleted = $5, \
              reactions = $6::text::jsonb, version = $7, mentions = $8, \
              thread = $9::text::jsonb, forwarded_sender_id = $10, forwarded_at = $11, \
-             pinned_by = $12, pinned_at = $13 \
+             pinned_by = $12, pinned_at = $13, removed_by = $14, removed_at = $15 \
              WHERE conversation_id = $1 AND seq = $2",
         )
         .await?;
@@ -147,6 +147,8 @@ async fn write(
             &m.forwarded.map(|f| f.created_at),
             &m.pinned.map(|p| *p.by.as_uuid()),
             &m.pinned.map(|p| p.at),
+            &m.removed.map(|r| *r.by.as_uuid()),
+            &m.removed.map(|r| r.at),
         ],
     )
     .await?;
@@ -171,7 +173,7 @@ async fn write(
         .await?;
     tx.execute(&forget, &[conv, &before.keys, &m.created_at, &seq])
         .await?;
-    if matches!(change, MessageChange::Recall) {
+    if matches!(change, MessageChange::Recall | MessageChange::Remove(_)) {
         let forget = tx
             .prepare_cached(
                 "DELETE FROM mentions WHERE conversation_id = $1 AND user_id = ANY($2) \

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use tokio_postgres::Row;
 use uuid::Uuid;
 
-use chat_domain::entities::{Forwarded, Message, MessageKind, Pin};
+use chat_domain::entities::{Forwarded, Message, MessageKind, Pin, Removal};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::values::{ClientMsgId, MessageBody};
 use chat_domain::RepoError;
@@ -18,7 +18,8 @@ pub(super) const COLUMNS: &str = "m.conversation_id, m.seq, m.id, m.sender_id, m
                                   m.client_msg_id, m.reply_to, m.created_at, m.mentions, \
                                   m.edited_at, m.deleted, m.reactions::text, m.version, \
                                   m.thread_root, m.thread::text, m.forwarded_sender_id, \
-                                  m.forwarded_at, m.pinned_by, m.pinned_at";
+                                  m.forwarded_at, m.pinned_by, m.pinned_at, \
+                                  m.removed_by, m.removed_at";
 
 pub(super) fn message(row: &Row) -> Result<Message, RepoError> {
     let get = |e| corrupt("messages row", e);
@@ -33,6 +34,8 @@ pub(super) fn message(row: &Row) -> Result<Message, RepoError> {
     let forwarded_at: Option<DateTime<Utc>> = row.try_get(17).map_err(get)?;
     let pinned_by: Option<Uuid> = row.try_get(18).map_err(get)?;
     let pinned_at: Option<DateTime<Utc>> = row.try_get(19).map_err(get)?;
+    let removed_by: Option<Uuid> = row.try_get(20).map_err(get)?;
+    let removed_at: Option<DateTime<Utc>> = row.try_get(21).map_err(get)?;
     Ok(Message {
         conversation_id: ConversationId::from_uuid(row.try_get(0).map_err(get)?),
         seq: seq(row.try_get(1).map_err(get)?, "messages.seq")?,
@@ -61,6 +64,10 @@ pub(super) fn message(row: &Row) -> Result<Message, RepoError> {
             created_at: at,
         }),
         pinned: pinned_by.zip(pinned_at).map(|(u, at)| Pin {
+            by: UserId::from_uuid(u),
+            at,
+        }),
+        removed: removed_by.zip(removed_at).map(|(u, at)| Removal {
             by: UserId::from_uuid(u),
             at,
         }),

@@ -1,10 +1,10 @@
-//! What an event's message says of threads, forwards and pins.
+//! What an event's message says of threads, forwards, pins and removals.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use chat_domain::entities::{Forwarded, Pin, ThreadSummary};
+use chat_domain::entities::{Forwarded, Pin, Removal, ThreadSummary};
 use chat_domain::ids::UserId;
 use chat_domain::values::Seq;
 
@@ -36,6 +36,31 @@ impl From<&Pin> for PinRecord {
 impl From<PinRecord> for Pin {
     fn from(r: PinRecord) -> Self {
         Pin {
+            by: UserId::from_uuid(r.by),
+            at: r.at,
+        }
+    }
+}
+
+/// A removed message's [`Removal`]: who removed it, and when.
+#[derive(Serialize, Deserialize)]
+pub(super) struct RemovalRecord {
+    by: Uuid,
+    at: DateTime<Utc>,
+}
+
+impl From<&Removal> for RemovalRecord {
+    fn from(r: &Removal) -> Self {
+        Self {
+            by: *r.by.as_uuid(),
+            at: r.at,
+        }
+    }
+}
+
+impl From<RemovalRecord> for Removal {
+    fn from(r: RemovalRecord) -> Self {
+        Removal {
             by: UserId::from_uuid(r.by),
             at: r.at,
         }

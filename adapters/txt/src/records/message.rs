@@ -4,15 +4,15 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use chat_domain::entities::{Message, MessageKind, Reaction};
+use chat_domain::entities::{Message, MessageKind, Reaction, Removal};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
 use chat_domain::values::{ClientMsgId, Emoji, MessageBody, Seq};
 
 use super::thread::{ForwardedRecord, PinRecord, ThreadRecord};
 use super::{check_version, is_one, one};
 
-/// A stored message: version 2 when it says anything of threads or forwards, else 1
-/// (so a build that reads only version 1 refuses what it would misread).
+/// A stored message: version 3 when a moderator removed it, 2 when it says anything of
+/// threads, forwards or pins, else 1 (so an older build refuses what it would misread).
 #[derive(Serialize, Deserialize)]
 pub struct MessageRecord {
     #[serde(default = "one", skip_serializing_if = "is_one")]
@@ -44,6 +44,15 @@ pub struct MessageRecord {
     forwarded: Option<ForwardedRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pinned: Option<PinRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    removed: Option<RemovalRecord>,
+}
+
+/// Who removed a message, and when (record version 3).
+#[derive(Serialize, Deserialize)]
+struct RemovalRecord {
+    by: Uuid,
+    at: DateTime<Utc>,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -104,7 +113,13 @@ impl From<&Message> for MessageRecord {
             || m.forwarded.is_some()
             || m.pinned.is_some();
         Self {
-            v: if v2 { 2 } else { 1 },
+            v: if m.removed.is_some() {
+                3
+            } else if v2 {
+                2
+            } else {
+                1
+            },
             id: *m.id.as_uuid(),
             conversation_id: *m.conversation_id.as_uuid(),
             seq: m.seq.get(),
@@ -135,6 +150,10 @@ impl From<&Message> for MessageRecord {
             thread: m.thread.as_ref().map(ThreadRecord::from),
             forwarded: m.forwarded.as_ref().map(ForwardedRecord::from),
             pinned: m.pinned.as_ref().map(PinRecord::from),
+            removed: m.removed.map(|r| RemovalRecord {
+                by: *r.by.as_uuid(),
+                at: r.at,
+            }),
         }
     }
 }
@@ -180,6 +199,10 @@ impl TryFrom<MessageRecord> for Message {
             thread: r.thread.map(TryInto::try_into).transpose()?,
             forwarded: r.forwarded.map(Into::into),
             pinned: r.pinned.map(Into::into),
+            removed: r.removed.map(|r| Removal {
+                by: UserId::from_uuid(r.by),
+                at: r.at,
+            }),
         })
     }
 }

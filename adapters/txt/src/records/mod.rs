@@ -4,7 +4,8 @@
 //! Every record is JSON in a checksummed line ([`crate::line`]). A record may carry `v`,
 //! its version; without one it is version 1, which this build writes without `v`,
 //! exactly as the files written before records had types of their own. A message that
-//! is in a thread, is a thread's root or is forwarded is written as version 2. A record
+//! is in a thread, is a thread's root or is forwarded is written as version 2; one a
+//! moderator removed, as version 3. A record
 //! of a later version is refused as damage rather than misread.
 //!
 //! - [`MessageRecord`]: a line of a day file and of the journal, and a sidecar's last
@@ -23,8 +24,8 @@ pub use message::{ChangeRecord, MessageRecord};
 use chat_domain::entities::Message;
 
 /// The newest record version this build writes and reads (2: a message's threads and
-/// forwards).
-const VERSION: u32 = 2;
+/// forwards; 3: a message removed by a moderator).
+const VERSION: u32 = 3;
 
 fn one() -> u32 {
     1
@@ -136,13 +137,28 @@ mod tests {
         }
     }
 
+    /// A message a moderator removed is version 3, says who and when, and reads back as
+    /// such; a version-2 build refuses it rather than showing a plain recall.
+    #[test]
+    fn a_removed_message_is_version_3_and_keeps_its_shape() {
+        let line = r#"{"v":3,"id":"0daa8ba2-dad1-4b67-933e-efdac267b7cf","conversation_id":"ca2f842a-68ba-4a6d-9940-abb7d6bb0049","seq":6,"sender_id":"1443b465-5e23-4589-b585-7ae04bae0fb4","kind":"text","body":"","client_msg_id":"bob-6","reply_to":null,"created_at":"2026-12-01T23:29:26.253317Z","deleted":true,"version":2,"removed":{"by":"5d2d7e7a-910f-4786-9c7f-df324a016fc7","at":"2026-12-07T10:11:00Z"}}"#;
+        let m = decode_message(line.as_bytes()).unwrap();
+        let removal = m.removed.unwrap();
+        assert_eq!(
+            removal.by.to_string(),
+            "5d2d7e7a-910f-4786-9c7f-df324a016fc7"
+        );
+        assert!(m.deleted);
+        assert_eq!(String::from_utf8(encode_message(&m)).unwrap(), line);
+    }
+
     #[test]
     fn a_record_of_a_newer_version_is_refused() {
         let line = include_str!("golden/messages.jsonl")
             .lines()
             .next()
             .unwrap();
-        let newer = line.replacen('{', r#"{"v":3,"#, 1);
+        let newer = line.replacen('{', r#"{"v":4,"#, 1);
         assert!(decode_message(newer.as_bytes())
             .unwrap_err()
             .contains("newer build"));

@@ -1,4 +1,5 @@
-//! Reports: members report messages; admins list the queue and settle reports.
+//! Moderation: members report messages; admins list the queue, settle reports and
+//! remove any message.
 
 use http::StatusCode;
 use warp::filters::BoxedFilter;
@@ -10,9 +11,10 @@ use chat_domain::ids::{ConversationId, ReportId};
 use chat_protocol::http::{
     ReportCreated, ReportInfo, ReportRequest, ReportStatus, ReportsQuery, ResolveRequest,
 };
+use chat_protocol::objects::Message;
 
 use super::errors::{json, reject};
-use super::extract::{authenticated, json_body, parse_id, with_edge};
+use super::extract::{authenticated, json_body, parse_id, parse_seq, with_edge};
 use crate::Edge;
 
 pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
@@ -63,5 +65,30 @@ pub fn routes(edge: &Edge) -> BoxedFilter<(Response,)> {
                 Ok::<_, Rejection>(json(StatusCode::OK, &ReportInfo::from(&view)))
             },
         );
-    report.or(list).unify().or(resolve).unify().boxed()
+    let remove = warp::delete()
+        .and(warp::path!(
+            "admin" / "conversations" / String / "messages" / String
+        ))
+        .and(with_edge(edge))
+        .and(authenticated(edge))
+        .and_then(
+            |id: String, seq: String, edge: Edge, actor: Actor| async move {
+                let id: ConversationId = parse_id(&id, "conversation id")?;
+                let seq = parse_seq(&seq)?;
+                let m = edge
+                    .app
+                    .admin_remove_message(&actor, id, seq)
+                    .await
+                    .map_err(reject)?;
+                Ok::<_, Rejection>(json(StatusCode::OK, &Message::from(&m)))
+            },
+        );
+    report
+        .or(list)
+        .unify()
+        .or(resolve)
+        .unify()
+        .or(remove)
+        .unify()
+        .boxed()
 }

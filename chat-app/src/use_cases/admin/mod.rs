@@ -3,6 +3,7 @@
 mod ban_user;
 mod bots;
 mod list_users;
+mod remove_message;
 mod reports;
 mod stats;
 

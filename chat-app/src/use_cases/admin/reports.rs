@@ -1,4 +1,4 @@
-use chat_domain::entities::{Message, MessageChange, Report, ReportAction, Resolution};
+use chat_domain::entities::{Message, Report, ReportAction, Resolution};
 use chat_domain::ids::{ConversationId, ReportId};
 use chat_domain::values::{ReportReason, Seq};
 use chat_domain::RepoError;
@@ -131,14 +131,7 @@ impl ChatApp {
         match (action, message) {
             (ReportAction::Dismiss, _) | (_, None) => Ok(()),
             (ReportAction::RemoveMessage, Some(m)) if m.deleted => Ok(()),
-            (ReportAction::RemoveMessage, Some(m)) => {
-                self.apply_change(conversation, seq, MessageChange::Recall)
-                    .await?;
-                if m.pinned.is_some() {
-                    self.announce_pin(conversation, seq, false, actor).await?;
-                }
-                Ok(())
-            }
+            (ReportAction::RemoveMessage, Some(m)) => self.tombstone(actor, &m).await.map(drop),
             (ReportAction::BanUser, Some(m)) => {
                 self.set_banned(actor, m.sender_id, true).await.map(drop)
             }

@@ -300,7 +300,8 @@ impl Api {
         self.call(Method::PATCH, &path, Some(&body)).await
     }
 
-    /// `DELETE /api/v1/conversations/{id}/messages/{seq}`: recalls.
+    /// `DELETE /api/v1/conversations/{id}/messages/{seq}`: recalls one's own message; a
+    /// group's owner or admin removes another's (the tombstone has `removed_by`).
     pub async fn recall(&self, id: Uuid, seq: u64) -> Result<Message, ClientError> {
         let path = format!("/api/v1/conversations/{id}/messages/{seq}");
         self.call(Method::DELETE, &path, None::<&()>).await
