@@ -66,12 +66,16 @@ pub async fn serve(
 ) -> Result<(), Error> {
     let settings = ChatSettings::from_env()?;
     let chat = open(&settings)?;
+    // Recalled and removed messages' text leaves the store's files within
+    // CHAT_ERASE_WITHIN.
+    let erasing = tokio::spawn(chat.app().clone().keep_erasing());
     let edge = chat.edge(settings.edge());
     let app = router(&edge).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await?;
     edge.shutdown().await;
+    erasing.abort();
     chat.close().await;
     Ok(())
 }

@@ -69,7 +69,8 @@ pub async fn serve_node(
     let housekeeping = tokio::spawn(wiring::housekeeping(app.clone(), config.chat.ping_interval));
     // Events wait in the store: whatever is not delivered when this stops goes out after
     // the next start (or from another node).
-    let events = tokio::spawn(app.deliver_events());
+    let events = tokio::spawn(app.clone().deliver_events());
+    let erasing = tokio::spawn(app.keep_erasing());
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, store = ?config.store, "chat-server listening");
     }
@@ -81,6 +82,7 @@ pub async fn serve_node(
     chat_adapter_warp::run_with(edge, "/ws", routes, listener, shutdown).await;
     housekeeping.abort();
     events.abort();
+    erasing.abort();
     node.close().await;
     tracing::info!("chat-server stopped");
 }

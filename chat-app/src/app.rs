@@ -80,6 +80,9 @@ pub struct Settings {
     pub before_send_failure: HookFailurePolicy,
     /// How queued events are delivered.
     pub events: crate::EventDeliverySettings,
+    /// How soon a tombstone's former content must be gone from the store's files and
+    /// rows ([`crate::ChatApp::keep_erasing`] runs a pass four times as often).
+    pub erase_within: Duration,
 }
 
 /// What to do with a send the before-send hook did not decide (no answer in time, or a
@@ -125,6 +128,7 @@ impl Default for Settings {
             max_mentions: 20,
             before_send_failure: HookFailurePolicy::Reject,
             events: crate::EventDeliverySettings::default(),
+            erase_within: Duration::from_secs(10 * 60),
         }
     }
 }

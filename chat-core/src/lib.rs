@@ -16,10 +16,13 @@
 //! # let shutdown = async { let _ = stopped.await; };
 //! let settings = ChatSettings::from_env()?; // CHAT_TOKEN_TTL, CHAT_RATE_LIMIT_MAX, …
 //! let chat = Chat::builder().txt(&dir)?.settings(settings.app()).build();
+//! // Recalled messages' text leaves the files within CHAT_ERASE_WITHIN (10 minutes).
+//! let erasing = tokio::spawn(chat.app().clone().keep_erasing());
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
 //! # let addr = listener.local_addr()?;
 //! # tokio::spawn(async move { chat_core::doc_support::health(addr).await; let _ = stop.send(()); });
 //! chat_core::serve(chat.edge(settings.edge()), listener, shutdown).await;
+//! erasing.abort();
 //! chat.close().await;
 //! # std::fs::remove_dir_all(&dir)?;
 //! # Ok(())

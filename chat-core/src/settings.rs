@@ -51,6 +51,11 @@ pub struct ChatSettings {
     #[arg(long, env = "CHAT_RECALL_WINDOW", default_value = "2m", value_parser = duration)]
     pub recall_window: Duration,
 
+    /// How soon a recalled or removed message's former text must be gone from the
+    /// store's files and rows (e.g. 10m, 30s).
+    #[arg(long, env = "CHAT_ERASE_WITHIN", default_value = "10m", value_parser = duration)]
+    pub erase_within: Duration,
+
     /// Logins and sign-ups one client address may attempt per minute.
     #[arg(long, env = "CHAT_AUTH_RATE_LIMIT_MAX", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub auth_rate_limit_max: u32,
@@ -179,6 +184,7 @@ impl ChatSettings {
                 window: Duration::from_secs(10),
             },
             recall_window: self.recall_window,
+            erase_within: self.erase_within,
             ..Settings::default()
         }
     }

@@ -11,6 +11,7 @@ mod connect;
 mod create_direct_conversation;
 mod create_group;
 mod download_file;
+mod erase;
 mod events;
 mod follow_thread;
 mod forward_message;

@@ -33,6 +33,15 @@ pub struct Appended {
     pub created: bool,
 }
 
+/// What a call of [`MessageRepository::erase_tombstones`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Erased {
+    /// Messages whose former content was taken off the disk by this call.
+    pub messages: u64,
+    /// Bytes the store rewrote to do it (0 for a store that erases in place).
+    pub bytes_rewritten: u64,
+}
+
 /// The per-conversation message logs.
 #[async_trait]
 pub trait MessageRepository: Send + Sync {
@@ -305,6 +314,20 @@ pub trait MessageRepository: Send + Sync {
 
     /// How many messages are stored in all.
     async fn count(&self) -> Result<u64, RepoError>;
+
+    /// Erases what tombstones held. A message that becomes a tombstone (recalled or
+    /// removed, see [`MessageChange::Recall`]) reads as one at once; this makes its
+    /// former body, mentions and forward, and every earlier version of them (an edit's
+    /// text), gone from the store's files and rows too. Every message that was a
+    /// tombstone when the call began is erased when it returns. A store that erases
+    /// while it makes the tombstone has nothing to do: the default.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if some could not be erased now: they stay due, and the
+    /// next call tries them again.
+    async fn erase_tombstones(&self) -> Result<Erased, RepoError> {
+        Ok(Erased::default())
+    }
 
     /// A cheap check that the store answers, for health probes. The default counts;
     /// stores where counting is not cheap override it.

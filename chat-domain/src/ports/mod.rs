@@ -39,7 +39,7 @@ pub use file_store::{FileStore, FileUpload, NewFile};
 pub use host_tokens::{HostClaims, HostTokenError, HostTokenVerifier, HostUser};
 pub use human_check::{Challenge, HumanCheck, SingleUse, Verdict};
 pub use message_repository::{
-    Appended, Changed, MessageRepository, MENTION_SCAN_BUDGET, SEARCH_SCAN_BUDGET,
+    Appended, Changed, Erased, MessageRepository, MENTION_SCAN_BUDGET, SEARCH_SCAN_BUDGET,
 };
 pub use password_hasher::PasswordHasher;
 pub use presence_store::{PresenceChange, PresenceStore, PresenceTransition};

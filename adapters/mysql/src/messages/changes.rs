@@ -143,6 +143,15 @@ async fn apply(
     ) {
         write_pin(tx, &message).await.map_err(map)?;
     }
+    if matches!(change, MessageChange::Recall | MessageChange::Remove(_)) {
+        // Erased in the same transaction: the row as first written keeps no text.
+        tx.exec_drop(
+            "UPDATE messages SET body = '' WHERE conversation_id = ? AND seq = ?",
+            (conv, seq.get()),
+        )
+        .await
+        .map_err(map)?;
+    }
     // The message's search rows follow its body: rewritten by an edit, gone with a recall.
     // (If the indexer has not reached it yet, it reads the message as it is now.)
     if !matches!(

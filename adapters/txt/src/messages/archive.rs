@@ -60,6 +60,14 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// Drops a file's decompressed copy (after the file was rewritten).
+    pub fn forget(&self, path: &Path) {
+        let mut c = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        c.retain(|(p, _)| p != path);
+    }
+}
+
 pub fn decompress(path: &Path) -> Result<Vec<u8>, RepoError> {
     let f = File::open(path).map_err(|e| io_error("open", path, e))?;
     let mut out = Vec::new();
@@ -83,7 +91,12 @@ pub fn run(shared: Weak<Shared>, after_days: u32) {
             if s.closed.load(std::sync::atomic::Ordering::Acquire) {
                 return;
             }
-            match archive(&s, conv, &info) {
+            // Never beside an erasure pass: it could archive what the pass erases.
+            let archived = {
+                let _turn = s.rewriting.blocking_lock();
+                archive(&s, conv, &info)
+            };
+            match archived {
                 Ok(()) => {
                     drop(s);
                     std::thread::sleep(GRACE);

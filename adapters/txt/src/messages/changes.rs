@@ -1,12 +1,12 @@
 //! Changes to stored messages (edits, recalls, reactions) in `changes.txt` beside the day
 //! files: one checksummed line per change holding the whole message as it is after the
 //! change, so replaying the file at start rebuilds the overlay that every read applies.
-//! The day files stay append-only; a recalled message's first line is still in its day
-//! file, but no read returns it.
+//! Superseded lines stay until an erasure pass compacts the file to each message's
+//! latest line ([`Changes::compact`]), which takes an edit's earlier text with them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use chat_domain::entities::Message;
@@ -34,6 +34,8 @@ pub(crate) struct Changes {
     file: File,
     fsync: bool,
     convs: HashMap<ConversationId, Changed>,
+    /// Lines in the file, superseded ones included.
+    lines: usize,
 }
 
 impl Changes {
@@ -51,7 +53,7 @@ impl Changes {
         file.read_to_end(&mut buf)
             .map_err(|e| io_error("read", &path, e))?;
         let mut convs: HashMap<ConversationId, Changed> = HashMap::new();
-        let mut good = 0;
+        let (mut good, mut lines) = (0, 0);
         for (offset, raw) in line::lines(&buf) {
             let json = match line::decode(raw) {
                 Ok(json) => json,
@@ -71,6 +73,7 @@ impl Changes {
                 })?;
             Self::remember(&mut convs, version, message);
             good = offset + raw.len();
+            lines += 1;
         }
         if good < buf.len() {
             file.set_len(good as u64)
@@ -81,6 +84,7 @@ impl Changes {
             file,
             fsync: !matches!(fsync, FsyncMode::Never),
             convs,
+            lines,
         })
     }
 
@@ -122,7 +126,63 @@ impl Changes {
             ));
         }
         Self::remember(&mut self.convs, message.version, message);
+        self.lines += 1;
         Ok(())
+    }
+
+    /// Every tombstone, as (conversation, seq).
+    pub(crate) fn tombstones(&self) -> Vec<(ConversationId, u64)> {
+        self.convs
+            .iter()
+            .flat_map(|(id, c)| {
+                c.current
+                    .values()
+                    .filter(|m| m.deleted)
+                    .map(move |m| (*id, m.seq.get()))
+            })
+            .collect()
+    }
+
+    /// Rewrites the file to each changed message's latest line, dropping the lines it
+    /// superseded: to a temporary file, synced, renamed over the old one (a crash leaves
+    /// one or the other, each replaying to the same overlay). Returns the bytes written;
+    /// 0 when no line is superseded.
+    ///
+    /// # Errors
+    /// `Unavailable` if the new file cannot be written; the old one stays in use.
+    pub(crate) fn compact(&mut self) -> Result<u64, RepoError> {
+        let latest: usize = self.convs.values().map(|c| c.current.len()).sum();
+        if self.lines == latest {
+            return Ok(0);
+        }
+        let tmp = PathBuf::from(format!("{}.erase.tmp", self.path.display()));
+        let written = self
+            .write_latest(&tmp)
+            .map_err(|e| io_error("write", &tmp, e))?;
+        super::erase::rename_synced(&tmp, &self.path)?;
+        self.file = crate::private::options()
+            .read(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(|e| io_error("open", &self.path, e))?;
+        self.lines = latest;
+        Ok(written)
+    }
+
+    fn write_latest(&self, tmp: &Path) -> std::io::Result<u64> {
+        let mut out = BufWriter::new(crate::private::create(tmp)?);
+        let (mut buf, mut written) = (Vec::new(), 0);
+        for c in self.convs.values() {
+            for seq in c.by_version.values() {
+                let json = serde_json::to_vec(&ChangeRecord::of(&c.current[seq]))?;
+                buf.clear();
+                line::encode(&json, &mut buf);
+                out.write_all(&buf)?;
+                written += buf.len() as u64;
+            }
+        }
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        Ok(written)
     }
 
     /// Forgets changes to messages past each conversation's last stored seq (`last_seq`):

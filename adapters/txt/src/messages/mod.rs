@@ -4,6 +4,7 @@
 
 mod archive;
 mod changes;
+mod erase;
 mod index;
 mod journal;
 pub mod layout;
@@ -23,7 +24,7 @@ use tokio::sync::oneshot;
 use chat_domain::entities::{Message, MessageChange, NewMessage};
 use chat_domain::ids::{ConversationId, UserId};
 use chat_domain::ports::{
-    Appended, Changed, ConversationRepository, LogMark, MessageRepository, SyncPoint,
+    Appended, Changed, ConversationRepository, Erased, LogMark, MessageRepository, SyncPoint,
 };
 use chat_domain::values::{ClientMsgId, Limit, PageQuery, Seq, Strand, StrandQuery};
 use chat_domain::RepoError;
@@ -71,6 +72,10 @@ pub(crate) struct Shared {
     /// Set once the store is closed: the archiver stops, so another process may take
     /// the directory.
     pub(crate) closed: std::sync::atomic::AtomicBool,
+    /// Tombstones whose former content is still on disk.
+    pub(crate) erasing: erase::Due,
+    /// Held by an erasure pass, and by the archiver while it archives a file.
+    pub(crate) rewriting: tokio::sync::Mutex<()>,
 }
 
 /// [`MessageRepository`] on text files.
@@ -123,7 +128,19 @@ impl TxtMessages {
             archives: archive::Cache::default(),
             stamps: Default::default(),
             closed: Default::default(),
+            erasing: Default::default(),
+            rewriting: Default::default(),
         });
+        // Every tombstone is due once per start: a pass finds what an earlier one (or a
+        // crash before it) left, and passes over what is erased already.
+        erase::remove_leftovers(root);
+        for (id, seq) in changes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .tombstones()
+        {
+            shared.erasing.add(id, seq);
+        }
         let (tx, rx) = mpsc::channel();
         let (s, c) = (shared.clone(), config.clone());
         let thread = std::thread::Builder::new()
@@ -358,6 +375,9 @@ impl MessageRepository for TxtMessages {
             if changed {
                 changes.record(message.clone())?;
                 shared.stamps.bump(id);
+                if matches!(change, MessageChange::Recall | MessageChange::Remove(_)) {
+                    shared.erasing.add(id, seq.get());
+                }
             }
             Ok(Changed { message, changed })
         })
@@ -417,5 +437,9 @@ impl MessageRepository for TxtMessages {
 
     async fn count(&self) -> Result<u64, RepoError> {
         Ok(self.shared.total.load(Ordering::Relaxed))
+    }
+
+    async fn erase_tombstones(&self) -> Result<Erased, RepoError> {
+        self.erase_pass().await
     }
 }

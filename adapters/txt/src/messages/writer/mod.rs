@@ -6,6 +6,7 @@ mod batch;
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use chat_domain::ids::ConversationId;
 use chat_domain::ports::Appended;
 use chat_domain::RepoError;
 
+use super::erase::Rewrite;
 use super::index::FileInfo;
 use super::journal::Journal;
 use super::layout::Stem;
@@ -41,6 +43,12 @@ pub enum Command {
     Append(Box<AppendReq>),
     /// Sync everything and save sidecars of the files being written (clean shutdown).
     Flush(oneshot::Sender<()>),
+    /// Put a file an erasure pass rewrote in place of the old one, after copying over
+    /// what was appended since the pass read it.
+    Swap(Box<Rewrite>, oneshot::Sender<Result<(), RepoError>>),
+    /// Sync the conversation files and empty the journal (after an erasure pass: the
+    /// journal may hold what was erased).
+    Checkpoint(oneshot::Sender<Result<(), RepoError>>),
 }
 
 /// Open append handles, bounded so a store with many conversations keeps few descriptors.
@@ -59,6 +67,11 @@ impl Handles {
             self.0.insert(path.to_owned(), f);
         }
         Ok(self.0.get_mut(path).expect("inserted above"))
+    }
+
+    /// Closes one file's handle (it was replaced: the next append opens the new file).
+    fn forget(&mut self, path: &Path) {
+        self.0.remove(path);
     }
 
     /// Closes every handle (after a failed write, so the next opens afresh).
@@ -94,11 +107,13 @@ pub fn run(
         };
         let mut batch = Vec::new();
         let mut flushes = Vec::new();
+        let mut upkeep = Vec::new();
         let mut next = first;
         while let Some(c) = next.take() {
             match c {
                 Command::Append(r) => batch.push(*r),
                 Command::Flush(done) => flushes.push(done),
+                c => upkeep.push(c),
             }
             if batch.len() < config.max_batch {
                 next = rx.try_recv().ok();
@@ -113,6 +128,19 @@ pub fn run(
                 closed: &mut closed,
             };
             batch::commit(&shared, &config, &mut w, batch);
+        }
+        // After the batch: a swap copies its lines into the new file too.
+        for c in upkeep {
+            match c {
+                Command::Swap(r, done) => {
+                    let _ = done.send(swap(&r, &mut handles));
+                }
+                Command::Checkpoint(done) => {
+                    let synced = journal.as_mut().map_or(Ok(()), |j| j.checkpoint(sync_all));
+                    let _ = done.send(synced);
+                }
+                Command::Append(_) | Command::Flush(_) => {}
+            }
         }
         let flushing = !flushes.is_empty();
         let mut durable = true;
@@ -162,6 +190,29 @@ fn checkpoint(journal: &mut Journal) -> bool {
             false
         }
     }
+}
+
+/// Replaces `r.info.path` by the rewritten `r.tmp`, copying into it first what was
+/// appended after the bytes it covers (the writer appends nothing meanwhile).
+fn swap(r: &Rewrite, handles: &mut Handles) -> Result<(), RepoError> {
+    let path = &r.info.path;
+    let copy = || -> std::io::Result<()> {
+        let mut old = File::open(path)?;
+        let len = old.metadata()?.len();
+        if len > r.covers {
+            let mut tmp = crate::private::options().append(true).open(&r.tmp)?;
+            old.seek(SeekFrom::Start(r.covers))?;
+            std::io::copy(&mut old.take(len - r.covers), &mut tmp)?;
+            tmp.sync_all()?;
+        }
+        Ok(())
+    };
+    if let Err(e) = copy() {
+        let _ = std::fs::remove_file(&r.tmp);
+        return Err(io_error("copy", path, e));
+    }
+    handles.forget(path);
+    super::erase::rename_synced(&r.tmp, path)
 }
 
 /// The writer's state that a batch changes.
