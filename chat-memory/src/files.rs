@@ -17,7 +17,7 @@ struct Stored {
 
 /// [`FileStore`] in memory.
 #[derive(Default)]
-pub struct MemoryFiles(Mutex<HashMap<FileId, Stored>>);
+pub struct MemoryFiles(Mutex<HashMap<FileId, Stored>>, Mutex<BTreeSet<FileId>>);
 
 fn missing(id: FileId) -> RepoError {
     RepoError::NotFound(format!("file {id}"))
@@ -108,5 +108,22 @@ impl FileStore for MemoryFiles {
             .get(&id)
             .map(|f| f.references.iter().copied().collect())
             .unwrap_or_default())
+    }
+
+    async fn release(&self, id: FileId) -> Result<(), RepoError> {
+        lock(&self.1).insert(id);
+        Ok(())
+    }
+
+    async fn released(&self) -> Result<Vec<FileId>, RepoError> {
+        Ok(lock(&self.1).iter().copied().collect())
+    }
+
+    async fn settle(&self, id: FileId, delete: bool) -> Result<(), RepoError> {
+        if delete {
+            lock(&self.0).remove(&id);
+        }
+        lock(&self.1).remove(&id);
+        Ok(())
     }
 }

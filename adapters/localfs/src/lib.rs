@@ -4,6 +4,7 @@
 //! <dir>/blobs/<ab>/<sha256>     the bytes, named by their SHA-256 (equal uploads share one)
 //! <dir>/meta/<file id>.json     the description
 //! <dir>/refs/<file id>/<conv>   an empty file per conversation that references it
+//! <dir>/released/<file id>      an empty file while a released file waits to be settled
 //! <dir>/tmp/                    uploads being written; emptied at start
 //! ```
 //!
@@ -13,10 +14,13 @@
 //!
 //! Every file is written under a temporary name, synced, and renamed into place, so a
 //! crash never leaves a half-written file under its real name. The blob goes in before
-//! its description: a crash between them leaves only unreachable bytes.
+//! its description: a crash between them leaves only unreachable bytes. A deleted file
+//! goes the other way round (bytes, description, references, release), so a crash
+//! part-way leaves it released, and settling it again finishes.
 
 mod private;
 mod record;
+mod release;
 mod upload;
 mod usage;
 
@@ -37,6 +41,9 @@ use chat_domain::RepoError;
 pub struct LocalFiles {
     dir: Arc<PathBuf>,
     usage: Arc<usage::Usage>,
+    /// Held while bytes are placed or deleted: an upload never finds bytes that a
+    /// deletion is about to take away.
+    blobs: Arc<std::sync::Mutex<()>>,
 }
 
 fn io(what: &str, path: &Path, e: std::io::Error) -> RepoError {
@@ -49,7 +56,7 @@ impl LocalFiles {
     /// # Errors
     /// [`RepoError::Unavailable`] if the directories cannot be created.
     pub fn open(dir: &Path) -> Result<Self, RepoError> {
-        for sub in ["blobs", "meta", "refs", "tmp"] {
+        for sub in ["blobs", "meta", "refs", "released", "tmp"] {
             let p = dir.join(sub);
             private::create_dir_all(&p).map_err(|e| io("create", &p, e))?;
         }
@@ -63,6 +70,7 @@ impl LocalFiles {
         Ok(Self {
             dir: Arc::new(dir.to_owned()),
             usage: Arc::new(usage::Usage::scan(dir)),
+            blobs: Arc::default(),
         })
     }
 
@@ -143,7 +151,9 @@ impl FileStore for LocalFiles {
     }
 
     async fn save(&self, file: NewFile) -> Result<FileMeta, RepoError> {
+        let blobs = self.blobs.clone();
         self.blocking(move |dir| {
+            let _placing = blobs.lock().unwrap_or_else(|e| e.into_inner());
             let meta = file.meta;
             if LocalFiles::meta_path(dir, meta.id).exists() {
                 return Err(RepoError::Conflict(format!("file {} exists", meta.id)));
@@ -222,5 +232,24 @@ impl FileStore for LocalFiles {
                 .collect())
         })
         .await
+    }
+
+    async fn release(&self, id: FileId) -> Result<(), RepoError> {
+        self.blocking(move |dir| release::note(dir, id)).await
+    }
+
+    async fn released(&self) -> Result<Vec<FileId>, RepoError> {
+        self.blocking(release::list).await
+    }
+
+    async fn settle(&self, id: FileId, delete: bool) -> Result<(), RepoError> {
+        let blobs = self.blobs.clone();
+        let gone = self
+            .blocking(move |dir| release::settle(dir, id, delete, &blobs))
+            .await?;
+        if let Some(meta) = gone {
+            self.usage.remove(&meta);
+        }
+        Ok(())
     }
 }

@@ -57,10 +57,11 @@ impl FileUpload for LocalUpload<'_> {
         let file = self.file.take().ok_or_else(|| {
             RepoError::Unavailable("an earlier write of this upload failed".into())
         })?;
-        let tmp = self.tmp.clone();
+        let (tmp, blobs) = (self.tmp.clone(), self.files.blobs.clone());
         self.files
             .blocking(move |dir| {
                 file.sync_all().map_err(|e| io("sync", &tmp, e))?;
+                let _placing = blobs.lock().unwrap_or_else(|e| e.into_inner());
                 drop(file);
                 if LocalFiles::meta_path(dir, meta.id).exists() {
                     return Err(RepoError::Conflict(format!("file {} exists", meta.id)));

@@ -38,6 +38,13 @@ impl Usage {
         *sums.entry(meta.uploaded_by).or_default() += meta.size;
     }
 
+    pub(crate) fn remove(&self, meta: &FileMeta) {
+        let mut sums = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(sum) = sums.get_mut(&meta.uploaded_by) {
+            *sum = sum.saturating_sub(meta.size);
+        }
+    }
+
     pub(crate) fn of(&self, user: UserId) -> u64 {
         let sums = self.0.lock().unwrap_or_else(|e| e.into_inner());
         sums.get(&user).copied().unwrap_or(0)

@@ -160,3 +160,73 @@ async fn usage_per_uploader_is_counted_again_after_a_restart() {
         .unwrap()
         .is_some_and(|free| free > 0));
 }
+
+/// Every file under `dir` whose bytes hold `needle`.
+fn holding(dir: &std::path::Path, needle: &[u8]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            found.extend(holding(&p, needle));
+        } else if std::fs::read(&p)
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            found.push(p);
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn a_released_file_is_deleted_whole_unless_its_bytes_are_shared_and_a_release_survives_a_restart(
+) {
+    let dir = temp();
+    let store = LocalFiles::open(&dir.0).unwrap();
+    let (a, b, c) = (
+        new_file(b"shared bytes"),
+        new_file(b"shared bytes"),
+        new_file(b"own bytes"),
+    );
+    let (ida, idb, idc, ana) = (a.meta.id, b.meta.id, c.meta.id, a.meta.uploaded_by);
+    for f in [a, b, c] {
+        store.save(f).await.unwrap();
+    }
+    let conv = ConversationId::new();
+    store.add_reference(ida, conv).await.unwrap();
+    store.add_reference(idc, conv).await.unwrap();
+    for id in [ida, idc] {
+        store.release(id).await.unwrap();
+        store.release(id).await.unwrap();
+    }
+    drop(store);
+
+    let store = LocalFiles::open(&dir.0).unwrap();
+    let mut due = store.released().await.unwrap();
+    due.sort();
+    let mut expected = vec![ida, idc];
+    expected.sort();
+    assert_eq!(due, expected, "releases are durable");
+    store.settle(ida, true).await.unwrap();
+    store.settle(idc, false).await.unwrap();
+    assert!(store.released().await.unwrap().is_empty());
+    assert_eq!(store.meta(ida).await.unwrap(), None);
+    assert!(store.references(ida).await.unwrap().is_empty());
+    assert_eq!(
+        store.read(idb, 0, 100).await.unwrap(),
+        b"shared bytes",
+        "bytes another file names stay"
+    );
+    assert_eq!(store.usage(ana).await.unwrap(), 0);
+    assert_eq!(store.read(idc, 0, 100).await.unwrap(), b"own bytes");
+    assert!(holding(&dir.0, ida.to_string().as_bytes()).is_empty());
+
+    store.release(idb).await.unwrap();
+    store.settle(idb, true).await.unwrap();
+    assert!(
+        holding(&dir.0, b"shared bytes").is_empty(),
+        "the last file naming them takes the bytes"
+    );
+    store.settle(idb, true).await.unwrap(); // gone already: nothing to do
+}

@@ -157,3 +157,67 @@ async fn a_pass_erases_day_files_archives_and_changes_and_nothing_else() {
         assert_eq!(holding(dir.path(), g), Vec::<PathBuf>::new(), "{g}");
     }
 }
+
+#[tokio::test]
+async fn a_pass_erases_the_last_message_a_clean_shutdown_saved_in_an_index() {
+    let dir = TempDir::new("erase-sidecar");
+    let (conv, sender) = (ConversationId::new(), UserId::new());
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
+    for i in 0..3 {
+        let m = text(conv, sender, &format!("c{i}"), &format!("<saved-{i}> 秘密"));
+        store.messages.append(m).await.unwrap();
+    }
+    store.close().await; // saves the file's index, with its last message
+    drop(store);
+    assert!(!holding(dir.path(), "<saved-2>").is_empty());
+
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
+    let m = text(conv, sender, "c3", "<after> 秘密");
+    store.messages.append(m).await.unwrap();
+    let at = Seq::new(3).unwrap();
+    store
+        .messages
+        .change(conv, at, &MessageChange::Recall)
+        .await
+        .unwrap();
+    store.messages.erase_tombstones().await.unwrap();
+    assert_eq!(holding(dir.path(), "<saved-2>"), Vec::<PathBuf>::new());
+    store.close().await;
+    drop(store);
+    assert_eq!(holding(dir.path(), "<saved-2>"), Vec::<PathBuf>::new());
+    let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
+    assert_eq!(history(&store, conv).await.len(), 4);
+}
+
+/// A tombstone recorded for one message is never applied to another message that got
+/// its seq after damage: the pass leaves that message's line alone.
+#[tokio::test]
+async fn a_pass_never_erases_another_message_at_a_tombstones_seq() {
+    let (lost, kept) = (TempDir::new("erase-lost"), TempDir::new("erase-kept"));
+    let (conv, sender) = (ConversationId::new(), UserId::new());
+    for (dir, tag) in [(&lost, "lost"), (&kept, "kept")] {
+        let store = chat_adapter_txt::open(dir.path(), TxtConfig::default()).unwrap();
+        for i in 0..2 {
+            let m = text(conv, sender, &format!("c{i}"), &format!("<{tag}-{i}> 秘密"));
+            store.messages.append(m).await.unwrap();
+        }
+        if tag == "lost" {
+            let at = Seq::new(2).unwrap();
+            store
+                .messages
+                .change(conv, at, &MessageChange::Recall)
+                .await
+                .unwrap();
+        }
+        store.close().await;
+    }
+    // `kept` finds a tombstone for seq 2 of a message that is not its seq 2.
+    let changes = std::fs::read(lost.path().join("chat/changes.txt")).unwrap();
+    std::fs::write(kept.path().join("chat/changes.txt"), changes).unwrap();
+    let store = chat_adapter_txt::open(kept.path(), TxtConfig::default()).unwrap();
+    store.messages.erase_tombstones().await.unwrap();
+    let read = history(&store, conv).await;
+    assert_eq!(read[1], (2, false, "<kept-1> 秘密".to_owned()));
+    let day_file = |p: &PathBuf| p.extension().is_some_and(|x| x == "txt");
+    assert!(holding(kept.path(), "<kept-1>").iter().any(day_file));
+}

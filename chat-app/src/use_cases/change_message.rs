@@ -80,6 +80,11 @@ impl ChatApp {
             })
         };
         let (conversation_id, seq) = (message.conversation_id, message.seq);
+        if let Some(file) = super::forward_message::attached_file(message) {
+            // Released first: if the change then fails, settling finds the message still
+            // there and keeps the file; the other way round a file could be forgotten.
+            self.ports.files.release(file).await?;
+        }
         let gone = self.apply_change(conversation_id, seq, change).await?;
         if message.pinned.is_some() {
             self.announce_pin(conversation_id, seq, false, actor)

@@ -8,13 +8,36 @@ use chat_domain::ports::Erased;
 use crate::{AppError, ChatApp};
 
 impl ChatApp {
-    /// Erases what every tombstone made so far held, now (see
-    /// [`chat_domain::ports::MessageRepository::erase_tombstones`]).
+    /// Erases what every tombstone made so far held, now: the store's copies of its
+    /// text (see [`chat_domain::ports::MessageRepository::erase_tombstones`]), then each
+    /// released file that no message still carries. Returns what the message store did
+    /// and how many files were deleted.
     ///
     /// # Errors
-    /// `unavailable` if the store could not finish; what is left stays due.
-    pub async fn erase_tombstones(&self) -> Result<Erased, AppError> {
-        Ok(self.ports.storage.messages.erase_tombstones().await?)
+    /// `unavailable` if the stores could not finish; what is left stays due.
+    pub async fn erase_tombstones(&self) -> Result<(Erased, u64), AppError> {
+        let erased = self.ports.storage.messages.erase_tombstones().await?;
+        let files = self.settle_released_files().await?;
+        Ok((erased, files))
+    }
+
+    /// Deletes each released file no message that is not a tombstone carries, in any
+    /// conversation that ever referenced it; keeps (and settles) the others.
+    async fn settle_released_files(&self) -> Result<u64, AppError> {
+        let mut deleted = 0;
+        for file in self.ports.files.released().await? {
+            let mut carried = false;
+            for conversation in self.ports.files.references(file).await? {
+                let messages = &self.ports.storage.messages;
+                if messages.references_file(conversation, file).await? {
+                    carried = true;
+                    break;
+                }
+            }
+            self.ports.files.settle(file, !carried).await?;
+            deleted += u64::from(!carried);
+        }
+        Ok(deleted)
     }
 
     /// Runs an erasure pass four times per [`crate::Settings::erase_within`] for as long
@@ -25,9 +48,10 @@ impl ChatApp {
         loop {
             tokio::time::sleep(every).await;
             match self.erase_tombstones().await {
-                Ok(e) if e.messages > 0 => tracing::info!(
+                Ok((e, files)) if e.messages > 0 || files > 0 => tracing::info!(
                     messages = e.messages,
                     bytes = e.bytes_rewritten,
+                    files,
                     "erased recalled and removed messages"
                 ),
                 Ok(_) => {}

@@ -1,4 +1,4 @@
-use chat_domain::entities::{Forwarded, MessageKind};
+use chat_domain::entities::{Forwarded, Message, MessageKind};
 use chat_domain::ids::{ConversationId, FileId};
 use chat_domain::values::{MessageBody, Seq};
 
@@ -51,8 +51,7 @@ impl ChatApp {
                 "system messages cannot be forwarded".into(),
             ));
         }
-        let attachment = matches!(original.kind, MessageKind::Image | MessageKind::File);
-        if let Some(file) = attached_file(&original.body).filter(|_| attachment) {
+        if let Some(file) = attached_file(&original) {
             self.ports.files.add_reference(file, target).await?;
         }
         Ok(ForwardCopy {
@@ -67,7 +66,14 @@ impl ChatApp {
 }
 
 /// The file an image or file message's stored body names.
-fn attached_file(body: &MessageBody) -> Option<FileId> {
+/// The file an image or file message attaches.
+pub(crate) fn attached_file(message: &Message) -> Option<FileId> {
+    matches!(message.kind, MessageKind::Image | MessageKind::File)
+        .then(|| file_in(&message.body))
+        .flatten()
+}
+
+fn file_in(body: &MessageBody) -> Option<FileId> {
     #[derive(serde::Deserialize)]
     struct Named {
         file_id: uuid::Uuid,

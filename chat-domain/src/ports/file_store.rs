@@ -88,4 +88,29 @@ pub trait FileStore: Send + Sync {
 
     /// The conversations whose messages reference the file.
     async fn references(&self, id: FileId) -> Result<Vec<ConversationId>, RepoError>;
+
+    /// Notes that a message referencing the file became a tombstone, durably: the file is
+    /// due for [`FileStore::settle`] (listed by [`FileStore::released`], across restarts)
+    /// until settled. Releasing it again changes nothing.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if it could not be noted durably.
+    async fn release(&self, id: FileId) -> Result<(), RepoError>;
+
+    /// The files released and not yet settled, in no order.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store cannot be read.
+    async fn released(&self) -> Result<Vec<FileId>, RepoError>;
+
+    /// Settles a released file: with `delete`, the file is gone from the store (its
+    /// description, its references and, unless another file shares them, its bytes) and
+    /// no longer counts for its uploader's usage; without, it stays (still referenced).
+    /// Either way it is no longer released. Settling a file that is gone already only
+    /// forgets its release.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if it could not be done whole now: it stays released
+    /// and settling it again finishes it.
+    async fn settle(&self, id: FileId, delete: bool) -> Result<(), RepoError>;
 }

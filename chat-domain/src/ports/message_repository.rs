@@ -1,7 +1,7 @@
 use async_trait::async_trait;
 
-use crate::entities::{Message, MessageChange, NewMessage};
-use crate::ids::{ConversationId, UserId};
+use crate::entities::{Message, MessageChange, MessageKind, NewMessage};
+use crate::ids::{ConversationId, FileId, UserId};
 use crate::ports::{LogMark, SyncPoint};
 use crate::values::{
     ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, Strand, StrandQuery,
@@ -31,6 +31,13 @@ pub struct Appended {
     /// `false` when the message was already stored under the same
     /// (conversation, sender, client_msg_id) and nothing new was written.
     pub created: bool,
+}
+
+/// Whether `m`, not a tombstone, attaches the file whose id reads `file_id`.
+fn carries(m: &Message, file_id: &str) -> bool {
+    !m.deleted
+        && matches!(m.kind, MessageKind::Image | MessageKind::File)
+        && m.body.as_str().contains(file_id)
 }
 
 /// What a call of [`MessageRepository::erase_tombstones`] did.
@@ -314,6 +321,37 @@ pub trait MessageRepository: Send + Sync {
 
     /// How many messages are stored in all.
     async fn count(&self) -> Result<u64, RepoError>;
+
+    /// Whether a message of conversation `id` that is not a tombstone carries the file
+    /// `file` (an image or file message, or a forward of one). The default reads the
+    /// whole history in pages, which suits the rare call it serves: deciding whether a
+    /// released file can go ([`crate::ports::FileStore::settle`]).
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if the store cannot be read.
+    async fn references_file(&self, id: ConversationId, file: FileId) -> Result<bool, RepoError> {
+        let needle = file.to_string();
+        let step = Limit::new(100).expect("a valid limit");
+        let Some(first) = Seq::new(1).ok() else {
+            return Ok(false);
+        };
+        let mut query = PageQuery::after(first, step);
+        if let Some(m) = self.get(id, first).await? {
+            if carries(&m, &needle) {
+                return Ok(true);
+            }
+        }
+        loop {
+            let page = self.page(id, query).await?;
+            if page.iter().any(|m| carries(m, &needle)) {
+                return Ok(true);
+            }
+            match page.last() {
+                Some(last) if page.len() == step.get() => query = PageQuery::after(last.seq, step),
+                _ => return Ok(false),
+            }
+        }
+    }
 
     /// Erases what tombstones held. A message that becomes a tombstone (recalled or
     /// removed, see [`MessageChange::Recall`]) reads as one at once; this makes its

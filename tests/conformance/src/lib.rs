@@ -102,6 +102,7 @@ macro_rules! storage_conformance {
             it_should_count_thread_replies_on_the_root_under_concurrency,
             it_should_pin_at_most_fifty_under_racing_pins_and_unpin_on_recall,
             it_should_keep_who_removed_a_message,
+            it_should_tell_whether_a_live_message_carries_a_file,
             it_should_keep_each_members_standing_in_each_thread,
             it_should_apply_racing_thread_updates_to_each_others_result,
             it_should_read_many_roots_and_count_unread_replies,

@@ -361,3 +361,94 @@ async fn on_txt_beside_mysql_taken_back_text_leaves_files_and_rows() {
     s.shutdown().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+async fn upload(s: &Server, who: &User, bytes: &str) -> String {
+    let req = http::Request::builder()
+        .method(Method::POST)
+        .uri(s.url("/api/v1/files?name=notes.txt"))
+        .header("authorization", format!("Bearer {}", who.token))
+        .header("content-type", "text/plain")
+        .body(http_body_util::Full::new(bytes::Bytes::from(
+            bytes.to_owned(),
+        )))
+        .unwrap();
+    let r = s.raw(req).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    r.json["file_id"].as_str().unwrap().to_owned()
+}
+
+async fn send_file(s: &Server, who: &User, conv: &str, file: &str) -> u64 {
+    let body = json!({"client_msg_id": uuid::Uuid::new_v4().to_string(), "kind": "file",
+        "body": json!({"file_id": file}).to_string()});
+    let r = s
+        .post(
+            &format!("/api/v1/conversations/{conv}/messages"),
+            Some(&who.token),
+            body,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    r.json["seq"].as_u64().unwrap()
+}
+
+async fn download_status(s: &Server, who: &User, file: &str) -> StatusCode {
+    s.get(&format!("/api/v1/files/{file}"), &who.token)
+        .await
+        .status
+}
+
+/// Waits a few deadlines for `done`.
+async fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + ERASE_WITHIN * 10;
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_leaves_the_disk_once_no_message_carries_it() {
+    let dir = std::env::temp_dir().join(format!("chat-erasure-{}", uuid::Uuid::new_v4()));
+    let data = dir.clone();
+    let mut s = Server::start_with(move |c| {
+        c.store = chat_server::Store::Txt;
+        c.data_dir = data;
+        c.chat.erase_within = ERASE_WITHIN;
+    })
+    .await;
+    let (alice, bob) = (s.user("alice").await, s.user("bob").await);
+    let (g, d) = (
+        s.group(&alice, "files", &[&bob]).await,
+        s.direct(&alice, &bob).await,
+    );
+    let tag = uuid::Uuid::new_v4().simple().to_string();
+    let secret = format!("the file's own text {tag}");
+    let file = upload(&s, &alice, &secret).await;
+    let in_group = send_file(&s, &alice, &g, &file).await;
+    let in_direct = send_file(&s, &alice, &d, &file).await;
+    let recall = |conv: &str, seq: u64| format!("/api/v1/conversations/{conv}/messages/{seq}");
+
+    // One of two messages taken back: the file stays, for the other.
+    call(&s, &alice, Method::DELETE, &recall(&g, in_group), None).await;
+    s.app.erase_tombstones().await.unwrap();
+    s.app.erase_tombstones().await.unwrap();
+    assert_eq!(download_status(&s, &bob, &file).await, StatusCode::OK);
+    assert!(!files_holding(&dir, &secret).is_empty());
+
+    // The last one taken back: bytes, description and name leave the disk.
+    call(&s, &alice, Method::DELETE, &recall(&d, in_direct), None).await;
+    eventually("the file's bytes leave the disk", || {
+        files_holding(&dir, &secret).is_empty() && files_holding(&dir, &file).is_empty()
+    })
+    .await;
+    assert_eq!(
+        download_status(&s, &bob, &file).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        download_status(&s, &alice, &file).await,
+        StatusCode::NOT_FOUND
+    );
+    s.shutdown().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

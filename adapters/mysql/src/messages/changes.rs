@@ -224,3 +224,19 @@ pub(super) async fn since(
         .map_err(map)?;
     states.iter().map(|s| decode_state(s)).collect()
 }
+
+/// Blanks the `messages` row of every tombstone that still has a body: tombstones made
+/// before recalls erased in their transaction. Returns how many it blanked.
+pub(super) async fn blank_older_tombstones(db: &Db) -> Result<u64, RepoError> {
+    let mut conn = db.conn().await?;
+    conn.exec_drop(
+        "UPDATE messages m JOIN message_changes mc \
+         ON mc.conversation_id = m.conversation_id AND mc.seq = m.seq \
+         SET m.body = '' \
+         WHERE m.body <> '' AND JSON_VALUE(mc.state, '$.deleted') IN ('true', '1')",
+        (),
+    )
+    .await
+    .map_err(map)?;
+    Ok(conn.affected_rows())
+}

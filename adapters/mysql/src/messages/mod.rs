@@ -29,7 +29,7 @@ use uuid::Uuid;
 
 use chat_domain::entities::{Forwarded, Message, MessageChange, MessageKind, NewMessage};
 use chat_domain::ids::{ConversationId, MessageId, UserId};
-use chat_domain::ports::{Appended, Changed, LogMark, MessageRepository, SyncPoint};
+use chat_domain::ports::{Appended, Changed, Erased, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{
     ClientMsgId, Limit, MessageBody, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, Strand,
     StrandQuery,
@@ -63,6 +63,8 @@ pub struct MysqlMessages {
     db: Db,
     log: Arc<Log>,
     appends: AppendPath,
+    /// Whether tombstones from before erasure have been blanked since the start.
+    swept: std::sync::atomic::AtomicBool,
 }
 
 impl MysqlMessages {
@@ -72,6 +74,7 @@ impl MysqlMessages {
             appends: AppendPath::start(log.clone(), Limits::default(), background_indexing),
             log,
             db,
+            swept: Default::default(),
         }
     }
 }
@@ -392,6 +395,21 @@ impl MessageRepository for MysqlMessages {
 
     async fn ping(&self) -> Result<(), RepoError> {
         self.db.ping().await
+    }
+
+    /// A recall or removal erases in its own transaction; what is left is tombstones
+    /// from builds before that, blanked once per start.
+    async fn erase_tombstones(&self) -> Result<Erased, RepoError> {
+        use std::sync::atomic::Ordering;
+        if self.swept.load(Ordering::Acquire) {
+            return Ok(Erased::default());
+        }
+        let messages = changes::blank_older_tombstones(&self.db).await?;
+        self.swept.store(true, Ordering::Release);
+        Ok(Erased {
+            messages,
+            bytes_rewritten: 0,
+        })
     }
 
     async fn count(&self) -> Result<u64, RepoError> {

@@ -91,14 +91,12 @@ pub fn run(shared: Weak<Shared>, after_days: u32) {
             if s.closed.load(std::sync::atomic::Ordering::Acquire) {
                 return;
             }
-            // Never beside an erasure pass: it could archive what the pass erases.
-            let archived = {
-                let _turn = s.rewriting.blocking_lock();
-                archive(&s, conv, &info)
-            };
-            match archived {
+            // Never beside an erasure pass, until the original is gone too: a pass could
+            // erase the archive while the original still holds the text. (Passes queue
+            // fairly, so one waits for one file at most.)
+            let turn = s.rewriting.blocking_lock();
+            match archive(&s, conv, &info) {
                 Ok(()) => {
-                    drop(s);
                     std::thread::sleep(GRACE);
                     let _ = fs::remove_file(&info.path);
                     let _ = fs::remove_file(sidecar_path(&info.path));
@@ -108,6 +106,7 @@ pub fn run(shared: Weak<Shared>, after_days: u32) {
                     tracing::warn!(path = %info.path.display(), error = %e, "archiving failed")
                 }
             }
+            drop(turn);
         }
         for _ in 0..EVERY.as_secs() {
             let closed = shared

@@ -10,7 +10,7 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use chat_domain::entities::Message;
-use chat_domain::ids::ConversationId;
+use chat_domain::ids::{ConversationId, MessageId};
 use chat_domain::values::Seq;
 use chat_domain::RepoError;
 
@@ -26,6 +26,9 @@ struct Changed {
     version: u64,
     current: HashMap<Seq, Message>,
     by_version: BTreeMap<u64, Seq>,
+    /// Changes to messages whose lines were lost ([`Changes::forget_beyond`]): never
+    /// applied, but kept through a compaction, as the versions they used stay used.
+    forgotten: Vec<Message>,
 }
 
 /// The overlay of changed messages, and the file that makes it durable.
@@ -130,15 +133,15 @@ impl Changes {
         Ok(())
     }
 
-    /// Every tombstone, as (conversation, seq).
-    pub(crate) fn tombstones(&self) -> Vec<(ConversationId, u64)> {
+    /// Every tombstone, as (conversation, seq, message).
+    pub(crate) fn tombstones(&self) -> Vec<(ConversationId, u64, MessageId)> {
         self.convs
             .iter()
             .flat_map(|(id, c)| {
                 c.current
                     .values()
                     .filter(|m| m.deleted)
-                    .map(move |m| (*id, m.seq.get()))
+                    .map(move |m| (*id, m.seq.get(), m.id))
             })
             .collect()
     }
@@ -151,7 +154,11 @@ impl Changes {
     /// # Errors
     /// `Unavailable` if the new file cannot be written; the old one stays in use.
     pub(crate) fn compact(&mut self) -> Result<u64, RepoError> {
-        let latest: usize = self.convs.values().map(|c| c.current.len()).sum();
+        let latest: usize = self
+            .convs
+            .values()
+            .map(|c| c.current.len() + c.forgotten.len())
+            .sum();
         if self.lines == latest {
             return Ok(0);
         }
@@ -159,13 +166,20 @@ impl Changes {
         let written = self
             .write_latest(&tmp)
             .map_err(|e| io_error("write", &tmp, e))?;
-        super::erase::rename_synced(&tmp, &self.path)?;
-        self.file = crate::private::options()
+        // Opened before the rename, the handle is the new file's whatever happens next:
+        // a change is never recorded into the old one once it is gone.
+        let file = crate::private::options()
             .read(true)
             .append(true)
-            .open(&self.path)
-            .map_err(|e| io_error("open", &self.path, e))?;
+            .open(&tmp)
+            .map_err(|e| io_error("open", &tmp, e))?;
+        if let Err(e) = std::fs::rename(&tmp, &self.path) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io_error("rename", &self.path, e));
+        }
+        self.file = file;
         self.lines = latest;
+        super::erase::sync_parent(&self.path)?;
         Ok(written)
     }
 
@@ -173,8 +187,9 @@ impl Changes {
         let mut out = BufWriter::new(crate::private::create(tmp)?);
         let (mut buf, mut written) = (Vec::new(), 0);
         for c in self.convs.values() {
-            for seq in c.by_version.values() {
-                let json = serde_json::to_vec(&ChangeRecord::of(&c.current[seq]))?;
+            let latest = c.by_version.values().map(|seq| &c.current[seq]);
+            for m in c.forgotten.iter().chain(latest) {
+                let json = serde_json::to_vec(&ChangeRecord::of(m))?;
                 buf.clear();
                 line::encode(&json, &mut buf);
                 out.write_all(&buf)?;
@@ -192,15 +207,19 @@ impl Changes {
         let mut forgotten = 0;
         for (id, c) in &mut self.convs {
             let last = last_seq(*id);
-            let by_version = &mut c.by_version;
-            c.current.retain(|seq, m| {
-                let keep = seq.get() <= last;
-                if !keep {
-                    by_version.remove(&m.version);
+            let lost: Vec<Seq> = c
+                .current
+                .keys()
+                .filter(|s| s.get() > last)
+                .copied()
+                .collect();
+            for seq in lost {
+                if let Some(m) = c.current.remove(&seq) {
+                    c.by_version.remove(&m.version);
+                    c.forgotten.push(m);
                     forgotten += 1;
                 }
-                keep
-            });
+            }
         }
         forgotten
     }

@@ -134,12 +134,12 @@ impl TxtMessages {
         // Every tombstone is due once per start: a pass finds what an earlier one (or a
         // crash before it) left, and passes over what is erased already.
         erase::remove_leftovers(root);
-        for (id, seq) in changes
+        for (id, seq, message) in changes
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .tombstones()
         {
-            shared.erasing.add(id, seq);
+            shared.erasing.add(id, seq, message);
         }
         let (tx, rx) = mpsc::channel();
         let (s, c) = (shared.clone(), config.clone());
@@ -376,7 +376,7 @@ impl MessageRepository for TxtMessages {
                 changes.record(message.clone())?;
                 shared.stamps.bump(id);
                 if matches!(change, MessageChange::Recall | MessageChange::Remove(_)) {
-                    shared.erasing.add(id, seq.get());
+                    shared.erasing.add(id, seq.get(), message.id);
                 }
             }
             Ok(Changed { message, changed })

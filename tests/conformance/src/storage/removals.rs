@@ -84,3 +84,55 @@ pub async fn it_should_keep_who_removed_a_message(h: &impl StorageHarness) {
     let found = s.messages.search(&[conv], &rude, None, 10).await.unwrap();
     assert!(found.messages.is_empty(), "a removed body is not found");
 }
+
+/// A file is carried by a message of a conversation while an image or file message
+/// there names it and is not a tombstone, however deep in the history it is; after
+/// `erase_tombstones` the tombstone's text is gone from every read.
+pub async fn it_should_tell_whether_a_live_message_carries_a_file(h: &impl StorageHarness) {
+    let s = h.open().await;
+    let (conv, other, alice) = (ConversationId::new(), ConversationId::new(), UserId::new());
+    let file = chat_domain::ids::FileId::new();
+    let mut attached = text(conv, alice, "f1", "x");
+    attached.kind = chat_domain::entities::MessageKind::File;
+    attached.body = chat_domain::values::MessageBody::from_stored(format!(
+        r#"{{"content_type":"text/plain","file_id":"{file}","name":"a.txt","size":3}}"#
+    ));
+    s.messages.append(attached.clone()).await.unwrap();
+    for i in 0..250 {
+        let filler = text(conv, alice, &format!("t{i}"), &format!("{file} as text"));
+        s.messages.append(filler).await.unwrap();
+    }
+    attached.id = chat_domain::ids::MessageId::new();
+    attached.client_msg_id = chat_domain::values::ClientMsgId::parse("f2").ok();
+    let last = s.messages.append(attached).await.unwrap().message.seq;
+    let s = h.reopen().await;
+    assert!(s.messages.references_file(conv, file).await.unwrap());
+    assert!(!s.messages.references_file(other, file).await.unwrap());
+    let other_file = chat_domain::ids::FileId::new();
+    assert!(
+        !s.messages.references_file(conv, other_file).await.unwrap(),
+        "text naming a file does not carry it"
+    );
+
+    s.messages
+        .change(conv, seq(1), &MessageChange::Recall)
+        .await
+        .unwrap();
+    assert!(
+        s.messages.references_file(conv, file).await.unwrap(),
+        "seq {last} still does"
+    );
+    s.messages
+        .change(conv, last, &MessageChange::Recall)
+        .await
+        .unwrap();
+    assert!(!s.messages.references_file(conv, file).await.unwrap());
+    s.messages.erase_tombstones().await.unwrap();
+    let s = h.reopen().await;
+    for at in [seq(1), last] {
+        let m = s.messages.get(conv, at).await.unwrap().unwrap();
+        assert!(m.deleted && m.body.as_str().is_empty());
+    }
+    let kept = s.messages.get(conv, seq(2)).await.unwrap().unwrap();
+    assert_eq!(kept.body.as_str(), format!("{file} as text"));
+}

@@ -212,7 +212,7 @@ fn swap(r: &Rewrite, handles: &mut Handles) -> Result<(), RepoError> {
         return Err(io_error("copy", path, e));
     }
     handles.forget(path);
-    super::erase::rename_synced(&r.tmp, path)
+    super::erase::put_in_place(r)
 }
 
 /// The writer's state that a batch changes.
