@@ -7,6 +7,7 @@
 //! chat-bench direct --pairs 64 --secs 10
 //! chat-bench history --messages 1000000 --pages 2000
 //! chat-bench hook --listen 127.0.0.1:19100 --sends 100
+//! chat-bench export --messages 100000 --runs 3
 //! ```
 //!
 //! Start the server with limits that let a load through, e.g.
@@ -79,6 +80,13 @@ enum Mode {
         messages: u64,
         #[arg(long, default_value_t = 2000)]
         pages: u64,
+    },
+    /// One user's data export: N messages sent, then the export read R times.
+    Export {
+        #[arg(long, default_value_t = 100_000)]
+        messages: u64,
+        #[arg(long, default_value_t = 3)]
+        runs: u64,
     },
     /// Steady traffic with connection churn; the server's RSS and descriptors over time.
     Soak {
@@ -162,6 +170,9 @@ async fn main() {
         }
         Mode::History { messages, pages } => {
             modes::history::run(&cli.addr, &run, messages, pages).await
+        }
+        Mode::Export { messages, runs } => {
+            modes::export::run(&cli.addr, &run, messages, runs).await
         }
     };
     match out {

@@ -31,6 +31,27 @@ export interface WebhookCreated {
   url: string;
 }
 
+/** `GET /api/v1/me/export`: the caller's data, format `chat-export/1`. */
+export interface ExportDocument {
+  format: 'chat-export/1';
+  exported_at: string;
+  profile: User & { role: 'user' | 'admin'; banned: boolean };
+  conversations: Array<{
+    id: Id;
+    kind: 'direct' | 'group';
+    title: string | null;
+    created_by: Id;
+    created_at: string;
+    role: 'owner' | 'admin' | 'member';
+    joined_at: string;
+    last_read_seq: number;
+    muted: boolean;
+    messages: Message[];
+    reactions: Array<{ seq: number; emoji: string }>;
+    files: Array<{ file_id: Id; size: number; content_type: string; sha256: string; name: string | null; width: number | null; height: number | null }>;
+  }>;
+}
+
 /** One of the caller's sessions (`GET /api/v1/sessions`). */
 export interface SessionInfo {
   id: string;
@@ -224,6 +245,9 @@ export class Api {
   logout(): Promise<null>;
   logoutOthers(): Promise<null>;
   sessions(): Promise<SessionInfo[]>;
+  /** Everything of the caller's (`GET /api/v1/me/export`): profile, conversations with
+   * their standing, the messages they sent, their reactions and files. */
+  exportData(): Promise<ExportDocument>;
   blocks(): Promise<User[]>;
   block(userId: Id): Promise<null>;
   unblock(userId: Id): Promise<null>;

@@ -9,7 +9,7 @@
 // Each browser context reaches the server through its own TCP proxy, so the test can cut
 // one user's connections (as a dropped network or a restarted balancer would) and hold
 // them down while the other keeps chatting.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -391,7 +391,16 @@ try {
   await laptopRow.waitFor({ state: 'detached' });
   const gone = await fetch(`${server}api/v1/me`, { headers: { authorization: `Bearer ${left.token}` } });
   assert.equal(gone.status, 401, 'the laptop is signed out');
-  await b.click('#sessions-dialog button');
+
+  step('bob downloads his data from the same dialog: his profile and what he wrote');
+  const [download] = await Promise.all([b.waitForEvent('download'), b.click('#export-button')]);
+  assert.equal(download.suggestedFilename(), 'chat-export.json');
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.format, 'chat-export/1');
+  assert.equal(exported.profile.username, bob);
+  assert.ok(exported.conversations.some((c) => c.messages.length > 0), 'his messages are in it');
+  assert.ok(exported.conversations.every((c) => c.messages.every((m) => m.sender_id === exported.profile.id)));
+  await b.click('#sessions-dialog button:not(#export-button)');
 
   step('the admin bans bob; his open page is signed out');
   const admin = await open({ width: 1000, height: 700 }, proxyA);

@@ -7,7 +7,7 @@ import { answerChallenge } from './challenge.js';
 import { $, api, h, session } from './common.js';
 import { live } from './live.js';
 import { showBlockFor, wireBlocking } from './blocking.js';
-import { showSessions } from './sessions.js';
+import { downloadExport, showSessions } from './sessions.js';
 import { showWebhooks, wireWebhooks } from './webhooks.js';
 
 const PAGE = 50;
@@ -1191,6 +1191,7 @@ $('auth-form').addEventListener('submit', (e) => {
 });
 $('sign-up').addEventListener('click', () => signIn(true));
 $('devices-button').addEventListener('click', () => showSessions(toast));
+$('export-button').addEventListener('click', () => downloadExport(toast));
 $('webhooks-button').addEventListener('click', () => showWebhooks(state.open, toast));
 $('webhooks-close').addEventListener('click', () => $('webhooks-dialog').close());
 wireWebhooks(toast);

@@ -2,6 +2,7 @@
 
 pub mod burst;
 pub mod direct;
+pub mod export;
 pub mod fanout;
 pub mod followed;
 pub mod history;

@@ -2,6 +2,7 @@
 
 mod challenge;
 mod conversation;
+mod export;
 mod file;
 mod health;
 mod message;
@@ -14,6 +15,7 @@ pub use conversation::{
     Conversation, ConversationDetail, ConversationKind, ConversationSummary, Member, MemberRole,
     SyncedConversation,
 };
+pub use export::{ExportDocument, ExportedConversation, ExportedReaction};
 pub use file::FileInfo;
 pub use health::{Health, HealthStatus};
 pub use message::{

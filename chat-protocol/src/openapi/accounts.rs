@@ -7,7 +7,7 @@ use crate::http::{
     AdminUsersQuery, BlockRequest, EndSessionsQuery, LoginRequest, RegisterRequest, Session,
     SessionInfo,
 };
-use crate::objects::{Challenge, FullUser, Stats, User};
+use crate::objects::{Challenge, ExportDocument, FullUser, Stats, User};
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "accounts",
     request_body = RegisterRequest,
@@ -99,6 +99,14 @@ pub fn unblock() {}
         (status = "default", description = "401 without a valid token", body = ErrorBody),
     ))]
 pub fn me() {}
+
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The caller's data as one JSON document (chat-export/1, see PROTOCOL.md, Export), streamed as it is read: profile, each conversation they are in with their role, read cursor and mute, the messages they sent there, their reactions and their files", body = ExportDocument),
+        (status = "default", description = "401 without a valid token; 429 while the caller runs as many transfers as allowed", body = ErrorBody),
+    ))]
+pub fn export() {}
 
 #[utoipa::path(get, path = "/api/v1/users", tag = "accounts",
     security(("bearer" = [])),

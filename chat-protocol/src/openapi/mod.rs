@@ -63,6 +63,7 @@ impl Modify for BearerToken {
         accounts::block,
         accounts::unblock,
         accounts::me,
+        accounts::export,
         accounts::users,
         accounts::admin_users,
         accounts::ban,

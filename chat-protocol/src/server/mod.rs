@@ -5,6 +5,7 @@
 pub mod commands;
 mod errors;
 pub mod events;
+pub mod export;
 mod integrations;
 pub mod objects;
 pub mod sync_cursor;

@@ -100,6 +100,8 @@ export class Api {
   logout() { return this.call('DELETE', '/sessions/current'); }
   logoutOthers() { return this.call('DELETE', '/sessions?all_but_current=true'); }
   sessions() { return this.call('GET', '/sessions'); }
+  /** The caller's data (GET /api/v1/me/export), parsed: chat-export/1. */
+  exportData() { return this.call('GET', '/me/export'); }
   blocks() { return this.call('GET', '/blocks'); }
   block(userId) { return this.call('POST', '/blocks', { user_id: userId }); }
   unblock(userId) { return this.call('DELETE', `/blocks/${userId}`); }

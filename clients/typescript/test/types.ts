@@ -31,6 +31,8 @@ async function example(): Promise<void> {
   for (const s of await client.api.sessions()) {
     if (!s.current && s.user_agent?.includes('Android')) await client.api.endSession(s.id);
   }
+  const mine = await client.api.exportData();
+  console.log(mine.profile.username, mine.conversations.map((c) => [c.role, c.messages.length, c.reactions[0]?.emoji]));
   try {
     await client.api.me();
   } catch (e) {

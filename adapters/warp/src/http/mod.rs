@@ -6,6 +6,7 @@ mod bots;
 mod challenge;
 mod conversations;
 pub mod errors;
+mod export;
 pub(crate) mod extract;
 mod files;
 mod follows;
@@ -36,6 +37,8 @@ use crate::Edge;
 pub fn routes(edge: Edge) -> BoxedFilter<(Response,)> {
     let api = warp::path("api").and(warp::path("v1")).and(
         users::routes(&edge)
+            .or(export::routes(&edge))
+            .unify()
             .or(sessions::routes(&edge))
             .unify()
             .or(challenge::routes(&edge))

@@ -1,10 +1,10 @@
-//! The caller's own sessions (which devices are signed in, and ending one), blocks, and
-//! reports of messages.
+//! The caller's own sessions (which devices are signed in, and ending one), their data
+//! export, blocks, and reports of messages.
 
 use http::Method;
 
 use chat_protocol::http::{BlockRequest, ReportCreated, ReportRequest, SessionInfo};
-use chat_protocol::objects::User;
+use chat_protocol::objects::{ExportDocument, User};
 use uuid::Uuid;
 
 use super::Api;
@@ -14,6 +14,12 @@ impl Api {
     /// `GET /api/v1/sessions`: the caller's active sessions, newest first.
     pub async fn sessions(&self) -> Result<Vec<SessionInfo>, ClientError> {
         self.call(Method::GET, "/api/v1/sessions", None::<&()>)
+            .await
+    }
+
+    /// `GET /api/v1/me/export`: everything of the caller's, as one document.
+    pub async fn export(&self) -> Result<ExportDocument, ClientError> {
+        self.call(Method::GET, "/api/v1/me/export", None::<&()>)
             .await
     }
 
