@@ -362,19 +362,34 @@ async fn on_txt_beside_mysql_taken_back_text_leaves_files_and_rows() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-async fn upload(s: &Server, who: &User, bytes: &str) -> String {
-    let req = http::Request::builder()
-        .method(Method::POST)
-        .uri(s.url("/api/v1/files?name=notes.txt"))
-        .header("authorization", format!("Bearer {}", who.token))
-        .header("content-type", "text/plain")
-        .body(http_body_util::Full::new(bytes::Bytes::from(
-            bytes.to_owned(),
-        )))
-        .unwrap();
-    let r = s.raw(req).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    r.json["file_id"].as_str().unwrap().to_owned()
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_txt_beside_postgres_taken_back_text_leaves_files_and_rows() {
+    let Some(schema) = postgres().await else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("chat-erasure-{}", uuid::Uuid::new_v4()));
+    let (url, data) = (schema.url(), dir.clone());
+    let mut s = Server::start_with(move |c| {
+        c.store = chat_server::Store::Postgres;
+        c.message_store = Some(chat_server::Store::Txt);
+        c.postgres_url = Some(url);
+        c.data_dir = data;
+        c.chat.erase_within = ERASE_WITHIN;
+    })
+    .await;
+    let texts = write_and_take_back(&s).await;
+    erased(&texts, |needle| {
+        let (dir, schema) = (dir.clone(), &schema);
+        async move {
+            let mut found = files_holding(&dir, &needle);
+            found.extend(postgres_rows_holding(schema, &needle).await);
+            found
+        }
+    })
+    .await;
+    history_is_whole(&s, &texts).await;
+    s.shutdown().await;
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 async fn send_file(s: &Server, who: &User, conv: &str, file: &str) -> u64 {
@@ -423,7 +438,7 @@ async fn a_file_leaves_the_disk_once_no_message_carries_it() {
     );
     let tag = uuid::Uuid::new_v4().simple().to_string();
     let secret = format!("the file's own text {tag}");
-    let file = upload(&s, &alice, &secret).await;
+    let file = s.upload_text(&alice, "notes.txt", &secret).await;
     let in_group = send_file(&s, &alice, &g, &file).await;
     let in_direct = send_file(&s, &alice, &d, &file).await;
     let recall = |conv: &str, seq: u64| format!("/api/v1/conversations/{conv}/messages/{seq}");

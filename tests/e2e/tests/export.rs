@@ -23,21 +23,6 @@ async fn send(s: &Server, who: &User, conv: &str, body: Value) -> u64 {
     r.json["seq"].as_u64().unwrap()
 }
 
-async fn upload(s: &Server, who: &User, text: &str) -> String {
-    let req = http::Request::builder()
-        .method(Method::POST)
-        .uri(s.url("/api/v1/files?name=plan.txt"))
-        .header("authorization", format!("Bearer {}", who.token))
-        .header("content-type", "text/plain")
-        .body(http_body_util::Full::new(bytes::Bytes::from(
-            text.to_owned(),
-        )))
-        .unwrap();
-    let r = s.raw(req).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    r.json["file_id"].as_str().unwrap().to_owned()
-}
-
 fn conversation<'a>(doc: &'a Value, id: &str) -> &'a Value {
     doc["conversations"]
         .as_array()
@@ -99,7 +84,7 @@ async fn an_export_holds_the_callers_own_data_and_nothing_of_others() {
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    let file = upload(&s, &alice, "the plan").await;
+    let file = s.upload_text(&alice, "plan.txt", "the plan").await;
     send(
         &s,
         &alice,

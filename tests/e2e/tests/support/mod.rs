@@ -287,6 +287,20 @@ impl Server {
         }
     }
 
+    /// Uploads `text` as a file named `name`; its `file_id`.
+    pub async fn upload_text(&self, user: &User, name: &str, text: &str) -> String {
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(self.url(&format!("/api/v1/files?name={name}")))
+            .header("authorization", format!("Bearer {}", user.token))
+            .header("content-type", "text/plain")
+            .body(Full::new(Bytes::from(text.to_owned())))
+            .unwrap();
+        let r = self.raw(req).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        r.json["file_id"].as_str().unwrap().to_owned()
+    }
+
     pub async fn metric(&self, name: &str) -> f64 {
         let r = self.call(Method::GET, "/metrics", None, None).await;
         r.text
