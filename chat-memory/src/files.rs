@@ -110,6 +110,17 @@ impl FileStore for MemoryFiles {
             .unwrap_or_default())
     }
 
+    async fn remove_reference(
+        &self,
+        id: FileId,
+        conversation: ConversationId,
+    ) -> Result<(), RepoError> {
+        if let Some(f) = lock(&self.0).get_mut(&id) {
+            f.references.remove(&conversation);
+        }
+        Ok(())
+    }
+
     async fn release(&self, id: FileId) -> Result<(), RepoError> {
         lock(&self.1).insert(id);
         Ok(())

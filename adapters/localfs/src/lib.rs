@@ -234,6 +234,15 @@ impl FileStore for LocalFiles {
         .await
     }
 
+    async fn remove_reference(
+        &self,
+        id: FileId,
+        conversation: ConversationId,
+    ) -> Result<(), RepoError> {
+        self.blocking(move |dir| release::unreference(dir, id, conversation))
+            .await
+    }
+
     async fn release(&self, id: FileId) -> Result<(), RepoError> {
         self.blocking(move |dir| release::note(dir, id)).await
     }

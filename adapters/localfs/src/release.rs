@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use chat_domain::entities::FileMeta;
-use chat_domain::ids::FileId;
+use chat_domain::ids::{ConversationId, FileId};
 use chat_domain::RepoError;
 
 use crate::{io, load, write_atomically, LocalFiles};
@@ -28,6 +28,21 @@ pub(crate) fn list(dir: &Path) -> Result<Vec<FileId>, RepoError> {
         .flatten()
         .filter_map(|e| e.file_name().to_str()?.parse().ok())
         .collect())
+}
+
+/// Removes the marker saying `conversation` references `id`, durably.
+pub(crate) fn unreference(
+    dir: &Path,
+    id: FileId,
+    conversation: ConversationId,
+) -> Result<(), RepoError> {
+    let refs = dir.join("refs").join(id.to_string());
+    remove(&refs.join(conversation.to_string()))?;
+    match File::open(&refs) {
+        Ok(d) => d.sync_all().map_err(|e| io("sync", &refs, e)),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io("open", &refs, e)),
+    }
 }
 
 /// Settles `id`; the description of the file it deleted, if it deleted one.

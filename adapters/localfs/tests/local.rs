@@ -230,3 +230,21 @@ async fn a_released_file_is_deleted_whole_unless_its_bytes_are_shared_and_a_rele
     );
     store.settle(idb, true).await.unwrap(); // gone already: nothing to do
 }
+
+#[tokio::test]
+async fn a_removed_reference_stays_removed_after_a_restart() {
+    let dir = temp();
+    let store = LocalFiles::open(&dir.0).unwrap();
+    let f = new_file(b"referenced");
+    let id = f.meta.id;
+    store.save(f).await.unwrap();
+    let (a, b) = (ConversationId::new(), ConversationId::new());
+    store.add_reference(id, a).await.unwrap();
+    store.add_reference(id, b).await.unwrap();
+    store.remove_reference(id, a).await.unwrap();
+    store.remove_reference(id, a).await.unwrap();
+    store.remove_reference(FileId::new(), a).await.unwrap();
+    drop(store);
+    let store = LocalFiles::open(&dir.0).unwrap();
+    assert_eq!(store.references(id).await.unwrap(), vec![b]);
+}

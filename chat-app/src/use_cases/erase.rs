@@ -21,20 +21,22 @@ impl ChatApp {
         Ok((erased, files))
     }
 
-    /// Deletes each released file no message that is not a tombstone carries, in any
-    /// conversation that ever referenced it; keeps (and settles) the others.
+    /// For each released file: each conversation where no message that is not a
+    /// tombstone carries it any more stops referencing it (its members can no longer
+    /// read it); a file no conversation carries is deleted, the others are settled.
     async fn settle_released_files(&self) -> Result<u64, AppError> {
+        let (files, messages) = (&self.ports.files, &self.ports.storage.messages);
         let mut deleted = 0;
-        for file in self.ports.files.released().await? {
+        for file in files.released().await? {
             let mut carried = false;
-            for conversation in self.ports.files.references(file).await? {
-                let messages = &self.ports.storage.messages;
+            for conversation in files.references(file).await? {
                 if messages.references_file(conversation, file).await? {
                     carried = true;
-                    break;
+                } else {
+                    files.remove_reference(file, conversation).await?;
                 }
             }
-            self.ports.files.settle(file, !carried).await?;
+            files.settle(file, !carried).await?;
             deleted += u64::from(!carried);
         }
         Ok(deleted)

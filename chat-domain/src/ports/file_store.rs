@@ -89,6 +89,18 @@ pub trait FileStore: Send + Sync {
     /// The conversations whose messages reference the file.
     async fn references(&self, id: FileId) -> Result<Vec<ConversationId>, RepoError>;
 
+    /// Forgets that `conversation` references the file (its last message carrying it
+    /// became a tombstone): its members can no longer read it through that
+    /// conversation. Forgetting it twice changes nothing.
+    ///
+    /// # Errors
+    /// [`RepoError::Unavailable`] if it could not be done durably.
+    async fn remove_reference(
+        &self,
+        id: FileId,
+        conversation: ConversationId,
+    ) -> Result<(), RepoError>;
+
     /// Notes that a message referencing the file became a tombstone, durably: the file is
     /// due for [`FileStore::settle`] (listed by [`FileStore::released`], across restarts)
     /// until settled. Releasing it again changes nothing.

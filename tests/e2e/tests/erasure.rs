@@ -431,9 +431,13 @@ async fn a_file_leaves_the_disk_once_no_message_carries_it() {
         c.chat.erase_within = ERASE_WITHIN;
     })
     .await;
-    let (alice, bob) = (s.user("alice").await, s.user("bob").await);
+    let (alice, bob, carol) = (
+        s.user("alice").await,
+        s.user("bob").await,
+        s.user("carol").await,
+    );
     let (g, d) = (
-        s.group(&alice, "files", &[&bob]).await,
+        s.group(&alice, "files", &[&bob, &carol]).await,
         s.direct(&alice, &bob).await,
     );
     let tag = uuid::Uuid::new_v4().simple().to_string();
@@ -443,11 +447,18 @@ async fn a_file_leaves_the_disk_once_no_message_carries_it() {
     let in_direct = send_file(&s, &alice, &d, &file).await;
     let recall = |conv: &str, seq: u64| format!("/api/v1/conversations/{conv}/messages/{seq}");
 
-    // One of two messages taken back: the file stays, for the other.
+    assert_eq!(download_status(&s, &carol, &file).await, StatusCode::OK);
+
+    // One of two messages taken back: the file stays for the other's conversation,
+    // and the group's members who are not in it can no longer read it.
     call(&s, &alice, Method::DELETE, &recall(&g, in_group), None).await;
     s.app.erase_tombstones().await.unwrap();
     s.app.erase_tombstones().await.unwrap();
     assert_eq!(download_status(&s, &bob, &file).await, StatusCode::OK);
+    assert_eq!(
+        download_status(&s, &carol, &file).await,
+        StatusCode::NOT_FOUND
+    );
     assert!(!files_holding(&dir, &secret).is_empty());
 
     // The last one taken back: bytes, description and name leave the disk.
