@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::{ConversationId, FileId, UserId};
-use chat_domain::ports::{FileStore, FileUpload, NewFile};
+use chat_domain::ports::{FileStore, FileUpload, NewFile, Released};
 use chat_domain::RepoError;
 
 use crate::lock;
@@ -17,7 +17,7 @@ struct Stored {
 
 /// [`FileStore`] in memory.
 #[derive(Default)]
-pub struct MemoryFiles(Mutex<HashMap<FileId, Stored>>, Mutex<BTreeSet<FileId>>);
+pub struct MemoryFiles(Mutex<HashMap<FileId, Stored>>, Mutex<HashMap<FileId, u64>>);
 
 fn missing(id: FileId) -> RepoError {
     RepoError::NotFound(format!("file {id}"))
@@ -100,6 +100,9 @@ impl FileStore for MemoryFiles {
         let mut files = lock(&self.0);
         let f = files.get_mut(&id).ok_or_else(|| missing(id))?;
         f.references.insert(conversation);
+        if let Some(mark) = lock(&self.1).get_mut(&id) {
+            *mark += 1;
+        }
         Ok(())
     }
 
@@ -110,31 +113,41 @@ impl FileStore for MemoryFiles {
             .unwrap_or_default())
     }
 
-    async fn remove_reference(
-        &self,
-        id: FileId,
-        conversation: ConversationId,
-    ) -> Result<(), RepoError> {
-        if let Some(f) = lock(&self.0).get_mut(&id) {
-            f.references.remove(&conversation);
-        }
-        Ok(())
-    }
-
     async fn release(&self, id: FileId) -> Result<(), RepoError> {
-        lock(&self.1).insert(id);
+        lock(&self.1).entry(id).or_insert(0);
         Ok(())
     }
 
-    async fn released(&self) -> Result<Vec<FileId>, RepoError> {
-        Ok(lock(&self.1).iter().copied().collect())
+    async fn released(&self) -> Result<Vec<Released>, RepoError> {
+        Ok(lock(&self.1)
+            .iter()
+            .map(|(id, mark)| Released {
+                id: *id,
+                mark: *mark,
+            })
+            .collect())
     }
 
-    async fn settle(&self, id: FileId, delete: bool) -> Result<(), RepoError> {
-        if delete {
-            lock(&self.0).remove(&id);
+    async fn settle(
+        &self,
+        released: Released,
+        unreferenced: &[ConversationId],
+        delete: bool,
+    ) -> Result<bool, RepoError> {
+        // Files before releases, as add_reference takes them: one order, no deadlock.
+        let mut files = lock(&self.0);
+        let mut due = lock(&self.1);
+        if due.get(&released.id).is_some_and(|m| *m != released.mark) {
+            return Ok(false);
         }
-        lock(&self.1).remove(&id);
-        Ok(())
+        if delete {
+            files.remove(&released.id);
+        } else if let Some(f) = files.get_mut(&released.id) {
+            for c in unreferenced {
+                f.references.remove(c);
+            }
+        }
+        due.remove(&released.id);
+        Ok(true)
     }
 }

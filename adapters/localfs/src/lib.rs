@@ -33,7 +33,7 @@ use async_trait::async_trait;
 
 use chat_domain::entities::FileMeta;
 use chat_domain::ids::{ConversationId, FileId, UserId};
-use chat_domain::ports::{FileStore, FileUpload, NewFile};
+use chat_domain::ports::{FileStore, FileUpload, NewFile, Released};
 use chat_domain::values::Sha256Digest;
 use chat_domain::RepoError;
 
@@ -41,8 +41,9 @@ use chat_domain::RepoError;
 pub struct LocalFiles {
     dir: Arc<PathBuf>,
     usage: Arc<usage::Usage>,
-    /// Held while bytes are placed or deleted: an upload never finds bytes that a
-    /// deletion is about to take away.
+    /// Held while bytes are placed, a reference is added and a released file is
+    /// settled: an upload never finds bytes a deletion is about to take away, and a
+    /// reference added while a file is judged moves its mark first (or finds it gone).
     blobs: Arc<std::sync::Mutex<()>>,
 }
 
@@ -204,10 +205,13 @@ impl FileStore for LocalFiles {
         id: FileId,
         conversation: ConversationId,
     ) -> Result<(), RepoError> {
+        let blobs = self.blobs.clone();
         self.blocking(move |dir| {
+            let _settling = blobs.lock().unwrap_or_else(|e| e.into_inner());
             if load(dir, id)?.is_none() {
                 return Err(missing(id));
             }
+            release::bump(dir, id)?;
             let refs = dir.join("refs").join(id.to_string());
             let marker = refs.join(conversation.to_string());
             if marker.exists() {
@@ -234,31 +238,30 @@ impl FileStore for LocalFiles {
         .await
     }
 
-    async fn remove_reference(
-        &self,
-        id: FileId,
-        conversation: ConversationId,
-    ) -> Result<(), RepoError> {
-        self.blocking(move |dir| release::unreference(dir, id, conversation))
-            .await
-    }
-
     async fn release(&self, id: FileId) -> Result<(), RepoError> {
         self.blocking(move |dir| release::note(dir, id)).await
     }
 
-    async fn released(&self) -> Result<Vec<FileId>, RepoError> {
+    async fn released(&self) -> Result<Vec<Released>, RepoError> {
         self.blocking(release::list).await
     }
 
-    async fn settle(&self, id: FileId, delete: bool) -> Result<(), RepoError> {
-        let blobs = self.blobs.clone();
-        let gone = self
-            .blocking(move |dir| release::settle(dir, id, delete, &blobs))
+    async fn settle(
+        &self,
+        released: Released,
+        unreferenced: &[ConversationId],
+        delete: bool,
+    ) -> Result<bool, RepoError> {
+        let (blobs, unreferenced) = (self.blobs.clone(), unreferenced.to_vec());
+        let (settled, gone) = self
+            .blocking(move |dir| {
+                let _settling = blobs.lock().unwrap_or_else(|e| e.into_inner());
+                release::settle(dir, released, &unreferenced, delete)
+            })
             .await?;
         if let Some(meta) = gone {
             self.usage.remove(&meta);
         }
-        Ok(())
+        Ok(settled)
     }
 }

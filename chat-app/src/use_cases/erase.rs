@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use chat_domain::ports::Erased;
+use chat_domain::ports::{Erased, Released};
 
 use crate::{AppError, ChatApp};
 
@@ -21,25 +21,42 @@ impl ChatApp {
         Ok((erased, files))
     }
 
-    /// For each released file: each conversation where no message that is not a
-    /// tombstone carries it any more stops referencing it (its members can no longer
-    /// read it); a file no conversation carries is deleted, the others are settled.
+    /// For each released file: the conversations where no message that is not a
+    /// tombstone carries it any more stop referencing it (their members can no longer
+    /// read it); a file no conversation carries is deleted. A file that fails is left
+    /// released for the next pass, and the others go on. Returns how many were deleted.
     async fn settle_released_files(&self) -> Result<u64, AppError> {
-        let (files, messages) = (&self.ports.files, &self.ports.storage.messages);
         let mut deleted = 0;
-        for file in files.released().await? {
-            let mut carried = false;
-            for conversation in files.references(file).await? {
-                if messages.references_file(conversation, file).await? {
-                    carried = true;
-                } else {
-                    files.remove_reference(file, conversation).await?;
+        let mut failure = None;
+        for released in self.ports.files.released().await? {
+            match self.settle_file(released).await {
+                Ok(gone) => deleted += u64::from(gone),
+                Err(e) => {
+                    tracing::warn!(file = %released.id, error = %e, "a released file stays for now");
+                    failure = Some(e);
                 }
             }
-            files.settle(file, !carried).await?;
-            deleted += u64::from(!carried);
         }
-        Ok(deleted)
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(deleted),
+        }
+    }
+
+    /// Judges one released file; whether it was deleted.
+    async fn settle_file(&self, released: Released) -> Result<bool, AppError> {
+        let (files, messages) = (&self.ports.files, &self.ports.storage.messages);
+        let (mut carried, mut unreferenced) = (false, Vec::new());
+        for conversation in files.references(released.id).await? {
+            if messages.references_file(conversation, released.id).await? {
+                carried = true;
+            } else {
+                unreferenced.push(conversation);
+            }
+        }
+        // Referenced since it was listed: the next pass looks again.
+        let settled = files.settle(released, &unreferenced, !carried).await?;
+        Ok(settled && !carried)
     }
 
     /// Runs an erasure pass four times per [`crate::Settings::erase_within`] for as long

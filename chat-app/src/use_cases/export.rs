@@ -33,7 +33,8 @@ pub enum ExportPart {
     /// tombstone keeps no text).
     Message(Box<Message>),
     /// After a conversation's messages: the caller's reactions there, as (seq, emoji),
-    /// and the files the caller's messages there attach (those still stored).
+    /// and the files the caller uploaded that their messages there attach (those still
+    /// stored).
     ConversationEnd {
         /// (seq, emoji) for each reaction of the caller, by seq.
         reactions: Vec<(Seq, Emoji)>,
@@ -46,7 +47,9 @@ pub enum ExportPart {
 pub struct Export {
     app: ChatApp,
     user: UserId,
-    started: bool,
+    /// The first piece, read before the export is handed out (a storage failure then
+    /// answers the request, not a stream cut short).
+    profile: Option<ExportPart>,
     left: VecDeque<Membership>,
     scan: Option<Scan>,
 }
@@ -59,7 +62,7 @@ struct Scan {
     done: bool,
     ready: VecDeque<Message>,
     reactions: Vec<(Seq, Emoji)>,
-    files: Vec<chat_domain::ids::FileId>,
+    files: std::collections::BTreeSet<chat_domain::ids::FileId>,
 }
 
 impl ChatApp {
@@ -74,10 +77,12 @@ impl ChatApp {
             .conversations
             .memberships(actor.id())
             .await?;
+        let user = self.ports.storage.users.get(actor.id()).await?;
+        let at = self.ports.clock.now();
         Ok(Export {
             app: self.clone(),
             user: actor.id(),
-            started: false,
+            profile: Some(ExportPart::Profile { user, at }),
             left: memberships.into(),
             scan: None,
         })
@@ -90,11 +95,8 @@ impl Export {
     /// # Errors
     /// `unavailable` if storage is down (the export cannot go on).
     pub async fn next(&mut self) -> Result<Option<ExportPart>, AppError> {
-        if !self.started {
-            self.started = true;
-            let user = self.app.ports.storage.users.get(self.user).await?;
-            let at = self.app.ports.clock.now();
-            return Ok(Some(ExportPart::Profile { user, at }));
+        if let Some(profile) = self.profile.take() {
+            return Ok(Some(profile));
         }
         loop {
             let Some(scan) = self.scan.as_mut() else {
@@ -114,9 +116,10 @@ impl Export {
             let scan = self.scan.take().expect("scanning");
             let mut files = Vec::with_capacity(scan.files.len());
             for id in scan.files {
-                if let Some(meta) = self.app.ports.files.meta(id).await? {
-                    files.push(meta);
-                }
+                // The caller's own uploads only: a forward of someone else's file says
+                // nothing of its name or bytes here.
+                let meta = self.app.ports.files.meta(id).await?;
+                files.extend(meta.filter(|m| m.uploaded_by == self.user));
             }
             return Ok(Some(ExportPart::ConversationEnd {
                 reactions: scan.reactions,
@@ -134,7 +137,7 @@ impl Scan {
             done: false,
             ready: VecDeque::new(),
             reactions: Vec::new(),
-            files: Vec::new(),
+            files: Default::default(),
         }
     }
 
@@ -156,11 +159,7 @@ impl Scan {
             if m.sender_id != user {
                 continue;
             }
-            if let Some(file) = super::forward_message::attached_file(&m) {
-                if !self.files.contains(&file) {
-                    self.files.push(file);
-                }
-            }
+            self.files.extend(m.attached_file());
             self.ready.push_back(m);
         }
         Ok(())

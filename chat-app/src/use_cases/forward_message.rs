@@ -68,17 +68,5 @@ impl ChatApp {
 /// The file an image or file message's stored body names.
 /// The file an image or file message attaches.
 pub(crate) fn attached_file(message: &Message) -> Option<FileId> {
-    matches!(message.kind, MessageKind::Image | MessageKind::File)
-        .then(|| file_in(&message.body))
-        .flatten()
-}
-
-fn file_in(body: &MessageBody) -> Option<FileId> {
-    #[derive(serde::Deserialize)]
-    struct Named {
-        file_id: uuid::Uuid,
-    }
-    serde_json::from_str::<Named>(body.as_str())
-        .ok()
-        .map(|n| FileId::from_uuid(n.file_id))
+    message.attached_file()
 }

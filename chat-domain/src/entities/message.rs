@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Forwarded, Pin, Removal, ThreadSummary};
-use crate::ids::{ConversationId, MessageId, UserId};
+use crate::ids::{ConversationId, FileId, MessageId, UserId};
 use crate::values::{ClientMsgId, Emoji, MessageBody, Seq};
 use crate::DomainError;
 
@@ -343,6 +343,21 @@ impl Message {
         }
     }
 
+    /// The file an image or file message attaches: its body's `file_id` (protocol v1's
+    /// attachment document). `None` for other kinds, a tombstone, or a body without one.
+    pub fn attached_file(&self) -> Option<FileId> {
+        if !matches!(self.kind, MessageKind::Image | MessageKind::File) {
+            return None;
+        }
+        // The server writes the document itself, compact, `file_id` before any text a
+        // sender chose (and a quote inside such text is escaped, so it never matches).
+        const KEY: &str = r#""file_id":""#;
+        let body = self.body.as_str();
+        let at = body.find(KEY)? + KEY.len();
+        let id = body.get(at..at + 36)?;
+        uuid::Uuid::parse_str(id).ok().map(FileId::from_uuid)
+    }
+
     /// The first 100 characters of a text body, `[image]` or `[file]` (for quotes and
     /// notifications).
     pub fn short_text(&self) -> String {
@@ -375,5 +390,43 @@ impl MessageChange {
             MessageChange::Pin(_) => ChangeKind::Pin,
             MessageChange::Unpin => ChangeKind::Unpin,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(kind: MessageKind, body: &str) -> Message {
+        NewMessage {
+            id: MessageId::new(),
+            conversation_id: ConversationId::new(),
+            sender_id: UserId::new(),
+            kind,
+            body: MessageBody::from_stored(body.into()),
+            client_msg_id: None,
+            reply_to: None,
+            mentions: Vec::new(),
+            created_at: DateTime::<Utc>::UNIX_EPOCH,
+            thread_root: None,
+            forwarded: None,
+        }
+        .at(Seq::new(1).unwrap())
+    }
+
+    #[test]
+    fn it_should_find_the_file_a_message_attaches_and_no_other() {
+        let (file, other) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+        // A name that spells another file's key, as the server stores it (escaped).
+        let body = format!(
+            r#"{{"content_type":"text/plain","file_id":"{file}","name":"\"file_id\":\"{other}\"","size":3}}"#
+        );
+        let expected = Some(FileId::from_uuid(file));
+        assert_eq!(message(MessageKind::File, &body).attached_file(), expected);
+        assert_eq!(message(MessageKind::Image, &body).attached_file(), expected);
+        assert_eq!(message(MessageKind::Text, &body).attached_file(), None);
+        assert_eq!(message(MessageKind::File, "{}").attached_file(), None);
+        let named = format!(r#"{{"content_type":"text/plain","name":"{file}","size":3}}"#);
+        assert_eq!(message(MessageKind::File, &named).attached_file(), None);
     }
 }

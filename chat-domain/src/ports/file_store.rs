@@ -33,6 +33,16 @@ pub trait FileUpload: Send {
     async fn finish(self: Box<Self>, meta: FileMeta) -> Result<FileMeta, RepoError>;
 }
 
+/// A released file (see [`FileStore::release`]) and its mark, which moves whenever a
+/// message references the file again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Released {
+    /// The file.
+    pub id: FileId,
+    /// Its mark when listed.
+    pub mark: u64,
+}
+
 /// Keeps uploaded files and which conversations reference them.
 #[async_trait]
 pub trait FileStore: Send + Sync {
@@ -76,7 +86,8 @@ pub trait FileStore: Send + Sync {
     async fn read(&self, id: FileId, start: u64, end: u64) -> Result<Vec<u8>, RepoError>;
 
     /// Records that a message in `conversation` references the file, so its members may
-    /// read it. Recording it twice changes nothing.
+    /// read it. Recording it twice changes nothing but the mark of a released file
+    /// (see [`FileStore::settle`]), so a send racing a settlement never loses its file.
     ///
     /// # Errors
     /// [`RepoError::NotFound`] if there is no such file.
@@ -88,18 +99,6 @@ pub trait FileStore: Send + Sync {
 
     /// The conversations whose messages reference the file.
     async fn references(&self, id: FileId) -> Result<Vec<ConversationId>, RepoError>;
-
-    /// Forgets that `conversation` references the file (its last message carrying it
-    /// became a tombstone): its members can no longer read it through that
-    /// conversation. Forgetting it twice changes nothing.
-    ///
-    /// # Errors
-    /// [`RepoError::Unavailable`] if it could not be done durably.
-    async fn remove_reference(
-        &self,
-        id: FileId,
-        conversation: ConversationId,
-    ) -> Result<(), RepoError>;
 
     /// Notes that a message referencing the file became a tombstone, durably: the file is
     /// due for [`FileStore::settle`] (listed by [`FileStore::released`], across restarts)
@@ -113,16 +112,23 @@ pub trait FileStore: Send + Sync {
     ///
     /// # Errors
     /// [`RepoError::Unavailable`] if the store cannot be read.
-    async fn released(&self) -> Result<Vec<FileId>, RepoError>;
+    async fn released(&self) -> Result<Vec<Released>, RepoError>;
 
-    /// Settles a released file: with `delete`, the file is gone from the store (its
-    /// description, its references and, unless another file shares them, its bytes) and
-    /// no longer counts for its uploader's usage; without, it stays (still referenced).
-    /// Either way it is no longer released. Settling a file that is gone already only
-    /// forgets its release.
+    /// Settles a released file, if no message referenced it ([`FileStore::add_reference`])
+    /// since `released` was listed: the `unreferenced` conversations stop referencing it
+    /// (their members can no longer read it through them) and, with `delete`, the file
+    /// is gone from the store (its description, its references and, unless another file
+    /// shares them, its bytes) and no longer counts for its uploader's usage. Then it is
+    /// no longer released. Returns `false`, doing nothing, if it was referenced since
+    /// (it stays released, for a fresh look). A file gone already is only forgotten.
     ///
     /// # Errors
     /// [`RepoError::Unavailable`] if it could not be done whole now: it stays released
     /// and settling it again finishes it.
-    async fn settle(&self, id: FileId, delete: bool) -> Result<(), RepoError>;
+    async fn settle(
+        &self,
+        released: Released,
+        unreferenced: &[ConversationId],
+        delete: bool,
+    ) -> Result<bool, RepoError>;
 }

@@ -1,6 +1,6 @@
 use async_trait::async_trait;
 
-use crate::entities::{Message, MessageChange, MessageKind, NewMessage};
+use crate::entities::{Message, MessageChange, NewMessage};
 use crate::ids::{ConversationId, FileId, UserId};
 use crate::ports::{LogMark, SyncPoint};
 use crate::values::{
@@ -33,11 +33,9 @@ pub struct Appended {
     pub created: bool,
 }
 
-/// Whether `m`, not a tombstone, attaches the file whose id reads `file_id`.
-fn carries(m: &Message, file_id: &str) -> bool {
-    !m.deleted
-        && matches!(m.kind, MessageKind::Image | MessageKind::File)
-        && m.body.as_str().contains(file_id)
+/// Whether `m`, not a tombstone, attaches `file`.
+fn carries(m: &Message, file: FileId) -> bool {
+    !m.deleted && m.attached_file() == Some(file)
 }
 
 /// What a call of [`MessageRepository::erase_tombstones`] did.
@@ -330,20 +328,19 @@ pub trait MessageRepository: Send + Sync {
     /// # Errors
     /// [`RepoError::Unavailable`] if the store cannot be read.
     async fn references_file(&self, id: ConversationId, file: FileId) -> Result<bool, RepoError> {
-        let needle = file.to_string();
         let step = Limit::new(100).expect("a valid limit");
         let Some(first) = Seq::new(1).ok() else {
             return Ok(false);
         };
         let mut query = PageQuery::after(first, step);
         if let Some(m) = self.get(id, first).await? {
-            if carries(&m, &needle) {
+            if carries(&m, file) {
                 return Ok(true);
             }
         }
         loop {
             let page = self.page(id, query).await?;
-            if page.iter().any(|m| carries(m, &needle)) {
+            if page.iter().any(|m| carries(m, file)) {
                 return Ok(true);
             }
             match page.last() {

@@ -35,7 +35,7 @@ pub use conversation_repository::{ConversationRepository, Membership};
 pub use event_bus::{EventBus, EventSink, SinkFull, SubscriptionId};
 pub use event_delivery::{DeliveredEvent, DeliveryFailed, EventDelivery, EventPayload};
 pub use event_outbox::EventOutbox;
-pub use file_store::{FileStore, FileUpload, NewFile};
+pub use file_store::{FileStore, FileUpload, NewFile, Released};
 pub use host_tokens::{HostClaims, HostTokenError, HostTokenVerifier, HostUser};
 pub use human_check::{Challenge, HumanCheck, SingleUse, Verdict};
 pub use message_repository::{

@@ -44,7 +44,7 @@ pub struct ExportedConversation {
     pub messages: Vec<Message>,
     /// The caller's reactions there.
     pub reactions: Vec<ExportedReaction>,
-    /// The files the caller's messages there attach (those still stored).
+    /// The caller's uploads that their messages there attach (those still stored).
     pub files: Vec<FileInfo>,
 }
 
