@@ -179,7 +179,7 @@ impl Changes {
         }
         self.file = file;
         self.lines = latest;
-        super::erase::sync_parent(&self.path)?;
+        super::replace::sync_parent(&self.path)?;
         Ok(written)
     }
 

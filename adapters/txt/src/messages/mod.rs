@@ -10,6 +10,7 @@ mod journal;
 pub mod layout;
 mod read;
 mod recovery;
+mod replace;
 mod sidecar;
 mod threads;
 mod writer;

@@ -22,7 +22,7 @@ use super::index::FileInfo;
 use super::writer::Command;
 use super::{writer_gone, Shared, TxtMessages};
 
-pub use rewrite::{put_in_place, remove_leftovers, sync_parent, Rewrite};
+pub use rewrite::remove_leftovers;
 
 /// A conversation's due tombstones: seq → the id of the message that must be there (a
 /// line of another message at that seq, after damage, is never touched).

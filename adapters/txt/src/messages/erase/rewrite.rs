@@ -1,7 +1,7 @@
 //! Rewriting one message file with its due tombstones' lines erased, and putting the new
 //! file in place of the old one.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -13,21 +13,9 @@ use chat_domain::RepoError;
 
 use super::Seqs;
 use crate::messages::index::FileInfo;
-use crate::messages::sidecar::sidecar_path;
+use crate::messages::replace::{put_in_place, Rewrite};
 use crate::messages::Shared;
 use crate::{io_error, line, records};
-
-/// One file rewritten: its acked bytes with the tombstones' lines erased, in `tmp`.
-#[derive(Clone)]
-pub struct Rewrite {
-    pub info: FileInfo,
-    /// The new file, synced, beside the old one.
-    pub tmp: PathBuf,
-    /// How many bytes of the old file `tmp` replaces (the writer copies the rest).
-    pub covers: u64,
-    /// The messages erased in it.
-    pub seqs: Vec<u64>,
-}
 
 /// The files holding the due `seqs` of `id`, each with its share of them.
 pub fn files_of(shared: &Shared, id: ConversationId, seqs: &Seqs) -> Vec<(FileInfo, Seqs)> {
@@ -157,40 +145,12 @@ fn write_synced(path: &Path, bytes: &[u8], gzip: bool) -> std::io::Result<()> {
     file.sync_all()
 }
 
-/// Puts a rewritten file in place of the old one: its saved index goes first (it may
-/// hold the file's last message as first written; a lost one costs a rescan).
-pub fn put_in_place(r: &Rewrite) -> Result<(), RepoError> {
-    let sidecar = sidecar_path(&r.info.path);
-    match fs::remove_file(&sidecar) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io_error("remove", &sidecar, e)),
-    }
-    rename_synced(&r.tmp, &r.info.path)
-}
-
 /// Puts an archive's rewrite in place (archives are never appended to, so no writer
 /// is involved).
 pub fn replace_archive(shared: &Shared, r: &Rewrite) -> Result<(), RepoError> {
     put_in_place(r)?;
     shared.archives.forget(&r.info.path);
     Ok(())
-}
-
-/// Renames `tmp` over `path` and syncs the directory, so the rename survives a power cut.
-pub fn rename_synced(tmp: &Path, path: &Path) -> Result<(), RepoError> {
-    fs::rename(tmp, path).map_err(|e| io_error("rename", path, e))?;
-    sync_parent(path)
-}
-
-/// Syncs the directory holding `path`.
-pub fn sync_parent(path: &Path) -> Result<(), RepoError> {
-    match path.parent() {
-        Some(dir) => File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| io_error("sync", dir, e)),
-        None => Ok(()),
-    }
 }
 
 /// Removes temporary files a crash left in `dir` (recursively): the old files they

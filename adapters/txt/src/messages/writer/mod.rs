@@ -19,10 +19,10 @@ use chat_domain::ids::ConversationId;
 use chat_domain::ports::Appended;
 use chat_domain::RepoError;
 
-use super::erase::Rewrite;
 use super::index::FileInfo;
 use super::journal::Journal;
 use super::layout::Stem;
+use super::replace::Rewrite;
 use super::sidecar::write_sidecar;
 use super::Shared;
 use crate::config::{FsyncMode, TxtConfig};
@@ -212,7 +212,7 @@ fn swap(r: &Rewrite, handles: &mut Handles) -> Result<(), RepoError> {
         return Err(io_error("copy", path, e));
     }
     handles.forget(path);
-    super::erase::put_in_place(r)
+    super::replace::put_in_place(r)
 }
 
 /// The writer's state that a batch changes.
