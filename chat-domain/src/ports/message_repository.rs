@@ -321,9 +321,11 @@ pub trait MessageRepository: Send + Sync {
     async fn count(&self) -> Result<u64, RepoError>;
 
     /// Whether a message of conversation `id` that is not a tombstone carries the file
-    /// `file` (an image or file message, or a forward of one). The default reads the
-    /// whole history in pages, which suits the rare call it serves: deciding whether a
-    /// released file can go ([`crate::ports::FileStore::settle`]).
+    /// `file` (an image or file message, or a forward of one: see
+    /// [`Message::attached_file`]). The default reads the whole history in pages, which
+    /// suits the rare call it serves, deciding whether a released file can go
+    /// ([`crate::ports::FileStore::settle`]); a store that can ask its index in one
+    /// query overrides it.
     ///
     /// # Errors
     /// [`RepoError::Unavailable`] if the store cannot be read.

@@ -6,7 +6,7 @@ use mysql_async::prelude::Queryable;
 use mysql_async::TxOpts;
 
 use chat_domain::entities::{Message, MessageChange};
-use chat_domain::ids::ConversationId;
+use chat_domain::ids::{ConversationId, FileId};
 use chat_domain::ports::Changed;
 use chat_domain::values::{Limit, Seq};
 use chat_domain::RepoError;
@@ -239,4 +239,28 @@ pub(super) async fn blank_older_tombstones(db: &Db) -> Result<u64, RepoError> {
     .await
     .map_err(map)?;
     Ok(conn.affected_rows())
+}
+
+/// One scan of the conversation's rows in the database rather than pages of them:
+/// the attachment's key as the server writes it (a quote inside a name is escaped,
+/// so only the real key matches), on a message whose changed state is no tombstone.
+pub(super) async fn carries_file(
+    db: &Db,
+    id: ConversationId,
+    file: FileId,
+) -> Result<bool, RepoError> {
+    let mut conn = db.conn().await?;
+    let found: Option<u8> = conn
+        .exec_first(
+            "SELECT 1 FROM messages m LEFT JOIN message_changes mc \
+             ON mc.conversation_id = m.conversation_id AND mc.seq = m.seq \
+             WHERE m.conversation_id = ? AND m.kind IN ('image', 'file') \
+             AND LOCATE(?, m.body) > 0 \
+             AND COALESCE(JSON_VALUE(mc.state, '$.deleted'), '') NOT IN ('true', '1') \
+             LIMIT 1",
+            (*id.as_uuid(), format!(r#""file_id":"{file}""#)),
+        )
+        .await
+        .map_err(map)?;
+    Ok(found.is_some())
 }

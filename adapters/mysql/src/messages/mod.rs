@@ -28,7 +28,7 @@ use mysql_async::{Params, Row};
 use uuid::Uuid;
 
 use chat_domain::entities::{Forwarded, Message, MessageChange, MessageKind, NewMessage};
-use chat_domain::ids::{ConversationId, MessageId, UserId};
+use chat_domain::ids::{ConversationId, FileId, MessageId, UserId};
 use chat_domain::ports::{Appended, Changed, Erased, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{
     ClientMsgId, Limit, MessageBody, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, Strand,
@@ -288,6 +288,11 @@ impl MessageRepository for MysqlMessages {
             .await
             .map_err(map)?;
         Ok(n.unwrap_or(0))
+    }
+
+    /// One query rather than pages of history (see `changes::carries_file`).
+    async fn references_file(&self, id: ConversationId, file: FileId) -> Result<bool, RepoError> {
+        changes::carries_file(&self.db, id, file).await
     }
 
     async fn find_by_client_id(

@@ -23,7 +23,7 @@ use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
 use chat_domain::entities::{Message, MessageChange, NewMessage};
-use chat_domain::ids::{ConversationId, UserId};
+use chat_domain::ids::{ConversationId, FileId, UserId};
 use chat_domain::ports::{Appended, Changed, LogMark, MessageRepository, SyncPoint};
 use chat_domain::values::{
     ClientMsgId, Limit, PageQuery, SearchCursor, SearchPage, SearchQuery, Seq, Strand, StrandQuery,
@@ -206,6 +206,26 @@ impl MessageRepository for PostgresMessages {
             .await
             .map_err(map)?;
         crate::codec::count(row.try_get(0).map_err(map)?, "reply count")
+    }
+
+    /// One scan of the conversation's rows in the database rather than pages of them:
+    /// the attachment's key as the server writes it (a quote inside a name is escaped,
+    /// so only the real key matches).
+    async fn references_file(&self, id: ConversationId, file: FileId) -> Result<bool, RepoError> {
+        let conn = self.db.conn().await?;
+        let statement = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 \
+                 AND kind IN ('image', 'file') AND NOT deleted AND strpos(body, $2) > 0)",
+            )
+            .await
+            .map_err(map)?;
+        let key = format!(r#""file_id":"{file}""#);
+        let row = conn
+            .query_one(&statement, &[id.as_uuid(), &key])
+            .await
+            .map_err(map)?;
+        row.try_get(0).map_err(map)
     }
 
     async fn find_by_client_id(
