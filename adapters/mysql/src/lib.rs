@@ -195,6 +195,19 @@ impl Db {
         conn.query_drop("SELECT 1").await.map_err(error::map)
     }
 
+    /// The rows `sql` selects with `params`, each read by `read`.
+    pub(crate) async fn select<T>(
+        &self,
+        sql: String,
+        params: impl Into<mysql_async::Params> + Send,
+        read: fn(mysql_async::Row) -> Result<T, RepoError>,
+    ) -> Result<Vec<T>, RepoError> {
+        use mysql_async::prelude::Queryable;
+        let mut conn = self.conn().await?;
+        let rows: Vec<mysql_async::Row> = conn.exec(sql, params).await.map_err(error::map)?;
+        rows.into_iter().map(read).collect()
+    }
+
     /// A pooled connection, or `Unavailable` when none comes within the timeout.
     pub(crate) async fn conn(&self) -> Result<mysql_async::Conn, RepoError> {
         match tokio::time::timeout(self.acquire_timeout, self.pool.get_conn()).await {

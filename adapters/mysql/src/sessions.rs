@@ -59,12 +59,9 @@ impl MysqlSessions {
         filter: &str,
         params: impl Into<mysql_async::Params> + Send,
     ) -> Result<Vec<Session>, RepoError> {
-        let mut conn = self.db.conn().await?;
-        let rows: Vec<Row> = conn
-            .exec(format!("{SELECT} {filter}"), params)
+        self.db
+            .select(format!("{SELECT} {filter}"), params, from_row)
             .await
-            .map_err(map)?;
-        rows.into_iter().map(from_row).collect()
     }
 
     /// Deletes the sessions `filter` picks (over `s`, the sessions table), their uses

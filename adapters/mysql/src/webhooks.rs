@@ -50,12 +50,9 @@ impl MysqlWebhooks {
         filter: &str,
         params: impl Into<Params> + Send,
     ) -> Result<Vec<Webhook>, RepoError> {
-        let mut conn = self.db.conn().await?;
-        let rows: Vec<Row> = conn
-            .exec(format!("{SELECT} {filter}"), params)
+        self.db
+            .select(format!("{SELECT} {filter}"), params, from_row)
             .await
-            .map_err(map)?;
-        rows.into_iter().map(from_row).collect()
     }
 }
 
